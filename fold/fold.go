@@ -1,0 +1,280 @@
+// Package fold is the one Unicode folding step every text comparison in
+// linkvet goes through.
+//
+// Senders write "𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫", "ｖｉｓｉｏｎａｒｙ", "vi\u200bsionary" or
+// "lіnkedin.com" with a Cyrillic і, precisely so that naive matching misses
+// them. Folding maps all of those to the same plain text:
+//
+//  1. compatibility decomposition (NFKD): styled, full-width, circled and
+//     ligature letters become plain letters, accented letters come apart;
+//  2. combining marks, zero-width characters, soft hyphens, bidi controls,
+//     emoji variation selectors and skin-tone modifiers are dropped;
+//  3. look-alike letters from other scripts (Cyrillic, Greek, small
+//     capitals, IPA) become the Latin letter they imitate;
+//  4. everything is lower-cased, curly quotes become straight ones and runs
+//     of white space become one space.
+//
+// Words then splits folded text into tokens: runs of letters and digits
+// (apostrophes inside a word are dropped, so "don't" is "dont"), and every
+// emoji or other symbol as a token of its own, so that the phrase "🚀" never
+// matches the word "rocket". A Matcher finds whole-word phrases in tokens.
+//
+// Both sides of every comparison must be folded: a phrase list and the text
+// it is matched against.
+package fold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// String returns s folded: see the package documentation.
+func String(s string) string {
+	if ascii(s) {
+		return asciiFold(s)
+	}
+	// Invalid UTF-8 is replaced, not passed through, so that folded text is
+	// always valid.
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	d := norm.NFKD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	space := true // drop leading space
+	for _, r := range d {
+		if dropped(r) {
+			continue
+		}
+		r = lookalike(r)
+		r = unicode.ToLower(r)
+		if r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`' || r == '\u00b4' {
+			r = '\''
+		}
+		if r == '\u201c' || r == '\u201d' {
+			r = '"'
+		}
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiFold is String's fast path: most invitations are plain ASCII.
+func asciiFold(s string) string {
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ('A' <= c && c <= 'Z') || c == '`' || (isSpace(c) && (prevSpace || c != ' ')) {
+			clean = false
+			break
+		}
+		prevSpace = isSpace(c)
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isSpace(c):
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		space = false
+		b = append(b, c)
+	}
+	if n := len(b); n > 0 && b[n-1] == ' ' {
+		b = b[:n-1]
+	}
+	return string(b)
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// dropped reports whether r is invisible or decorative and carries no
+// letter of its own.
+func dropped(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Mn, r): // combining marks (accents after NFKD)
+		return true
+	case r == '\u00ad', // soft hyphen
+		r >= '\u200b' && r <= '\u200f', // zero-width space, joiners, marks
+		r >= '\u202a' && r <= '\u202e', // bidi embedding controls
+		r >= '\u2060' && r <= '\u2064', // word joiner, invisible operators
+		r >= '\u2066' && r <= '\u2069', // bidi isolates
+		r == '\ufeff',                  // BOM / zero-width no-break space
+		r == '\u180e',                  // Mongolian vowel separator
+		r == '\u034f',                  // combining grapheme joiner
+		r >= '\ufe00' && r <= '\ufe0f', // variation selectors (emoji style)
+		r >= 0xe0100 && r <= 0xe01ef,   // variation selectors supplement
+		r >= 0x1f3fb && r <= 0x1f3ff,   // emoji skin-tone modifiers
+		r >= 0xe0000 && r <= 0xe007f:   // tag characters
+		return true
+	}
+	return false
+}
+
+// lookalike maps a letter that imitates a Latin letter to that letter.
+// NFKD has already handled styled and full-width forms; this covers other
+// scripts, which NFKD leaves alone.
+func lookalike(r rune) rune {
+	if r < 0x80 {
+		return r
+	}
+	if l, ok := lookalikes[r]; ok {
+		return l
+	}
+	return r
+}
+
+// lookalikes: the letters of Unicode's confusables list that matter for
+// Latin text: Cyrillic, Greek, Armenian, small capitals and IPA.
+var lookalikes = map[rune]rune{
+	// Cyrillic lower case
+	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'һ': 'h', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k',
+	'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y', 'х': 'x',
+	'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ɡ': 'g', 'ү': 'y', 'ӏ': 'l', 'ո': 'n', 'ս': 'u',
+	// Cyrillic upper case (lower-cased afterwards)
+	'А': 'a', 'В': 'b', 'Е': 'e', 'Ё': 'e', 'Һ': 'h', 'І': 'i', 'Ї': 'i', 'Ј': 'j', 'К': 'k',
+	'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't', 'У': 'y', 'Х': 'x', 'Ѕ': 's',
+	'Ԁ': 'd', 'Ԛ': 'q', 'Ԝ': 'w', 'Ү': 'y', 'Ӏ': 'l',
+	// Greek
+	'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p',
+	'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j',
+	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n',
+	'Ο': 'o', 'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'Ϲ': 'c',
+	// small capitals and IPA letters
+	'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ғ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i',
+	'ᴊ': 'j', 'ᴋ': 'k', 'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ǫ': 'q', 'ʀ': 'r',
+	'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ʏ': 'y', 'ᴢ': 'z',
+	'ɑ': 'a', 'ɩ': 'i', 'ɵ': 'o', 'ʋ': 'v', 'ı': 'i', 'ȷ': 'j', 'ℓ': 'l',
+}
+
+// Words returns the tokens of folded text (see the package documentation).
+// Pass the result of String.
+func Words(folded string) []string {
+	return AppendWords(nil, folded)
+}
+
+// AppendWords appends the tokens of folded text to dst, so that a hot path
+// can reuse one slice.
+func AppendWords(dst []string, folded string) []string {
+	start := -1
+	apos := false // the word so far contains an apostrophe to drop
+	flush := func(end int) {
+		if start >= 0 {
+			w := folded[start:end]
+			if apos {
+				w = strings.ReplaceAll(w, "'", "")
+			}
+			if w != "" {
+				dst = append(dst, w)
+			}
+		}
+		start, apos = -1, false
+	}
+	for i := 0; i < len(folded); {
+		c := folded[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z'):
+				if start < 0 {
+					start = i
+				}
+			case c == '\'' && start >= 0 && i+1 < len(folded) && wordByte(folded[i+1]):
+				apos = true
+			default:
+				flush(i)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(folded[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			if start < 0 {
+				start = i
+			}
+		case unicode.IsSymbol(r) || unicode.Is(unicode.Co, r) || r >= 0x1f000:
+			flush(i)
+			dst = append(dst, folded[i:i+n])
+		default:
+			flush(i)
+		}
+		i += n
+	}
+	flush(len(folded))
+	return dst
+}
+
+func wordByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c >= utf8.RuneSelf
+}
+
+// Fields folds s and returns its tokens: String then Words.
+func Fields(s string) []string { return Words(String(s)) }
+
+// ContainsPhrase reports whether the phrase occurs in text as whole words.
+// Both are folded here; for many phrases or many texts use a Matcher.
+func ContainsPhrase(text, phrase string) bool {
+	m := NewMatcher([]string{phrase})
+	return len(m.Find(Fields(text))) > 0
+}
+
+// HasLookalikes reports whether s contains characters that fold to
+// different letters: look-alikes from other scripts, styled or full-width
+// letters, or invisible characters. Plain accented letters do not count.
+// It is how a spoofed "lіnkedin.com" is told from the real one.
+func HasLookalikes(s string) bool {
+	for _, r := range s {
+		if r < 0x80 {
+			continue
+		}
+		if dropped(r) && !unicode.Is(unicode.Mn, r) {
+			return true
+		}
+		if _, ok := lookalikes[r]; ok {
+			return true
+		}
+		if d := norm.NFKD.String(string(r)); d != string(r) {
+			// A compatibility form (styled, full-width) differs from its
+			// canonical decomposition; an accented letter does not.
+			if norm.NFD.String(string(r)) != d {
+				return true
+			}
+		}
+	}
+	return false
+}

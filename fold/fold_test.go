@@ -1,0 +1,133 @@
+package fold
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Thought Leader", "thought leader"},
+		{"𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫", "thought leader"},
+		{"𝐕𝐢𝐬𝐢𝐨𝐧𝐚𝐫𝐲", "visionary"},
+		{"ｖｉｓｉｏｎａｒｙ", "visionary"},
+		{"vi\u200bsio\u200dnary", "visionary"},
+		{"ᴠɪsɪᴏɴᴀʀʏ", "visionary"},
+		{"lіnkedin.com", "linkedin.com"}, // Cyrillic і
+		{"РАYРАL", "paypal"},              // Cyrillic Р and А
+		{"Zürich  Café", "zurich cafe"},
+		{"🚀\ufe0f launch", "🚀 launch"},
+		{"  many\t\nspaces  ", "many spaces"},
+		{"it’s", "it's"},
+		{"ﬁnance", "finance"},
+		{"Ⓥⓘⓢⓘⓞⓝ", "vision"},
+		{"", ""},
+		{"ALL CAPS", "all caps"},
+		{"already folded", "already folded"},
+	}
+	for _, tt := range tests {
+		if got := String(tt.in); got != tt.want {
+			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Hi Dana, I enjoyed your talk!", []string{"hi", "dana", "i", "enjoyed", "your", "talk"}},
+		{"don't stop", []string{"dont", "stop"}},
+		{"🚀🚀 Rocket Internet", []string{"🚀", "🚀", "rocket", "internet"}},
+		{"30K+ connections", []string{"30k", "connections"}},
+		{"'quoted'", []string{"quoted"}},
+		{"münchen-based", []string{"munchen", "based"}},
+		{"東京 office", []string{"東京", "office"}},
+	}
+	for _, tt := range tests {
+		if got := Fields(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Fields(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMatcher(t *testing.T) {
+	m := NewMatcher([]string{"thought leader", "visionary", "🚀", "LION", "open networker"})
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Founder | 𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫 | Speaker", []string{"thought leader"}},
+		{"A visionaryx at work", nil},
+		{"Visionary 🚀🚀", []string{"visionary", "🚀"}},
+		{"Sales at Rocket Internet", nil},
+		{"thought-leader", []string{"thought leader"}},
+		{"lion of the jungle", []string{"LION"}},
+		{"Lioness", nil},
+		{"OPEN NETWORKER, never IDK", []string{"open networker"}},
+		{"thought", nil},
+		{"vis\u200bionary", []string{"visionary"}},
+	}
+	for _, tt := range tests {
+		if got := m.FindPhrases(Fields(tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHasLookalikes(t *testing.T) {
+	for _, s := range []string{"lіnkedin.com", "𝐥inkedin.com", "link\u200bedin.com", "ｌinkedin.com"} {
+		if !HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"linkedin.com", "zürich.example", "münchen", ""} {
+		if HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = true, want false", s)
+		}
+	}
+}
+
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫", "vi\u200bsionary", "🚀\ufe0f", "\xff\xfe", "a  b", "Ǆ", "ﷺ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := String(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("String(%q) = %q: invalid UTF-8", s, got)
+		}
+		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
+			t.Fatalf("String(%q) = %q: white space not collapsed", s, got)
+		}
+		for _, w := range Words(got) {
+			if w == "" || strings.ContainsAny(w, " \t\n") {
+				t.Fatalf("Words(%q) has token %q", got, w)
+			}
+		}
+		// Folding is idempotent for text that is already folded, so that
+		// phrase lists and texts folded at different times still agree.
+		if again := String(got); again != got {
+			t.Fatalf("String not idempotent: %q -> %q -> %q", s, got, again)
+		}
+	})
+}
+
+func BenchmarkStringASCII(b *testing.B) {
+	s := "Hi Dana, I enjoyed your talk on Kafka at the Berlin Data Meetup and would love to stay in touch."
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}
+
+func BenchmarkStringUnicode(b *testing.B) {
+	s := "𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫 🚀 | Visionär in München | lіnkedin"
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}

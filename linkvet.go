@@ -1,0 +1,387 @@
+// Package linkvet holds the domain of linkvet: LinkedIn connection
+// invitations, the people who send them, the user's policy, the verdicts the
+// screening engine gives and the decisions the user records.
+//
+// The types here are plain data. They mirror the interchange format
+// invitation-v1 (docs/format.md): a field that is absent in the JSON is
+// "unknown", never "false" or "zero", so numbers and booleans that may be
+// unknown are pointers. Adapters (sqlite, linkedin, web, the CLI) depend on
+// this package; it depends on none of them.
+package linkvet
+
+import (
+	"context"
+	"strconv"
+	"time"
+)
+
+// Direction says who sent an invitation.
+type Direction string
+
+const (
+	Incoming Direction = "incoming" // someone invites the user (the default)
+	Outgoing Direction = "outgoing" // the user invites someone
+)
+
+// Photo describes the profile picture as the user saw it.
+type Photo string
+
+const (
+	PhotoUnknown   Photo = "unknown"
+	PhotoReal      Photo = "real"
+	PhotoNone      Photo = "none"
+	PhotoStock     Photo = "stock"     // a stock or reused image
+	PhotoGenerated Photo = "generated" // looks AI-made
+)
+
+// Action is what to do with an invitation.
+type Action string
+
+const (
+	Accept  Action = "accept"
+	Ask     Action = "ask"     // reply asking for context before deciding
+	Ignore  Action = "ignore"  // leave it pending, say nothing
+	Decline Action = "decline" // remove it ("I don't know this person")
+	Block   Action = "block"   // decline and block the sender
+)
+
+// Actions lists every action, most welcoming first.
+var Actions = []Action{Accept, Ask, Ignore, Decline, Block}
+
+// Valid reports whether a is one of the five actions.
+func (a Action) Valid() bool {
+	switch a {
+	case Accept, Ask, Ignore, Decline, Block:
+		return true
+	}
+	return false
+}
+
+// Category is the kind of sender (seed 003's table, plus blocked).
+type Category string
+
+const (
+	KnownContact Category = "known_contact"
+	IndustryPeer Category = "industry_peer"
+	Verified     Category = "verified"
+	Recruiter    Category = "recruiter"
+	Salesperson  Category = "salesperson"
+	Stranger     Category = "stranger"
+	Fake         Category = "fake"
+	Competitor   Category = "competitor"
+	Scammer      Category = "scammer"
+	Blocked      Category = "blocked"
+)
+
+// Categories lists every category.
+var Categories = []Category{KnownContact, IndustryPeer, Verified, Recruiter, Salesperson, Stranger, Fake, Competitor, Scammer, Blocked}
+
+// Valid reports whether c is a known category.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Intent is why the sender likely invites (seed 003's seven reasons).
+type Intent string
+
+const (
+	KeepInTouch       Intent = "keep_in_touch"
+	LearnAboutYou     Intent = "learn_about_you"
+	IntroduceNetwork  Intent = "introduce_network"
+	CareerOpportunity Intent = "career_opportunity"
+	Sell              Intent = "sell"
+	Mistake           Intent = "mistake"
+	Spam              Intent = "spam"
+	UnknownIntent     Intent = "unknown"
+)
+
+// Interactions the format knows. Unknown words are kept and ignored.
+const (
+	FollowsYou             = "follows_you"
+	EngagedWithYourContent = "engaged_with_your_content"
+	MessagedBefore         = "messaged_before"
+	MetInPerson            = "met_in_person"
+	AttendedSameEvent      = "attended_same_event"
+	ViewedYourProfile      = "viewed_your_profile"
+)
+
+// Position is one entry of a work history. Start and End are YYYY-MM; an
+// empty End means the position is current.
+type Position struct {
+	Title   string `json:"title,omitempty"`
+	Company string `json:"company,omitempty"`
+	Start   string `json:"start,omitempty"`
+	End     string `json:"end,omitempty"`
+}
+
+// Education is one school entry.
+type Education struct {
+	School string `json:"school,omitempty"`
+	Degree string `json:"degree,omitempty"`
+}
+
+// Person is the other side of an invitation: the sender of an incoming one,
+// the invitee of an outgoing one.
+type Person struct {
+	Name            string      `json:"name,omitempty"`
+	ProfileURL      string      `json:"profile_url,omitempty"`
+	Headline        string      `json:"headline,omitempty"`
+	Title           string      `json:"title,omitempty"`
+	Company         string      `json:"company,omitempty"`
+	Industry        string      `json:"industry,omitempty"`
+	Location        string      `json:"location,omitempty"`
+	About           string      `json:"about,omitempty"`
+	Photo           Photo       `json:"photo,omitempty"`
+	Verified        *bool       `json:"verified,omitempty"`
+	Connections     *int        `json:"connections,omitempty"`
+	Followers       *int        `json:"followers,omitempty"`
+	MemberSince     string      `json:"member_since,omitempty"` // YYYY-MM
+	Experience      []Position  `json:"experience,omitempty"`
+	Education       []Education `json:"education,omitempty"`
+	Skills          []string    `json:"skills,omitempty"`
+	Recommendations *int        `json:"recommendations,omitempty"`
+	Emails          []string    `json:"emails,omitempty"`
+	Phones          []string    `json:"phones,omitempty"`
+	Websites        []string    `json:"websites,omitempty"`
+}
+
+// Shared is what the user and the person have in common, as LinkedIn shows
+// it or the user knows it.
+type Shared struct {
+	Companies []string `json:"companies,omitempty"`
+	Schools   []string `json:"schools,omitempty"`
+	Groups    []string `json:"groups,omitempty"`
+	Events    []string `json:"events,omitempty"`
+	Interests []string `json:"interests,omitempty"`
+}
+
+// Empty reports whether nothing is shared.
+func (s Shared) Empty() bool {
+	return len(s.Companies)+len(s.Schools)+len(s.Groups)+len(s.Events)+len(s.Interests) == 0
+}
+
+// Invitation is one connection invitation, incoming or outgoing.
+type Invitation struct {
+	ID                string     `json:"id,omitempty"`
+	Direction         Direction  `json:"direction,omitempty"`
+	SentAt            *time.Time `json:"sent_at,omitempty"`
+	Message           string     `json:"message,omitempty"`
+	Person            Person     `json:"person"`
+	MutualConnections *int       `json:"mutual_connections,omitempty"`
+	MutualNames       []string   `json:"mutual_names,omitempty"`
+	Shared            Shared     `json:"shared"`
+	Interactions      []string   `json:"interactions,omitempty"`
+	Source            string     `json:"source,omitempty"`
+	// Label is the user's decision for training data (linkvet learn, eval);
+	// it is not part of a verdict.
+	Label Action `json:"label,omitempty"`
+}
+
+// HasInteraction reports whether the invitation records interaction kind.
+func (inv *Invitation) HasInteraction(kind string) bool {
+	for _, k := range inv.Interactions {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Me is the user, as the policy file or the imported profile describes them.
+type Me struct {
+	Name       string   `json:"name,omitempty" yaml:"name,omitempty"`
+	Headline   string   `json:"headline,omitempty" yaml:"headline,omitempty"`
+	Industries []string `json:"industries,omitempty" yaml:"industries,omitempty"`
+	Interests  []string `json:"interests,omitempty" yaml:"interests,omitempty"`
+	Companies  []string `json:"companies,omitempty" yaml:"companies,omitempty"` // current and former employers
+	Schools    []string `json:"schools,omitempty" yaml:"schools,omitempty"`
+	Location   string   `json:"location,omitempty" yaml:"location,omitempty"`
+	Skills     []string `json:"skills,omitempty" yaml:"skills,omitempty"`
+}
+
+// Empty reports whether nothing is known about the user.
+func (m Me) Empty() bool {
+	return m.Name == "" && m.Headline == "" && m.Location == "" &&
+		len(m.Industries)+len(m.Interests)+len(m.Companies)+len(m.Schools)+len(m.Skills) == 0
+}
+
+// Style is how readily the user accepts strangers (seed 001's two schools
+// of thought, with a middle way).
+type Style string
+
+const (
+	Open     Style = "open"     // accept most humans who show some intent
+	Balanced Style = "balanced" // the default
+	Curated  Style = "curated"  // only people with clear common ground
+)
+
+// Reason is one rule that fired, with its points and the evidence.
+type Reason struct {
+	Rule   string `json:"rule"`
+	Points int    `json:"points"`
+	Detail string `json:"detail"`
+}
+
+// Checklist holds the three questions every invitation from a stranger gets
+// (seed 004). A nil field means the answer is unknown.
+type Checklist struct {
+	PersonalNote  bool  `json:"personal_note"`
+	CommonGround  bool  `json:"common_ground"`
+	EnoughMutuals *bool `json:"enough_mutuals"`
+}
+
+// Drafts are messages the user can send.
+type Drafts struct {
+	Accept   string `json:"accept,omitempty"`
+	FollowUp string `json:"follow_up,omitempty"`
+	Decline  string `json:"decline,omitempty"`
+	Ask      string `json:"ask,omitempty"`
+}
+
+// Verdict is the engine's answer for one invitation.
+type Verdict struct {
+	ID         string    `json:"id"`
+	Action     Action    `json:"action"`
+	Report     bool      `json:"report"`
+	Category   Category  `json:"category"`
+	Intent     Intent    `json:"intent"`
+	Score      int       `json:"score"`
+	Confidence float64   `json:"confidence"`
+	Reasons    []Reason  `json:"reasons"`
+	Checklist  Checklist `json:"checklist"`
+	Drafts     Drafts    `json:"drafts"`
+}
+
+// DecidedBy says who recorded a decision.
+type DecidedBy string
+
+const (
+	ByUser DecidedBy = "user"
+	ByRule DecidedBy = "rule"
+)
+
+// Decision is a recorded choice for one invitation. Decisions are never
+// overwritten: a changed mind is a new Decision, and the history is kept.
+type Decision struct {
+	ID           int64     `json:"id"`
+	InvitationID string    `json:"invitation_id"`
+	Action       Action    `json:"action"`
+	Verdict      Action    `json:"verdict,omitempty"` // what linkvet had advised
+	Note         string    `json:"note,omitempty"`
+	By           DecidedBy `json:"by"`
+	At           time.Time `json:"at"`
+}
+
+// KnownPerson is someone the user already knows, with where that knowledge
+// came from (connections, contacts, messages, endorsements, recommendations).
+type KnownPerson struct {
+	Name       string    `json:"name"`
+	ProfileURL string    `json:"profile_url,omitempty"`
+	Email      string    `json:"email,omitempty"`
+	Company    string    `json:"company,omitempty"`
+	Position   string    `json:"position,omitempty"`
+	Sources    []string  `json:"sources"`               // e.g. "connection", "contact", "message"
+	Since      time.Time `json:"since,omitzero"`        // connected on, if known
+	LastSeen   time.Time `json:"last_contact,omitzero"` // last message either way, if known
+	Tags       []string  `json:"tags,omitempty"`        // user-assigned groups
+}
+
+// Message is one message from the export, reduced to what linkvet uses.
+type Message struct {
+	ConversationID string    `json:"conversation_id,omitempty"`
+	From           string    `json:"from"`
+	FromURL        string    `json:"from_url,omitempty"`
+	To             string    `json:"to"`
+	ToURLs         []string  `json:"to_urls,omitempty"`
+	At             time.Time `json:"at"`
+	Subject        string    `json:"subject,omitempty"`
+	Content        string    `json:"content,omitempty"`
+	Outgoing       bool      `json:"outgoing"` // sent by the user
+}
+
+// Export is what one LinkedIn data export tells linkvet, ready to store.
+type Export struct {
+	Me       Me            `json:"me"`
+	Known    []KnownPerson `json:"known"`
+	Incoming []Invitation  `json:"incoming"` // pending incoming invitations
+	Outgoing []Invitation  `json:"outgoing"` // pending outgoing invitations
+	Messages []Message     `json:"messages"`
+	// HiddenConnections counts connection rows with nothing but a date
+	// (members who hide their details from exports).
+	HiddenConnections int           `json:"hidden_connections"`
+	Files             []FileSummary `json:"files"`
+}
+
+// FileSummary tells what was read from one file of an export.
+type FileSummary struct {
+	Name    string    `json:"name"`
+	Rows    int       `json:"rows"`
+	Skipped []Problem `json:"skipped,omitempty"`
+}
+
+// Problem names one record that could not be used, and where it was.
+type Problem struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+func (p Problem) String() string {
+	return p.File + ":" + strconv.Itoa(p.Line) + ": " + p.Reason
+}
+
+// InvitationFilter selects stored invitations.
+type InvitationFilter struct {
+	Direction Direction // empty = incoming
+	Pending   *bool     // only those without (true) or with (false) a decision
+	Action    Action    // only those whose stored verdict is this action
+	Category  Category  // only those whose stored verdict is this category
+	Offset    int
+	Limit     int // 0 = no limit
+}
+
+// StoredInvitation is an invitation with what linkvet and the user said of it.
+type StoredInvitation struct {
+	Invitation Invitation `json:"invitation"`
+	Verdict    *Verdict   `json:"verdict,omitempty"`
+	Decision   *Decision  `json:"decision,omitempty"` // the latest, if any
+	AddedAt    time.Time  `json:"added_at"`
+}
+
+// Store keeps invitations, verdicts, decisions and what imports learned.
+// The sqlite package implements it.
+type Store interface {
+	// Import stores an export in whole batches; importing the same export
+	// twice changes nothing.
+	Import(ctx context.Context, e *Export) (ImportResult, error)
+	// PutInvitations adds or enriches invitations, matched by profile URL,
+	// then by id.
+	PutInvitations(ctx context.Context, invs []Invitation) ([]string, error)
+	Invitation(ctx context.Context, id string) (*StoredInvitation, error)
+	Invitations(ctx context.Context, f InvitationFilter) ([]StoredInvitation, int, error)
+	// SaveVerdicts records the verdicts the engine gave, keyed by Verdict.ID.
+	SaveVerdicts(ctx context.Context, vs []Verdict) error
+	// Decide records a decision and returns it with its id and time.
+	Decide(ctx context.Context, d Decision) (Decision, error)
+	// Decisions returns the full history for one invitation (all when id is
+	// empty), oldest first.
+	Decisions(ctx context.Context, invitationID string) ([]Decision, error)
+	Me(ctx context.Context) (Me, error)
+	Known(ctx context.Context) ([]KnownPerson, error)
+	Messages(ctx context.Context) ([]Message, error)
+	Close() error
+}
+
+// ImportResult counts what an import changed.
+type ImportResult struct {
+	Known     int `json:"known"`
+	Incoming  int `json:"incoming"`
+	Outgoing  int `json:"outgoing"`
+	Messages  int `json:"messages"`
+	Unchanged int `json:"unchanged"`
+}
