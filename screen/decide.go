@@ -1,0 +1,435 @@
+package screen
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/policy"
+)
+
+// bars are the score thresholds of a style. Seed 001's two schools of
+// thought: the open networker accepts most humans who show some intent, the
+// curator only people with clear common ground; balanced sits between.
+type bars struct {
+	accept, ask, decline int
+	strangerMax          linkvet.Action // the most a stranger can get
+}
+
+func barsFor(s linkvet.Style) bars {
+	switch s {
+	case linkvet.Open:
+		return bars{accept: 8, ask: -4, decline: -30, strangerMax: linkvet.Accept}
+	case linkvet.Curated:
+		return bars{accept: 30, ask: 12, decline: -15, strangerMax: linkvet.Ignore}
+	default:
+		return bars{accept: 20, ask: 5, decline: -22, strangerMax: linkvet.Ask}
+	}
+}
+
+// decision is the action being reached, and how.
+type decision struct {
+	action linkvet.Action
+	// hard: reached by precedence (blocked, scam, known, disqualify, ...),
+	// so neither the score nor a learned opinion may soften it.
+	hard   bool
+	floor  linkvet.Action // user rules and opinions cannot go more lenient than this
+	path   string
+	report bool
+}
+
+// rank orders actions from most welcoming (0) to harshest (4).
+func rank(a linkvet.Action) int {
+	for i, x := range linkvet.Actions {
+		if x == a {
+			return i
+		}
+	}
+	return 2
+}
+
+func (e *Engine) decide(f *facts, v *linkvet.Verdict) decision {
+	style := e.pol.Style
+	if style == "" {
+		style = linkvet.Balanced
+	}
+	switch {
+	case f.blocked:
+		v.Category = linkvet.Blocked
+		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: f.scam >= 3,
+			path: "blocked wins over everything: the sender is on your blocked list"}
+	case f.scam >= 3:
+		v.Category = linkvet.Scammer
+		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: true,
+			path: fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", f.scam, strings.Join(f.scamEvidence, ", "))}
+	case f.known:
+		v.Category = linkvet.KnownContact
+		return decision{action: linkvet.Accept, hard: true, floor: linkvet.Accept,
+			path: "a known person is accepted unless blocked or clearly a scam"}
+	}
+
+	v.Category = e.category(f)
+	switch {
+	case f.fake >= 3 && !isTrue(f.verified):
+		v.Category = linkvet.Fake
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: f.impersonation(),
+			path: fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", f.fake, strings.Join(f.fakeEvidence, ", "))}
+	case len(f.disqualified) > 0:
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
+			path: "your disqualify list matched " + quoteList(f.disqualified) + ": decline"}
+	case f.competitor != "":
+		v.Category = linkvet.Competitor
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
+			path: "works for " + f.competitor + ", a competitor: decline"}
+	case len(f.controversial) > 0 && e.pol.DeclineControversial:
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
+			path: "you opted to decline highly political or controversial profiles: " + quoteList(f.controversial)}
+	}
+	return decision{path: string(style) + " style"}
+}
+
+// category places a sender who is neither blocked, a scammer, known nor fake
+// in seed 003's table.
+func (e *Engine) category(f *facts) linkvet.Category {
+	switch {
+	case f.competitor != "":
+		return linkvet.Competitor
+	case f.recruiter && !f.pitch:
+		return linkvet.Recruiter
+	case f.sales || f.pitch:
+		return linkvet.Salesperson
+	case f.inv.HasInteraction(linkvet.MetInPerson):
+		return linkvet.KnownContact
+	case f.commonGround():
+		return linkvet.IndustryPeer
+	case isTrue(f.verified):
+		return linkvet.Verified
+	}
+	return linkvet.Stranger
+}
+
+// commonGround: something in common beyond living in the same city.
+func (f *facts) commonGround() bool {
+	for _, s := range f.shared {
+		if s.kind != "location" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *facts) impersonation() bool {
+	for _, ev := range f.fakeEvidence {
+		if strings.HasPrefix(ev, "famous name") || strings.HasPrefix(ev, "parody") || strings.HasPrefix(ev, "AI-generated") {
+			return true
+		}
+	}
+	return false
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
+
+// userRules runs the policy's CEL rules: points add to the score, a forced
+// action replaces the verdict, but no rule can make a blocked sender or a
+// detected scam more welcome.
+func (e *Engine) userRules(f *facts, v *linkvet.Verdict, x *Explanation, d *decision) {
+	if len(e.pol.Rules) == 0 {
+		return
+	}
+	in := &policy.RuleInput{Invitation: f.inv, Category: v.Category, Intent: e.intent(f, v.Category), Score: v.Score, Now: f.now}
+	for _, r := range e.pol.Rules {
+		ok, err := r.Match(in)
+		t := Trial{Rule: "user:" + r.Name, Family: "user"}
+		switch {
+		case err != nil:
+			t.Detail = "rule failed: " + err.Error()
+			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: t.Rule, Points: 0, Detail: t.Detail})
+		case !ok:
+			t.Detail = "the condition " + r.When + " is false"
+		default:
+			t.Fired, t.Points = true, r.Points
+			t.Detail = r.Reason
+			if t.Detail == "" {
+				t.Detail = "your rule " + r.Name + " matched"
+			}
+			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: t.Rule, Points: r.Points, Detail: t.Detail})
+			v.Score += r.Points
+			in.Score = v.Score
+			if r.Report {
+				d.report = true
+			}
+			if r.Action != "" {
+				e.force(d, r.Action, "your rule "+r.Name)
+			}
+		}
+		if f.explain {
+			x.Trials = append(x.Trials, t)
+		}
+	}
+}
+
+// force applies an action from a user rule, within precedence: it may
+// always make the verdict stricter, and more lenient only above the floor.
+func (e *Engine) force(d *decision, a linkvet.Action, by string) {
+	if d.floor != "" && rank(a) < rank(d.floor) {
+		d.path += "; " + by + " asked for " + string(a) + ", which cannot override this"
+		return
+	}
+	d.action, d.hard = a, true
+	d.path = by + " sets the action to " + string(a)
+}
+
+// learned turns the classifier's opinion into one more reason, never an
+// override.
+func (e *Engine) learned(f *facts, v *linkvet.Verdict, x *Explanation, d *decision) {
+	if e.opinion == nil {
+		return
+	}
+	o := e.opinion.Opinion(f.inv)
+	t := Trial{Rule: "learned", Family: "learned"}
+	if !o.Enough {
+		t.Detail = "no opinion yet: " + o.Why
+	} else {
+		pts := learnedPoints(o)
+		if f.blocked || v.Category == linkvet.Scammer {
+			pts = min(pts, 0) // never a reason to welcome a blocked sender or a scam
+		}
+		t.Fired, t.Points = true, pts
+		t.Detail = fmt.Sprintf("like invitations you chose to %s (%.0f%% sure)", o.Action, o.Prob*100)
+		if len(o.Words) > 0 {
+			w := o.Words
+			if len(w) > 5 {
+				w = w[:5]
+			}
+			t.Detail += ": " + quoteList(w)
+		}
+		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: t.Rule, Points: t.Points, Detail: t.Detail})
+		v.Score += pts
+	}
+	if f.explain {
+		x.Trials = append(x.Trials, t)
+	}
+}
+
+// learnedPoints scales with confidence: at most +10 toward welcoming
+// actions, -15 toward harsh ones (a wrongly declined real person is the
+// costlier mistake, so the learned push toward decline needs more support
+// from other rules to change the action).
+func learnedPoints(o Learned) int {
+	strength := math.Max(0, (o.Prob-0.5)*2) // 0 at a coin toss, 1 when certain
+	switch o.Action {
+	case linkvet.Accept:
+		return int(math.Round(10 * strength))
+	case linkvet.Ask:
+		return int(math.Round(4 * strength))
+	case linkvet.Ignore:
+		return int(math.Round(-4 * strength))
+	case linkvet.Decline:
+		return int(math.Round(-12 * strength))
+	case linkvet.Block:
+		return int(math.Round(-15 * strength))
+	}
+	return 0
+}
+
+// finish settles the action for the non-precedence cases, applies the
+// litmus test and the confidence gate, and fills intent, report, checklist
+// and confidence.
+func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
+	v.Checklist = linkvet.Checklist{PersonalNote: f.personalNote(), CommonGround: f.commonGround()}
+	if f.mutual >= 0 {
+		enough := f.mutual >= e.pol.MinMutual
+		v.Checklist.EnoughMutuals = &enough
+	}
+	v.Intent = e.intent(f, v.Category)
+	v.Confidence = e.confidence(f)
+
+	if !d.hard {
+		b := e.bars
+		switch {
+		case v.Score >= b.accept:
+			d.action = linkvet.Accept
+			d.path = fmt.Sprintf("%s: score %d reaches the accept bar of %d", d.path, v.Score, b.accept)
+		case v.Score >= b.ask:
+			d.action = linkvet.Ask
+			d.path = fmt.Sprintf("%s: score %d is between the ask bar (%d) and the accept bar (%d)", d.path, v.Score, b.ask, b.accept)
+		case v.Score <= b.decline:
+			d.action = linkvet.Decline
+			d.path = fmt.Sprintf("%s: score %d is at or below the decline bar of %d", d.path, v.Score, b.decline)
+		default:
+			d.action = linkvet.Ignore
+			d.path = fmt.Sprintf("%s: score %d is below the ask bar of %d", d.path, v.Score, b.ask)
+		}
+		e.capByCategory(f, v, d)
+		if d.action == linkvet.Accept {
+			if ok, why := e.litmus(f, v); !ok {
+				d.action = linkvet.Ask
+				d.path += "; but the litmus test fails (" + why + "), so ask first"
+				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "not yet worth a call: " + why})
+			} else {
+				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "a real, relevant person: " + why})
+			}
+		}
+		if d.action == linkvet.Accept && v.Confidence < 0.4 {
+			d.action = linkvet.Ask
+			d.path += fmt.Sprintf("; too little is known (confidence %.2f) to accept", v.Confidence)
+		}
+	}
+	if d.hard {
+		// A precedence rule decided on firm ground: say so.
+		switch v.Category {
+		case linkvet.Blocked, linkvet.KnownContact:
+			v.Confidence = math.Max(v.Confidence, 0.9)
+		case linkvet.Scammer:
+			v.Confidence = math.Max(v.Confidence, math.Min(0.97, 0.7+0.05*float64(f.scam)))
+		default:
+			v.Confidence = math.Max(v.Confidence, 0.6)
+		}
+	}
+	v.Action = d.action
+	v.Report = d.report
+	v.Confidence = math.Round(v.Confidence*100) / 100
+}
+
+// capByCategory applies seed 003's recommendation for each kind of sender.
+func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
+	lower := func(to linkvet.Action, why string) {
+		if rank(d.action) < rank(to) {
+			d.action = to
+			d.path += "; " + why
+		}
+	}
+	switch v.Category {
+	case linkvet.Stranger:
+		if e.bars.strangerMax == linkvet.Accept && !(f.personalNote() || f.mutual > 0 || len(f.inv.Interactions) > 0) {
+			lower(linkvet.Ask, "a stranger with no note, mutual or contact shows no intent yet")
+		} else {
+			lower(e.bars.strangerMax, "a stranger: "+strangerAdvice(e.bars.strangerMax))
+		}
+	case linkvet.Salesperson:
+		if f.pitch {
+			lower(linkvet.Ignore, "an unsolicited sales pitch")
+			if v.Score <= e.bars.decline/2 {
+				lower(linkvet.Decline, "a pitch with nothing else going for it")
+			}
+		} else if !f.commonGround() {
+			lower(linkvet.Ask, "a salesperson is only worth accepting when relevant to you")
+		}
+	case linkvet.Recruiter:
+		if f.massInvite || (!f.personalNote() && f.mutual <= 0 && !f.commonGround()) {
+			lower(linkvet.Ignore, "a recruiter blasting invitations without a note or anything in common")
+		}
+	}
+}
+
+func strangerAdvice(a linkvet.Action) string {
+	switch a {
+	case linkvet.Ignore:
+		return "your curated style leaves strangers pending"
+	case linkvet.Ask:
+		return "ask them for context before accepting"
+	}
+	return "your open style welcomes them"
+}
+
+// litmus is seed 004's final bar: would a call with this person be worth
+// the time? It needs a real person (a photo, a badge, a history or
+// recommendations, and no fake-profile signs) and a relevant one (a personal
+// note, something in common, enough mutuals, or prior contact).
+func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
+	p := &f.inv.Person
+	var real, relevant []string
+	if isTrue(f.verified) {
+		real = append(real, "verified")
+	}
+	if p.Photo == linkvet.PhotoReal {
+		real = append(real, "a real photo")
+	}
+	if len(p.Experience) > 0 {
+		real = append(real, "a work history")
+	}
+	if p.Recommendations != nil && *p.Recommendations > 0 {
+		real = append(real, "recommendations")
+	}
+	if f.personalNote() {
+		relevant = append(relevant, "a personal note")
+	}
+	if f.commonGround() {
+		relevant = append(relevant, "something in common")
+	}
+	if f.mutual >= e.pol.MinMutual && f.mutual > 0 {
+		relevant = append(relevant, fmt.Sprintf("%d mutual connections", f.mutual))
+	}
+	for _, k := range []string{linkvet.MetInPerson, linkvet.MessagedBefore, linkvet.EngagedWithYourContent} {
+		if f.inv.HasInteraction(k) {
+			relevant = append(relevant, "prior contact")
+			break
+		}
+	}
+	switch {
+	case f.fake > 0 && !isTrue(f.verified):
+		return false, "the profile shows signs of being fake (" + strings.Join(f.fakeEvidence, ", ") + ")"
+	case len(real) == 0:
+		return false, "nothing shows a real person behind the profile"
+	case len(relevant) == 0:
+		return false, "nothing shows why this person is relevant to you"
+	}
+	return true, strings.Join(real, ", ") + "; " + strings.Join(relevant, ", ")
+}
+
+// intent guesses why the sender invites (seed 003's seven reasons).
+func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
+	has := func(m interface{ Any([]string) bool }) bool { return m.Any(f.noteWords) }
+	switch {
+	case c == linkvet.Scammer || c == linkvet.Fake || f.scam >= 3:
+		return linkvet.Spam
+	case has(e.mistake):
+		return linkvet.Mistake
+	case f.pitch || c == linkvet.Salesperson:
+		return linkvet.Sell
+	case c == linkvet.Recruiter:
+		return linkvet.CareerOpportunity
+	case has(e.keepInTouch) || c == linkvet.KnownContact || f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) || len(f.sharedKinds("company")) > 0:
+		return linkvet.KeepInTouch
+	case has(e.introduce):
+		return linkvet.IntroduceNetwork
+	case has(e.career):
+		return linkvet.CareerOpportunity
+	case has(e.learn) || f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.FollowsYou):
+		return linkvet.LearnAboutYou
+	case !f.hasNote && f.mutual == 0 && len(f.shared) == 0 && len(f.inv.Interactions) == 0 && len(e.me.industries) > 0 && f.industry != "":
+		return linkvet.Mistake
+	case f.hasNote && f.mutual >= e.pol.MinMutual:
+		return linkvet.IntroduceNetwork
+	}
+	return linkvet.UnknownIntent
+}
+
+// confidence measures how much of what matters was known, from 0.15 (a name
+// alone) to about 0.95 (everything).
+func (e *Engine) confidence(f *facts) float64 {
+	p := &f.inv.Person
+	var have, total float64
+	count := func(weight float64, known bool) {
+		total += weight
+		if known {
+			have += weight
+		}
+	}
+	count(1.5, f.hasNote)
+	count(1.5, f.mutual >= 0)
+	count(1, p.Photo != "" && p.Photo != linkvet.PhotoUnknown)
+	count(0.5, p.Verified != nil)
+	count(0.5, p.Connections != nil)
+	count(1, p.Experience != nil)
+	count(1, p.Headline != "" || p.Title != "")
+	count(0.5, p.Company != "" || p.Industry != "")
+	count(0.5, p.Location != "")
+	count(0.5, p.MemberSince != "")
+	count(0.5, p.About != "")
+	count(0.5, p.Education != nil || p.Skills != nil || p.Recommendations != nil)
+	count(1, len(f.shared) > 0 || !e.pol.Me.Empty())
+	count(0.5, len(f.inv.Interactions) > 0)
+	return 0.15 + 0.8*have/total
+}

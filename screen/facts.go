@@ -1,0 +1,335 @@
+package screen
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/fold"
+)
+
+// facts is everything the rules read, computed once per invitation: folded
+// texts and their tokens, what is shared with the user, counts that may be
+// unknown. Rules never fold or parse on their own.
+type facts struct {
+	inv *linkvet.Invitation
+	now time.Time
+
+	note, headline, about, name, company, title, industry, location string // folded
+	noteWords, headlineWords, aboutWords, nameWords, companyWords    []string
+	profileWords                                                      []string // headline + title + company + about
+	allWords                                                          []string // profile + note
+
+	hasNote       bool
+	defaultNote   bool
+	placeholder   string
+	noteSentences int
+	noteRunes     int
+
+	mutual      int // -1 = unknown
+	connections int // -1 = unknown
+	ageMonths   int // -1 = unknown
+	verified    *bool
+
+	known, blocked           bool
+	knownEntry, blockedEntry string
+
+	shared []sharedItem // everything in common, from the invitation and from me
+	links  []link       // URLs in the note, about text and websites
+
+	// set by the rules as they run, for the verdict
+	scam, fake                 int
+	scamEvidence, fakeEvidence []string
+	recruiter, sales, pitch    bool
+	disqualified               []string
+	competitor                 string
+	controversial              []string
+	massInvite                 bool
+	noteIntro, noteReason      bool     // the note says who they are / why
+	noteShared                 []string // shared things the note names
+	weakScam                   []weakSign
+	explain                    bool
+}
+
+// weakSign is scam vocabulary too weak to count alone.
+type weakSign struct {
+	rule, what string
+	phrases    []string
+}
+
+type sharedItem struct {
+	kind  string // company, school, group, event, interest, industry, location
+	value string // as the user would recognise it
+}
+
+type link struct {
+	raw  string
+	host string // lower-case, as written (may hold look-alike letters)
+}
+
+func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *facts {
+	p := &inv.Person
+	f := &facts{inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified}
+	f.note = fold.String(inv.Message)
+	f.headline = fold.String(p.Headline)
+	f.about = fold.String(p.About)
+	f.name = fold.String(p.Name)
+	f.company = fold.String(p.Company)
+	f.title = fold.String(p.Title)
+	f.industry = fold.String(p.Industry)
+	f.location = fold.String(p.Location)
+
+	f.noteWords = fold.Words(f.note)
+	f.headlineWords = fold.Words(f.headline)
+	f.aboutWords = fold.Words(f.about)
+	f.nameWords = fold.Words(f.name)
+	f.companyWords = fold.Words(f.company)
+	f.profileWords = make([]string, 0, len(f.headlineWords)+len(f.aboutWords)+len(f.companyWords)+8)
+	f.profileWords = append(f.profileWords, f.headlineWords...)
+	f.profileWords = append(f.profileWords, "|") // phrases never span fields
+	f.profileWords = fold.AppendWords(f.profileWords, f.title)
+	f.profileWords = append(f.profileWords, "|")
+	f.profileWords = append(f.profileWords, f.companyWords...)
+	f.profileWords = append(f.profileWords, "|")
+	f.profileWords = append(f.profileWords, f.aboutWords...)
+	f.allWords = make([]string, 0, len(f.profileWords)+len(f.noteWords)+1)
+	f.allWords = append(f.allWords, f.profileWords...)
+	f.allWords = append(f.allWords, "|")
+	f.allWords = append(f.allWords, f.noteWords...)
+
+	f.hasNote = len(f.noteWords) > 0
+	if f.hasNote {
+		f.defaultNote = e.isDefaultNote(inv.Message)
+		f.placeholder, _ = e.hasPlaceholder(inv.Message)
+		f.noteSentences = countSentences(inv.Message)
+		f.noteRunes = len([]rune(strings.TrimSpace(inv.Message)))
+	}
+	if inv.MutualConnections != nil {
+		f.mutual = max(*inv.MutualConnections, 0)
+	}
+	if p.Connections != nil {
+		f.connections = max(*p.Connections, 0)
+	}
+	f.ageMonths = accountAge(p.MemberSince, now)
+	f.known, f.knownEntry = e.pol.IsKnown(inv)
+	f.blocked, f.blockedEntry = e.pol.IsBlocked(inv)
+	f.shared = e.sharedWith(f)
+	f.links = findLinks(inv)
+	return f
+}
+
+// countSentences counts sentence ends; a note with no end mark is one
+// sentence.
+func countSentences(s string) int {
+	n := 0
+	inSentence := false
+	for _, r := range s {
+		switch r {
+		case '.', '!', '?', '。', '！', '？':
+			if inSentence {
+				n++
+				inSentence = false
+			}
+		case ' ', '\n', '\t', '\r', '"', '\'', ')':
+		default:
+			inSentence = true
+		}
+	}
+	if inSentence {
+		n++
+	}
+	return n
+}
+
+// accountAge returns the months from member_since (YYYY-MM) to now, or -1.
+func accountAge(since string, now time.Time) int {
+	if len(since) < 7 || since[4] != '-' {
+		return -1
+	}
+	y, err1 := strconv.Atoi(since[:4])
+	m, err2 := strconv.Atoi(since[5:7])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 || now.IsZero() {
+		return -1
+	}
+	months := (now.Year()-y)*12 + int(now.Month()) - m
+	if months < 0 {
+		return -1
+	}
+	return months
+}
+
+// sharedWith lists what the user and the person have in common: what the
+// invitation says is shared, plus what linkvet can see by comparing the
+// person's profile with the user's own (policy me).
+func (e *Engine) sharedWith(f *facts) []sharedItem {
+	inv := f.inv
+	var out []sharedItem
+	seen := map[string]bool{}
+	add := func(kind, value string) {
+		value = strings.TrimSpace(value)
+		if value == "" {
+			return
+		}
+		k := kind + "\x00" + fold.String(value)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, sharedItem{kind, value})
+	}
+	for _, v := range inv.Shared.Companies {
+		add("company", v)
+	}
+	for _, v := range inv.Shared.Schools {
+		add("school", v)
+	}
+	for _, v := range inv.Shared.Groups {
+		add("group", v)
+	}
+	for _, v := range inv.Shared.Events {
+		add("event", v)
+	}
+	for _, v := range inv.Shared.Interests {
+		add("interest", v)
+	}
+	me := &e.me
+	p := &inv.Person
+	if len(me.companies) > 0 {
+		if c := e.matchOrg(me.companies, p.Company); c != "" {
+			add("company", c)
+		}
+		for _, x := range p.Experience {
+			if c := e.matchOrg(me.companies, x.Company); c != "" {
+				add("company", c)
+			}
+		}
+	}
+	if len(me.schools) > 0 {
+		for _, ed := range p.Education {
+			if s := e.matchOrg(me.schools, ed.School); s != "" {
+				add("school", s)
+			}
+		}
+	}
+	if len(me.industries) > 0 && f.industry != "" {
+		for i, ind := range me.industries {
+			if ind == f.industry {
+				add("industry", e.pol.Me.Industries[i])
+			}
+		}
+	}
+	if me.city != "" && f.location != "" {
+		if city, _, _ := strings.Cut(f.location, ","); strings.TrimSpace(city) == me.city {
+			add("location", e.pol.Me.Location)
+		}
+	}
+	if me.interests.Len() > 0 {
+		words := f.profileWords
+		if len(p.Skills) > 0 {
+			words = append(append([]string(nil), words...), "|")
+			for _, s := range p.Skills {
+				words = append(fold.AppendWords(words, fold.String(s)), "|")
+			}
+		}
+		for _, i := range me.interests.Find(words) {
+			add("interest", me.interests.Phrases()[i])
+		}
+	}
+	return out
+}
+
+// matchOrg returns the user's organisation (as written in the policy) that
+// names the same organisation as other, or "".
+func (e *Engine) matchOrg(mine []orgName, other string) string {
+	o := fold.String(other)
+	if o == "" {
+		return ""
+	}
+	for _, m := range mine {
+		if m.folded == o {
+			return m.raw
+		}
+	}
+	return ""
+}
+
+func (f *facts) sharedKinds(kinds ...string) []string {
+	var out []string
+	for _, s := range f.shared {
+		for _, k := range kinds {
+			if s.kind == k {
+				out = append(out, s.value)
+			}
+		}
+	}
+	return out
+}
+
+// findLinks collects the URLs and bare domains in the note, the about text
+// and the websites.
+func findLinks(inv *linkvet.Invitation) []link {
+	var out []link
+	scan := func(s string) {
+		for _, w := range strings.Fields(s) {
+			w = strings.Trim(w, "()[]<>\"'.,;:!?")
+			if w == "" {
+				continue
+			}
+			lw := strings.ToLower(w)
+			hasScheme := strings.HasPrefix(lw, "http://") || strings.HasPrefix(lw, "https://") || strings.HasPrefix(lw, "www.")
+			if !hasScheme && !looksLikeDomain(lw) {
+				continue
+			}
+			raw := w
+			if !strings.Contains(lw, "://") {
+				w = "https://" + w
+			}
+			u, err := url.Parse(w)
+			if err != nil || u.Host == "" {
+				continue
+			}
+			out = append(out, link{raw: raw, host: strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))})
+		}
+	}
+	scan(inv.Message)
+	scan(inv.Person.About)
+	for _, w := range inv.Person.Websites {
+		scan(w)
+	}
+	return out
+}
+
+// looksLikeDomain accepts "name.tld/..." words such as "bit.ly/x" or
+// "lіnkedin.com", but not "e.g." or "3.5".
+func looksLikeDomain(w string) bool {
+	host, _, _ := strings.Cut(w, "/")
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || dot == len(host)-1 || strings.Contains(host, "@") {
+		return false
+	}
+	tld := host[dot+1:]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if !(r >= 'a' && r <= 'z') && r < 0x80 {
+			return false
+		}
+	}
+	return strings.Contains(w, "/") || knownTLD(tld) || strings.HasPrefix(tld, "xn--")
+}
+
+func knownTLD(tld string) bool {
+	switch tld {
+	case "com", "net", "org", "io", "co", "ly", "me", "gl", "gd", "in", "info", "biz", "app", "dev", "ai", "ru", "cn", "uk", "de", "us":
+		return true
+	}
+	for _, t := range riskyTLDs {
+		if t == tld {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,338 @@
+// Package screen is linkvet's screening engine: given an invitation, the
+// user's policy and the time, it decides what a careful professional would
+// do with it and says why.
+//
+// # Model
+//
+// Screening runs in four steps, all pure (no I/O, no clock, no globals):
+//
+//  1. Facts. The invitation's texts are folded once (package fold) and
+//     tokenized; what the user and the sender share is collected, both what
+//     the invitation says and what comparing the sender's profile with the
+//     user's own (policy "me") shows; links are pulled out of the note and
+//     profile. A missing field stays unknown: it neither helps nor hurts.
+//  2. Rules. Every built-in rule (rules.go: note, network, profile, scam
+//     and policy families) looks at the facts and, when it fires, gives
+//     points and a sentence of evidence. Rules also add to two tallies of
+//     evidence: scam and fake. The user's CEL rules from the policy and the
+//     learned opinion (package learn, through Opinion) then add their own
+//     reasons.
+//  3. Category and action, by precedence: a blocked sender is blocked; scam
+//     evidence of weight 3 or more means scammer (block and report); a known
+//     person is accepted; fake-profile evidence means decline; a disqualify
+//     phrase, a competitor or (when opted in) a controversial profile means
+//     decline. Everyone else is placed in seed 003's table (recruiter,
+//     salesperson, industry peer, verified account, stranger) and the summed
+//     score is held against the style's bars (open, balanced, curated). An
+//     accept must finally pass seed 004's litmus test: enough evidence of a
+//     real and relevant person that a call would be worth the time.
+//  4. Confidence (how much of what matters was known) and drafts (package
+//     compose).
+//
+// The same invitation, policy, opinion and time always give the same
+// verdict.
+package screen
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/compose"
+	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/policy"
+)
+
+// Opinion is a learned view of an invitation, from the user's past
+// decisions. The learn package provides one; the engine only reads it.
+type Opinion interface {
+	Opinion(inv *linkvet.Invitation) Learned
+}
+
+// Learned is what an Opinion says of one invitation.
+type Learned struct {
+	Action linkvet.Action // the decision it expects the user to make
+	Prob   float64        // how sure it is, 0..1
+	Words  []string       // the tokens that pushed it there, strongest first
+	Enough bool           // false: too few decisions seen; the engine ignores it
+	Why    string         // when !Enough, why not
+}
+
+// Engine screens invitations against one policy. Build it once with New and
+// share it: Screen is safe for concurrent use.
+type Engine struct {
+	pol     *policy.Policy
+	opinion Opinion
+	bars    bars
+	me      meFolded
+	rules   []rule
+
+	recruiter, sales, pitch, massInvite          *fold.Matcher
+	investment, crypto, romance, advance, phish  *fold.Matcher
+	offPlatform, urgency, promoted, controversial *fold.Matcher
+	parody, famous, genericTitle, intro, reason  *fold.Matcher
+	keepInTouch, introduce, career, learn        *fold.Matcher
+	mistake, history, disqualify, competitors    *fold.Matcher
+	weights                                      map[*fold.Matcher][]int
+}
+
+type meFolded struct {
+	companies, schools []orgName
+	industries         []string
+	city               string
+	interests          *fold.Matcher
+}
+
+type orgName struct{ raw, folded string }
+
+// Option changes how an Engine is built.
+type Option func(*Engine)
+
+// WithOpinion makes the engine consult a learned opinion.
+func WithOpinion(o Opinion) Option { return func(e *Engine) { e.opinion = o } }
+
+// New compiles a policy into an engine. A nil policy means the defaults.
+func New(p *policy.Policy, opts ...Option) *Engine {
+	if p == nil {
+		p = policy.Default()
+	}
+	e := &Engine{pol: p, bars: barsFor(p.Style), weights: map[*fold.Matcher][]int{}}
+	for _, o := range opts {
+		o(e)
+	}
+	m := fold.NewMatcher
+	e.recruiter = m(recruiterTitles)
+	e.sales = m(salesTitles)
+	e.pitch = m(pitchPhrases)
+	e.massInvite = m(massInvitePhrases)
+	e.investment = e.weighted(investmentScam)
+	e.crypto = m(cryptoWords)
+	e.romance = e.weighted(romanceScam)
+	e.advance = e.weighted(advanceFee)
+	e.phish = e.weighted(phishing)
+	e.offPlatform = e.weighted(offPlatform)
+	e.urgency = e.weighted(urgency)
+	e.promoted = m(promotedCount)
+	e.controversial = m(controversial)
+	e.parody = m(parodyMarkers)
+	e.famous = m(famousNames)
+	e.genericTitle = m(genericTitles)
+	e.intro = m(noteIntro)
+	e.reason = m(noteReason)
+	e.keepInTouch = m(keepInTouchNote)
+	e.introduce = m(introduceNote)
+	e.career = m(careerNote)
+	e.learn = m(learnNote)
+	e.mistake = m(mistakeNote)
+	e.history = m(careerHistory)
+	e.disqualify = m(p.Disqualify)
+	e.competitors = m(p.Competitors)
+
+	for _, c := range p.Me.Companies {
+		e.me.companies = append(e.me.companies, orgName{c, fold.String(c)})
+	}
+	for _, s := range p.Me.Schools {
+		e.me.schools = append(e.me.schools, orgName{s, fold.String(s)})
+	}
+	for _, i := range p.Me.Industries {
+		e.me.industries = append(e.me.industries, fold.String(i))
+	}
+	if city, _, _ := strings.Cut(fold.String(p.Me.Location), ","); city != "" {
+		e.me.city = strings.TrimSpace(city)
+	}
+	e.me.interests = m(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
+	e.rules = builtinRules()
+	return e
+}
+
+func (e *Engine) weighted(ws []weighted) *fold.Matcher {
+	phrases := make([]string, len(ws))
+	weights := make([]int, len(ws))
+	for i, w := range ws {
+		phrases[i], weights[i] = w.phrase, w.weight
+	}
+	m := fold.NewMatcher(phrases)
+	e.weights[m] = weights
+	return m
+}
+
+// Policy returns the policy the engine was built from.
+func (e *Engine) Policy() *policy.Policy { return e.pol }
+
+func (e *Engine) isDefaultNote(s string) bool { return compose.IsDefaultNote(s) }
+
+func (e *Engine) hasPlaceholder(s string) (string, bool) { return compose.HasPlaceholder(s) }
+
+// Screen gives the verdict for one invitation at time now (used for account
+// age; pass the same time to get the same verdict).
+func (e *Engine) Screen(inv *linkvet.Invitation, now time.Time) linkvet.Verdict {
+	v, _ := e.run(inv, now, false)
+	return v
+}
+
+// Trial is one rule as Explain reports it: whether it fired, and why or why
+// not.
+type Trial struct {
+	Rule   string `json:"rule"`
+	Family string `json:"family"`
+	Fired  bool   `json:"fired"`
+	Points int    `json:"points"`
+	Detail string `json:"detail"`
+}
+
+// Explanation is a verdict with every rule that was tried.
+type Explanation struct {
+	Verdict linkvet.Verdict `json:"verdict"`
+	Trials  []Trial         `json:"trials"`
+	// Path says how the action was reached: which precedence step or
+	// which bar of the style decided it.
+	Path string `json:"path"`
+}
+
+// Explain screens one invitation and reports every rule tried.
+func (e *Engine) Explain(inv *linkvet.Invitation, now time.Time) Explanation {
+	v, x := e.run(inv, now, true)
+	x.Verdict = v
+	return x
+}
+
+// ID returns the invitation's id, deriving one from the profile URL (else
+// the name) and the sending time when it has none, so that the same
+// invitation screened twice gets the same id.
+func ID(inv *linkvet.Invitation) string {
+	if inv.ID != "" {
+		return inv.ID
+	}
+	key := linkvet.NormalizeProfileURL(inv.Person.ProfileURL)
+	if key == "" {
+		key = fold.String(inv.Person.Name)
+	}
+	sent := ""
+	if inv.SentAt != nil {
+		sent = inv.SentAt.UTC().Format(time.RFC3339)
+	}
+	return "inv-" + hash64(string(directionOf(inv))+"\x00"+key+"\x00"+sent)
+}
+
+func directionOf(inv *linkvet.Invitation) linkvet.Direction {
+	if inv.Direction == "" {
+		return linkvet.Incoming
+	}
+	return inv.Direction
+}
+
+// hash64 is FNV-1a, printed as 12 hex digits: short, stable ids.
+func hash64(s string) string {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return fmt.Sprintf("%012x", h>>16)
+}
+
+func (e *Engine) run(inv *linkvet.Invitation, now time.Time, explain bool) (linkvet.Verdict, Explanation) {
+	f := e.facts(inv, now, explain)
+	var x Explanation
+	v := linkvet.Verdict{ID: ID(inv), Reasons: make([]linkvet.Reason, 0, 8)}
+	for i := range e.rules {
+		r := &e.rules[i]
+		res := r.check(e, f)
+		if res.fired {
+			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: r.name, Points: res.points, Detail: res.detail})
+			v.Score += res.points
+		}
+		if explain {
+			x.Trials = append(x.Trials, Trial{Rule: r.name, Family: r.family, Fired: res.fired, Points: res.points, Detail: res.detail})
+		}
+	}
+	e.crossSignals(f, &v, &x)
+
+	d := e.decide(f, &v)
+	e.userRules(f, &v, &x, &d)
+	e.learned(f, &v, &x, &d)
+	e.finish(f, &v, &d)
+	x.Path = d.path
+	v.Drafts = compose.Drafts(inv, &v, e.pol.Me)
+	return v, x
+}
+
+// crossSignals adds the evidence that only counts in combination with other
+// evidence, once every rule has run: crypto vocabulary, and the weak signs
+// the weighted rules held back.
+func (e *Engine) crossSignals(f *facts, v *linkvet.Verdict, x *Explanation) {
+	strong := f.scam > 0
+	for _, w := range f.weakScam {
+		if !strong {
+			continue
+		}
+		f.scam++
+		f.scamEvidence = append(f.scamEvidence, w.what)
+		if w.rule == "off_platform" || w.rule == "urgency" {
+			continue // already a reason; now it also weighs as scam evidence
+		}
+		r := linkvet.Reason{Rule: w.rule, Points: -6, Detail: w.what + ", beside other scam signs: " + quoteList(w.phrases)}
+		v.Reasons = append(v.Reasons, r)
+		v.Score += r.Points
+		if f.explain {
+			x.Trials = append(x.Trials, Trial{Rule: r.Rule, Family: "scam", Fired: true, Points: r.Points, Detail: r.Detail})
+		}
+	}
+	// Crypto vocabulary is ordinary in some jobs; it only adds weight to
+	// scam evidence found elsewhere.
+	words := e.crypto.FindPhrases(f.allWords)
+	fired := len(words) > 0 && f.scam > 0
+	res := result{}
+	if fired {
+		f.scam++
+		f.scamEvidence = append(f.scamEvidence, "crypto vocabulary")
+		res = result{fired: true, points: -5, detail: "talks of " + quoteList(words) + " alongside other scam signs"}
+		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "crypto_with_scam_signs", Points: res.points, Detail: res.detail})
+		v.Score += res.points
+	} else if f.explain {
+		switch {
+		case len(words) == 0:
+			res.detail = "no crypto vocabulary"
+		default:
+			res.detail = "mentions " + quoteList(words) + ", but with no other scam sign that is not evidence"
+		}
+	}
+	if f.explain {
+		x.Trials = append(x.Trials, Trial{Rule: "crypto_with_scam_signs", Family: "scam", Fired: res.fired, Points: res.points, Detail: res.detail})
+	}
+}
+
+func quoteList(items []string) string {
+	const most = 4
+	var b strings.Builder
+	for i, s := range items {
+		if i == most {
+			fmt.Fprintf(&b, " and %d more", len(items)-most)
+			break
+		}
+		if i > 0 {
+			if i == len(items)-1 {
+				b.WriteString(" and ")
+			} else {
+				b.WriteString(", ")
+			}
+		}
+		b.WriteString("“" + clip(s, 60) + "”")
+	}
+	return b.String()
+}
+
+// clip shortens s to at most n runes at a word boundary, for evidence.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
