@@ -16,7 +16,7 @@ func TestString(t *testing.T) {
 		{"vi\u200bsio\u200dnary", "visionary"},
 		{"ᴠɪsɪᴏɴᴀʀʏ", "visionary"},
 		{"lіnkedin.com", "linkedin.com"}, // Cyrillic і
-		{"РАYРАL", "paypal"},              // Cyrillic Р and А
+		{"РАYРАL", "paypal"},             // Cyrillic Р and А
 		{"Zürich  Café", "zurich cafe"},
 		{"🚀\ufe0f launch", "🚀 launch"},
 		{"  many\t\nspaces  ", "many spaces"},

@@ -18,9 +18,9 @@ type facts struct {
 	now time.Time
 
 	note, headline, about, name, company, title, industry, location string // folded
-	noteWords, headlineWords, aboutWords, nameWords, companyWords    []string
-	profileWords                                                      []string // headline + title + company + about
-	allWords                                                          []string // profile + note
+	noteWords, headlineWords, aboutWords, nameWords, companyWords   []string
+	profileWords                                                    []string // headline + title + company + about
+	allWords                                                        []string // profile + note
 
 	hasNote       bool
 	defaultNote   bool

@@ -70,6 +70,7 @@ var investmentScam = []weighted{
 	{"usdt", 2}, {"mining pool", 2}, {"liquidity mining", 2}, {"trading account", 1},
 	{"expert trader", 2}, {"copy trading", 2}, {"my mentor", 1}, {"withdraw your profits", 3},
 }
+
 // cryptoWords on their own are a weak signal: many honest people work in
 // blockchain. They only add to other scam evidence.
 var cryptoWords = []string{"crypto", "cryptocurrency", "bitcoin", "btc", "ethereum", "nft", "web3", "token presale"}
@@ -86,6 +87,7 @@ var romanceScam = []weighted{
 	{"god fearing", 1}, {"god-fearing", 1}, {"kind hearted", 1}, {"kind-hearted", 1},
 	{"get to know you better", 1}, {"know each other better", 1}, {"you look", 1},
 }
+
 // advanceFee: fake jobs, fees up front, inheritance and lottery stories.
 var advanceFee = []weighted{
 	{"registration fee", 3}, {"processing fee", 3}, {"training fee", 3}, {"application fee", 2},
@@ -99,6 +101,7 @@ var advanceFee = []weighted{
 	{"send your details", 2}, {"bank details", 2}, {"your bank account", 2},
 	{"personal assistant needed", 3}, {"mystery shopper", 3}, {"package reshipping", 3}, {"reshipping", 3},
 }
+
 // phishing: account alarms and credential requests.
 var phishing = []weighted{
 	{"account suspended", 3}, {"account has been suspended", 3}, {"account will be suspended", 3},
@@ -111,12 +114,14 @@ var phishing = []weighted{
 	{"linkedin security team", 3}, {"trust and safety team", 2}, {"avoid suspension", 3},
 	{"permanently disabled", 3}, {"policy violation", 2},
 }
+
 // offPlatform: pushes to move the conversation where LinkedIn cannot see it.
 var offPlatform = []weighted{
 	{"whatsapp", 1}, {"whats app", 1}, {"telegram", 1}, {"signal app", 1}, {"wechat", 1},
 	{"kik", 1}, {"hangouts", 1}, {"text me", 1}, {"message me on", 1}, {"contact me on", 1},
 	{"reach me on", 1}, {"my number", 1}, {"add me on", 1}, {"email me at", 1}, {"my personal email", 1},
 }
+
 // urgency: pressure to act before thinking.
 var urgency = []weighted{
 	{"urgent", 1}, {"urgently", 1}, {"immediately", 1}, {"act now", 1}, {"act fast", 1},
@@ -124,6 +129,7 @@ var urgency = []weighted{
 	{"last chance", 1}, {"today only", 1}, {"don't miss", 1}, {"dont miss", 1},
 	{"expires today", 1}, {"final notice", 1}, {"right away", 1},
 }
+
 // promotedCount: headlines that advertise the size of a network (Mandel's
 // first disqualifier; opt-in through disqualify_promoted_connection_count).
 var promotedCount = []string{

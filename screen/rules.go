@@ -53,7 +53,9 @@ func builtinRules() []rule {
 		{"romance_approach", "scam", ruleWeighted("romance_approach", func(e *Engine) *matcherPair { return &matcherPair{e.romance, "a dating-style approach"} })},
 		{"advance_fee", "scam", ruleWeighted("advance_fee", func(e *Engine) *matcherPair { return &matcherPair{e.advance, "a fake job, fee or windfall story"} })},
 		{"phishing", "scam", ruleWeighted("phishing", func(e *Engine) *matcherPair { return &matcherPair{e.phish, "an account alarm or credential request"} })},
-		{"off_platform", "scam", ruleWeighted("off_platform", func(e *Engine) *matcherPair { return &matcherPair{e.offPlatform, "pushes the conversation off LinkedIn"} })},
+		{"off_platform", "scam", ruleWeighted("off_platform", func(e *Engine) *matcherPair {
+			return &matcherPair{e.offPlatform, "pushes the conversation off LinkedIn"}
+		})},
 		{"urgency", "scam", ruleWeighted("urgency", func(e *Engine) *matcherPair { return &matcherPair{e.urgency, "pressure to act at once"} })},
 		{"suspicious_links", "scam", ruleLinks},
 		{"contact_mismatch", "profile", ruleContactMismatch},

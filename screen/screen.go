@@ -68,13 +68,13 @@ type Engine struct {
 	me      meFolded
 	rules   []rule
 
-	recruiter, sales, pitch, massInvite          *fold.Matcher
-	investment, crypto, romance, advance, phish  *fold.Matcher
+	recruiter, sales, pitch, massInvite           *fold.Matcher
+	investment, crypto, romance, advance, phish   *fold.Matcher
 	offPlatform, urgency, promoted, controversial *fold.Matcher
-	parody, famous, genericTitle, intro, reason  *fold.Matcher
-	keepInTouch, introduce, career, learn        *fold.Matcher
-	mistake, history, disqualify, competitors    *fold.Matcher
-	weights                                      map[*fold.Matcher][]int
+	parody, famous, genericTitle, intro, reason   *fold.Matcher
+	keepInTouch, introduce, career, learn         *fold.Matcher
+	mistake, history, disqualify, competitors     *fold.Matcher
+	weights                                       map[*fold.Matcher][]int
 }
 
 type meFolded struct {
