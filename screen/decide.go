@@ -398,8 +398,6 @@ func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
 		return linkvet.CareerOpportunity
 	case has(e.learn) || f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.FollowsYou):
 		return linkvet.LearnAboutYou
-	case !f.hasNote && f.mutual == 0 && len(f.shared) == 0 && len(f.inv.Interactions) == 0 && len(e.me.industries) > 0 && f.industry != "":
-		return linkvet.Mistake
 	case f.hasNote && f.mutual >= e.pol.MinMutual:
 		return linkvet.IntroduceNetwork
 	}

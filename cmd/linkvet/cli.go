@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/linkvet/linkvet"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3";
+// otherwise the module version from the build info is used.
+var version = ""
+
+// Exit codes. exitCode is the one place errors become them.
+const (
+	exitOK       = 0
+	exitRejected = 1 // some input was rejected, or the thing asked for does not exist
+	exitUsage    = 2 // a usage error or an invalid policy: nothing was done
+	exitInternal = 3
+)
+
+// usageError marks a mistake in how linkvet was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// rejectedError says some records were rejected and the rest processed;
+// the records were already reported on stderr.
+type rejectedError struct{ n int }
+
+func (e rejectedError) Error() string {
+	return fmt.Sprintf("%d record(s) rejected; the others were processed", e.n)
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue usageError
+	var re rejectedError
+	switch {
+	case errors.As(err, &re):
+		fmt.Fprintln(stderr, "linkvet:", err)
+		return exitRejected
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "linkvet:", err)
+		return exitUsage
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "linkvet: interrupted")
+		return exitRejected
+	}
+	switch linkvet.ErrorCode(err) {
+	case linkvet.EINVALID, linkvet.ELIMIT:
+		fmt.Fprintln(stderr, "linkvet:", err)
+		return exitUsage
+	case linkvet.ENOTFOUND, linkvet.ECONFLICT:
+		fmt.Fprintln(stderr, "linkvet:", err)
+		return exitRejected
+	}
+	fmt.Fprintln(stderr, "linkvet:", err)
+	return exitInternal
+}
+
+// env is what every command gets: the streams, the clock and the options
+// shared by all commands. Nothing here is global.
+type env struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+
+	policyPath string
+	dbPath     string
+	nowFlag    string
+	color      bool
+	getenv     func(string) string
+}
+
+// now is the one clock read of the CLI; --now fixes it for reproducible
+// runs and tests.
+func (e *env) now() (time.Time, error) {
+	if e.nowFlag == "" {
+		return time.Now(), nil
+	}
+	t, err := time.Parse(time.RFC3339, e.nowFlag)
+	if err != nil {
+		return time.Time{}, usageError{fmt.Errorf("--now: %q is not an RFC 3339 time (like 2026-11-22T12:00:00Z)", e.nowFlag)}
+	}
+	return t, nil
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	e.color = isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetContext(ctx)
+	cmd, err := root.ExecuteC()
+	if err != nil && !isRuntimeError(err) {
+		// cobra's own complaints (unknown flag, wrong arg count) are usage errors.
+		if cmd != nil {
+			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		}
+		return usageError{err}
+	}
+	return err
+}
+
+// runtimeError wraps errors returned by a command's RunE, so that run can
+// tell them from cobra's argument errors.
+type runtimeError struct{ err error }
+
+func (e runtimeError) Error() string { return e.err.Error() }
+func (e runtimeError) Unwrap() error { return e.err }
+
+func isRuntimeError(err error) bool {
+	var re runtimeError
+	return errors.As(err, &re)
+}
+
+// action adapts a command function so its errors are told apart from
+// cobra's usage errors.
+func action(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := f(cmd, args); err != nil {
+			return runtimeError{err}
+		}
+		return nil
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "linkvet",
+		Short: "Screen LinkedIn connection invitations, locally",
+		Long: `linkvet decides what to do with LinkedIn connection invitations (accept, ask,
+ignore, decline, block, and report) and says why, drafts the messages to send,
+checks your own invitations, and learns from your decisions. Everything stays
+on your machine.
+
+Start with 'linkvet demo' to see it screen a made-up inbox.`,
+		Version:       versionString(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&e.policyPath, "policy", "", "policy file (YAML); default: built-in defaults")
+	root.PersistentFlags().StringVar(&e.dbPath, "db", "", "database file (default: in your data directory)")
+	root.PersistentFlags().StringVar(&e.nowFlag, "now", "", "screen as of this RFC 3339 time instead of now (for reproducible runs)")
+	root.AddCommand(
+		screenCmd(e), demoCmd(e), explainCmd(e), policyCmd(e),
+	)
+	return root
+}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
+	"github.com/linkvet/linkvet/screen"
+)
+
+func explainCmd(e *env) *cobra.Command {
+	var asJSON bool
+	var id string
+	c := &cobra.Command{
+		Use:   "explain [FILE]",
+		Short: "Explain one verdict: every rule tried, and why it fired or not",
+		Long: `Explain screens one invitation and lists every rule linkvet tried: those that
+fired with their points and evidence, and those that did not with the reason.
+FILE holds the invitation (standard input when absent or "-"); when it holds
+several, --id picks one.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			eng, err := e.engine()
+			if err != nil {
+				return err
+			}
+			now, err := e.now()
+			if err != nil {
+				return err
+			}
+			name := "-"
+			if len(args) == 1 {
+				name = args[0]
+			}
+			inv, err := e.pickInvitation(name, id)
+			if err != nil {
+				return err
+			}
+			x := eng.Explain(inv, now)
+			if asJSON {
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(x)
+			}
+			printExplanation(e.stdout, inv, x)
+			return nil
+		}),
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print the explanation as JSON")
+	c.Flags().StringVar(&id, "id", "", "the invitation to explain when FILE holds several")
+	return c
+}
+
+// pickInvitation reads one invitation from a file: the only one, or the
+// one with the id asked for.
+func (e *env) pickInvitation(name, id string) (*linkvet.Invitation, error) {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	rd := jsonio.NewReader(r, name)
+	var found *linkvet.Invitation
+	count := 0
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var p *linkvet.Problem
+		if errors.As(err, &p) {
+			return nil, linkvet.Errorf(linkvet.EINVALID, "%s", p)
+		} else if err != nil {
+			return nil, err
+		}
+		count++
+		if id == "" || screen.ID(&rec.Invitation) == id {
+			if found != nil && id == "" {
+				return nil, usageError{fmt.Errorf("%s holds several invitations; pick one with --id", name)}
+			}
+			inv := rec.Invitation
+			found = &inv
+		}
+	}
+	switch {
+	case found == nil && id != "":
+		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q in %s (%d read)", id, name, count)
+	case found == nil:
+		return nil, linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)
+	}
+	return found, nil
+}
+
+func printExplanation(w io.Writer, inv *linkvet.Invitation, x screen.Explanation) {
+	v := x.Verdict
+	fmt.Fprintf(w, "%s — %s\n", safe(inv.Person.Name), safe(inv.Person.Headline))
+	report := ""
+	if v.Report {
+		report = " and report"
+	}
+	fmt.Fprintf(w, "verdict: %s%s (category %s, intent %s, score %d, confidence %.2f)\n", v.Action, report, v.Category, v.Intent, v.Score, v.Confidence)
+	fmt.Fprintf(w, "how: %s\n", x.Path)
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	mutuals := "unknown"
+	if v.Checklist.EnoughMutuals != nil {
+		mutuals = yes(*v.Checklist.EnoughMutuals)
+	}
+	fmt.Fprintf(w, "checklist: personal note %s, something in common %s, enough mutual connections %s\n\n",
+		yes(v.Checklist.PersonalNote), yes(v.Checklist.CommonGround), mutuals)
+	fmt.Fprintln(w, "rules that fired:")
+	for _, t := range x.Trials {
+		if t.Fired {
+			fmt.Fprintf(w, "  %+4d  %-26s %s\n", t.Points, t.Rule, safe(t.Detail))
+		}
+	}
+	fmt.Fprintln(w, "\nrules that did not fire:")
+	for _, t := range x.Trials {
+		if !t.Fired {
+			fmt.Fprintf(w, "        %-26s %s\n", t.Rule, safe(t.Detail))
+		}
+	}
+	d := v.Drafts
+	if d.Accept+d.FollowUp+d.Decline+d.Ask != "" {
+		fmt.Fprintln(w, "\ndrafts:")
+		for _, kv := range [][2]string{{"accept", d.Accept}, {"follow-up", d.FollowUp}, {"ask", d.Ask}, {"decline", d.Decline}} {
+			if kv[1] != "" {
+				fmt.Fprintf(w, "  %s:\n    %s\n", kv[0], strings.ReplaceAll(safe(kv[1]), "\n", "\n    "))
+			}
+		}
+	}
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
+)
+
+// verdictSink receives verdicts in input order.
+type verdictSink interface {
+	Write(inv *linkvet.Invitation, v *linkvet.Verdict) error
+	Close() error
+}
+
+func (e *env) verdictOutput(asJSON bool) verdictSink {
+	if asJSON {
+		return jsonSink{jsonio.NewVerdictWriter(e.stdout)}
+	}
+	return newTableSink(e.stdout, e.color)
+}
+
+type jsonSink struct{ w *jsonio.VerdictWriter }
+
+func (s jsonSink) Write(_ *linkvet.Invitation, v *linkvet.Verdict) error { return s.w.Write(v) }
+func (s jsonSink) Close() error                                           { return s.w.Flush() }
+
+// tableSink prints fixed-width columns, so that it can stream: a
+// tabwriter would hold every row until the end to size the columns.
+type tableSink struct {
+	w      *bufio.Writer
+	color  bool
+	header bool
+	counts map[linkvet.Action]int
+	rows   int
+}
+
+func newTableSink(w io.Writer, color bool) *tableSink {
+	return &tableSink{w: bufio.NewWriter(w), color: color, counts: map[linkvet.Action]int{}}
+}
+
+const tableFormat = "%-12s %-14s %-13s %-18s %5s %4s  %-22s %s\n"
+
+func (t *tableSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
+	if !t.header {
+		t.header = true
+		fmt.Fprintf(t.w, tableFormat, "ID", "ACTION", "CATEGORY", "INTENT", "SCORE", "CONF", "NAME", "WHY")
+	}
+	action := string(v.Action)
+	if v.Report {
+		action += "+report"
+	}
+	// Pad before colouring: escape codes have no width.
+	cell := fmt.Sprintf("%-14s", action)
+	if t.color {
+		cell = colorize(v.Action, cell)
+	}
+	fmt.Fprintf(t.w, "%-12s %s %-13s %-18s %5d %4.2f  %-22s %s\n",
+		cut(v.ID, 12), cell, v.Category, v.Intent, v.Score, v.Confidence, cut(safe(inv.Person.Name), 22), cut(safe(topReason(v)), 70))
+	t.counts[v.Action]++
+	t.rows++
+	return nil
+}
+
+func (t *tableSink) Close() error {
+	if t.rows > 0 {
+		var parts []string
+		for _, a := range linkvet.Actions {
+			if n := t.counts[a]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, a))
+			}
+		}
+		fmt.Fprintf(t.w, "\n%d invitation%s: %s\n", t.rows, plural(t.rows), strings.Join(parts, ", "))
+	}
+	return t.w.Flush()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// topReason is the reason that weighs most, for the table's WHY column.
+func topReason(v *linkvet.Verdict) string {
+	best := -1
+	for i, r := range v.Reasons {
+		if best < 0 || abs(r.Points) > abs(v.Reasons[best].Points) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return v.Reasons[best].Detail
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func colorize(a linkvet.Action, s string) string {
+	code := ""
+	switch a {
+	case linkvet.Accept:
+		code = "32" // green
+	case linkvet.Ask:
+		code = "36" // cyan
+	case linkvet.Decline:
+		code = "33" // yellow
+	case linkvet.Block:
+		code = "31;1" // bold red
+	default:
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+// safe removes control characters (a stranger's name could carry terminal
+// escape sequences) before printing.
+func safe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// cut shortens s to n runes, marking the cut.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,290 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/demo"
+	"github.com/linkvet/linkvet/jsonio"
+	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen"
+)
+
+func screenCmd(e *env) *cobra.Command {
+	var asJSON, decodeOnly bool
+	c := &cobra.Command{
+		Use:   "screen [FILE...]",
+		Short: "Screen invitations (invitation-v1 JSON or JSON Lines) and print verdicts",
+		Long: `Screen reads invitations from the files named, or from standard input when
+none is named ("-" also means standard input), and prints one verdict per
+invitation, in input order: a table, or JSON Lines with --json.
+
+A malformed record is reported on standard error with its file, line and
+reason, and every other record is still screened. Exit status: 0 when every
+invitation was screened, 1 when some were rejected, 2 for a usage error or
+an invalid policy.`,
+		Example: `  linkvet screen inbox.jsonl
+  linkvet screen --json --policy me.yaml inbox.jsonl > verdicts.jsonl
+  cat one.json | linkvet screen -`,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			eng, err := e.engine()
+			if err != nil {
+				return err
+			}
+			now, err := e.now()
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			out := e.verdictOutput(asJSON)
+			opts := streamOptions{decodeOnly: decodeOnly}
+			return e.screenFiles(args, eng, now, out, opts)
+		}),
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines (invitation-v1 section 3)")
+	c.Flags().BoolVar(&decodeOnly, "decode-only", false, "read and decode the input but screen nothing (for benchmarks)")
+	_ = c.Flags().MarkHidden("decode-only")
+	return c
+}
+
+func demoCmd(e *env) *cobra.Command {
+	var asJSON bool
+	var generate int
+	c := &cobra.Command{
+		Use:   "demo",
+		Short: "Screen the bundled demo inbox (26 made-up invitations)",
+		Long: `Demo screens a realistic inbox bundled with linkvet, as seen by its made-up
+user Dana, a data engineer in Berlin, with Dana's policy. It shows every kind
+of sender: old colleagues, peers, recruiters, salespeople, strangers, fake
+profiles and scams.`,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			if generate > 0 {
+				return generateInvitations(e.stdout, generate)
+			}
+			p, err := policy.Load(demo.Policy, "demo-policy.yaml")
+			if err != nil {
+				return fmt.Errorf("load the demo policy: %w", err)
+			}
+			now, _ := time.Parse(time.RFC3339, demo.Now)
+			eng := screen.New(p)
+			return e.screenReaders([]namedReader{{"demo-inbox.jsonl", bytes.NewReader(demo.Inbox)}}, eng, now, e.verdictOutput(asJSON), streamOptions{})
+		}),
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines")
+	c.Flags().IntVar(&generate, "generate", 0, "print N synthetic invitations as JSON Lines instead (for benchmarks)")
+	_ = c.Flags().MarkHidden("generate")
+	return c
+}
+
+// engine loads the policy named by --policy (or the defaults) and builds
+// the screening engine.
+func (e *env) engine() (*screen.Engine, error) {
+	p, err := e.loadPolicy()
+	if err != nil {
+		return nil, err
+	}
+	return screen.New(p), nil
+}
+
+func (e *env) loadPolicy() (*policy.Policy, error) {
+	if e.policyPath == "" {
+		return policy.Default(), nil
+	}
+	p, err := policy.LoadFile(e.policyPath)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(e.stderr, "linkvet: warning:", w)
+	}
+	return p, nil
+}
+
+type namedReader struct {
+	name string
+	r    io.Reader
+}
+
+type streamOptions struct {
+	decodeOnly bool
+}
+
+// screenFiles opens each file in turn ("-" is standard input), so that a
+// thousand files never hold a thousand descriptors.
+func (e *env) screenFiles(names []string, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
+	rejected := 0
+	for _, name := range names {
+		var r io.Reader
+		if name == "-" {
+			r = e.stdin
+		} else {
+			f, err := os.Open(name)
+			if err != nil {
+				return linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
+			}
+			r = f
+			defer f.Close()
+		}
+		n, err := e.screenStream(namedReader{name, r}, eng, now, out, opts)
+		rejected += n
+		if err != nil {
+			return err
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if rejected > 0 {
+		return rejectedError{rejected}
+	}
+	return nil
+}
+
+func (e *env) screenReaders(rs []namedReader, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
+	rejected := 0
+	for _, nr := range rs {
+		n, err := e.screenStream(nr, eng, now, out, opts)
+		rejected += n
+		if err != nil {
+			return err
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	if rejected > 0 {
+		return rejectedError{rejected}
+	}
+	return nil
+}
+
+// batch is a run of records screened together: batching keeps the
+// channel traffic small next to the work.
+type batch struct {
+	seq      int
+	records  []jsonio.Record
+	verdicts []linkvet.Verdict
+}
+
+const batchSize = 256
+
+// screenStream reads one input, screens its records on every core and
+// hands the verdicts to out in input order. Memory stays flat: at most a
+// few batches are in flight. It returns how many records were rejected.
+func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) (int, error) {
+	ctx, cancel := context.WithCancel(e.ctx)
+	defer cancel()
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	todo := make(chan *batch, workers)
+	done := make(chan *batch, workers)
+
+	var readErr error
+	rejected := 0
+	go func() {
+		defer close(todo)
+		rd := jsonio.NewReader(nr.r, nr.name)
+		b := &batch{}
+		seq := 0
+		flush := func() bool {
+			if len(b.records) == 0 {
+				return true
+			}
+			b.seq = seq
+			seq++
+			select {
+			case todo <- b:
+			case <-ctx.Done():
+				return false
+			}
+			b = &batch{records: make([]jsonio.Record, 0, batchSize)}
+			return true
+		}
+		for {
+			rec, err := rd.Next()
+			if err == io.EOF {
+				flush()
+				return
+			}
+			var p *linkvet.Problem
+			if errors.As(err, &p) {
+				rejected++
+				fmt.Fprintln(e.stderr, p)
+				continue
+			} else if err != nil {
+				readErr = err
+				flush()
+				return
+			}
+			b.records = append(b.records, rec)
+			if len(b.records) == batchSize && !flush() {
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range todo {
+				if !opts.decodeOnly {
+					b.verdicts = make([]linkvet.Verdict, len(b.records))
+					for i := range b.records {
+						b.verdicts[i] = eng.Screen(&b.records[i].Invitation, now)
+					}
+				}
+				select {
+				case done <- b:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(done) }()
+
+	// Put batches back in order.
+	pending := map[int]*batch{}
+	next := 0
+	var writeErr error
+	for b := range done {
+		pending[b.seq] = b
+		for {
+			nb, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if writeErr == nil && !opts.decodeOnly {
+				for i := range nb.verdicts {
+					if err := out.Write(&nb.records[i].Invitation, &nb.verdicts[i]); err != nil {
+						writeErr = err
+						cancel()
+						break
+					}
+				}
+			}
+		}
+	}
+	if writeErr != nil {
+		return rejected, writeErr
+	}
+	if readErr != nil {
+		return rejected, readErr
+	}
+	return rejected, e.ctx.Err()
+}
