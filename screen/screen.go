@@ -336,3 +336,27 @@ func clip(s string, n int) string {
 	}
 	return cut + "…"
 }
+
+// Attention orders verdicts for an inbox: what most needs the user's eye
+// comes first. Likely accepts and likely scams lead (one is worth acting on,
+// the other worth blocking and reporting), then asks, then the rest; within
+// a group, the more confident verdict first.
+func Attention(v *linkvet.Verdict) int {
+	group := 0
+	switch {
+	case v.Action == linkvet.Block && v.Report, v.Action == linkvet.Accept:
+		group = 3
+	case v.Action == linkvet.Ask, v.Action == linkvet.Block:
+		group = 2
+	case v.Action == linkvet.Decline:
+		group = 1
+	}
+	return group*1000 + int(v.Confidence*100)*5 + min(abs(v.Score), 400)/100
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

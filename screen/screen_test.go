@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
 )
 
@@ -392,5 +393,26 @@ func BenchmarkScreen(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.Screen(i, now)
+	}
+}
+
+func TestWithClassifier(t *testing.T) {
+	c := learn.New(learn.DefaultParams())
+	scammy := `{"message":"guaranteed returns on my forex signals, contact me now","person":{"name":"S","photo":"stock"}}`
+	good := `{"message":"Hi Dana, we met at the Kafka meetup in Berlin, let's stay in touch","person":{"name":"G","photo":"real"},"mutual_connections":8}`
+	for i := 0; i < 15; i++ {
+		c.Train(learn.DocFromInvitation(inv(t, scammy)), string(linkvet.Decline))
+		c.Train(learn.DocFromInvitation(inv(t, good)), string(linkvet.Accept))
+	}
+	e := New(loadPolicy(t, danaPolicy), WithClassifier(c))
+	v := e.Screen(inv(t, `{"message":"my forex signals give guaranteed returns","person":{"name":"T"}}`), now)
+	var learned *linkvet.Reason
+	for i := range v.Reasons {
+		if v.Reasons[i].Rule == "learned" {
+			learned = &v.Reasons[i]
+		}
+	}
+	if learned == nil || learned.Points >= 0 || !strings.Contains(learned.Detail, "decline") {
+		t.Fatalf("learned reason = %+v%s", learned, reasons(v))
 	}
 }
