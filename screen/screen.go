@@ -126,8 +126,8 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	e.learn = m(learnNote)
 	e.mistake = m(mistakeNote)
 	e.history = m(careerHistory)
-	e.disqualify = m(p.Disqualify)
-	e.competitors = m(p.Competitors)
+	e.disqualify = p.DisqualifyMatcher()
+	e.competitors = p.CompetitorMatcher()
 
 	for _, c := range p.Me.Companies {
 		e.me.companies = append(e.me.companies, orgName{c, fold.String(c)})

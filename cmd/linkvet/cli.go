@@ -175,6 +175,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 	root.PersistentFlags().StringVar(&e.nowFlag, "now", "", "screen as of this RFC 3339 time instead of now (for reproducible runs)")
 	root.AddCommand(
 		screenCmd(e), demoCmd(e), explainCmd(e), policyCmd(e), evalCmd(e),
+		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
 	)
 	return root
 }

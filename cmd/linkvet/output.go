@@ -44,7 +44,7 @@ func newTableSink(w io.Writer, color bool) *tableSink {
 	return &tableSink{w: bufio.NewWriter(w), color: color, counts: map[linkvet.Action]int{}}
 }
 
-const tableFormat = "%-12s %-14s %-13s %-18s %5s %4s  %-22s %s\n"
+const tableFormat = "%-20s %-14s %-13s %-18s %5s %4s  %-22s %s\n"
 
 func (t *tableSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
 	if !t.header {
@@ -60,8 +60,8 @@ func (t *tableSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
 	if t.color {
 		cell = colorize(v.Action, cell)
 	}
-	fmt.Fprintf(t.w, "%-12s %s %-13s %-18s %5d %4.2f  %-22s %s\n",
-		cut(v.ID, 12), cell, v.Category, v.Intent, v.Score, v.Confidence, cut(safe(inv.Person.Name), 22), cut(safe(topReason(v)), 70))
+	fmt.Fprintf(t.w, "%-20s %s %-13s %-18s %5d %4.2f  %-22s %s\n",
+		cut(v.ID, 20), cell, v.Category, v.Intent, v.Score, v.Confidence, cut(safe(inv.Person.Name), 22), cut(safe(topReason(v)), 70))
 	t.counts[v.Action]++
 	t.rows++
 	return nil

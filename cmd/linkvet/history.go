@@ -1,0 +1,95 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/linkvet/linkvet"
+)
+
+func historyCmd(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "history [ID]",
+		Short: "Show the decisions recorded: what was decided, when, by whom, and what linkvet had advised",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			db, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			id := ""
+			if len(args) == 1 {
+				id = args[0]
+				if _, err := db.Invitation(e.ctx, id); err != nil {
+					return err
+				}
+			}
+			ds, err := db.Decisions(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(e.stdout)
+				for _, d := range ds {
+					if err := enc.Encode(d); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if len(ds) == 0 {
+				fmt.Fprintln(e.stdout, "No decisions recorded yet.")
+				return nil
+			}
+			fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", "WHEN", "INVITATION", "BY", "ACTION", "ADVISED", "NOTE")
+			for _, d := range ds {
+				fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", d.At.UTC().Format("2006-01-02 15:04:05"), cut(d.InvitationID, 14), d.By, d.Action, d.Verdict, safe(d.Note))
+			}
+			return nil
+		}),
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	return c
+}
+
+func exportCmd(e *env) *cobra.Command {
+	var format, output string
+	c := &cobra.Command{
+		Use:   "export",
+		Short: "Write everything stored, as JSON or CSV",
+		Long: `Export writes everything linkvet keeps: invitations with their verdicts and
+decisions, the decision history, and the people you know. CSV cells that a
+spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+return) are prefixed with a single quote.`,
+		Args: cobra.NoArgs,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			if format != "json" && format != "csv" {
+				return usageError{fmt.Errorf("--format %q: want json or csv", format)}
+			}
+			db, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			var w io.Writer = e.stdout
+			if output != "" && output != "-" {
+				f, err := os.OpenFile(output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+				if err != nil {
+					return linkvet.Errorf(linkvet.EINVALID, "cannot write %s: %v", output, err)
+				}
+				defer f.Close()
+				w = f
+			}
+			return db.Export(e.ctx, w, format)
+		}),
+	}
+	c.Flags().StringVar(&format, "format", "json", "json or csv")
+	c.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of standard output")
+	return c
+}

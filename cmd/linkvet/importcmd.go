@@ -1,0 +1,148 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/linkedin"
+)
+
+func importCmd(e *env) *cobra.Command {
+	var tz string
+	c := &cobra.Command{
+		Use:   "import PATH",
+		Short: "Import LinkedIn's data export (the ZIP, or the folder it unpacks to)",
+		Long: `Import reads LinkedIn's data export ("Get a copy of your data" in LinkedIn's
+settings): the ZIP file, or the folder it unpacks to. It learns who you are
+(Profile, Positions, Education, Skills), whom you know (connections, contacts,
+people you messaged, endorsers, recommenders), your pending invitations in both
+directions and your messages, and keeps them in the local database.
+
+Importing the same export twice changes nothing; a newer export updates what
+changed. Rows that cannot be read are skipped and listed with file:line and
+reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
+		Example: `  linkvet import ~/Downloads/Basic_LinkedInDataExport_11-20-2026.zip
+  linkvet import --time-zone Europe/Berlin ./export-folder`,
+		Args: cobra.ExactArgs(1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			now, err := e.now()
+			if err != nil {
+				return err
+			}
+			db, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			p, err := e.effectivePolicy(e.ctx, db)
+			if err != nil {
+				return err
+			}
+			zone := tz
+			if zone == "" {
+				zone = p.TimeZone
+			}
+			loc, err := time.LoadLocation(zone)
+			if err != nil {
+				return usageError{fmt.Errorf("time zone %q: %v", zone, err)}
+			}
+			opts := linkedin.Options{Location: loc}
+			var bar *progressbar.ProgressBar
+			if isTerminal(e.stderr) {
+				bar = newProgressBar(e.stderr)
+				opts.Progress = func(file string, done, total int64) {
+					bar.Describe(file)
+					bar.ChangeMax64(max(total, 1))
+					_ = bar.Set64(done)
+				}
+			}
+			export, err := linkedin.Read(args[0], opts)
+			if bar != nil {
+				_ = bar.Finish()
+				fmt.Fprintln(e.stderr)
+			}
+			if err != nil {
+				return err
+			}
+			res, err := db.Import(e.ctx, export)
+			if err != nil {
+				return err
+			}
+			printImportSummary(e.stdout, args[0], export, res)
+
+			// Screen what is pending now, so that the inbox is ready.
+			eng, _, err := e.storedEngine(e.ctx, db)
+			if err != nil {
+				return err
+			}
+			pending := true
+			items, _, err := db.Invitations(e.ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming, Pending: &pending})
+			if err != nil {
+				return err
+			}
+			if err := screenStored(e.ctx, db, eng, items, now); err != nil {
+				return err
+			}
+			counts := map[linkvet.Action]int{}
+			for _, it := range items {
+				counts[it.Verdict.Action]++
+			}
+			fmt.Fprintf(e.stdout, "\n%d pending invitation%s screened:", len(items), plural(len(items)))
+			for _, a := range linkvet.Actions {
+				if counts[a] > 0 {
+					fmt.Fprintf(e.stdout, " %d %s", counts[a], a)
+				}
+			}
+			fmt.Fprintln(e.stdout, "\nSee them with: linkvet inbox")
+			return nil
+		}),
+	}
+	c.Flags().StringVar(&tz, "time-zone", "", "IANA zone of the export's times without a zone (default: the policy's time_zone, else local)")
+	return c
+}
+
+func newProgressBar(w io.Writer) *progressbar.ProgressBar {
+	return progressbar.NewOptions64(1,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet.ImportResult) {
+	fmt.Fprintf(w, "imported %s\n", path)
+	files := append([]linkvet.FileSummary(nil), x.Files...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	skipped := 0
+	for _, f := range files {
+		fmt.Fprintf(w, "  %-40s %7d row%s", f.Name, f.Rows, plural(f.Rows))
+		if len(f.Skipped) > 0 {
+			fmt.Fprintf(w, ", %d skipped", len(f.Skipped))
+		}
+		fmt.Fprintln(w)
+		skipped += len(f.Skipped)
+	}
+	fmt.Fprintf(w, "known people %d, pending incoming %d, pending outgoing %d, messages %d",
+		len(x.Known), len(x.Incoming), len(x.Outgoing), len(x.Messages))
+	if x.HiddenConnections > 0 {
+		fmt.Fprintf(w, ", hidden connections %d", x.HiddenConnections)
+	}
+	fmt.Fprintf(w, "\nchanged: %d known, %d incoming, %d outgoing, %d messages; unchanged %d\n",
+		res.Known, res.Incoming, res.Outgoing, res.Messages, res.Unchanged)
+	if skipped > 0 {
+		fmt.Fprintf(w, "skipped rows:\n")
+		for _, f := range files {
+			for _, p := range f.Skipped {
+				fmt.Fprintf(w, "  %s\n", p)
+			}
+		}
+	}
+}
