@@ -335,6 +335,10 @@ func (p Problem) String() string {
 	return p.File + ":" + strconv.Itoa(p.Line) + ": " + p.Reason
 }
 
+// Error makes a *Problem usable as the error of a record that was rejected
+// while its neighbours go on.
+func (p *Problem) Error() string { return p.String() }
+
 // InvitationFilter selects stored invitations.
 type InvitationFilter struct {
 	Direction Direction // empty = incoming

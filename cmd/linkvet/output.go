@@ -28,7 +28,7 @@ func (e *env) verdictOutput(asJSON bool) verdictSink {
 type jsonSink struct{ w *jsonio.VerdictWriter }
 
 func (s jsonSink) Write(_ *linkvet.Invitation, v *linkvet.Verdict) error { return s.w.Write(v) }
-func (s jsonSink) Close() error                                           { return s.w.Flush() }
+func (s jsonSink) Close() error                                          { return s.w.Flush() }
 
 // tableSink prints fixed-width columns, so that it can stream: a
 // tabwriter would hold every row until the end to size the columns.
