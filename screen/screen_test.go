@@ -416,3 +416,20 @@ func TestWithClassifier(t *testing.T) {
 		t.Fatalf("learned reason = %+v%s", learned, reasons(v))
 	}
 }
+
+func TestReplay(t *testing.T) {
+	open := New(loadPolicy(t, "style: open"))
+	curated := New(loadPolicy(t, "style: curated"))
+	stranger := inv(t, `{"id":"s1","message":"Hi, I'm a product designer in Lisbon and I enjoyed your post on data contracts.","person":{"name":"Rui Costa","headline":"Product Designer at Feedzai","photo":"real","experience":[{"title":"Designer","company":"Feedzai"}]},"mutual_connections":2}`)
+	items := []linkvet.StoredInvitation{
+		{Invitation: *stranger, Decision: &linkvet.Decision{Action: linkvet.Ignore}},
+		{Invitation: *inv(t, `{"id":"s2","person":{"name":"Nobody"}}`)},
+	}
+	r := Replay(open, curated, items, now)
+	if r.Screened != 2 || r.Decided != 1 || r.AgreedBefore != 0 || r.AgreedAfter != 1 {
+		t.Errorf("report = %+v", r)
+	}
+	if len(r.Changes) != 1 || r.Changes[0].ID != "s1" || r.Changes[0].Before != linkvet.Accept || r.Changes[0].After != linkvet.Ignore {
+		t.Errorf("changes = %+v", r.Changes)
+	}
+}

@@ -176,6 +176,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 	root.AddCommand(
 		screenCmd(e), demoCmd(e), explainCmd(e), policyCmd(e), evalCmd(e),
 		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
+		learnCmd(e), replayCmd(e),
 	)
 	return root
 }
