@@ -1,0 +1,34 @@
+// Package compose writes and checks the short texts of LinkedIn
+// networking: the replies the user can send to an incoming invitation, and
+// the notes the user sends with their own.
+//
+// The model has three parts, all pure and deterministic (no clock, no
+// randomness, no I/O):
+//
+//   - Drafts turns a verdict into the messages that fit its action:
+//     a note to send with an acceptance and a follow-up for a few days
+//     later, a reply asking for context, or a polite decline. Nothing
+//     friendly is ever drafted for a scammer, a fake or blocked account.
+//   - Lint checks a note the user means to send against named rules (too
+//     long, stock text, placeholders left in, links, sales pitches, asking
+//     for favours, shouting, emoji, missing introduction, context,
+//     specifics or benefit) and scores it 0..100; NOTES.md explains the
+//     rules in user terms.
+//   - Compose writes several notes for the user's own invitation from what
+//     is known about both sides, each within the length limit and free of
+//     lint errors.
+//
+// Every message is assembled from phrasings written for this package, with
+// slots for facts: the person's first name, what both sides share
+// (companies, schools, groups, events, interests, mutual connections,
+// industry, city) and the person's company. Each fact is cleaned before it
+// is put in a slot (see clean): no links, e-mail addresses, control or
+// invisible characters, emoji or template placeholders, capped in length.
+// The other side's note is never copied; a draft refers back to it only by
+// naming a known shared item the note mentions. Among the phrasings, a
+// stable hash of the invitation id picks one, so that different people get
+// different wordings and the same person always the same.
+//
+// All text comparison goes through package fold, so that styled,
+// full-width and look-alike letters match their plain forms.
+package compose

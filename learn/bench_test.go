@@ -1,0 +1,82 @@
+package learn
+
+import (
+	"os"
+	"testing"
+
+	"github.com/linkvet/linkvet"
+)
+
+// benchInvitation is a typical invitation: a short note, a headline, an
+// about text and the facts.
+func benchInvitation() Doc {
+	three, yes := 3, true
+	return DocFromInvitation(&linkvet.Invitation{
+		Message: "Hi Alex, I enjoyed your talk on distributed tracing at KubeCon. Would love to connect and swap notes.",
+		Person: linkvet.Person{
+			Headline: "Staff Engineer at Example Corp | Observability, Go, Kubernetes",
+			About:    "I build platforms that help teams ship faster. Speaker, mentor, open source maintainer.",
+			Photo:    linkvet.PhotoReal, Verified: &yes,
+		},
+		MutualConnections: &three,
+		Interactions:      []string{linkvet.FollowsYou},
+	})
+}
+
+// smsClassifier is trained on the SMS corpus's train part, or on the
+// synthetic notes when the corpus is absent.
+func smsClassifier() (*Classifier, []Labelled) {
+	c := New(DefaultParams())
+	train, test := loadSMSIfPresent()
+	if train == nil {
+		train = labelledNotes(200, 200)
+		test = train
+	}
+	for _, l := range train {
+		c.Train(l.Doc, l.Class)
+	}
+	return c, test
+}
+
+func loadSMSIfPresent() (train, test []Labelled) {
+	f, err := os.Open(smsPath)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	train, test, err = SplitSMS(f)
+	if err != nil {
+		return nil, nil
+	}
+	return train, test
+}
+
+func BenchmarkClassify(b *testing.B) {
+	c, _ := smsClassifier()
+	doc := benchInvitation()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Classify(doc)
+	}
+}
+
+func BenchmarkTrain(b *testing.B) {
+	c := New(DefaultParams())
+	doc := benchInvitation()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Train(doc, "accept")
+	}
+}
+
+// BenchmarkClassifySMS classifies the SMS test messages, a mix of short
+// and long texts.
+func BenchmarkClassifySMS(b *testing.B) {
+	c, test := smsClassifier()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		c.Classify(test[i%len(test)].Doc)
+		i++
+	}
+}

@@ -1,0 +1,275 @@
+package learn
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/linkvet/linkvet/fold"
+)
+
+// Shape tokens stand for a kind of token rather than its spelling: every
+// long number, web address or amount of money looks alike to the classifier,
+// so that one seen in training counts for all the others. They are written
+// in angle brackets, which fold.Words never puts inside a word, so they
+// cannot collide with a word of the text.
+const (
+	tokURL   = "<url>"
+	tokEmail = "<email>"
+	tokMoney = "<money>"
+	tokShout = "<shout>" // a word written in capitals in the raw text
+)
+
+// Features returns the features the classifier counts for doc under p,
+// sorted and each once: see the package documentation for what they are.
+// It is exported so that a user can see why a document scores as it does.
+func Features(doc Doc, p Params) []string {
+	feats := appendFeatures(nil, doc, p)
+	slices.Sort(feats)
+	return slices.Compact(feats)
+}
+
+// appendFeatures appends every feature of doc, repeats included, in the
+// order they occur.
+func appendFeatures(dst []string, doc Doc, p Params) []string {
+	t := newTokenizer(p)
+	t.doc(doc, func(f []byte) { dst = append(dst, string(f)) })
+	return dst
+}
+
+// tokenizer turns a document into features and hands each to visit,
+// written in a scratch buffer that is only valid during the call: Classify
+// looks features up without allocating a string for each.
+type tokenizer struct {
+	p     Params
+	visit func(f []byte)
+	words []string
+	buf   []byte
+}
+
+func newTokenizer(p Params) tokenizer {
+	return tokenizer{p: p, words: make([]string, 0, 64), buf: make([]byte, 0, 64)}
+}
+
+func (t *tokenizer) emit(parts ...string) {
+	t.buf = t.buf[:0]
+	for _, s := range parts {
+		t.buf = append(t.buf, s...)
+	}
+	t.visit(t.buf)
+}
+
+func (t *tokenizer) doc(doc Doc, visit func(f []byte)) {
+	t.visit = visit
+	budget := t.p.MaxWords
+	for _, text := range doc.Text {
+		if budget <= 0 {
+			break
+		}
+		budget -= t.text(text, budget)
+	}
+	for i, f := range doc.Facts {
+		if i == t.p.MaxWords {
+			break // facts are few; a flood of them is a bug upstream
+		}
+		// Facts come from code, but fold them anyway so that a fact built
+		// from user text ("industry:Software") matches however it was typed.
+		if f = fold.String(f); f != "" {
+			t.emit(f)
+		}
+	}
+}
+
+// text adds the features of one raw text field, reading at most budget
+// words, and returns how many words it read.
+func (t *tokenizer) text(raw string, budget int) int {
+	if limit := budget * maxWordBytes; len(raw) > limit {
+		// Bound the folding work too; cut at the start of a character.
+		for limit > 0 && !utf8.RuneStart(raw[limit]) {
+			limit--
+		}
+		raw = raw[:limit]
+	}
+	folded := fold.String(raw) // also makes invalid UTF-8 valid
+	t.words = fold.AppendWords(t.words[:0], folded)
+	if len(t.words) == 0 {
+		return 0 // an empty field is no evidence, not a short one
+	}
+	if len(t.words) > budget {
+		t.words = t.words[:budget]
+	}
+	t.shapes(raw, folded, budget)
+	prev := ""
+	for i, w := range t.words {
+		unit := t.word(w)
+		if t.p.Bigrams && i > 0 {
+			t.emit(prev, " ", unit)
+		}
+		prev = unit
+	}
+	if t.p.LengthFeature {
+		t.emit(lengthToken(utf8.RuneCountInString(folded)))
+	}
+	return len(t.words)
+}
+
+// maxWordBytes is the room one word of the budget allows in the raw text,
+// spaces and punctuation included.
+const maxWordBytes = 64
+
+// word adds the features of one folded word and returns the unit that
+// stands for it in word pairs.
+func (t *tokenizer) word(w string) string {
+	if n, ok := digitRun(w); ok && n >= 5 {
+		// A phone number or short code: its spelling rarely repeats, its
+		// shape does.
+		shape := numToken(n)
+		t.emit(shape)
+		if t.p.KeepLongNumbers {
+			t.emit(w)
+		}
+		return shape
+	}
+	t.emit(w)
+	if t.p.CharGramMin > 0 && utf8.RuneCountInString(w) <= t.p.CharGramMaxWord {
+		t.charGrams(w)
+	}
+	return w
+}
+
+// charGrams adds the character n-grams of w with its boundaries marked, so
+// that "txt", "text" and "texting" share evidence and a misspelling still
+// counts. They are prefixed by '#', which no word contains; the word
+// itself, marked at both ends, is not repeated.
+func (t *tokenizer) charGrams(w string) {
+	runes := []rune("^" + w + "$")
+	for n := t.p.CharGramMin; n <= t.p.CharGramMax; n++ {
+		for i := 0; i+n <= len(runes); i++ {
+			if i == 0 && n >= len(runes)-1 || n == len(runes)-1 && i == 1 {
+				continue // "^w", "w$", "^w$": the word again
+			}
+			t.emit("#", string(runes[i:i+n]))
+		}
+	}
+}
+
+// shapes adds the shape tokens. Addresses and amounts are read from the
+// folded text before word splitting cuts them apart; capitals from the raw
+// text, since folding lower-cases.
+func (t *tokenizer) shapes(raw, folded string, budget int) {
+	// Most text has no address or amount: skip the scan then.
+	if t.p.ShapeTokens && strings.ContainsAny(folded, ".@$£€") {
+		n := 0
+		for field := range strings.FieldsSeq(folded) {
+			if n++; n > budget {
+				break
+			}
+			switch {
+			case strings.Contains(field, "@") && strings.Contains(field, "."):
+				t.emit(tokEmail)
+			case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
+				t.emit(tokURL)
+			}
+			if money(field) {
+				t.emit(tokMoney)
+			}
+		}
+	}
+	if t.p.ShoutToken {
+		n := 0
+		for field := range strings.FieldsSeq(raw) {
+			if n++; n > budget {
+				break
+			}
+			if shouted(field) {
+				t.emit(tokShout)
+			}
+		}
+	}
+}
+
+// webSuffixes end a bare web address ("win-big.com").
+var webSuffixes = [...]string{".com", ".co.uk", ".net", ".org", ".biz", ".info", ".ly"}
+
+func hasWebSuffix(s string) bool {
+	if !strings.Contains(s, ".") {
+		return false
+	}
+	s = strings.TrimRight(s, ".,;:!?)/")
+	for _, suf := range webSuffixes {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// money reports whether field is an amount: a currency sign next to a
+// digit, as in "£1000", "$5" or "10€".
+func money(field string) bool {
+	for i, r := range field {
+		if r != '£' && r != '$' && r != '€' {
+			continue
+		}
+		after := field[i+utf8.RuneLen(r):]
+		before := field[:i]
+		if after != "" && isDigit(after[0]) || before != "" && isDigit(before[len(before)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// shouted reports whether field has at least three letters, all capitals.
+func shouted(field string) bool {
+	letters := 0
+	for _, r := range field {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			letters++
+		case 'a' <= r && r <= 'z':
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitRun reports whether w is all ASCII digits, and how many.
+func digitRun(w string) (int, bool) {
+	if w == "" {
+		return 0, false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return 0, false
+		}
+	}
+	return len(w), true
+}
+
+func numToken(n int) string {
+	if n >= 10 {
+		return "<num10+>"
+	}
+	return "<num5+>"
+}
+
+// lengthToken buckets the length of a text field: long messages are more
+// often sales pitches, and a bucket keeps the feature a count.
+func lengthToken(runes int) string {
+	switch {
+	case runes < 20:
+		return "<len<20>"
+	case runes < 40:
+		return "<len<40>"
+	case runes < 80:
+		return "<len<80>"
+	case runes < 120:
+		return "<len<120>"
+	case runes < 160:
+		return "<len<160>"
+	}
+	return "<len160+>"
+}
