@@ -192,19 +192,7 @@ func Words(folded string) []string {
 // can reuse one slice.
 func AppendWords(dst []string, folded string) []string {
 	start := -1
-	apos := false // the word so far contains an apostrophe to drop
-	flush := func(end int) {
-		if start >= 0 {
-			w := folded[start:end]
-			if apos {
-				w = strings.ReplaceAll(w, "'", "")
-			}
-			if w != "" {
-				dst = append(dst, w)
-			}
-		}
-		start, apos = -1, false
-	}
+	apos := false // the word so far holds an apostrophe to drop
 	for i := 0; i < len(folded); {
 		c := folded[i]
 		if c < utf8.RuneSelf {
@@ -216,7 +204,8 @@ func AppendWords(dst []string, folded string) []string {
 			case c == '\'' && start >= 0 && i+1 < len(folded) && wordByte(folded[i+1]):
 				apos = true
 			default:
-				flush(i)
+				dst = appendWord(dst, folded, start, i, apos)
+				start, apos = -1, false
 			}
 			i++
 			continue
@@ -228,15 +217,32 @@ func AppendWords(dst []string, folded string) []string {
 				start = i
 			}
 		case unicode.IsSymbol(r) || unicode.Is(unicode.Co, r) || r >= 0x1f000:
-			flush(i)
+			dst = appendWord(dst, folded, start, i, apos)
+			start, apos = -1, false
 			dst = append(dst, folded[i:i+n])
 		default:
-			flush(i)
+			dst = appendWord(dst, folded, start, i, apos)
+			start, apos = -1, false
 		}
 		i += n
 	}
-	flush(len(folded))
-	return dst
+	return appendWord(dst, folded, start, len(folded), apos)
+}
+
+// appendWord appends folded[start:end] as a token, without its
+// apostrophes; start < 0 means no word is open.
+func appendWord(dst []string, folded string, start, end int, apos bool) []string {
+	if start < 0 {
+		return dst
+	}
+	w := folded[start:end]
+	if apos {
+		w = strings.ReplaceAll(w, "'", "")
+	}
+	if w == "" {
+		return dst
+	}
+	return append(dst, w)
 }
 
 func wordByte(c byte) bool {

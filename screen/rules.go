@@ -442,7 +442,7 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 		if s.kind == "location" || s.kind == "industry" {
 			continue
 		}
-		if fold.NewMatcher([]string{s.value}).Any(f.noteWords) {
+		if containsSeq(f.noteWords, fold.Fields(s.value)) {
 			out = append(out, s.value)
 		}
 	}
@@ -452,6 +452,23 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 		}
 	}
 	return out
+}
+
+// containsSeq reports whether words holds the run seq.
+func containsSeq(words, seq []string) bool {
+	if len(seq) == 0 {
+		return false
+	}
+outer:
+	for i := 0; i+len(seq) <= len(words); i++ {
+		for j, w := range seq {
+			if words[i+j] != w {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func ruleNoNote(e *Engine, f *facts) result {

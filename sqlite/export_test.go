@@ -1,0 +1,147 @@
+package sqlite_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/sqlite"
+)
+
+func exportJSON(t *testing.T, db *sqlite.DB) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := db.Export(context.Background(), &b, "json"); err != nil {
+		t.Fatalf("Export json: %v", err)
+	}
+	return b.String()
+}
+
+// populated returns a database with an import, a hostile invitation, a
+// verdict, two decisions and a tag.
+func populated(t *testing.T) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	db := openTest(t)
+	mustImport(t, db, smallExport())
+	mustPut(t, db, linkvet.Invitation{
+		ID:      "evil",
+		Message: "=HYPERLINK(\"http://evil.example\",\"click\")",
+		Person: linkvet.Person{
+			Name: "@SUM(1+1)", Headline: "+49 170 000", Company: "-2+3", Title: "\tTab", ProfileURL: "linkedin.com/in/evil",
+			Emails: []string{"\rcr@evil.example"},
+		},
+	})
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "evil", Action: linkvet.Block, Category: linkvet.Scammer, Score: -40, Report: true}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []linkvet.Action{linkvet.Ask, linkvet.Block} {
+		if _, err := db.Decide(ctx, linkvet.Decision{InvitationID: "evil", Action: a, Note: "=cmd|' /C calc'!A0"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Tag(ctx, []string{"linkedin.com/in/sam-lee"}, "=bad tag"); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestExportJSON(t *testing.T) {
+	db := populated(t)
+	var d struct {
+		Format      string                     `json:"format"`
+		Me          linkvet.Me                 `json:"me"`
+		Invitations []linkvet.StoredInvitation `json:"invitations"`
+		Decisions   []linkvet.Decision         `json:"decisions"`
+		Known       []linkvet.KnownPerson      `json:"known"`
+		Imports     []sqlite.ImportRun         `json:"imports"`
+		Messages    []linkvet.Message          `json:"messages"`
+	}
+	if err := json.Unmarshal([]byte(exportJSON(t, db)), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != sqlite.ExportFormat || d.Me.Name != "Dana Weber" || len(d.Invitations) != 4 || len(d.Decisions) != 2 ||
+		len(d.Known) != 4 || len(d.Imports) != 1 || len(d.Messages) != 2 {
+		t.Fatalf("export holds format %q, me %q, %d invitations, %d decisions, %d known, %d imports, %d messages",
+			d.Format, d.Me.Name, len(d.Invitations), len(d.Decisions), len(d.Known), len(d.Imports), len(d.Messages))
+	}
+	for _, si := range d.Invitations {
+		if si.Invitation.ID == "evil" {
+			if si.Verdict == nil || si.Verdict.Action != linkvet.Block || si.Decision == nil || si.Decision.Action != linkvet.Block {
+				t.Errorf("evil exported without its verdict or latest decision: %+v", si)
+			}
+			// JSON carries data as it is: no spreadsheet escaping.
+			if si.Invitation.Person.Name != "@SUM(1+1)" {
+				t.Errorf("JSON changed a name to %q", si.Invitation.Person.Name)
+			}
+		}
+	}
+}
+
+func TestExportCSV(t *testing.T) {
+	db := populated(t)
+	var b bytes.Buffer
+	if err := db.Export(context.Background(), &b, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatalf("export is not valid CSV: %v", err)
+	}
+	header := rows[0]
+	col := map[string]int{}
+	for i, h := range header {
+		col[h] = i
+	}
+	counts := map[string]int{}
+	for _, r := range rows[1:] {
+		if len(r) != len(header) {
+			t.Fatalf("row %v has %d cells, header %d", r, len(r), len(header))
+		}
+		counts[r[0]]++
+		for i, cell := range r {
+			if cell != "" && strings.ContainsRune("=+@\t\r", rune(cell[0])) {
+				t.Errorf("column %s: cell %q could run as a formula", header[i], cell)
+			}
+			if cell != "" && cell[0] == '-' && strings.Trim(cell[1:], "0123456789") != "" {
+				t.Errorf("column %s: cell %q could run as a formula", header[i], cell)
+			}
+		}
+		if r[0] == "invitation" && r[col["invitation_id"]] == "evil" {
+			want := map[string]string{
+				"name":           "'@SUM(1+1)",
+				"headline":       "'+49 170 000",
+				"company":        "'-2+3",
+				"position":       "'\tTab",
+				"email":          "'\rcr@evil.example",
+				"message":        `'=HYPERLINK("http://evil.example","click")`,
+				"verdict_score":  "-40",
+				"verdict_action": "block",
+				"decision_note":  "'=cmd|' /C calc'!A0",
+			}
+			for c, w := range want {
+				if got := r[col[c]]; got != w {
+					t.Errorf("evil %s = %q, want %q", c, got, w)
+				}
+			}
+		}
+		if r[0] == "known" && strings.Contains(r[col["tags"]], "bad tag") && r[col["tags"]] != "'=bad tag" {
+			t.Errorf("tags cell %q", r[col["tags"]])
+		}
+	}
+	if counts["invitation"] != 4 || counts["decision"] != 2 || counts["known"] != 4 {
+		t.Errorf("record counts %v", counts)
+	}
+}
+
+func TestExportUnknownFormat(t *testing.T) {
+	db := openTest(t)
+	err := db.Export(context.Background(), &bytes.Buffer{}, "xml")
+	if linkvet.ErrorCode(err) != linkvet.EINVALID || !strings.Contains(linkvet.ErrorMessage(err), "xml") {
+		t.Fatalf("got %v, want EINVALID naming xml", err)
+	}
+}

@@ -1,0 +1,536 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/linkvet/linkvet"
+)
+
+// sourceConnection is the known-person source that means "1st-degree
+// connection"; an invitation whose person has it was accepted.
+const sourceConnection = "connection"
+
+// ImportRun is the record of one import.
+type ImportRun struct {
+	ID         int64     `json:"id"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at,omitzero"` // zero: the import was interrupted
+	// Result counts rows added or changed, and rows seen unchanged.
+	Result linkvet.ImportResult `json:"result"`
+	// Accepted counts invitations the import found accepted outside
+	// linkvet: their person had become a connection.
+	Accepted          int                   `json:"accepted"`
+	HiddenConnections int                   `json:"hidden_connections"`
+	Files             []linkvet.FileSummary `json:"files"`
+}
+
+// Import stores an export: the user's profile, known people, pending
+// invitations and messages, in transactions of at most BatchSize rows (see
+// the package doc). Importing the same export twice changes nothing; a
+// newer one updates what changed. A pending invitation that the export no
+// longer lists, whose person is now a connection, gets an "accept"
+// decision by rule: it was accepted outside linkvet.
+func (db *DB) Import(ctx context.Context, e *linkvet.Export) (linkvet.ImportResult, error) {
+	var res linkvet.ImportResult
+	if e == nil {
+		return res, linkvet.Errorf(linkvet.EINVALID, "import: no export given")
+	}
+	// Everything is checked before anything is written, so a bad record
+	// cannot leave half an import behind.
+	incoming, err := normalizeList(e.Incoming, linkvet.Incoming)
+	if err != nil {
+		return res, err
+	}
+	outgoing, err := normalizeList(e.Outgoing, linkvet.Outgoing)
+	if err != nil {
+		return res, err
+	}
+	files, err := json.Marshal(nonNil(e.Files))
+	if err != nil {
+		return res, fmt.Errorf("import: encode file summaries: %w", err)
+	}
+
+	var runID int64
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `INSERT INTO imports (started_at, hidden, files) VALUES (?, ?, ?)`,
+			formatTime(db.now()), e.HiddenConnections, string(files))
+		if err != nil {
+			return err
+		}
+		runID, err = r.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return res, fmt.Errorf("import: record the run: %w", err)
+	}
+
+	if err := db.importMe(ctx, e.Me); err != nil {
+		return res, err
+	}
+	listed := make(map[string]bool, len(incoming)+len(outgoing))
+	for _, list := range []struct {
+		invs  []linkvet.Invitation
+		count *int
+		name  string
+	}{{incoming, &res.Incoming, "incoming"}, {outgoing, &res.Outgoing, "outgoing"}} {
+		if err := db.importInvitations(ctx, list.invs, list.name, list.count, &res.Unchanged, listed); err != nil {
+			return res, err
+		}
+	}
+	known, err := db.importKnown(ctx, e.Known, &res)
+	if err != nil {
+		return res, err
+	}
+	if err := db.importMessages(ctx, e.Messages, &res); err != nil {
+		return res, err
+	}
+
+	var accepted int
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if accepted, err = db.closeAccepted(ctx, tx, known, listed); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE imports SET finished_at = ?, known = ?, incoming = ?, outgoing = ?,
+			messages = ?, unchanged = ?, accepted = ? WHERE id = ?`,
+			formatTime(db.now()), res.Known, res.Incoming, res.Outgoing, res.Messages, res.Unchanged, accepted, runID)
+		return err
+	})
+	if err != nil {
+		return res, fmt.Errorf("import: finish: %w", err)
+	}
+	return res, nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// normalizeList checks the invitations of one list of an export; the list
+// decides their direction.
+func normalizeList(invs []linkvet.Invitation, dir linkvet.Direction) ([]linkvet.Invitation, error) {
+	out := make([]linkvet.Invitation, len(invs))
+	for i, inv := range invs {
+		inv.Direction = dir
+		n, err := normalizeInvitation(inv, fmt.Sprintf("import: %s invitation %d", dir, i+1))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+// importMe replaces the stored profile with a non-empty one that differs.
+func (db *DB) importMe(ctx context.Context, me linkvet.Me) error {
+	if me.Empty() {
+		return nil
+	}
+	data, err := json.Marshal(me)
+	if err != nil {
+		return fmt.Errorf("import: encode profile: %w", err)
+	}
+	_, err = db.sql.ExecContext(ctx, `INSERT INTO me (id, updated_at, json) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, json = excluded.json
+		WHERE json IS NOT excluded.json`, formatTime(db.now()), string(data))
+	if err != nil {
+		return fmt.Errorf("import: store profile: %w", err)
+	}
+	return nil
+}
+
+// inBatches calls write with successive slices of at most BatchSize of n
+// items, each in its own transaction.
+func (db *DB) inBatches(ctx context.Context, n int, write func(tx *sql.Tx, from, to int) error) error {
+	for from := 0; from < n; from += BatchSize {
+		to := min(from+BatchSize, n)
+		if err := db.inTx(ctx, func(tx *sql.Tx) error { return write(tx, from, to) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) importInvitations(ctx context.Context, invs []linkvet.Invitation, name string, changed, unchanged *int, listed map[string]bool) error {
+	// Counts are applied only once a batch commits.
+	err := db.inBatches(ctx, len(invs), func(tx *sql.Tx, from, to int) error {
+		w, err := db.newInvitationWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var c, u int
+		var ids []string
+		for i := from; i < to; i++ {
+			id, ch, err := w.put(ctx, invs[i], fmt.Sprintf("%s invitation %d", name, i+1))
+			if err != nil {
+				return err
+			}
+			ids = append(ids, id)
+			if ch {
+				c++
+			} else {
+				u++
+			}
+		}
+		*changed += c
+		*unchanged += u
+		for _, id := range ids {
+			listed[id] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	return nil
+}
+
+// loadKnown reads every known person, keyed.
+func loadKnown(ctx context.Context, q querier) (map[string]linkvet.KnownPerson, []string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, name, profile_url, email, company, position, sources, since, last_contact
+		FROM known ORDER BY name, key`)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	people := make(map[string]linkvet.KnownPerson)
+	var order []string
+	for rows.Next() {
+		var key, sources string
+		var p linkvet.KnownPerson
+		var since, last sql.NullString
+		if err := rows.Scan(&key, &p.Name, &p.ProfileURL, &p.Email, &p.Company, &p.Position, &sources, &since, &last); err != nil {
+			return nil, nil, err
+		}
+		if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
+			return nil, nil, fmt.Errorf("decode sources of %s: %w", key, err)
+		}
+		if p.Since, err = parseTime(since); err != nil {
+			return nil, nil, err
+		}
+		if p.LastSeen, err = parseTime(last); err != nil {
+			return nil, nil, err
+		}
+		people[key] = p
+		order = append(order, key)
+	}
+	return people, order, rows.Err()
+}
+
+// importKnown merges the export's known people into the stored ones and
+// writes those that changed. It returns everyone known afterwards.
+func (db *DB) importKnown(ctx context.Context, people []linkvet.KnownPerson, res *linkvet.ImportResult) (map[string]linkvet.KnownPerson, error) {
+	stored, _, err := loadKnown(ctx, db.sql)
+	if err != nil {
+		return nil, fmt.Errorf("import: read known people: %w", err)
+	}
+	// An export names one person in several files (connections, contacts,
+	// messages): merge those first, keeping the order of first appearance.
+	merged := make(map[string]linkvet.KnownPerson, len(people))
+	var keys []string
+	for _, p := range people {
+		k := knownKey(p)
+		if k == "" {
+			continue // names nobody; the parser reports such rows
+		}
+		p.Tags = nil
+		if m, ok := merged[k]; ok {
+			merged[k] = mergeKnown(m, p)
+			continue
+		}
+		merged[k] = mergeKnown(linkvet.KnownPerson{}, p)
+		keys = append(keys, k)
+	}
+	now := formatTime(db.now())
+	err = db.inBatches(ctx, len(keys), func(tx *sql.Tx, from, to int) error {
+		upsert := newMultiInsert(ctx, tx, `INSERT INTO known
+			(key, name, profile_url, email, company, position, sources, since, last_contact, updated_at)`,
+			`ON CONFLICT (key) DO UPDATE SET name = excluded.name, profile_url = excluded.profile_url,
+				email = excluded.email, company = excluded.company, position = excluded.position,
+				sources = excluded.sources, since = excluded.since, last_contact = excluded.last_contact,
+				updated_at = excluded.updated_at`, 10)
+		var changed, unchanged int
+		updates := make(map[string]linkvet.KnownPerson)
+		for _, k := range keys[from:to] {
+			next := merged[k]
+			old, had := stored[k]
+			if had {
+				next = mergeKnown(old, next)
+				if sameKnown(old, next) {
+					unchanged++
+					continue
+				}
+			}
+			sources, err := json.Marshal(nonNil(next.Sources))
+			if err != nil {
+				return err
+			}
+			if err := upsert.add(k, next.Name, next.ProfileURL, next.Email, next.Company, next.Position,
+				string(sources), nullTime(next.Since), nullTime(next.LastSeen), now); err != nil {
+				return fmt.Errorf("store known people: %w", err)
+			}
+			updates[k] = next
+			changed++
+		}
+		if err := upsert.flush(); err != nil {
+			return fmt.Errorf("store known people: %w", err)
+		}
+		res.Known += changed
+		res.Unchanged += unchanged
+		for k, p := range updates {
+			stored[k] = p
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("import: known people: %w", err)
+	}
+	return stored, nil
+}
+
+// messageHash identifies a message across imports: sender, time, content.
+func messageHash(m linkvet.Message) []byte {
+	h := sha256.New()
+	h.Write([]byte(m.From))
+	h.Write([]byte{0})
+	h.Write([]byte(formatTime(m.At)))
+	h.Write([]byte{0})
+	h.Write([]byte(m.Content))
+	return h.Sum(nil)[:16]
+}
+
+func (db *DB) importMessages(ctx context.Context, msgs []linkvet.Message, res *linkvet.ImportResult) error {
+	err := db.inBatches(ctx, len(msgs), func(tx *sql.Tx, from, to int) error {
+		// OR IGNORE rather than ON CONFLICT DO NOTHING: a statement that
+		// cannot abort needs no statement journal, which saves a copy of
+		// every page it touches.
+		insert := newMultiInsert(ctx, tx, `INSERT OR IGNORE INTO messages
+			(hash, conversation_id, from_name, from_url, to_name, to_urls, at, subject, content, outgoing)`,
+			``, 10)
+		for i := from; i < to; i++ {
+			m := msgs[i]
+			toURLs := ""
+			if len(m.ToURLs) > 0 {
+				b, err := json.Marshal(m.ToURLs)
+				if err != nil {
+					return err
+				}
+				toURLs = string(b)
+			}
+			if err := insert.add(messageHash(m), m.ConversationID, m.From, m.FromURL, m.To, toURLs,
+				formatTime(m.At), m.Subject, m.Content, m.Outgoing); err != nil {
+				return fmt.Errorf("store messages %d to %d: %w", from+1, to, err)
+			}
+		}
+		if err := insert.flush(); err != nil {
+			return fmt.Errorf("store messages %d to %d: %w", from+1, to, err)
+		}
+		// A message already stored (or twice in this batch) is not inserted.
+		res.Messages += int(insert.affected)
+		res.Unchanged += to - from - int(insert.affected)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("import: messages: %w", err)
+	}
+	return nil
+}
+
+// closeAccepted records an "accept" by rule for each invitation still open
+// (undecided, or last decided ask or ignore, which leave it open on
+// LinkedIn) that this export does not list but whose person is now a
+// connection. Declines and blocks are the user's and stay current.
+func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, known map[string]linkvet.KnownPerson, listed map[string]bool) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.person_key, coalesce(d.action, '')
+		FROM invitations i
+		LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)
+		WHERE i.person_key <> ''`)
+	if err != nil {
+		return 0, err
+	}
+	type open struct{ id, key string }
+	var found []open
+	for rows.Next() {
+		var id, key, latest string
+		if err := rows.Scan(&id, &key, &latest); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		switch linkvet.Action(latest) {
+		case "", linkvet.Ask, linkvet.Ignore:
+		default:
+			continue
+		}
+		if p, ok := known[key]; ok && !listed[id] && hasSource(p, sourceConnection) {
+			found = append(found, open{id, key})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	at := db.now().UTC()
+	for _, o := range found {
+		_, err := appendDecision(ctx, tx, linkvet.Decision{
+			InvitationID: o.id,
+			Action:       linkvet.Accept,
+			Note:         "accepted outside linkvet: " + o.key + " is a connection in the imported export",
+			By:           linkvet.ByRule,
+			At:           at,
+		})
+		if err != nil {
+			return 0, fmt.Errorf("close accepted invitation %s: %w", o.id, err)
+		}
+	}
+	return len(found), nil
+}
+
+// Me returns the user's profile from the latest import that had one; it
+// is empty before any.
+func (db *DB) Me(ctx context.Context) (linkvet.Me, error) {
+	return readMe(ctx, db.sql)
+}
+
+func readMe(ctx context.Context, q querier) (linkvet.Me, error) {
+	var me linkvet.Me
+	var data string
+	err := q.QueryRowContext(ctx, `SELECT json FROM me WHERE id = 1`).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return me, nil
+	} else if err != nil {
+		return me, fmt.Errorf("read profile: %w", err)
+	}
+	if err := json.Unmarshal([]byte(data), &me); err != nil {
+		return me, fmt.Errorf("decode stored profile: %w", err)
+	}
+	return me, nil
+}
+
+// Known returns everyone the user knows, with their tags, by name.
+func (db *DB) Known(ctx context.Context) ([]linkvet.KnownPerson, error) {
+	var out []linkvet.KnownPerson
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readKnown(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+func readKnown(ctx context.Context, q querier) ([]linkvet.KnownPerson, error) {
+	people, order, err := loadKnown(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("read known people: %w", err)
+	}
+	tags, err := loadTags(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("read tags: %w", err)
+	}
+	out := make([]linkvet.KnownPerson, 0, len(order))
+	for _, k := range order {
+		p := people[k]
+		p.Tags = tags[k]
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func loadTags(ctx context.Context, q querier) (map[string][]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT person_key, tag FROM tags ORDER BY person_key, folded`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	tags := make(map[string][]string)
+	for rows.Next() {
+		var k, t string
+		if err := rows.Scan(&k, &t); err != nil {
+			return nil, err
+		}
+		tags[k] = append(tags[k], t)
+	}
+	return tags, rows.Err()
+}
+
+// Messages returns every stored message, oldest first.
+func (db *DB) Messages(ctx context.Context) ([]linkvet.Message, error) {
+	return readMessages(ctx, db.sql)
+}
+
+func readMessages(ctx context.Context, q querier) ([]linkvet.Message, error) {
+	rows, err := q.QueryContext(ctx, `SELECT conversation_id, from_name, from_url, to_name, to_urls, at, subject, content, outgoing
+		FROM messages ORDER BY at, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read messages: %w", err)
+	}
+	defer rows.Close()
+	var out []linkvet.Message
+	for rows.Next() {
+		var m linkvet.Message
+		var toURLs string
+		var at sql.NullString
+		if err := rows.Scan(&m.ConversationID, &m.From, &m.FromURL, &m.To, &toURLs, &at, &m.Subject, &m.Content, &m.Outgoing); err != nil {
+			return nil, fmt.Errorf("read messages: %w", err)
+		}
+		if toURLs != "" {
+			if err := json.Unmarshal([]byte(toURLs), &m.ToURLs); err != nil {
+				return nil, fmt.Errorf("read messages: decode recipients: %w", err)
+			}
+		}
+		if m.At, err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("read messages: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read messages: %w", err)
+	}
+	return out, nil
+}
+
+// Imports returns the history of imports, oldest first.
+func (db *DB) Imports(ctx context.Context) ([]ImportRun, error) {
+	return readImports(ctx, db.sql)
+}
+
+func readImports(ctx context.Context, q querier) ([]ImportRun, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, started_at, finished_at, known, incoming, outgoing, messages,
+		unchanged, accepted, hidden, files FROM imports ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("read imports: %w", err)
+	}
+	defer rows.Close()
+	var out []ImportRun
+	for rows.Next() {
+		var r ImportRun
+		var started, finished sql.NullString
+		var files string
+		if err := rows.Scan(&r.ID, &started, &finished, &r.Result.Known, &r.Result.Incoming, &r.Result.Outgoing,
+			&r.Result.Messages, &r.Result.Unchanged, &r.Accepted, &r.HiddenConnections, &files); err != nil {
+			return nil, fmt.Errorf("read imports: %w", err)
+		}
+		if r.StartedAt, err = parseTime(started); err != nil {
+			return nil, fmt.Errorf("read imports: %w", err)
+		}
+		if r.FinishedAt, err = parseTime(finished); err != nil {
+			return nil, fmt.Errorf("read imports: %w", err)
+		}
+		if err := json.Unmarshal([]byte(files), &r.Files); err != nil {
+			return nil, fmt.Errorf("read import %d: decode file summaries: %w", r.ID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read imports: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,509 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/linkvet/linkvet"
+)
+
+// maxNoteBytes bounds a decision note: it is a remark, not a document.
+const maxNoteBytes = 10_000
+
+// normalizeInvitation fills the direction and id an invitation-v1 record
+// may leave out, and rejects one that names nobody. where names the record
+// in errors ("invitation 3").
+func normalizeInvitation(inv linkvet.Invitation, where string) (linkvet.Invitation, error) {
+	switch inv.Direction {
+	case "":
+		inv.Direction = linkvet.Incoming
+	case linkvet.Incoming, linkvet.Outgoing:
+	default:
+		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: direction %q is neither %q nor %q", where, inv.Direction, linkvet.Incoming, linkvet.Outgoing)
+	}
+	inv.ID = strings.TrimSpace(inv.ID)
+	if inv.ID == "" {
+		inv.ID = deriveInvitationID(inv)
+		if inv.ID == "" {
+			return inv, linkvet.Errorf(linkvet.EINVALID, "%s has no id, no person.profile_url and no person.name: nothing identifies it", where)
+		}
+	}
+	if inv.Label != "" && !inv.Label.Valid() {
+		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: label %q is not one of %s", where, inv.Label, actionList())
+	}
+	return inv, nil
+}
+
+func actionList() string {
+	names := make([]string, len(linkvet.Actions))
+	for i, a := range linkvet.Actions {
+		names[i] = string(a)
+	}
+	return strings.Join(names, ", ")
+}
+
+// invitationWriter holds the statements that store invitations within one
+// transaction.
+type invitationWriter struct {
+	db       *DB
+	byPerson *sql.Stmt
+	byID     *sql.Stmt
+	insert   *sql.Stmt
+	update   *sql.Stmt
+}
+
+func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationWriter, error) {
+	w := &invitationWriter{db: db}
+	var err error
+	prepare := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var s *sql.Stmt
+		s, err = tx.PrepareContext(ctx, q)
+		return s
+	}
+	w.byPerson = prepare(`SELECT id, direction, person_key, json FROM invitations
+		WHERE person_key = ? AND direction = ? ORDER BY added_at, id LIMIT 1`)
+	w.byID = prepare(`SELECT id, direction, person_key, json FROM invitations WHERE id = ?`)
+	w.insert = prepare(`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, json)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ? WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare invitation statements: %w", err)
+	}
+	return w, nil
+}
+
+type storedRow struct {
+	id, direction, personKey, json string
+}
+
+func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any) (*storedRow, error) {
+	var r storedRow
+	err := stmt.QueryRowContext(ctx, args...).Scan(&r.id, &r.direction, &r.personKey, &r.json)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("look up invitation: %w", err)
+	}
+	return &r, nil
+}
+
+// put adds inv (normalized) or enriches the invitation it matches: first by
+// person and direction, then by id. It returns the stored id and whether
+// anything changed.
+func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, error) {
+	key := invitationPersonKey(inv.Person)
+	var row *storedRow
+	var err error
+	if key != "" {
+		if row, err = w.find(ctx, w.byPerson, key, string(inv.Direction)); err != nil {
+			return "", false, err
+		}
+	}
+	if row == nil {
+		if row, err = w.find(ctx, w.byID, inv.ID); err != nil {
+			return "", false, err
+		}
+		if row != nil && row.direction != string(inv.Direction) {
+			return "", false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored as an %s invitation, not %s", where, inv.ID, row.direction, inv.Direction)
+		}
+		if row != nil && key != "" && row.personKey != "" && row.personKey != key {
+			return "", false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored for %s, not %s", where, inv.ID, row.personKey, key)
+		}
+	}
+	now := formatTime(w.db.now())
+	if row == nil {
+		// Merged into nothing, so that the stored form is the one a
+		// later merge of the same record reproduces (lists without
+		// duplicates, no "unknown" photo): re-imports then change nothing.
+		inv = mergeInvitation(linkvet.Invitation{ID: inv.ID, Direction: inv.Direction}, inv)
+		data, err := json.Marshal(inv)
+		if err != nil {
+			return "", false, fmt.Errorf("encode %s: %w", where, err)
+		}
+		if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
+			return "", false, fmt.Errorf("store %s: %w", where, err)
+		}
+		return inv.ID, true, nil
+	}
+	var stored linkvet.Invitation
+	if err := json.Unmarshal([]byte(row.json), &stored); err != nil {
+		return "", false, fmt.Errorf("decode stored invitation %s: %w", row.id, err)
+	}
+	merged := mergeInvitation(stored, inv)
+	merged.ID, merged.Direction = row.id, stored.Direction
+	data, err := json.Marshal(merged)
+	if err != nil {
+		return "", false, fmt.Errorf("encode %s: %w", where, err)
+	}
+	if string(data) == row.json {
+		return row.id, false, nil
+	}
+	if _, err := w.update.ExecContext(ctx, invitationPersonKey(merged.Person), sentAt(merged), now, string(data), row.id); err != nil {
+		return "", false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+	}
+	return row.id, true, nil
+}
+
+func sentAt(inv linkvet.Invitation) any {
+	if inv.SentAt == nil {
+		return nil
+	}
+	return nullTime(*inv.SentAt)
+}
+
+// PutInvitations adds invitations or enriches the stored ones they match
+// (same person and direction, else same id; see the package doc), all in
+// one transaction. It returns the stored id of each, in order.
+func (db *DB) PutInvitations(ctx context.Context, invs []linkvet.Invitation) ([]string, error) {
+	norm := make([]linkvet.Invitation, len(invs))
+	for i, inv := range invs {
+		where := invitationName(i, inv.ID)
+		n, err := normalizeInvitation(inv, where)
+		if err != nil {
+			return nil, err
+		}
+		norm[i] = n
+	}
+	ids := make([]string, len(norm))
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := db.newInvitationWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for i, inv := range norm {
+			id, _, err := w.put(ctx, inv, invitationName(i, inv.ID))
+			if err != nil {
+				return err
+			}
+			ids[i] = id
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put invitations: %w", err)
+	}
+	return ids, nil
+}
+
+// invitationName names record i of a list in errors, counting from 1.
+func invitationName(i int, id string) string {
+	if id == "" {
+		return fmt.Sprintf("invitation %d", i+1)
+	}
+	return fmt.Sprintf("invitation %d (id %q)", i+1, id)
+}
+
+// selectStored reads invitations with their verdict and latest decision.
+const selectStored = `SELECT i.json, i.added_at, v.json,
+		d.id, d.action, d.verdict, d.note, d.decided_by, d.at
+	FROM invitations i
+	LEFT JOIN verdicts v ON v.invitation_id = i.id
+	LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanStored(s scanner) (linkvet.StoredInvitation, error) {
+	var (
+		si                                    linkvet.StoredInvitation
+		invJSON, addedAt                      string
+		verdictJSON                           sql.NullString
+		decID                                 sql.NullInt64
+		decAction, decVerdict, decNote, decBy sql.NullString
+		decAt                                 sql.NullString
+	)
+	if err := s.Scan(&invJSON, &addedAt, &verdictJSON, &decID, &decAction, &decVerdict, &decNote, &decBy, &decAt); err != nil {
+		return si, err
+	}
+	if err := json.Unmarshal([]byte(invJSON), &si.Invitation); err != nil {
+		return si, fmt.Errorf("decode stored invitation: %w", err)
+	}
+	var err error
+	if si.AddedAt, err = parseTime(sql.NullString{String: addedAt, Valid: true}); err != nil {
+		return si, err
+	}
+	if verdictJSON.Valid {
+		si.Verdict = new(linkvet.Verdict)
+		if err := json.Unmarshal([]byte(verdictJSON.String), si.Verdict); err != nil {
+			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
+		}
+	}
+	if decID.Valid {
+		at, err := parseTime(decAt)
+		if err != nil {
+			return si, err
+		}
+		si.Decision = &linkvet.Decision{
+			ID:           decID.Int64,
+			InvitationID: si.Invitation.ID,
+			Action:       linkvet.Action(decAction.String),
+			Verdict:      linkvet.Action(decVerdict.String),
+			Note:         decNote.String,
+			By:           linkvet.DecidedBy(decBy.String),
+			At:           at,
+		}
+	}
+	return si, nil
+}
+
+// Invitation returns one stored invitation with its verdict and latest
+// decision.
+func (db *DB) Invitation(ctx context.Context, id string) (*linkvet.StoredInvitation, error) {
+	si, err := scanStored(db.sql.QueryRowContext(ctx, selectStored+` WHERE i.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("read invitation %s: %w", id, err)
+	}
+	return &si, nil
+}
+
+// Invitations returns the invitations f selects, newest sent first (unknown
+// send times last, then by id), and how many there are without paging.
+// Pending selects the invitations nobody has decided on yet (see the
+// package doc); Action and Category select on the stored verdict.
+func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]linkvet.StoredInvitation, int, error) {
+	where, args, err := filterSQL(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	var out []linkvet.StoredInvitation
+	var total int
+	err = db.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i
+			LEFT JOIN verdicts v ON v.invitation_id = i.id`+where, args...).Scan(&total); err != nil {
+			return err
+		}
+		limit := -1 // SQLite: no limit
+		if f.Limit > 0 {
+			limit = f.Limit
+		}
+		rows, err := tx.QueryContext(ctx, selectStored+where+` ORDER BY i.sent_at DESC, i.id LIMIT ? OFFSET ?`,
+			append(args, limit, f.Offset)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			si, err := scanStored(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, si)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list invitations: %w", err)
+	}
+	return out, total, nil
+}
+
+func filterSQL(f linkvet.InvitationFilter) (string, []any, error) {
+	dir := f.Direction
+	if dir == "" {
+		dir = linkvet.Incoming
+	}
+	if dir != linkvet.Incoming && dir != linkvet.Outgoing {
+		return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: direction %q is neither %q nor %q", f.Direction, linkvet.Incoming, linkvet.Outgoing)
+	}
+	if f.Offset < 0 || f.Limit < 0 {
+		return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: offset (%d) and limit (%d) must not be negative", f.Offset, f.Limit)
+	}
+	where := ` WHERE i.direction = ?`
+	args := []any{string(dir)}
+	if f.Pending != nil {
+		pending := 0
+		if *f.Pending {
+			pending = 1
+		}
+		where += ` AND i.pending = ?`
+		args = append(args, pending)
+	}
+	if f.Action != "" {
+		if !f.Action.Valid() {
+			return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: action %q is not one of %s", f.Action, actionList())
+		}
+		where += ` AND v.action = ?`
+		args = append(args, string(f.Action))
+	}
+	if f.Category != "" {
+		if !f.Category.Valid() {
+			return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: category %q is not a known category", f.Category)
+		}
+		where += ` AND v.category = ?`
+		args = append(args, string(f.Category))
+	}
+	return where, args, nil
+}
+
+// SaveVerdicts records the latest verdict of each invitation, replacing the
+// one stored before. All are saved or none.
+func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict) error {
+	for i, v := range vs {
+		switch {
+		case v.ID == "":
+			return linkvet.Errorf(linkvet.EINVALID, "verdict %d has no id", i+1)
+		case !v.Action.Valid():
+			return linkvet.Errorf(linkvet.EINVALID, "verdict %d (id %q): action %q is not one of %s", i+1, v.ID, v.Action, actionList())
+		case !v.Category.Valid():
+			return linkvet.Errorf(linkvet.EINVALID, "verdict %d (id %q): category %q is not a known category", i+1, v.ID, v.Category)
+		}
+	}
+	now := formatTime(db.now())
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		exists, err := tx.PrepareContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		upsert, err := tx.PrepareContext(ctx, `INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
+				score = excluded.score, saved_at = excluded.saved_at, json = excluded.json`)
+		if err != nil {
+			return err
+		}
+		for i, v := range vs {
+			var n int
+			if err := exists.QueryRowContext(ctx, v.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return linkvet.Errorf(linkvet.ENOTFOUND, "verdict %d: no invitation with id %q is stored", i+1, v.ID)
+			}
+			data, err := json.Marshal(v)
+			if err != nil {
+				return fmt.Errorf("encode verdict %s: %w", v.ID, err)
+			}
+			if _, err := upsert.ExecContext(ctx, v.ID, string(v.Action), string(v.Category), v.Score, now, string(data)); err != nil {
+				return fmt.Errorf("store verdict %s: %w", v.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save verdicts: %w", err)
+	}
+	return nil
+}
+
+// Decide appends a decision to the audit log and returns it with its id
+// and time (the store's clock; d.At is ignored). When d.Verdict is empty it
+// records the action of the stored verdict, if any. By defaults to "user".
+func (db *DB) Decide(ctx context.Context, d linkvet.Decision) (linkvet.Decision, error) {
+	d.InvitationID = strings.TrimSpace(d.InvitationID)
+	if d.InvitationID == "" {
+		return d, linkvet.Errorf(linkvet.EINVALID, "decision names no invitation")
+	}
+	if !d.Action.Valid() {
+		return d, linkvet.Errorf(linkvet.EINVALID, "decision on %s: action %q is not one of %s", d.InvitationID, d.Action, actionList())
+	}
+	if d.Verdict != "" && !d.Verdict.Valid() {
+		return d, linkvet.Errorf(linkvet.EINVALID, "decision on %s: verdict %q is not one of %s", d.InvitationID, d.Verdict, actionList())
+	}
+	switch d.By {
+	case "":
+		d.By = linkvet.ByUser
+	case linkvet.ByUser, linkvet.ByRule:
+	default:
+		return d, linkvet.Errorf(linkvet.EINVALID, "decision on %s: decided by %q, want %q or %q", d.InvitationID, d.By, linkvet.ByUser, linkvet.ByRule)
+	}
+	if !utf8.ValidString(d.Note) {
+		return d, linkvet.Errorf(linkvet.EINVALID, "decision on %s: the note is not valid UTF-8 text", d.InvitationID)
+	}
+	if len(d.Note) > maxNoteBytes {
+		return d, linkvet.Errorf(linkvet.ELIMIT, "decision on %s: the note has %d bytes, more than the %d allowed", d.InvitationID, len(d.Note), maxNoteBytes)
+	}
+	d.At = db.now().UTC()
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = appendDecision(ctx, tx, d)
+		return err
+	})
+	if err != nil {
+		return d, fmt.Errorf("record decision: %w", err)
+	}
+	return d, nil
+}
+
+// appendDecision inserts a validated decision and takes its invitation out
+// of the pending queue.
+func appendDecision(ctx context.Context, tx *sql.Tx, d linkvet.Decision) (linkvet.Decision, error) {
+	var verdict sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT v.action FROM invitations i
+		LEFT JOIN verdicts v ON v.invitation_id = i.id WHERE i.id = ?`, d.InvitationID).Scan(&verdict)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", d.InvitationID)
+	} else if err != nil {
+		return d, err
+	}
+	if d.Verdict == "" {
+		d.Verdict = linkvet.Action(verdict.String)
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO decisions (invitation_id, action, verdict, note, decided_by, at)
+		VALUES (?, ?, ?, ?, ?, ?)`, d.InvitationID, string(d.Action), string(d.Verdict), d.Note, string(d.By), formatTime(d.At))
+	if err != nil {
+		return d, err
+	}
+	if d.ID, err = res.LastInsertId(); err != nil {
+		return d, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE invitations SET pending = 0 WHERE id = ? AND pending = 1`, d.InvitationID); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// Decisions returns the decision history of one invitation, or of all
+// when invitationID is empty, oldest first.
+func (db *DB) Decisions(ctx context.Context, invitationID string) ([]linkvet.Decision, error) {
+	if invitationID != "" {
+		var n int
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, invitationID).Scan(&n); err != nil {
+			return nil, fmt.Errorf("read decisions of %s: %w", invitationID, err)
+		}
+		if n == 0 {
+			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", invitationID)
+		}
+	}
+	return readDecisions(ctx, db.sql, invitationID)
+}
+
+func readDecisions(ctx context.Context, q querier, invitationID string) ([]linkvet.Decision, error) {
+	query := `SELECT id, invitation_id, action, verdict, note, decided_by, at FROM decisions`
+	var args []any
+	if invitationID != "" {
+		query += ` WHERE invitation_id = ?`
+		args = append(args, invitationID)
+	}
+	rows, err := q.QueryContext(ctx, query+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read decisions: %w", err)
+	}
+	defer rows.Close()
+	var out []linkvet.Decision
+	for rows.Next() {
+		var d linkvet.Decision
+		var action, verdict, by string
+		var at sql.NullString
+		if err := rows.Scan(&d.ID, &d.InvitationID, &action, &verdict, &d.Note, &by, &at); err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
+		d.Action, d.Verdict, d.By = linkvet.Action(action), linkvet.Action(verdict), linkvet.DecidedBy(by)
+		if d.At, err = parseTime(at); err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read decisions: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,86 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/linkvet/linkvet"
+)
+
+// maxModelBytes bounds a stored model blob; a classifier over invitation
+// words is far smaller.
+const maxModelBytes = 64 << 20
+
+// Model returns the blob stored under name; ENOTFOUND when there is none.
+func (db *DB) Model(ctx context.Context, name string) ([]byte, error) {
+	var blob []byte
+	err := db.sql.QueryRowContext(ctx, `SELECT blob FROM models WHERE name = ?`, name).Scan(&blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no model named %q is stored", name)
+	} else if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", name, err)
+	}
+	return blob, nil
+}
+
+// PutModel stores blob under name, replacing what was there.
+func (db *DB) PutModel(ctx context.Context, name string, blob []byte) error {
+	if strings.TrimSpace(name) == "" {
+		return linkvet.Errorf(linkvet.EINVALID, "model name is empty")
+	}
+	if len(blob) > maxModelBytes {
+		return linkvet.Errorf(linkvet.ELIMIT, "model %q has %d bytes, more than the %d allowed", name, len(blob), maxModelBytes)
+	}
+	if blob == nil {
+		blob = []byte{} // the column is NOT NULL; an empty model is still a model
+	}
+	_, err := db.sql.ExecContext(ctx, `INSERT INTO models (name, updated_at, blob) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at, blob = excluded.blob`,
+		name, formatTime(db.now()), blob)
+	if err != nil {
+		return fmt.Errorf("store model %s: %w", name, err)
+	}
+	return nil
+}
+
+// TrainedAs returns the class the invitation was last trained as, "" when
+// it never was (or does not exist).
+func (db *DB) TrainedAs(ctx context.Context, invitationID string) (string, error) {
+	var class string
+	err := db.sql.QueryRowContext(ctx, `SELECT class FROM trained WHERE invitation_id = ?`, invitationID).Scan(&class)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("read training state of %s: %w", invitationID, err)
+	}
+	return class, nil
+}
+
+// SetTrainedAs records that the invitation was trained as class; "" marks
+// it untrained again. ENOTFOUND when the invitation is not stored.
+func (db *DB) SetTrainedAs(ctx context.Context, invitationID, class string) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, invitationID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", invitationID)
+		}
+		if class == "" {
+			_, err := tx.ExecContext(ctx, `DELETE FROM trained WHERE invitation_id = ?`, invitationID)
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO trained (invitation_id, class, at) VALUES (?, ?, ?)
+			ON CONFLICT (invitation_id) DO UPDATE SET class = excluded.class, at = excluded.at`,
+			invitationID, class, formatTime(db.now()))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record training state of %s: %w", invitationID, err)
+	}
+	return nil
+}
