@@ -1,8 +1,13 @@
 package linkvet
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"strings"
+	"time"
+
+	"github.com/linkvet/linkvet/fold"
 )
 
 // PersonKey returns the key that identifies a person across sources: the
@@ -55,4 +60,32 @@ func NormalizeEmail(s string) string {
 		return ""
 	}
 	return s
+}
+
+// InvitationID returns the invitation's id, or derives one when it has
+// none: "inv-" and 12 hex digits of a hash of the direction, the
+// normalized profile URL (else the folded name) and the sending time, so
+// that the same invitation read twice, by any path, gets the same id. It
+// returns "" for a record that names nobody.
+func InvitationID(inv *Invitation) string {
+	if inv.ID != "" {
+		return inv.ID
+	}
+	basis := NormalizeProfileURL(inv.Person.ProfileURL)
+	if basis == "" {
+		basis = fold.String(inv.Person.Name)
+	}
+	if basis == "" {
+		return ""
+	}
+	dir := inv.Direction
+	if dir == "" {
+		dir = Incoming
+	}
+	sent := ""
+	if inv.SentAt != nil {
+		sent = inv.SentAt.UTC().Format(time.RFC3339)
+	}
+	sum := sha256.Sum256([]byte(string(dir) + "\x00" + basis + "\x00" + sent))
+	return "inv-" + hex.EncodeToString(sum[:6])
 }

@@ -197,39 +197,13 @@ func (e *Engine) Explain(inv *linkvet.Invitation, now time.Time) Explanation {
 	return x
 }
 
-// ID returns the invitation's id, deriving one from the profile URL (else
-// the name) and the sending time when it has none, so that the same
-// invitation screened twice gets the same id.
+// ID returns the invitation's id, deriving a stable one when it has none
+// (linkvet.InvitationID); an invitation that names nobody gets "inv-none".
 func ID(inv *linkvet.Invitation) string {
-	if inv.ID != "" {
-		return inv.ID
+	if id := linkvet.InvitationID(inv); id != "" {
+		return id
 	}
-	key := linkvet.NormalizeProfileURL(inv.Person.ProfileURL)
-	if key == "" {
-		key = fold.String(inv.Person.Name)
-	}
-	sent := ""
-	if inv.SentAt != nil {
-		sent = inv.SentAt.UTC().Format(time.RFC3339)
-	}
-	return "inv-" + hash64(string(directionOf(inv))+"\x00"+key+"\x00"+sent)
-}
-
-func directionOf(inv *linkvet.Invitation) linkvet.Direction {
-	if inv.Direction == "" {
-		return linkvet.Incoming
-	}
-	return inv.Direction
-}
-
-// hash64 is FNV-1a, printed as 12 hex digits: short, stable ids.
-func hash64(s string) string {
-	var h uint64 = 14695981039346656037
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return fmt.Sprintf("%012x", h>>16)
+	return "inv-none"
 }
 
 func (e *Engine) run(inv *linkvet.Invitation, now time.Time, explain bool) (linkvet.Verdict, Explanation) {

@@ -1,10 +1,7 @@
 package sqlite
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
-	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
@@ -29,19 +26,7 @@ func invitationPersonKey(p linkvet.Person) string {
 // time it was sent, so the same invitation read twice gets the same id. It
 // returns "" when the record names nobody.
 func deriveInvitationID(inv linkvet.Invitation) string {
-	basis := linkvet.NormalizeProfileURL(inv.Person.ProfileURL)
-	if basis == "" {
-		basis = fold.String(inv.Person.Name)
-	}
-	if basis == "" {
-		return ""
-	}
-	sent := ""
-	if inv.SentAt != nil {
-		sent = inv.SentAt.UTC().Format(time.RFC3339Nano)
-	}
-	sum := sha256.Sum256([]byte(basis + "\x00" + sent))
-	return "inv-" + hex.EncodeToString(sum[:8])
+	return linkvet.InvitationID(&inv)
 }
 
 // mergeInvitation enriches stored with next: a non-empty field of next
