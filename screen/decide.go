@@ -59,7 +59,9 @@ func (e *Engine) decide(f *facts, v *linkvet.Verdict) decision {
 		v.Category = linkvet.Blocked
 		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: f.scam >= 3,
 			path: "blocked wins over everything: the sender is on your blocked list"}
-	case f.scam >= 3:
+	case f.scam >= 3 || (f.scam >= 2 && f.fake >= 2 && !isTrue(f.verified)):
+		// A fake-looking profile carrying scam talk is a scammer even when
+		// either alone would fall short.
 		v.Category = linkvet.Scammer
 		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: true,
 			path: fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", f.scam, strings.Join(f.scamEvidence, ", "))}
@@ -316,9 +318,22 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 		} else if !f.commonGround() {
 			lower(linkvet.Ask, "a salesperson is only worth accepting when relevant to you")
 		}
+	case linkvet.Verified:
+		// Seed 003: a verified account is worth accepting. The badge settles
+		// who they are; without any sign against them, the curated style
+		// still asks, the others accept.
+		if (d.action == linkvet.Ask || d.action == linkvet.Ignore) && f.fake == 0 && f.scam == 0 && !f.pitch && e.pol.Style != linkvet.Curated {
+			d.action = linkvet.Accept
+			d.path += "; a verified account with nothing against it is worth accepting"
+		}
 	case linkvet.Recruiter:
+		// Seed 003: review recruiters, and accept the ones who did their
+		// homework; ignore the ones blasting invitations.
 		if f.massInvite || (!f.personalNote() && f.mutual <= 0 && !f.commonGround()) {
 			lower(linkvet.Ignore, "a recruiter blasting invitations without a note or anything in common")
+		} else if d.action == linkvet.Ask && f.personalNote() && f.fake == 0 && f.scam == 0 && e.pol.Style != linkvet.Curated {
+			d.action = linkvet.Accept
+			d.path += "; a recruiter who wrote a personal note is worth accepting"
 		}
 	}
 }
@@ -361,6 +376,9 @@ func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
 	if f.mutual >= e.pol.MinMutual && f.mutual > 0 {
 		relevant = append(relevant, fmt.Sprintf("%d mutual connections", f.mutual))
 	}
+	if v.Category == linkvet.Verified {
+		relevant = append(relevant, "a verified identity")
+	}
 	for _, k := range []string{linkvet.MetInPerson, linkvet.MessagedBefore, linkvet.EngagedWithYourContent} {
 		if f.inv.HasInteraction(k) {
 			relevant = append(relevant, "prior contact")
@@ -394,9 +412,11 @@ func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
 		return linkvet.KeepInTouch
 	case has(e.introduce):
 		return linkvet.IntroduceNetwork
+	case has(e.learn):
+		return linkvet.LearnAboutYou
 	case has(e.career):
 		return linkvet.CareerOpportunity
-	case has(e.learn) || f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.FollowsYou):
+	case f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.FollowsYou):
 		return linkvet.LearnAboutYou
 	case f.hasNote && f.mutual >= e.pol.MinMutual:
 		return linkvet.IntroduceNetwork

@@ -100,6 +100,11 @@ var advanceFee = []weighted{
 	{"wire transfer", 2}, {"consignment", 2}, {"diplomat", 1}, {"barrister", 1},
 	{"send your details", 2}, {"bank details", 2}, {"your bank account", 2},
 	{"personal assistant needed", 3}, {"mystery shopper", 3}, {"package reshipping", 3}, {"reshipping", 3},
+	{"trustworthy person", 2}, {"trusted person", 2}, {"peacekeeping mission", 2}, {"consignment box", 3},
+	{"help me move", 2}, {"reply me", 1}, {"weekly salary", 2}, {"weekly pay", 2}, {"daily pay", 2},
+	{"salary of", 1}, {"part-time position", 1}, {"part time position", 1}, {"part-time job", 1},
+	{"part time job", 1}, {"earn from home", 3}, {"per week", 1}, {"per day", 1}, {"no interview", 2},
+	{"hired immediately", 2}, {"data entry", 1}, {"check deposit", 3}, {"send you a check", 3},
 }
 
 // phishing: account alarms and credential requests.
@@ -120,6 +125,7 @@ var offPlatform = []weighted{
 	{"whatsapp", 1}, {"whats app", 1}, {"telegram", 1}, {"signal app", 1}, {"wechat", 1},
 	{"kik", 1}, {"hangouts", 1}, {"text me", 1}, {"message me on", 1}, {"contact me on", 1},
 	{"reach me on", 1}, {"my number", 1}, {"add me on", 1}, {"email me at", 1}, {"my personal email", 1},
+	{"my private email", 1}, {"private email", 1}, {"gmail", 1}, {"hangouts chat", 1},
 }
 
 // urgency: pressure to act before thinking.
@@ -192,6 +198,8 @@ var noteReason = []string{
 	"learn from", "learn more", "collaborate", "our mutual", "mutual friend",
 	"recommended", "suggested i reach out", "referred me", "same team", "same school",
 	"fellow", "also work", "also working", "also based", "also from",
+	"we're both", "we are both", "both speaking", "both attending", "both work", "meet up",
+	"see you at", "saw you at", "heard you speak", "your team", "reached out because",
 }
 
 // keepInTouchNote: the sender already knows the user.

@@ -442,7 +442,7 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 		if s.kind == "location" || s.kind == "industry" {
 			continue
 		}
-		if containsSeq(f.noteWords, fold.Fields(s.value)) {
+		if containsSeq(f.noteWords, significant(fold.Fields(s.value))) {
 			out = append(out, s.value)
 		}
 	}
@@ -453,6 +453,25 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 	}
 	return out
 }
+
+// significant drops the dates from a shared item, so that a note naming
+// "KubeCon EU" matches the event "KubeCon EU 2027" and "Berlin Data
+// Meetup" matches "Berlin Data Meetup, Nov 2026".
+func significant(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		if months[w] || w[0] >= '0' && w[0] <= '9' {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "january": true, "february": true,
+	"march": true, "april": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "spring": true, "summer": true, "autumn": true, "fall": true, "winter": true}
 
 // containsSeq reports whether words holds the run seq.
 func containsSeq(words, seq []string) bool {

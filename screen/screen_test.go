@@ -433,3 +433,18 @@ func TestReplay(t *testing.T) {
 		t.Errorf("changes = %+v", r.Changes)
 	}
 }
+
+func TestVerifiedWithoutNote(t *testing.T) {
+	i := `{"person":{"name":"Ana Ruiz","headline":"VP Engineering at Globex","photo":"real","verified":true,"connections":800,"experience":[{"title":"VP Engineering","company":"Globex"}]}}`
+	for style, want := range map[string]linkvet.Action{"open": linkvet.Accept, "balanced": linkvet.Accept, "curated": linkvet.Ignore} {
+		v := New(loadPolicy(t, "style: "+style)).Screen(inv(t, i), now)
+		if v.Action != want || v.Category != linkvet.Verified {
+			t.Errorf("%s: got %s/%s, want %s/verified%s", style, v.Action, v.Category, want, reasons(v))
+		}
+	}
+	// The badge does not outweigh fake-profile signs.
+	v := New(nil).Screen(inv(t, `{"person":{"name":"Bo","verified":true,"photo":"stock","experience":[]}}`), now)
+	if v.Action == linkvet.Accept {
+		t.Errorf("a verified profile with a stock photo and no history was accepted%s", reasons(v))
+	}
+}
