@@ -398,23 +398,23 @@ func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
 
 // intent guesses why the sender invites (seed 003's seven reasons).
 func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
-	has := func(m interface{ Any([]string) bool }) bool { return m.Any(f.noteWords) }
+	has := func(l lex) bool { return f.has(l, f.spNote) }
 	switch {
 	case c == linkvet.Scammer || c == linkvet.Fake || f.scam >= 3:
 		return linkvet.Spam
-	case has(e.mistake):
+	case has(lxMistake):
 		return linkvet.Mistake
 	case f.pitch || c == linkvet.Salesperson:
 		return linkvet.Sell
 	case c == linkvet.Recruiter:
 		return linkvet.CareerOpportunity
-	case has(e.keepInTouch) || c == linkvet.KnownContact || f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) || len(f.sharedKinds("company")) > 0:
+	case has(lxKeepInTouch) || c == linkvet.KnownContact || f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) || len(f.sharedKinds("company")) > 0:
 		return linkvet.KeepInTouch
-	case has(e.introduce):
+	case has(lxIntroduce):
 		return linkvet.IntroduceNetwork
-	case has(e.learn):
+	case has(lxLearn):
 		return linkvet.LearnAboutYou
-	case has(e.career):
+	case has(lxCareer):
 		return linkvet.CareerOpportunity
 	case f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.FollowsYou):
 		return linkvet.LearnAboutYou

@@ -17,10 +17,13 @@ type facts struct {
 	inv *linkvet.Invitation
 	now time.Time
 
-	note, headline, about, name, company, title, industry, location string // folded
-	noteWords, headlineWords, aboutWords, nameWords, companyWords   []string
-	profileWords                                                    []string // headline + title + company + about
-	allWords                                                        []string // profile + note
+	note, headline, about, name, company, title, industry, location string   // folded
+	words                                                           []string // every field's tokens, "|" between fields
+	hits                                                            []hit    // every lexicon phrase found in words
+	spHeadTitle, spProfile, spNote                                  span
+	spAll, spName                                                   span
+	noteWords, headlineWords, nameWords                             []string // views into words
+	companyWords, profileWords, allWords                            []string // profile: headline+title+company+about; all: profile+note
 
 	hasNote       bool
 	defaultNote   bool
@@ -81,23 +84,38 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.industry = fold.String(p.Industry)
 	f.location = fold.String(p.Location)
 
-	f.noteWords = fold.Words(f.note)
-	f.headlineWords = fold.Words(f.headline)
-	f.aboutWords = fold.Words(f.about)
-	f.nameWords = fold.Words(f.name)
-	f.companyWords = fold.Words(f.company)
-	f.profileWords = make([]string, 0, len(f.headlineWords)+len(f.aboutWords)+len(f.companyWords)+8)
-	f.profileWords = append(f.profileWords, f.headlineWords...)
-	f.profileWords = append(f.profileWords, "|") // phrases never span fields
-	f.profileWords = fold.AppendWords(f.profileWords, f.title)
-	f.profileWords = append(f.profileWords, "|")
-	f.profileWords = append(f.profileWords, f.companyWords...)
-	f.profileWords = append(f.profileWords, "|")
-	f.profileWords = append(f.profileWords, f.aboutWords...)
-	f.allWords = make([]string, 0, len(f.profileWords)+len(f.noteWords)+1)
-	f.allWords = append(f.allWords, f.profileWords...)
-	f.allWords = append(f.allWords, "|")
-	f.allWords = append(f.allWords, f.noteWords...)
+	// One token list for every field, with a separator phrases never
+	// match, so that the lexicons are scanned once (lexindex.go).
+	w := make([]string, 0, 96)
+	w = fold.AppendWords(w, f.headline)
+	headEnd := len(w)
+	w = fold.AppendWords(append(w, "|"), f.title)
+	titleEnd := len(w)
+	w = fold.AppendWords(append(w, "|"), f.company)
+	companyStart, companyEnd := titleEnd+1, len(w)
+	w = fold.AppendWords(append(w, "|"), f.about)
+	aboutEnd := len(w)
+	w = append(w, "|")
+	noteStart := len(w)
+	w = fold.AppendWords(w, f.note)
+	noteEnd := len(w)
+	w = append(w, "|")
+	nameStart := len(w)
+	w = fold.AppendWords(w, f.name)
+	f.words = w
+	f.spHeadTitle = span{0, titleEnd}
+	f.spProfile = span{0, aboutEnd}
+	f.spNote = span{noteStart, noteEnd}
+	f.spAll = span{0, noteEnd}
+	f.spName = span{nameStart, len(w)}
+	// Capped slices: appending to one never writes into the next field.
+	f.headlineWords = w[:headEnd:headEnd]
+	f.companyWords = w[companyStart:companyEnd:companyEnd]
+	f.profileWords = w[:aboutEnd:aboutEnd]
+	f.noteWords = w[noteStart:noteEnd:noteEnd]
+	f.allWords = w[:noteEnd:noteEnd]
+	f.nameWords = w[nameStart:len(w):len(w)]
+	f.hits = e.lex.scan(make([]hit, 0, 16), w)
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {

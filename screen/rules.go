@@ -49,14 +49,12 @@ func builtinRules() []rule {
 		{"competitor", "policy", ruleCompetitor},
 		{"controversial", "policy", ruleControversial},
 		// scam: weight 3 in total makes a scammer
-		{"investment_scam", "scam", ruleWeighted("investment_scam", func(e *Engine) *matcherPair { return &matcherPair{e.investment, "promises investment returns"} })},
-		{"romance_approach", "scam", ruleWeighted("romance_approach", func(e *Engine) *matcherPair { return &matcherPair{e.romance, "a dating-style approach"} })},
-		{"advance_fee", "scam", ruleWeighted("advance_fee", func(e *Engine) *matcherPair { return &matcherPair{e.advance, "a fake job, fee or windfall story"} })},
-		{"phishing", "scam", ruleWeighted("phishing", func(e *Engine) *matcherPair { return &matcherPair{e.phish, "an account alarm or credential request"} })},
-		{"off_platform", "scam", ruleWeighted("off_platform", func(e *Engine) *matcherPair {
-			return &matcherPair{e.offPlatform, "pushes the conversation off LinkedIn"}
-		})},
-		{"urgency", "scam", ruleWeighted("urgency", func(e *Engine) *matcherPair { return &matcherPair{e.urgency, "pressure to act at once"} })},
+		{"investment_scam", "scam", ruleWeighted("investment_scam", lxInvestment, "promises investment returns")},
+		{"romance_approach", "scam", ruleWeighted("romance_approach", lxRomance, "a dating-style approach")},
+		{"advance_fee", "scam", ruleWeighted("advance_fee", lxAdvance, "a fake job, fee or windfall story")},
+		{"phishing", "scam", ruleWeighted("phishing", lxPhish, "an account alarm or credential request")},
+		{"off_platform", "scam", ruleWeighted("off_platform", lxOffPlatform, "pushes the conversation off LinkedIn")},
+		{"urgency", "scam", ruleWeighted("urgency", lxUrgency, "pressure to act at once")},
 		{"suspicious_links", "scam", ruleLinks},
 		{"contact_mismatch", "profile", ruleContactMismatch},
 		// note: seed 001, the first thing to read and the strongest signal
@@ -90,11 +88,6 @@ func builtinRules() []rule {
 	}
 }
 
-type matcherPair struct {
-	m    *fold.Matcher
-	what string
-}
-
 // --- policy ---------------------------------------------------------------
 
 func ruleBlocked(e *Engine, f *facts) result {
@@ -112,16 +105,15 @@ func ruleKnown(e *Engine, f *facts) result {
 }
 
 func ruleDisqualify(e *Engine, f *facts) result {
-	if e.disqualify.Len() == 0 {
+	n := len(e.lex.phrases[lxDisqualify])
+	if n == 0 {
 		return skip(f, "your policy has no disqualify phrases")
 	}
 	// Seed 001 (Mandel): phrases in the headline, the about text or the
 	// note disqualify a stranger.
-	words := make([]string, 0, len(f.profileWords)+len(f.noteWords)+1)
-	words = append(append(append(words, f.profileWords...), "|"), f.noteWords...)
-	found := e.disqualify.FindPhrases(words)
+	found := f.found(e, lxDisqualify, f.spAll)
 	if len(found) == 0 {
-		return skip(f, "none of your %d disqualify phrases appears in the headline, about text or note", e.disqualify.Len())
+		return skip(f, "none of your %d disqualify phrases appears in the headline, about text or note", n)
 	}
 	f.disqualified = found
 	return fire(-20, "uses %s, on your disqualify list", quoteList(found))
@@ -131,7 +123,7 @@ func rulePromotedCount(e *Engine, f *facts) result {
 	if !e.pol.DisqualifyPromotedConnectionCount {
 		return skip(f, "not enabled (disqualify_promoted_connection_count)")
 	}
-	found := e.promoted.FindPhrases(f.profileWords)
+	found := f.found(e, lxPromoted, f.spProfile)
 	// "30K+ connections", "12,000 followers": a number just before the word.
 	found = append(found, numberedCount(f.profileWords)...)
 	found = withoutBareCountWords(found)
@@ -210,7 +202,7 @@ func ruleCompetitor(e *Engine, f *facts) result {
 }
 
 func ruleControversial(e *Engine, f *facts) result {
-	found := e.controversial.FindPhrases(f.profileWords)
+	found := f.found(e, lxControversial, f.spProfile)
 	if len(found) == 0 {
 		return skip(f, "no political or controversial self-description")
 	}
@@ -229,32 +221,31 @@ func ruleControversial(e *Engine, f *facts) result {
 // "kindly", "beautiful") is no evidence: it is held back and only counts in
 // crossSignals when other scam signs exist. Pushes off LinkedIn and urgency
 // are always shown, but likewise weigh as scam evidence only beside others.
-func ruleWeighted(name string, pick func(*Engine) *matcherPair) func(*Engine, *facts) result {
+func ruleWeighted(name string, l lex, what string) func(*Engine, *facts) result {
 	return func(e *Engine, f *facts) result {
-		mp := pick(e)
-		idx := mp.m.Find(f.allWords)
+		idx := f.find(l, f.spAll)
 		if len(idx) == 0 {
-			return skip(f, "nothing suggesting %s", mp.what)
+			return skip(f, "nothing suggesting %s", what)
 		}
-		ws := e.weights[mp.m]
+		ws := e.lex.weights[l]
 		weight := 0
 		phrases := make([]string, len(idx))
 		for i, j := range idx {
 			weight += ws[j]
-			phrases[i] = mp.m.Phrases()[j]
+			phrases[i] = e.lex.phrases[l][j]
 		}
 		weight = min(weight, 4)
 		supporting := name == "off_platform" || name == "urgency"
 		if weight < 2 || supporting {
-			f.weakScam = append(f.weakScam, weakSign{rule: name, what: mp.what, phrases: phrases})
+			f.weakScam = append(f.weakScam, weakSign{rule: name, what: what, phrases: phrases})
 			if !supporting {
-				return skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), mp.what)
+				return skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
 			}
-			return fire(-6, "%s: %s", mp.what, quoteList(phrases))
+			return fire(-6, "%s: %s", what, quoteList(phrases))
 		}
 		f.scam += weight
-		f.scamEvidence = append(f.scamEvidence, mp.what)
-		return fire(-6*weight, "%s: %s", mp.what, quoteList(phrases))
+		f.scamEvidence = append(f.scamEvidence, what)
+		return fire(-6*weight, "%s: %s", what, quoteList(phrases))
 	}
 }
 
@@ -406,8 +397,8 @@ func (f *facts) personalNote() bool {
 
 func rulePersonalNote(e *Engine, f *facts) result {
 	if f.hasNote {
-		f.noteIntro = e.intro.Any(f.noteWords)
-		f.noteReason = e.reason.Any(f.noteWords)
+		f.noteIntro = f.has(lxIntro, f.spNote)
+		f.noteReason = f.has(lxReason, f.spNote)
 		f.noteShared = e.noteMentionsShared(f)
 	}
 	if !f.personalNote() {
@@ -516,7 +507,7 @@ func ruleNoteLength(e *Engine, f *facts) result {
 	if !f.hasNote || f.defaultNote {
 		return skip(f, "no personal note to measure")
 	}
-	history := e.history.FindPhrases(f.noteWords)
+	history := f.found(e, lxHistory, f.spNote)
 	switch {
 	case f.noteSentences >= 5 || (f.noteSentences >= 3 && len(history) > 0) || f.noteRunes > 600:
 		ev := fmt.Sprintf("%d sentences", f.noteSentences)
@@ -538,9 +529,9 @@ func plural(n int) string {
 }
 
 func rulePitch(e *Engine, f *facts) result {
-	found := e.pitch.FindPhrases(f.noteWords)
+	found := f.found(e, lxPitch, f.spNote)
 	// One pitch phrase from a salesperson, or two from anyone.
-	if len(found) == 0 || (len(found) == 1 && !e.sales.Any(f.profileWords) && !e.sales.Any(f.noteWords)) {
+	if len(found) == 0 || (len(found) == 1 && !f.has(lxSales, f.spAll)) {
 		if len(found) == 1 {
 			return skip(f, "mentions %s, but nothing else of a pitch", quoteList(found))
 		}
@@ -551,7 +542,7 @@ func rulePitch(e *Engine, f *facts) result {
 }
 
 func ruleMassInvite(e *Engine, f *facts) result {
-	found := e.massInvite.FindPhrases(f.noteWords)
+	found := f.found(e, lxMassInvite, f.spNote)
 	if len(found) == 0 {
 		return skip(f, "nothing suggests a mass invitation")
 	}
@@ -822,7 +813,7 @@ func ruleSuspiciousName(e *Engine, f *facts) result {
 }
 
 func ruleFamousName(e *Engine, f *facts) result {
-	found := e.famous.FindPhrases(f.nameWords)
+	found := f.found(e, lxFamous, f.spName)
 	if len(found) == 0 {
 		return skip(f, "not a famous name")
 	}
@@ -845,7 +836,7 @@ func titleCase(s string) string {
 }
 
 func ruleParody(e *Engine, f *facts) result {
-	found := e.parody.FindPhrases(append(append([]string(nil), f.nameWords...), f.profileWords...))
+	found := append(f.found(e, lxParody, f.spName), f.found(e, lxParody, f.spProfile)...)
 	if len(found) == 0 {
 		return skip(f, "no parody or fan-account markers")
 	}
@@ -855,8 +846,7 @@ func ruleParody(e *Engine, f *facts) result {
 }
 
 func ruleRecruiter(e *Engine, f *facts) result {
-	words := append(append(append([]string(nil), f.headlineWords...), "|"), fold.Words(f.title)...)
-	found := e.recruiter.FindPhrases(words)
+	found := f.found(e, lxRecruiter, f.spHeadTitle)
 	if len(found) == 0 {
 		return skip(f, "not a recruiter")
 	}
@@ -869,8 +859,7 @@ func ruleRecruiter(e *Engine, f *facts) result {
 }
 
 func ruleSalesperson(e *Engine, f *facts) result {
-	words := append(append(append([]string(nil), f.headlineWords...), "|"), fold.Words(f.title)...)
-	found := e.sales.FindPhrases(words)
+	found := f.found(e, lxSales, f.spHeadTitle)
 	if len(found) == 0 {
 		return skip(f, "not a salesperson")
 	}

@@ -68,13 +68,9 @@ type Engine struct {
 	me      meFolded
 	rules   []rule
 
-	recruiter, sales, pitch, massInvite           *fold.Matcher
-	investment, crypto, romance, advance, phish   *fold.Matcher
-	offPlatform, urgency, promoted, controversial *fold.Matcher
-	parody, famous, genericTitle, intro, reason   *fold.Matcher
-	keepInTouch, introduce, career, learn         *fold.Matcher
-	mistake, history, disqualify, competitors     *fold.Matcher
-	weights                                       map[*fold.Matcher][]int
+	lex          lexIndex      // every lexicon, scanned in one pass
+	genericTitle *fold.Matcher // matched against the headline alone
+	competitors  *fold.Matcher
 }
 
 type meFolded struct {
@@ -97,36 +93,38 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	if p == nil {
 		p = policy.Default()
 	}
-	e := &Engine{pol: p, bars: barsFor(p.Style), weights: map[*fold.Matcher][]int{}}
+	e := &Engine{pol: p, bars: barsFor(p.Style)}
 	for _, o := range opts {
 		o(e)
 	}
 	m := fold.NewMatcher
-	e.recruiter = m(recruiterTitles)
-	e.sales = m(salesTitles)
-	e.pitch = m(pitchPhrases)
-	e.massInvite = m(massInvitePhrases)
-	e.investment = e.weighted(investmentScam)
-	e.crypto = m(cryptoWords)
-	e.romance = e.weighted(romanceScam)
-	e.advance = e.weighted(advanceFee)
-	e.phish = e.weighted(phishing)
-	e.offPlatform = e.weighted(offPlatform)
-	e.urgency = e.weighted(urgency)
-	e.promoted = m(promotedCount)
-	e.controversial = m(controversial)
-	e.parody = m(parodyMarkers)
-	e.famous = m(famousNames)
+	x := &e.lex
+	x.first = make(map[string][]lexEntry, 1024)
+	x.add(lxRecruiter, recruiterTitles, nil)
+	x.add(lxSales, salesTitles, nil)
+	x.add(lxPitch, pitchPhrases, nil)
+	x.add(lxMassInvite, massInvitePhrases, nil)
+	x.addWeighted(lxInvestment, investmentScam)
+	x.add(lxCrypto, cryptoWords, nil)
+	x.addWeighted(lxRomance, romanceScam)
+	x.addWeighted(lxAdvance, advanceFee)
+	x.addWeighted(lxPhish, phishing)
+	x.addWeighted(lxOffPlatform, offPlatform)
+	x.addWeighted(lxUrgency, urgency)
+	x.add(lxPromoted, promotedCount, nil)
+	x.add(lxControversial, controversial, nil)
+	x.add(lxParody, parodyMarkers, nil)
+	x.add(lxFamous, famousNames, nil)
+	x.add(lxIntro, noteIntro, nil)
+	x.add(lxReason, noteReason, nil)
+	x.add(lxKeepInTouch, keepInTouchNote, nil)
+	x.add(lxIntroduce, introduceNote, nil)
+	x.add(lxCareer, careerNote, nil)
+	x.add(lxLearn, learnNote, nil)
+	x.add(lxMistake, mistakeNote, nil)
+	x.add(lxHistory, careerHistory, nil)
+	x.add(lxDisqualify, p.Disqualify, nil)
 	e.genericTitle = m(genericTitles)
-	e.intro = m(noteIntro)
-	e.reason = m(noteReason)
-	e.keepInTouch = m(keepInTouchNote)
-	e.introduce = m(introduceNote)
-	e.career = m(careerNote)
-	e.learn = m(learnNote)
-	e.mistake = m(mistakeNote)
-	e.history = m(careerHistory)
-	e.disqualify = p.DisqualifyMatcher()
 	e.competitors = p.CompetitorMatcher()
 
 	for _, c := range p.Me.Companies {
@@ -144,17 +142,6 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	e.me.interests = m(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
 	e.rules = builtinRules()
 	return e
-}
-
-func (e *Engine) weighted(ws []weighted) *fold.Matcher {
-	phrases := make([]string, len(ws))
-	weights := make([]int, len(ws))
-	for i, w := range ws {
-		phrases[i], weights[i] = w.phrase, w.weight
-	}
-	m := fold.NewMatcher(phrases)
-	e.weights[m] = weights
-	return m
 }
 
 // Policy returns the policy the engine was built from.
@@ -255,7 +242,7 @@ func (e *Engine) crossSignals(f *facts, v *linkvet.Verdict, x *Explanation) {
 	}
 	// Crypto vocabulary is ordinary in some jobs; it only adds weight to
 	// scam evidence found elsewhere.
-	words := e.crypto.FindPhrases(f.allWords)
+	words := f.found(e, lxCrypto, f.spAll)
 	fired := len(words) > 0 && f.scam > 0
 	res := result{}
 	if fired {
