@@ -91,3 +91,17 @@ func BenchmarkCSVReader(b *testing.B) {
 }
 
 func bufioReader(b []byte) *bufio.Reader { return bufio.NewReaderSize(bytes.NewReader(b), 64<<10) }
+
+// TestGenerateLargeExport writes the benchmark's export (30,000 connections,
+// 100,000 messages) to $LINKVET_GENERATE_EXPORT, for timing the whole
+// `linkvet import` by hand (docs/benchmarks.md).
+func TestGenerateLargeExport(t *testing.T) {
+	dir := os.Getenv("LINKVET_GENERATE_EXPORT")
+	if dir == "" {
+		t.Skip("set LINKVET_GENERATE_EXPORT=DIR to write the benchmark export")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeLargeExport(t, dir, 30000, 100000)
+}
