@@ -110,6 +110,10 @@ const (
 	ViewedYourProfile      = "viewed_your_profile"
 )
 
+// SourceLinkedInExport is Invitation.Source for records read from
+// LinkedIn's data export.
+const SourceLinkedInExport = "linkedin-export"
+
 // Position is one entry of a work history. Start and End are YYYY-MM; an
 // empty End means the position is current.
 type Position struct {

@@ -13,7 +13,7 @@ import (
 )
 
 // Source is the Invitation.Source of invitations read from an export.
-const Source = "linkedin-export"
+const Source = linkvet.SourceLinkedInExport
 
 // Known person sources.
 const (

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/linkvet/linkvet"
@@ -96,6 +97,11 @@ func (db *DB) Import(ctx context.Context, e *linkvet.Export) (linkvet.ImportResu
 		var err error
 		if accepted, err = db.closeAccepted(ctx, tx, known, listed); err != nil {
 			return err
+		}
+		if listsInvitations(e) {
+			if err := db.closeGone(ctx, tx, listed); err != nil {
+				return err
+			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE imports SET finished_at = ?, known = ?, incoming = ?, outgoing = ?,
 			messages = ?, unchanged = ?, accepted = ? WHERE id = ?`,
@@ -349,6 +355,66 @@ func (db *DB) importMessages(ctx context.Context, msgs []linkvet.Message, res *l
 // (undecided, or last decided ask or ignore, which leave it open on
 // LinkedIn) that this export does not list but whose person is now a
 // connection. Declines and blocks are the user's and stay current.
+// listsInvitations reports whether the export had an Invitations.csv: only
+// then does an invitation's absence from it mean anything.
+func listsInvitations(e *linkvet.Export) bool {
+	for _, f := range e.Files {
+		name := strings.ToLower(f.Name)
+		if i := strings.LastIndexByte(name, '/'); i >= 0 {
+			name = name[i+1:]
+		}
+		if name == "invitations.csv" {
+			return true
+		}
+	}
+	return false
+}
+
+// closeGone ends the incoming invitations that an earlier export listed as
+// pending and this one does not: on LinkedIn they were answered or
+// withdrawn, so they no longer wait in linkvet's inbox. Each gets an
+// "ignore" decision by rule saying so; the user's own decisions are never
+// touched, and invitations added by hand are not an export's to close.
+func (db *DB) closeGone(ctx context.Context, tx *sql.Tx, listed map[string]bool) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, json FROM invitations WHERE pending = 1 AND direction = 'incoming'`)
+	if err != nil {
+		return err
+	}
+	var gone []string
+	for rows.Next() {
+		var id, raw string
+		if err := rows.Scan(&id, &raw); err != nil {
+			rows.Close()
+			return err
+		}
+		if listed[id] {
+			continue
+		}
+		var inv linkvet.Invitation
+		if err := json.Unmarshal([]byte(raw), &inv); err != nil || inv.Source != linkvet.SourceLinkedInExport {
+			continue
+		}
+		gone = append(gone, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	at := db.now().UTC()
+	for _, id := range gone {
+		if _, err := appendDecision(ctx, tx, linkvet.Decision{
+			InvitationID: id,
+			Action:       linkvet.Ignore,
+			Note:         "no longer pending in the newer export: answered or withdrawn on LinkedIn",
+			By:           linkvet.ByRule,
+			At:           at,
+		}); err != nil {
+			return fmt.Errorf("close invitation %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
 func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, known map[string]linkvet.KnownPerson, listed map[string]bool) (int, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.person_key, coalesce(d.action, '')
 		FROM invitations i

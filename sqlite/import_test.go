@@ -315,3 +315,60 @@ func TestTags(t *testing.T) {
 		}
 	}
 }
+
+// A newer export that no longer lists a pending invitation closes it: it
+// was answered or withdrawn on LinkedIn. The user's decisions and
+// invitations added by hand are left alone.
+func TestImportClosesInvitationsGoneFromExport(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	old := &linkvet.Export{
+		Incoming: []linkvet.Invitation{
+			{ID: "gone", Source: linkvet.SourceLinkedInExport, Person: linkvet.Person{Name: "Gone Away", ProfileURL: "linkedin.com/in/gone"}},
+			{ID: "decided", Source: linkvet.SourceLinkedInExport, Person: linkvet.Person{Name: "Decided", ProfileURL: "linkedin.com/in/decided"}},
+			{ID: "still", Source: linkvet.SourceLinkedInExport, Person: linkvet.Person{Name: "Still Here", ProfileURL: "linkedin.com/in/still"}},
+		},
+		Files: []linkvet.FileSummary{{Name: "Invitations.csv", Rows: 3}},
+	}
+	mustImport(t, db, old)
+	if _, err := db.PutInvitations(ctx, []linkvet.Invitation{{ID: "manual", Source: "manual", Person: linkvet.Person{Name: "By Hand"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Decide(ctx, linkvet.Decision{InvitationID: "decided", Action: linkvet.Decline, By: linkvet.ByUser}); err != nil {
+		t.Fatal(err)
+	}
+	// An export without Invitations.csv says nothing about invitations.
+	mustImport(t, db, &linkvet.Export{Files: []linkvet.FileSummary{{Name: "Connections.csv"}}})
+	pendingIDs := func() []string {
+		p := true
+		items, _, err := db.Invitations(ctx, linkvet.InvitationFilter{Pending: &p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, it := range items {
+			ids = append(ids, it.Invitation.ID)
+		}
+		return ids
+	}
+	if got := strings.Join(pendingIDs(), " "); !strings.Contains(got, "gone") {
+		t.Fatalf("an export without Invitations.csv closed invitations: pending %s", got)
+	}
+	newer := &linkvet.Export{
+		Incoming: []linkvet.Invitation{old.Incoming[2]},
+		Files:    []linkvet.FileSummary{{Name: "Basic_Export/Invitations.csv", Rows: 1}},
+	}
+	mustImport(t, db, newer)
+	got := pendingIDs()
+	if strings.Join(got, " ") != "manual still" && strings.Join(got, " ") != "still manual" {
+		t.Errorf("pending after the newer export = %v, want manual and still", got)
+	}
+	ds, err := db.Decisions(ctx, "gone")
+	if err != nil || len(ds) != 1 || ds[0].By != linkvet.ByRule || ds[0].Action != linkvet.Ignore {
+		t.Errorf("decisions of the closed invitation = %+v, %v", ds, err)
+	}
+	ds, _ = db.Decisions(ctx, "decided")
+	if len(ds) != 1 || ds[0].Action != linkvet.Decline {
+		t.Errorf("the user's decision was touched: %+v", ds)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -134,6 +135,34 @@ func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet
 		len(x.Known), len(x.Incoming), len(x.Outgoing), len(x.Messages))
 	if x.HiddenConnections > 0 {
 		fmt.Fprintf(w, ", hidden connections %d", x.HiddenConnections)
+	}
+	if me := x.Me; !me.Empty() {
+		fmt.Fprintf(w, "\nyou: %s", safe(me.Name))
+		if me.Headline != "" {
+			fmt.Fprintf(w, " — %s", safe(me.Headline))
+		}
+		if me.Location != "" {
+			fmt.Fprintf(w, " (%s)", safe(me.Location))
+		}
+		fmt.Fprintf(w, "\n  companies: %s\n  schools: %s\n  industries: %s\n  skills: %d",
+			safe(strings.Join(me.Companies, ", ")), safe(strings.Join(me.Schools, ", ")), safe(strings.Join(me.Industries, ", ")), len(me.Skills))
+	}
+	bySource := map[string]int{}
+	for _, k := range x.Known {
+		for _, s := range k.Sources {
+			bySource[s]++
+		}
+	}
+	if len(bySource) > 0 {
+		sources := make([]string, 0, len(bySource))
+		for s := range bySource {
+			sources = append(sources, s)
+		}
+		sort.Strings(sources)
+		fmt.Fprintf(w, "\nknown people by source:")
+		for _, s := range sources {
+			fmt.Fprintf(w, " %s %d", s, bySource[s])
+		}
 	}
 	fmt.Fprintf(w, "\nchanged: %d known, %d incoming, %d outgoing, %d messages; unchanged %d\n",
 		res.Known, res.Incoming, res.Outgoing, res.Messages, res.Unchanged)

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/linkvet/linkvet/linkedin"
 )
 
 func TestMain(m *testing.M) {
@@ -32,6 +34,21 @@ func TestScripts(t *testing.T) {
 			}
 			env.Setenv("EXPORTS", exports)
 			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// zipdir DIR FILE: pack an export folder as LinkedIn would ship it.
+			"zipdir": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: zipdir DIR FILE")
+				}
+				f, err := os.Create(ts.MkAbs(args[1]))
+				ts.Check(err)
+				defer f.Close()
+				err = linkedin.ZipDir(ts.MkAbs(args[0]), f)
+				if neg != (err != nil) {
+					ts.Fatalf("zipdir: %v", err)
+				}
+			},
 		},
 	})
 }
