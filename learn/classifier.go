@@ -66,7 +66,7 @@ type Params struct {
 
 // DefaultParams returns the parameters linkvet uses. They were chosen by
 // cross-validation on the training part of the SMS corpus: see the package
-// documentation and RESULTS.md.
+// documentation and docs/benchmarks.md.
 func DefaultParams() Params {
 	return Params{
 		Bigrams:       true,

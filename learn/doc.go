@@ -63,7 +63,7 @@
 // links and pitches are common); character n-grams hurt. A
 // textbook naive Bayes (lower-cased words, α=1, counts) scores 98.0%
 // accuracy, catches 92.7% of spam and flags 1.05% of ham on the test part;
-// the defaults score 99.2%, catch 95.2% and flag 0.11% (RESULTS.md). Rerun the search with
+// the defaults score 99.2%, catch 95.2% and flag 0.11% (docs/benchmarks.md). Rerun the search with
 //
 //	LEARN_CV=1 go test ./learn -run TestCrossValidate -v
 //

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/jsonio"
 	"github.com/linkvet/linkvet/learn"
 )
 
@@ -93,37 +92,19 @@ func (e *env) evalSMS(path string, asJSON bool) error {
 // readLabelled reads labelled invitations; records without a label are
 // rejected, since they cannot be learned from.
 func (e *env) readLabelled(name string) ([]learn.Labelled, int, error) {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
-		}
-		defer f.Close()
-		r = f
+	recs, rejected, err := e.readRecords(name)
+	if err != nil {
+		return nil, rejected, err
 	}
-	rd := jsonio.NewReader(r, name)
 	var items []learn.Labelled
-	rejected := 0
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		var p *linkvet.Problem
-		if errors.As(err, &p) {
+	for i := range recs {
+		inv := &recs[i].Invitation
+		if inv.Label == "" {
 			rejected++
-			fmt.Fprintln(e.stderr, p)
-			continue
-		} else if err != nil {
-			return nil, rejected, err
-		}
-		if rec.Invitation.Label == "" {
-			rejected++
-			fmt.Fprintf(e.stderr, "%s:%d: no label (want one of accept, ask, ignore, decline, block)\n", name, rec.Line)
+			fmt.Fprintf(e.stderr, "%s:%d: no label (want one of accept, ask, ignore, decline, block)\n", name, recs[i].Line)
 			continue
 		}
-		items = append(items, learn.Labelled{Doc: learn.DocFromInvitation(&rec.Invitation), Class: string(rec.Invitation.Label)})
+		items = append(items, learn.Labelled{Doc: learn.DocFromInvitation(inv), Class: string(inv.Label)})
 	}
 	return items, rejected, nil
 }

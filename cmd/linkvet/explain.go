@@ -2,16 +2,13 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/jsonio"
 	"github.com/linkvet/linkvet/screen"
 )
 
@@ -62,45 +59,28 @@ several, --id picks one.`,
 // pickInvitation reads one invitation from a file: the only one, or the
 // one with the id asked for.
 func (e *env) pickInvitation(name, id string) (*linkvet.Invitation, error) {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
-		}
-		defer f.Close()
-		r = f
+	invs, rejected, err := e.readInvitations(name)
+	if err != nil {
+		return nil, err
 	}
-	rd := jsonio.NewReader(r, name)
-	var found *linkvet.Invitation
-	count := 0
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
+	if rejected > 0 {
+		return nil, rejectedError{rejected}
+	}
+	if id == "" {
+		switch len(invs) {
+		case 0:
+			return nil, linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)
+		case 1:
+			return &invs[0], nil
 		}
-		var p *linkvet.Problem
-		if errors.As(err, &p) {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "%s", p)
-		} else if err != nil {
-			return nil, err
-		}
-		count++
-		if id == "" || screen.ID(&rec.Invitation) == id {
-			if found != nil && id == "" {
-				return nil, usageError{fmt.Errorf("%s holds several invitations; pick one with --id", name)}
-			}
-			inv := rec.Invitation
-			found = &inv
+		return nil, usageError{fmt.Errorf("%s holds several invitations; pick one with --id", name)}
+	}
+	for i := range invs {
+		if invs[i].ID == id {
+			return &invs[i], nil
 		}
 	}
-	switch {
-	case found == nil && id != "":
-		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q in %s (%d read)", id, name, count)
-	case found == nil:
-		return nil, linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)
-	}
-	return found, nil
+	return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q in %s (%d read)", id, name, len(invs))
 }
 
 func printExplanation(w io.Writer, inv *linkvet.Invitation, x screen.Explanation) {

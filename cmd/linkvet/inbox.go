@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"time"
 
@@ -179,19 +178,16 @@ is lost. Each is screened at once and its verdict printed.`,
 	return c
 }
 
-// readInvitations reads a whole file of invitations, reporting bad records.
-func (e *env) readInvitations(name string) ([]linkvet.Invitation, int, error) {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
-		}
-		defer f.Close()
-		r = f
+// readRecords reads a whole file of invitations, reporting bad records
+// on stderr; an invitation without an id gets its derived one.
+func (e *env) readRecords(name string) ([]jsonio.Record, int, error) {
+	r, err := e.fileInput(name).open()
+	if err != nil {
+		return nil, 0, err
 	}
+	defer r.Close()
 	rd := jsonio.NewReader(r, name)
-	var out []linkvet.Invitation
+	var out []jsonio.Record
 	rejected := 0
 	for {
 		rec, err := rd.Next()
@@ -206,12 +202,21 @@ func (e *env) readInvitations(name string) ([]linkvet.Invitation, int, error) {
 		} else if err != nil {
 			return nil, rejected, err
 		}
-		inv := rec.Invitation
-		if inv.ID == "" {
-			inv.ID = screen.ID(&inv)
+		if rec.Invitation.ID == "" {
+			rec.Invitation.ID = screen.ID(&rec.Invitation)
 		}
-		out = append(out, inv)
+		out = append(out, rec)
 	}
+}
+
+// readInvitations is readRecords without the line numbers.
+func (e *env) readInvitations(name string) ([]linkvet.Invitation, int, error) {
+	recs, rejected, err := e.readRecords(name)
+	invs := make([]linkvet.Invitation, len(recs))
+	for i := range recs {
+		invs[i] = recs[i].Invitation
+	}
+	return invs, rejected, err
 }
 
 func decideCmd(e *env) *cobra.Command {

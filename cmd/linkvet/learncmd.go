@@ -24,18 +24,18 @@ enough decisions (policy learning.min_decisions, 20 by default), and never
 more than as one reason among the others.`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			invs, rejected, err := e.readInvitations(args[0])
+			recs, rejected, err := e.readRecords(args[0])
 			if err != nil {
 				return err
 			}
-			labelled := invs[:0]
-			for _, inv := range invs {
-				if inv.Label == "" {
+			var labelled []linkvet.Invitation
+			for _, rec := range recs {
+				if rec.Invitation.Label == "" {
 					rejected++
-					fmt.Fprintf(e.stderr, "%s: invitation %s has no label (want one of accept, ask, ignore, decline, block)\n", args[0], inv.ID)
+					fmt.Fprintf(e.stderr, "%s:%d: no label (want one of accept, ask, ignore, decline, block)\n", args[0], rec.Line)
 					continue
 				}
-				labelled = append(labelled, inv)
+				labelled = append(labelled, rec.Invitation)
 			}
 			now, err := e.now()
 			if err != nil {

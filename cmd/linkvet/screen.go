@@ -79,7 +79,7 @@ profiles and scams.`,
 			}
 			now, _ := time.Parse(time.RFC3339, demo.Now)
 			eng := screen.New(p)
-			return e.screenReaders([]namedReader{{"demo-inbox.jsonl", bytes.NewReader(demo.Inbox)}}, eng, now, e.verdictOutput(asJSON), streamOptions{})
+			return e.screenInputs([]input{bytesInput("demo-inbox.jsonl", demo.Inbox)}, eng, now, e.verdictOutput(asJSON), streamOptions{})
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines")
@@ -121,41 +121,48 @@ type streamOptions struct {
 	decodeOnly bool
 }
 
-// screenFiles opens each file in turn ("-" is standard input), so that a
-// thousand files never hold a thousand descriptors.
+// screenFiles screens the named files ("-" is standard input), opening
+// each in turn so that a thousand files never hold a thousand descriptors.
 func (e *env) screenFiles(names []string, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
-	rejected := 0
-	for _, name := range names {
-		var r io.Reader
+	inputs := make([]input, len(names))
+	for i, name := range names {
+		inputs[i] = e.fileInput(name)
+	}
+	return e.screenInputs(inputs, eng, now, out, opts)
+}
+
+// input is a source of records, opened only when its turn comes.
+type input struct {
+	name string
+	open func() (io.ReadCloser, error)
+}
+
+func (e *env) fileInput(name string) input {
+	return input{name: name, open: func() (io.ReadCloser, error) {
 		if name == "-" {
-			r = e.stdin
-		} else {
-			f, err := os.Open(name)
-			if err != nil {
-				return linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
-			}
-			r = f
-			defer f.Close()
+			return io.NopCloser(e.stdin), nil
 		}
-		n, err := e.screenStream(namedReader{name, r}, eng, now, out, opts)
-		rejected += n
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
+		}
+		return f, nil
+	}}
+}
+
+func bytesInput(name string, b []byte) input {
+	return input{name: name, open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }}
+}
+
+func (e *env) screenInputs(inputs []input, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
+	rejected := 0
+	for _, in := range inputs {
+		r, err := in.open()
 		if err != nil {
 			return err
 		}
-	}
-	if err := out.Close(); err != nil {
-		return err
-	}
-	if rejected > 0 {
-		return rejectedError{rejected}
-	}
-	return nil
-}
-
-func (e *env) screenReaders(rs []namedReader, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
-	rejected := 0
-	for _, nr := range rs {
-		n, err := e.screenStream(nr, eng, now, out, opts)
+		n, err := e.screenStream(namedReader{in.name, r}, eng, now, out, opts)
+		r.Close()
 		rejected += n
 		if err != nil {
 			return err

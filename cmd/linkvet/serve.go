@@ -1,0 +1,186 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/sqlite"
+	"github.com/linkvet/linkvet/web"
+)
+
+// minTokenLength keeps a guessable token from guarding a server that is
+// reachable from the network.
+const minTokenLength = 16
+
+func serveCmd(e *env) *cobra.Command {
+	var addr, token, tokenFile string
+	var demoMode bool
+	c := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the web app and the JSON API on this machine",
+		Long: `Serve starts linkvet's web app and its JSON API (/api/v1/, described at
+/api/v1/openapi.json) on one address, both reading the same database as the
+other commands. The policy is the one saved in the database (edit it on the
+Policy page); --policy is not used.
+
+By default it listens on 127.0.0.1:8080, reachable from this machine only.
+Listening on any other address requires an access token (--token, or
+--token-file to keep it out of the process list): open the printed address
+once in the browser (it carries ?token=...) and the browser remembers it;
+API clients send "Authorization: Bearer TOKEN".
+
+--demo serves the bundled demo inbox from a throw-away database, to try
+linkvet without any data of your own. Ctrl-C stops the server.`,
+		Example: `  linkvet serve --demo
+  linkvet serve --addr 127.0.0.1:9000
+  linkvet serve --addr 0.0.0.0:8080 --token-file ~/.config/linkvet/token`,
+		Args: cobra.NoArgs,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			if e.policyPath != "" {
+				return usageError{errors.New("serve uses the policy saved in the database, not --policy: paste your file on the Policy page, or PUT it to /api/v1/policy")}
+			}
+			if demoMode && e.dbPath != "" {
+				return usageError{errors.New("--demo serves a throw-away database; drop --db, or drop --demo to serve " + e.dbPath)}
+			}
+			tok, err := readToken(token, tokenFile)
+			if err != nil {
+				return err
+			}
+			if err := web.CheckBind(addr, tok); err != nil {
+				return usageError{err}
+			}
+			return e.serve(addr, tok, demoMode)
+		}),
+	}
+	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on HOST:PORT")
+	c.Flags().BoolVar(&demoMode, "demo", false, "serve the bundled demo inbox from a throw-away database")
+	c.Flags().StringVar(&token, "token", "", "access token every request must carry (required off loopback)")
+	c.Flags().StringVar(&tokenFile, "token-file", "", "read the access token from this file")
+	return c
+}
+
+// readToken returns the token from --token or --token-file.
+func readToken(token, file string) (string, error) {
+	if token != "" && file != "" {
+		return "", usageError{errors.New("give --token or --token-file, not both")}
+	}
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return "", linkvet.Errorf(linkvet.EINVALID, "--token-file: cannot read %s: %v", file, errors.Unwrap(err))
+		}
+		token = strings.TrimSpace(string(data))
+		if token == "" {
+			return "", usageError{fmt.Errorf("--token-file: %s is empty", file)}
+		}
+	}
+	token = strings.TrimSpace(token)
+	if token != "" && len(token) < minTokenLength {
+		return "", usageError{fmt.Errorf("the token has %d characters; use at least %d random ones (for example: openssl rand -hex 16)", len(token), minTokenLength)}
+	}
+	return token, nil
+}
+
+func (e *env) serve(addr, token string, demoMode bool) error {
+	var db *sqlite.DB
+	var err error
+	if demoMode {
+		dir, err := os.MkdirTemp("", "linkvet-demo-*")
+		if err != nil {
+			return fmt.Errorf("make the demo database directory: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		if db, err = sqlite.Open(e.ctx, dir+string(os.PathSeparator)+"demo.db"); err != nil {
+			return fmt.Errorf("open the demo database: %w", err)
+		}
+		defer db.Close()
+		if err := web.LoadDemo(e.ctx, db); err != nil {
+			return err
+		}
+	} else {
+		if db, err = e.openStore(); err != nil {
+			return err
+		}
+		defer db.Close()
+	}
+
+	clock := time.Now
+	if e.nowFlag != "" || demoMode {
+		fixed := web.DemoNow()
+		if e.nowFlag != "" {
+			if fixed, err = e.now(); err != nil {
+				return err
+			}
+		}
+		clock = func() time.Time { return fixed }
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	srv, err := web.New(web.Config{
+		Store:  db,
+		Now:    clock,
+		Logger: logger,
+		Token:  token,
+		ScreenOptions: func(ctx context.Context, p *policy.Policy) ([]screen.Option, error) {
+			if !p.Learning.Enabled {
+				return nil, nil
+			}
+			c, err := loadClassifier(ctx, db, p)
+			if err != nil {
+				return nil, err
+			}
+			return []screen.Option{screen.WithClassifier(c)}, nil
+		},
+	})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return linkvet.Errorf(linkvet.EINVALID, "cannot listen on %s: %v", addr, errors.Unwrap(err))
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return e.ctx },
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	if token != "" {
+		url += "?token=" + token
+	}
+	what := "your inbox"
+	if demoMode {
+		what = "the demo inbox"
+	}
+	fmt.Fprintf(e.stdout, "linkvet: serving %s at %s (Ctrl-C stops)\n", what, url)
+
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-e.ctx.Done():
+	}
+	// Let requests in flight (an import, say) finish, within reason.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(e.ctx), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "linkvet: stopped")
+	return nil
+}
