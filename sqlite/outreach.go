@@ -42,7 +42,7 @@ func (db *DB) RecordOutreach(ctx context.Context, ev outreach.Event) (outreach.E
 		return err
 	})
 	if err != nil {
-		return ev, fmt.Errorf("record %s on %s: %w", ev.Kind, ev.InvitationID, err)
+		return ev, fmt.Errorf("record %s: %w", ev.Kind, err)
 	}
 	return ev, nil
 }
