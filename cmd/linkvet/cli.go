@@ -176,8 +176,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 	root.AddCommand(
 		screenCmd(e), demoCmd(e), explainCmd(e), policyCmd(e), evalCmd(e),
 		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
-		learnCmd(e), replayCmd(e),
-		outreachCmd(e), noteCmd(e), followupsCmd(e), profileCmd(e), networkCmd(e),
+		learnCmd(e), replayCmd(e), serveCmd(e),
 	)
 	return root
 }

@@ -1,0 +1,283 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
+)
+
+// API paging limits.
+const (
+	defaultPageSize = 50
+	maxPageSize     = 1000
+	// maxScreenBatch bounds how many invitations one POST /api/v1/screen
+	// takes (the body limit bounds their size).
+	maxScreenBatch = 10_000
+)
+
+// apiStored is an invitation as the API returns it.
+type apiStored struct {
+	Invitation linkvet.Invitation `json:"invitation"`
+	Verdict    *linkvet.Verdict   `json:"verdict,omitempty"`
+	// Decision is the decision that stands: absent when none was made or
+	// the last one was undone.
+	Decision *linkvet.Decision  `json:"decision,omitempty"`
+	Pending  bool               `json:"pending"`
+	AddedAt  time.Time          `json:"added_at"`
+	History  []linkvet.Decision `json:"history,omitempty"`
+}
+
+func toAPI(si *linkvet.StoredInvitation) apiStored {
+	d := current(si.Decision)
+	return apiStored{Invitation: si.Invitation, Verdict: si.Verdict, Decision: d, Pending: d == nil, AddedAt: si.AddedAt}
+}
+
+// apiScreen screens one invitation object, or an array (or JSON Lines) of
+// them, with the policy in force. Nothing is stored.
+func (s *Server) apiScreen(w http.ResponseWriter, r *http.Request) error {
+	if err := requireJSON(r); err != nil {
+		return err
+	}
+	body, err := readBody(w, r, MaxJSONBytes)
+	if err != nil {
+		return err
+	}
+	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
+	if len(trimmed) == 0 {
+		return linkvet.Errorf(linkvet.EINVALID, "the request body is empty: send an invitation object or an array of them")
+	}
+	isArray := trimmed[0] == '['
+	rd := jsonio.NewReader(bytes.NewReader(body), "request body")
+	var invs []linkvet.Invitation
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var p *linkvet.Problem
+		if errors.As(err, &p) {
+			return linkvet.Errorf(linkvet.EINVALID, "%s", p)
+		} else if err != nil {
+			return err
+		}
+		if len(invs) == maxScreenBatch {
+			return linkvet.Errorf(linkvet.ELIMIT, "request body: more than %d invitations; send them in several requests", maxScreenBatch)
+		}
+		invs = append(invs, rec.Invitation)
+	}
+	if len(invs) == 0 {
+		return linkvet.Errorf(linkvet.EINVALID, "the request body holds no invitation")
+	}
+	eng, _ := s.snapshot()
+	now := s.now()
+	verdicts := make([]linkvet.Verdict, len(invs))
+	for i := range invs {
+		verdicts[i] = eng.Screen(&invs[i], now)
+	}
+	if !isArray && len(verdicts) == 1 {
+		writeJSON(w, http.StatusOK, verdicts[0])
+		return nil
+	}
+	writeJSON(w, http.StatusOK, verdicts)
+	return nil
+}
+
+// requireJSON refuses bodies declared as something else; an absent type is
+// taken as JSON for the sake of curl users.
+func requireJSON(r *http.Request) error {
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return nil
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err == nil && (mt == "application/json" || mt == "application/x-ndjson" || mt == "application/jsonl" || strings.HasSuffix(mt, "+json")) {
+		return nil
+	}
+	return linkvet.Errorf(linkvet.EINVALID, "Content-Type %q: send application/json", clip(ct, 80))
+}
+
+type apiList struct {
+	Items  []apiStored `json:"items"`
+	Total  int         `json:"total"`
+	Offset int         `json:"offset"`
+	Limit  int         `json:"limit"`
+}
+
+func (s *Server) apiInvitations(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f, err := parseFilter(q)
+	if err != nil {
+		return err
+	}
+	f.Direction = linkvet.Incoming
+	offset, err := intParam(q.Get("offset"), "offset", 0, 0, 1<<31-1)
+	if err != nil {
+		return err
+	}
+	limit, err := intParam(q.Get("limit"), "limit", defaultPageSize, 1, maxPageSize)
+	if err != nil {
+		return err
+	}
+	var pending *bool
+	switch p := q.Get("pending"); p {
+	case "":
+	case "true", "1":
+		pending = ptr(true)
+	case "false", "0":
+		pending = ptr(false)
+	default:
+		return linkvet.Errorf(linkvet.EINVALID, "parameter pending: %q is not true or false", clip(p, 40))
+	}
+	out := apiList{Items: []apiStored{}, Offset: offset, Limit: limit}
+	if pending == nil {
+		f.Offset, f.Limit = offset, limit
+		list, total, err := s.store.Invitations(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		out.Total = total
+		for i := range list {
+			out.Items = append(out.Items, toAPI(&list[i]))
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	}
+	// Pending depends on undo markers the store cannot see, so the
+	// selection is filtered here and paged after.
+	list, _, err := s.store.Invitations(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		a := toAPI(&list[i])
+		if a.Pending != *pending {
+			continue
+		}
+		if out.Total >= offset && len(out.Items) < limit {
+			out.Items = append(out.Items, a)
+		}
+		out.Total++
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+func intParam(s, name string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, linkvet.Errorf(linkvet.EINVALID, "parameter %s: %q is not a whole number from %d to %d", name, clip(s, 40), lo, hi)
+	}
+	return n, nil
+}
+
+func (s *Server) apiInvitation(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	si, err := s.store.Invitation(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	history, err := s.store.Decisions(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	a := toAPI(si)
+	a.History = history
+	writeJSON(w, http.StatusOK, a)
+	return nil
+}
+
+type decisionRequest struct {
+	Action string `json:"action"`
+	Note   string `json:"note"`
+}
+
+func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) error {
+	if err := requireJSON(r); err != nil {
+		return err
+	}
+	body, err := readBody(w, r, MaxJSONBytes)
+	if err != nil {
+		return err
+	}
+	var req decisionRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&req); err != nil {
+		return linkvet.Errorf(linkvet.EINVALID, "request body: not a decision object like {\"action\": \"accept\", \"note\": \"...\"}: %v", err)
+	}
+	if req.Action == "" {
+		return linkvet.Errorf(linkvet.EINVALID, "request body: \"action\" is required: accept, ask, ignore, decline, block or undo")
+	}
+	d, err := s.decide(r.Context(), r.PathValue("id"), req.Action, req.Note)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, d)
+	return nil
+}
+
+func (s *Server) apiGetPolicy(w http.ResponseWriter, r *http.Request) error {
+	_, text := s.snapshot()
+	if text == nil {
+		text = defaultPolicyYAML()
+	}
+	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	_, _ = w.Write(text)
+	return nil
+}
+
+type policySaved struct {
+	Warnings []string `json:"warnings"`
+	Pending  int      `json:"pending"`
+	Flipped  []flip   `json:"flipped"`
+}
+
+// apiPutPolicy replaces the policy with the YAML text of the body. It
+// answers with the warnings and the pending verdicts the change flipped.
+func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, _ := mime.ParseMediaType(ct)
+		switch mt {
+		case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain", "application/octet-stream":
+		default:
+			return linkvet.Errorf(linkvet.EINVALID, "Content-Type %q: send the policy as YAML text (application/yaml)", clip(ct, 80))
+		}
+	}
+	text, err := readBody(w, r, MaxJSONBytes)
+	if err != nil {
+		return err
+	}
+	ctx := ctxWithoutCancel(r)
+	next, err := s.engineFor(ctx, text)
+	if err != nil {
+		return err
+	}
+	flips, pending, err := s.flips(ctx, next)
+	if err != nil {
+		return err
+	}
+	p, err := s.savePolicy(ctx, text)
+	if err != nil {
+		return err
+	}
+	out := policySaved{Warnings: p.Warnings, Pending: pending, Flipped: flips}
+	if out.Warnings == nil {
+		out.Warnings = []string{}
+	}
+	if out.Flipped == nil {
+		out.Flipped = []flip{}
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/demo"
+	"github.com/linkvet/linkvet/jsonio"
+)
+
+// LoadDemo fills an empty store with the bundled demo inbox and its
+// user's policy, for `linkvet serve --demo`. Verdicts follow when New
+// screens the store.
+func LoadDemo(ctx context.Context, st Store) error {
+	rd := jsonio.NewReader(bytes.NewReader(demo.Inbox), "demo-inbox.jsonl")
+	var invs []linkvet.Invitation
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return fmt.Errorf("read the demo inbox: %w", err)
+		}
+		invs = append(invs, rec.Invitation)
+	}
+	if _, err := st.PutInvitations(ctx, invs); err != nil {
+		return fmt.Errorf("store the demo inbox: %w", err)
+	}
+	if err := st.PutModel(ctx, PolicyModel, demo.Policy); err != nil {
+		return fmt.Errorf("store the demo policy: %w", err)
+	}
+	return nil
+}
+
+// DemoNow is the moment the demo inbox is screened at, so that the demo
+// shows the same verdicts whenever it runs.
+func DemoNow() time.Time {
+	t, _ := time.Parse(time.RFC3339, demo.Now)
+	return t
+}

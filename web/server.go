@@ -1,0 +1,493 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Store is what the web app needs of the database: linkvet.Store plus named
+// blobs, where the active policy is kept. *sqlite.DB satisfies it.
+type Store interface {
+	linkvet.Store
+	Model(ctx context.Context, name string) ([]byte, error)
+	PutModel(ctx context.Context, name string, blob []byte) error
+}
+
+// Limits on request bodies.
+const (
+	// MaxJSONBytes bounds API request bodies other than imports, and forms.
+	MaxJSONBytes = 1 << 20
+	// DefaultMaxUploadBytes bounds an uploaded export: the same total the
+	// CLI's import reads.
+	DefaultMaxUploadBytes = linkedin.DefaultMaxTotalBytes
+)
+
+// TokenCookie is the cookie that carries the access token for browsers,
+// set by visiting any page with ?token=... once.
+const TokenCookie = "linkvet_token"
+
+// Config is what New needs.
+type Config struct {
+	Store Store
+	// Now is the clock verdicts are screened at; nil means time.Now.
+	Now func() time.Time
+	// Logger receives internal errors (users only see "internal error");
+	// nil discards them.
+	Logger *slog.Logger
+	// Token, when set, must come with every request: as
+	// "Authorization: Bearer TOKEN" or in the TokenCookie cookie. Without
+	// it only loopback Host names are served (see CheckBind).
+	Token string
+	// MaxUploadBytes bounds an uploaded export; 0 means
+	// DefaultMaxUploadBytes.
+	MaxUploadBytes int64
+	// Import tunes reading uploaded exports; the zero value applies the
+	// linkedin package's defaults and the policy's time zone.
+	Import linkedin.Options
+	// ScreenOptions, when set, gives the engine options for a policy (the
+	// CLI passes the trained classifier when the policy enables learning).
+	ScreenOptions func(ctx context.Context, p *policy.Policy) ([]screen.Option, error)
+	// TempDir is where uploads are spooled before reading; "" means the
+	// system's temporary directory.
+	TempDir string
+}
+
+// Server is the web app and the API. Build it with New.
+type Server struct {
+	store     Store
+	now       func() time.Time
+	log       *slog.Logger
+	token     string
+	maxUpload int64
+	importOpt linkedin.Options
+	tempDir   string
+	options   func(ctx context.Context, p *policy.Policy) ([]screen.Option, error)
+	pages     map[string]*template.Template
+	handler   http.Handler
+
+	// reloadMu serialises changes of the active policy and rescreening, so
+	// that two saves never interleave their verdicts.
+	reloadMu sync.Mutex
+	mu       sync.RWMutex // guards engine and policyText
+	engine   *screen.Engine
+	// policyText is the stored policy as the user wrote it; nil when the
+	// defaults are in force.
+	policyText []byte
+
+	imports importLog
+	buffers sync.Pool // *bytes.Buffer for rendering pages
+}
+
+// New builds a server: it parses the templates, loads the active policy
+// from the store and screens every incoming invitation with it.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: Config.Store is nil")
+	}
+	s := &Server{
+		store:     cfg.Store,
+		now:       cfg.Now,
+		log:       cfg.Logger,
+		token:     cfg.Token,
+		maxUpload: cfg.MaxUploadBytes,
+		importOpt: cfg.Import,
+		tempDir:   cfg.TempDir,
+		options:   cfg.ScreenOptions,
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.maxUpload <= 0 {
+		s.maxUpload = DefaultMaxUploadBytes
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	if err := s.reload(context.Background()); err != nil {
+		return nil, fmt.Errorf("load the active policy: %w", err)
+	}
+	s.handler = s.secure(s.routes())
+	return s, nil
+}
+
+// Handler returns the app: pages, static assets and /api/v1/.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// route is one entry of the routing table.
+type route struct {
+	pattern string // Go 1.22 ServeMux pattern: "METHOD /path"
+	handler http.HandlerFunc
+}
+
+// routes is the one place every URL of the app is listed.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+
+	mux.HandleFunc("GET /{$}", s.page(s.inboxPage))
+	mux.HandleFunc("GET /invitations/{id}", s.page(s.invitationPage))
+	mux.HandleFunc("POST /invitations/{id}/decision", s.page(s.decidePage))
+	mux.HandleFunc("GET /import", s.page(s.importForm))
+	mux.HandleFunc("POST /import", s.page(s.importUpload))
+	mux.HandleFunc("GET /import/{n}", s.page(s.importSummaryPage))
+	mux.HandleFunc("GET /add", s.page(s.addForm))
+	mux.HandleFunc("POST /add", s.page(s.addSubmit))
+	mux.HandleFunc("GET /policy", s.page(s.policyPage))
+	mux.HandleFunc("POST /policy", s.page(s.policySubmit))
+	mux.HandleFunc("GET /insights", s.page(s.insightsPage))
+	mux.HandleFunc("GET /check", s.page(s.checkPage))
+	mux.HandleFunc("POST /check", s.page(s.checkPage))
+
+	probe := http.NewServeMux() // tells "no such path" from "wrong method"
+	seen := map[string]bool{}
+	for _, r := range s.apiRoutes() {
+		mux.HandleFunc(r.pattern, r.handler)
+		_, path, _ := strings.Cut(r.pattern, " ")
+		if !seen[path] {
+			seen[path] = true
+			probe.HandleFunc(path, func(http.ResponseWriter, *http.Request) {})
+		}
+	}
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if isRegistered(probe, r.URL.Path) {
+			s.writeAPIError(w, r, linkvet.Errorf(errMethod, "%s is not allowed on %s", r.Method, r.URL.Path))
+			return
+		}
+		s.writeAPIError(w, r, linkvet.Errorf(linkvet.ENOTFOUND, "no API endpoint %s %s; see /api/v1/openapi.json", r.Method, r.URL.Path))
+	})
+	mux.HandleFunc("/", s.page(func(w http.ResponseWriter, r *http.Request) error {
+		return linkvet.Errorf(linkvet.ENOTFOUND, "there is no page at %s", r.URL.Path)
+	}))
+	return mux
+}
+
+// apiRoutes lists the JSON API; the OpenAPI test checks it against
+// openapi.json in both directions.
+func (s *Server) apiRoutes() []route {
+	return []route{
+		{"GET /api/v1/openapi.json", s.openAPIDoc},
+		{"POST /api/v1/screen", s.api(s.apiScreen)},
+		{"GET /api/v1/invitations", s.api(s.apiInvitations)},
+		{"GET /api/v1/invitations/{id}", s.api(s.apiInvitation)},
+		{"POST /api/v1/invitations/{id}/decision", s.api(s.apiDecide)},
+		{"GET /api/v1/policy", s.api(s.apiGetPolicy)},
+		{"PUT /api/v1/policy", s.api(s.apiPutPolicy)},
+		{"POST /api/v1/import", s.api(s.apiImport)},
+	}
+}
+
+func isRegistered(mux *http.ServeMux, path string) bool {
+	_, pattern := mux.Handler(&http.Request{Method: "GET", URL: &url.URL{Path: path}})
+	return pattern != ""
+}
+
+// errMethod is the web's own code for a method a path does not take; it is
+// never produced outside this package.
+const errMethod = "method_not_allowed"
+
+// httpStatus is the one mapping from linkvet error codes to HTTP statuses.
+func httpStatus(err error) int {
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return http.StatusRequestEntityTooLarge
+	}
+	switch linkvet.ErrorCode(err) {
+	case linkvet.EINVALID:
+		return http.StatusBadRequest
+	case linkvet.ENOTFOUND:
+		return http.StatusNotFound
+	case linkvet.ECONFLICT:
+		return http.StatusConflict
+	case linkvet.ELIMIT:
+		return http.StatusRequestEntityTooLarge
+	case errMethod:
+		return http.StatusMethodNotAllowed
+	case errUnauthorized:
+		return http.StatusUnauthorized
+	case errForbidden:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// publicError turns any error into what a user may see: linkvet's coded
+// errors keep their message, a body over its limit says so, and anything
+// else becomes "internal error" (and is logged by the caller).
+func publicError(err error) (code, message string) {
+	var mb *http.MaxBytesError
+	if errors.As(err, &mb) {
+		return linkvet.ELIMIT, fmt.Sprintf("the request body is larger than the %d bytes allowed", mb.Limit)
+	}
+	return linkvet.ErrorCode(err), linkvet.ErrorMessage(err)
+}
+
+func (s *Server) logIfInternal(r *http.Request, err error) {
+	if httpStatus(err) == http.StatusInternalServerError {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+}
+
+type apiErrorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func (s *Server) writeAPIError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logIfInternal(r, err)
+	var body apiErrorBody
+	body.Error.Code, body.Error.Message = publicError(err)
+	if linkvet.ErrorCode(err) == errMethod {
+		w.Header().Set("Allow", allowedMethods(s.apiRoutes(), r.URL.Path))
+	}
+	writeJSON(w, httpStatus(err), body)
+}
+
+// allowedMethods lists the methods routed for path, for the Allow header.
+func allowedMethods(routes []route, path string) string {
+	var methods []string
+	for _, rt := range routes {
+		method, pattern, _ := strings.Cut(rt.pattern, " ")
+		mux := http.NewServeMux()
+		mux.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
+		if isRegistered(mux, path) {
+			methods = append(methods, method)
+		}
+	}
+	return strings.Join(methods, ", ")
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, `{"error":{"code":"internal","message":"internal error"}}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// api adapts an API handler that returns an error.
+func (s *Server) api(f func(w http.ResponseWriter, r *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := f(w, r); err != nil {
+			s.writeAPIError(w, r, err)
+		}
+	}
+}
+
+// page adapts a page handler that returns an error; errors become an
+// error page with the mapped status.
+func (s *Server) page(f func(w http.ResponseWriter, r *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := f(w, r); err != nil {
+			s.logIfInternal(r, err)
+			code, msg := publicError(err)
+			status := httpStatus(err)
+			data := errorView{Status: status, StatusText: http.StatusText(status), Code: code, Message: msg}
+			s.render(w, r, status, "error.html", "Error", data)
+		}
+	}
+}
+
+func (s *Server) openAPIDoc(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(openAPI)
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Assets change with the binary; a short cache keeps upgrades visible.
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// Codes for refusals by the security layer; like errMethod they are the
+// web's own and map to 401 and 403.
+const (
+	errUnauthorized = "unauthorized"
+	errForbidden    = "forbidden"
+)
+
+// contentSecurityPolicy allows only the app's own scripts, styles and
+// images: no inline script or handler can run, whatever a stranger wrote.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
+// secure wraps the mux in the security layers, outermost first: headers on
+// every response, the host or token check, then cross-origin protection.
+func (s *Server) secure(mux http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.refuse(w, r, linkvet.Errorf(errForbidden, "cross-origin request refused: state changes are only accepted from linkvet's own pages"))
+	}))
+	inner := cop.Handler(mux)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if s.token == "" {
+			// Without a token the server trusts whoever can reach loopback;
+			// refusing other Host names stops DNS-rebinding pages from
+			// reading the API through the user's browser.
+			if !loopbackHost(r.Host) {
+				s.refuse(w, r, linkvet.Errorf(errForbidden, "host %q refused: without a token linkvet only answers to localhost addresses", r.Host))
+				return
+			}
+		} else if !s.authorized(w, r) {
+			return
+		}
+		inner.ServeHTTP(w, r)
+	})
+}
+
+// authorized checks the token and reports whether to go on. A browser
+// visiting a page with ?token=... gets the cookie and is redirected to
+// the same address without the token, so it does not linger in history.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	if q := r.URL.Query().Get("token"); q != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		if !s.tokenMatches(q) {
+			s.refuse(w, r, linkvet.Errorf(errUnauthorized, "the token in the address is wrong"))
+			return false
+		}
+		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: q, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		u := *r.URL
+		qs := u.Query()
+		qs.Del("token")
+		u.RawQuery = qs.Encode()
+		http.Redirect(w, r, localURI(&u), http.StatusSeeOther)
+		return false
+	}
+	if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.tokenMatches(strings.TrimSpace(bearer)) {
+		return true
+	}
+	if c, err := r.Cookie(TokenCookie); err == nil && s.tokenMatches(c.Value) {
+		return true
+	}
+	s.refuse(w, r, linkvet.Errorf(errUnauthorized, "this linkvet server needs its access token: open the address printed by 'linkvet serve' (it ends in ?token=...), or send 'Authorization: Bearer TOKEN'"))
+	return false
+}
+
+func (s *Server) tokenMatches(t string) bool {
+	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
+}
+
+// refuse answers a request the security layer turned away, in JSON for
+// the API and as a page otherwise.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.writeAPIError(w, r, err)
+		return
+	}
+	code, msg := publicError(err)
+	status := httpStatus(err)
+	s.render(w, r, status, "error.html", "Error", errorView{Status: status, StatusText: http.StatusText(status), Code: code, Message: msg})
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// CheckBind refuses to serve on a non-loopback address without a token:
+// anyone on the network could otherwise read and change the user's data.
+func CheckBind(addr, token string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return linkvet.Errorf(linkvet.EINVALID, "--addr %q is not HOST:PORT (like 127.0.0.1:8080)", addr)
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil || port == "" {
+		return linkvet.Errorf(linkvet.EINVALID, "--addr %q: %q is not a port", addr, port)
+	}
+	if token != "" {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return nil
+	}
+	return linkvet.Errorf(linkvet.EINVALID, "--addr %s is reachable from other machines; refusing to serve without a token: pass --token or --token-file, or use a loopback address such as 127.0.0.1:%s", addr, port)
+}
+
+// ctxWithoutCancel keeps long writes (an import) going when the browser
+// gives up waiting: half an import is never useful.
+func ctxWithoutCancel(r *http.Request) context.Context { return context.WithoutCancel(r.Context()) }
+
+// readBody reads a request body of at most limit bytes.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("read the request body: %w", err)
+	}
+	return data, nil
+}
+
+// policyFromText loads a policy text; empty text means the defaults.
+func policyFromText(text []byte) (*policy.Policy, error) {
+	if len(bytes.TrimSpace(text)) == 0 {
+		return policy.Default(), nil
+	}
+	return policy.Load(text, policyFile)
+}
+
+// policyFile names the stored policy in messages.
+const policyFile = "policy.yaml"
+
+// defaultPolicyYAML is the text shown and served when no policy is stored.
+func defaultPolicyYAML() []byte { return policy.Default().YAML() }
