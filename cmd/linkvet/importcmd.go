@@ -32,11 +32,7 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
   linkvet import --time-zone Europe/Berlin ./export-folder`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			now, err := e.now()
-			if err != nil {
-				return err
-			}
-			db, err := e.openStore()
+			db, now, err := e.openClocked()
 			if err != nil {
 				return err
 			}
@@ -73,6 +69,11 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 			}
 			res, err := db.Import(e.ctx, export)
 			if err != nil {
+				return err
+			}
+			// Outgoing invitations the export no longer lists were declined
+			// or ignored (accepted ones are connections now).
+			if _, err := db.ReconcileOutgoing(e.ctx, export); err != nil {
 				return err
 			}
 			printImportSummary(e.stdout, args[0], export, res)

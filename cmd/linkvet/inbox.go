@@ -37,11 +37,7 @@ the top. --all includes invitations you already decided.`,
 			if category != "" && !linkvet.Category(category).Valid() {
 				return usageError{fmt.Errorf("--category %q is not a known category", category)}
 			}
-			now, err := e.now()
-			if err != nil {
-				return err
-			}
-			db, err := e.openStore()
+			db, now, err := e.openClocked()
 			if err != nil {
 				return err
 			}
@@ -234,11 +230,7 @@ a changed decision first takes back what the old one taught.`,
 			if !act.Valid() {
 				return usageError{fmt.Errorf("%q is not one of accept, ask, ignore, decline, block", args[1])}
 			}
-			now, err := e.now()
-			if err != nil {
-				return err
-			}
-			db, err := e.openStore()
+			db, now, err := e.openClocked()
 			if err != nil {
 				return err
 			}

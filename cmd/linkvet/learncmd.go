@@ -37,11 +37,7 @@ more than as one reason among the others.`,
 				}
 				labelled = append(labelled, rec.Invitation)
 			}
-			now, err := e.now()
-			if err != nil {
-				return err
-			}
-			db, err := e.openStore()
+			db, now, err := e.openClocked()
 			if err != nil {
 				return err
 			}

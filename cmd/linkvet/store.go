@@ -41,6 +41,15 @@ func (e *env) openStore() (*sqlite.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if e.nowFlag != "" {
+		// --now also dates what is recorded, so a run is reproducible.
+		now, err := e.now()
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		db.SetNow(func() time.Time { return now })
+	}
 	return db, nil
 }
 
