@@ -12,7 +12,7 @@
 //   - Lint checks a note the user means to send against named rules (too
 //     long, stock text, placeholders left in, links, sales pitches, asking
 //     for favours, shouting, emoji, missing introduction, context,
-//     specifics or benefit) and scores it 0..100; NOTES.md explains the
+//     specifics or benefit) and scores it 0..100; docs/guide.md explains the
 //     rules in user terms.
 //   - Compose writes several notes for the user's own invitation from what
 //     is known about both sides, each within the length limit and free of

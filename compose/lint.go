@@ -95,7 +95,7 @@ func Length(note string) int { return runeCount(note) }
 // limit: DefaultLimit, or FreeLimit for free accounts; 0 or less means
 // DefaultLimit.
 //
-// Every rule is named in Finding.Rule; NOTES.md describes them for users.
+// Every rule is named in Finding.Rule; docs/guide.md describes them for users.
 // OK is false when any finding is an error. Lint never fails: any input,
 // including invalid UTF-8, gets a result.
 func Lint(note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintResult {
