@@ -66,6 +66,16 @@ hoi graag groeten bedankt`)
 // sign-off.
 const maxStockOthers = 4
 
+// stockFirst holds the first word of every stock phrase: a note holding
+// none of them cannot contain one, which most notes show in one pass.
+var stockFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range stockPhrases {
+		m[p[0]] = true
+	}
+	return m
+}()
+
 func tokenize(phrases []string) [][]string {
 	out := make([][]string, len(phrases))
 	for i, p := range phrases {
@@ -88,6 +98,16 @@ func IsDefaultNote(note string) bool {
 // tokens are neither part of a stock phrase nor filler.
 func stockCoverage(toks []string) (matched bool, others int) {
 	if len(toks) == 0 {
+		return false, 0
+	}
+	possible := false
+	for _, t := range toks {
+		if stockFirst[t] {
+			possible = true
+			break
+		}
+	}
+	if !possible {
 		return false, 0
 	}
 	// Notes are short: a stack array avoids an allocation per call.
