@@ -31,6 +31,26 @@ type data struct {
 	directions  []string // per message: the folded 2018 Direction, or ""
 }
 
+// merge appends what one file gave to d; files are merged in the order
+// they were chosen.
+func (d *data) merge(o *data) {
+	if o.hasProfile && !d.hasProfile {
+		d.profile, d.hasProfile = o.profile, true
+	}
+	d.positions = append(d.positions, o.positions...)
+	d.schools = append(d.schools, o.schools...)
+	d.skills = append(d.skills, o.skills...)
+	d.myEmails = append(d.myEmails, o.myEmails...)
+	d.connections = append(d.connections, o.connections...)
+	d.hidden += o.hidden
+	d.contacts = append(d.contacts, o.contacts...)
+	d.endorsers = append(d.endorsers, o.endorsers...)
+	d.recommender = append(d.recommender, o.recommender...)
+	d.invitations = append(d.invitations, o.invitations...)
+	d.messages = append(d.messages, o.messages...)
+	d.directions = append(d.directions, o.directions...)
+}
+
 type profile struct {
 	name, headline, industry, location string
 }

@@ -10,8 +10,11 @@ import (
 	"math"
 	"os"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/linkvet/linkvet"
@@ -241,14 +244,43 @@ func readEntries(entries []entry, where string, opt Options) (*linkvet.Export, e
 				formatBytes(opt.MaxTotalBytes), e.name)
 		}
 	}
-	var d data
-	b := &budget{left: opt.MaxTotalBytes, limit: opt.MaxTotalBytes}
-	for _, e := range chosen {
-		sum := linkvet.FileSummary{Name: e.name}
-		if err := readEntry(e, &sum, &d, b, opt); err != nil {
-			return nil, err
+	// Files are parsed side by side (an export's time goes to two big
+	// files, Connections.csv and messages.csv), each into its own data,
+	// then merged in a fixed order so the result never depends on timing.
+	b := &budget{limit: opt.MaxTotalBytes}
+	b.left.Store(opt.MaxTotalBytes)
+	if opt.Progress != nil {
+		var mu sync.Mutex
+		progress := opt.Progress
+		opt.Progress = func(file string, done, total int64) {
+			mu.Lock()
+			defer mu.Unlock()
+			progress(file, done, total)
 		}
-		d.files = append(d.files, sum)
+	}
+	parts := make([]data, len(chosen))
+	sums := make([]linkvet.FileSummary, len(chosen))
+	errs := make([]error, len(chosen))
+	sem := make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))
+	var wg sync.WaitGroup
+	for i, e := range chosen {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			sums[i] = linkvet.FileSummary{Name: e.name}
+			errs[i] = readEntry(e, &sums[i], &parts[i], b, opt)
+		}()
+	}
+	wg.Wait()
+	var d data
+	for i := range chosen {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		d.merge(&parts[i])
+		d.files = append(d.files, sums[i])
 	}
 	d.files = append(d.files, ignored...)
 	return d.export(opt.Location), nil
@@ -295,7 +327,12 @@ func choose(entries []entry) (chosen []entry, ignored []linkvet.FileSummary) {
 }
 
 // budget is what is left of Options.MaxTotalBytes.
-type budget struct{ left, limit int64 }
+// budget is what may still be read from the whole export; files read in
+// parallel draw on it together.
+type budget struct {
+	left  atomic.Int64
+	limit int64
+}
 
 // countingReader counts the bytes actually read, since a ZIP header may lie
 // about sizes, and reports progress.
@@ -312,12 +349,12 @@ type countingReader struct {
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.done += int64(n)
-	c.budget.left -= int64(n)
+	left := c.budget.left.Add(-int64(n))
 	if c.done > c.fileLimit {
 		return n, linkvet.Errorf(linkvet.ELIMIT, "%s is larger than the limit of %s per file once uncompressed",
 			c.name, formatBytes(c.fileLimit))
 	}
-	if c.budget.left < 0 {
+	if left < 0 {
 		return n, linkvet.Errorf(linkvet.ELIMIT, "the export files add up to more than %s once uncompressed (at %s)",
 			formatBytes(c.budget.limit), c.name)
 	}
