@@ -105,8 +105,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve database path %s: %w", path, err)
 	}
-	if err := createPrivate(abs); err != nil {
+	created, err := createPrivate(abs)
+	if err != nil {
 		return nil, err
+	}
+	if created {
+		if err := setPageSize(ctx, abs); err != nil {
+			return nil, err
+		}
 	}
 	sqlDB, err := sql.Open("sqlite", dsn(abs))
 	if err != nil {
@@ -136,24 +142,47 @@ func openError(path string, err error) error {
 // createPrivate creates the directory (0700) and an empty file (0600) when
 // they are missing, so that SQLite never creates them with the umask's
 // wider defaults; the -wal and -shm files inherit the file's mode.
-func createPrivate(path string) error {
+func createPrivate(path string) (created bool, err error) {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return linkvet.Errorf(linkvet.EINVALID, "database path %s is a directory, not a file", path)
+		return false, linkvet.Errorf(linkvet.EINVALID, "database path %s is a directory, not a file", path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create database directory: %w", err)
+		return false, fmt.Errorf("create database directory: %w", err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return nil
+		return false, nil
 	} else if err != nil {
-		return fmt.Errorf("create database %s: %w", path, err)
+		return false, fmt.Errorf("create database %s: %w", path, err)
 	}
 	if err := f.Chmod(0o600); err != nil {
 		f.Close()
+		return false, fmt.Errorf("create database %s: %w", path, err)
+	}
+	return true, f.Close()
+}
+
+// pageSize is the page size of new databases. 16 KiB pages write an import
+// in a quarter of the system calls of SQLite's default 4 KiB, which on a
+// virtual machine is most of the import's time.
+const pageSize = 16384
+
+// setPageSize fixes the page size of a new, empty database file. It must
+// happen before the first write and before WAL mode, which freezes the
+// page size, so it uses a connection of its own without the usual pragmas.
+func setPageSize(ctx context.Context, path string) error {
+	raw, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
+	if err != nil {
 		return fmt.Errorf("create database %s: %w", path, err)
 	}
-	return f.Close()
+	defer raw.Close()
+	raw.SetMaxOpenConns(1)
+	for _, stmt := range []string{"PRAGMA page_size = " + strconv.Itoa(pageSize), "CREATE TABLE linkvet_init (x)", "DROP TABLE linkvet_init"} {
+		if _, err := raw.ExecContext(ctx, stmt); err != nil {
+			return openError(path, fmt.Errorf("create database %s: %w", path, err))
+		}
+	}
+	return nil
 }
 
 // dsn builds a URI for the absolute path: URI escaping keeps '?', '#' and
