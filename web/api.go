@@ -241,10 +241,17 @@ type policySaved struct {
 	Warnings []string `json:"warnings"`
 	Pending  int      `json:"pending"`
 	Flipped  []flip   `json:"flipped"`
+	// The user's decisions replayed: how many agree with linkvet's verdict
+	// under the old and the new policy, and each one whose verdict moved.
+	Decided      int              `json:"decided"`
+	AgreedBefore int              `json:"agreed_before"`
+	AgreedAfter  int              `json:"agreed_after"`
+	Decisions    []decisionChange `json:"decisions"`
 }
 
 // apiPutPolicy replaces the policy with the YAML text of the body. It
-// answers with the warnings and the pending verdicts the change flipped.
+// answers with the warnings, the pending verdicts the change flipped and
+// what it did to the agreement with the user's decisions.
 func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, _ := mime.ParseMediaType(ct)
@@ -263,7 +270,7 @@ func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	flips, pending, err := s.flips(ctx, next)
+	pv, err := s.preview(ctx, next)
 	if err != nil {
 		return err
 	}
@@ -271,12 +278,10 @@ func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := policySaved{Warnings: p.Warnings, Pending: pending, Flipped: flips}
+	out := policySaved{Warnings: p.Warnings, Pending: pv.Pending, Flipped: pv.Flips,
+		Decided: pv.Decided, AgreedBefore: pv.AgreedBefore, AgreedAfter: pv.AgreedAfter, Decisions: pv.Decisions}
 	if out.Warnings == nil {
 		out.Warnings = []string{}
-	}
-	if out.Flipped == nil {
-		out.Flipped = []flip{}
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -160,3 +160,41 @@ func TestInboxPages(t *testing.T) {
 		t.Errorf("pages hold %d rows, want %d", seen, total)
 	}
 }
+
+// BenchmarkNetwork27000 renders the Network page for a user near the cap:
+// 27,000 connections, a third of them gone quiet (500 listed), 1,000
+// tagged.
+func BenchmarkNetwork27000(b *testing.B) {
+	e := benchEnv(b, 0)
+	ctx := context.Background()
+	now := DemoNow()
+	known := make([]linkvet.KnownPerson, 27_000)
+	for i := range known {
+		since := now.AddDate(0, 0, -30-i/10)
+		known[i] = linkvet.KnownPerson{
+			Name: fmt.Sprintf("Connection %d", i), ProfileURL: fmt.Sprintf("https://www.linkedin.com/in/connection-%d", i),
+			Company: []string{"Acme", "Initech", "Harbor Metrics", "Northwind"}[i%4], Position: "Engineer",
+			Sources: []string{"connection"}, Since: since,
+		}
+	}
+	if _, err := e.db.Import(ctx, &linkvet.Export{Known: known}); err != nil {
+		b.Fatal(err)
+	}
+	keys := make([]string, 1000)
+	for i := range keys {
+		keys[i] = sqlite.KnownKey(known[i])
+	}
+	if err := e.db.Tag(ctx, keys, "colleagues"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		w := e.get("/network")
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "colleagues") {
+			b.Fatalf("status %d", w.Code)
+		}
+		size = w.Body.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KiB/page")
+}

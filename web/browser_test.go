@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/linkvet/linkvet"
 )
 
 // findChromium returns the browser to drive, or "" when there is none.
@@ -281,6 +283,84 @@ func TestBrowser(t *testing.T) {
 		clean(t, c, "import")
 	})
 
+	t.Run("follow-ups, outreach and network", func(t *testing.T) {
+		c := tab(t)
+		// Nadia Haddad was accepted five days before the demo's moment:
+		// her follow-up is due.
+		ctx := context.Background()
+		at := func(days int) {
+			when := DemoNow().AddDate(0, 0, days)
+			e.db.SetNow(func() time.Time { return when })
+		}
+		at(-5)
+		if _, err := e.db.Decide(ctx, linkvet.Decision{InvitationID: "demo-26", Action: linkvet.Accept}); err != nil {
+			t.Fatal(err)
+		}
+		at(0)
+		defer e.db.SetNow(time.Now)
+		e.importNetwork(0)
+
+		card := `#fu-due .card[data-id="demo-26"]`
+		do(t, c, chromedp.Navigate(ts.URL+"/followups"), chromedp.WaitVisible(chromedp.CSS(card)))
+		if got := eval(t, c, `document.querySelector('`+card+` pre').textContent`); got == "" {
+			t.Error("the due follow-up has no draft")
+		}
+		if _, err := chromedp.Run(c, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(card+" .mark-done")))); err != nil {
+			t.Fatal(err)
+		}
+		do(t, c, chromedp.WaitVisible(chromedp.ID("fu-marked")))
+		clean(t, c, "follow-ups")
+		// Done survives a fresh visit: the card moved to "done" without its button.
+		do(t, c, chromedp.Navigate(ts.URL+"/followups"), chromedp.WaitVisible(chromedp.CSS(`#fu-done .card[data-id="demo-26"]`)))
+		if got := eval(t, c, `String(document.querySelectorAll('.card[data-id="demo-26"] .mark-done').length)`); got != "0" {
+			t.Errorf("a follow-up marked done still offers %s buttons", got)
+		}
+
+		// Vet a person, then record the invitation as sent.
+		do(t, c, chromedp.Navigate(ts.URL+"/outreach"), chromedp.WaitVisible(chromedp.ID("target-form")),
+			chromedp.SetValue(chromedp.ID("name"), "Mirela Kovač"),
+			chromedp.SetValue(chromedp.ID("mutual_connections"), "3"),
+			chromedp.SetValue(chromedp.ID("mutual_names"), "Jo Park\nSam Lee"),
+			chromedp.SetValue(chromedp.ID("reason"), "compare notes on Kafka failover after her meetup talk"))
+		if _, err := chromedp.Run(c, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.ID("check-target")))); err != nil {
+			t.Fatal(err)
+		}
+		do(t, c, chromedp.WaitVisible(chromedp.ID("check-result")))
+		if got := eval(t, c, `document.getElementById("check-h").textContent`); !strings.Contains(got, "Ask Jo Park to introduce you first") {
+			t.Errorf("check result: %s", clip(eval(t, c, `document.querySelector("main").innerText`), 1500))
+		}
+		clean(t, c, "outreach check")
+		if _, err := chromedp.Run(c, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(".record-sent")))); err != nil {
+			t.Fatal(err)
+		}
+		do(t, c, chromedp.WaitVisible(chromedp.ID("sent-done")))
+		if got := eval(t, c, `document.querySelector("#plan .cards").textContent`); !strings.Contains(got, "Mirela Kovač") {
+			t.Errorf("pending after recording: %s", clip(got, 500))
+		}
+
+		// The three pages fit a phone's width.
+		dir := os.Getenv("LINKVET_ARTIFACTS")
+		if dir == "" {
+			dir = t.TempDir()
+		}
+		do(t, c, chromedp.EmulateViewport(390, 844))
+		for _, p := range []string{"/followups", "/outreach", "/network"} {
+			do(t, c, chromedp.Navigate(ts.URL+p), chromedp.WaitVisible(chromedp.CSS("h1")))
+			if w := eval(t, c, `String(document.documentElement.scrollWidth <= window.innerWidth)`); w != "true" {
+				t.Errorf("%s scrolls sideways on a phone-sized screen: %s", p, eval(t, c, `Array.from(document.querySelectorAll("body *")).filter(el => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(el => el.tagName + "." + el.className + " " + Math.round(el.getBoundingClientRect().right)).join("; ")`))
+			}
+			shot, err := chromedp.Run(c, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, strings.TrimPrefix(p, "/")+"-phone.png"), shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			clean(t, c, p)
+		}
+		t.Logf("screenshots of the outreach pages: %s", dir)
+	})
+
 	t.Run("the CSP blocks injected inline script", func(t *testing.T) {
 		// A control for the checks above: were escaping ever to fail, an
 		// inline script would still be refused, and the watcher would see it.
@@ -299,7 +379,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("hostile corpus runs nothing", func(t *testing.T) {
 		c := tab(t)
-		pages := []string{"/", "/?page=1&category=stranger", "/insights"}
+		pages := []string{"/", "/?page=1&category=stranger", "/insights", "/followups", "/outreach", "/network"}
 		for _, inv := range hostileInvitations() {
 			pages = append(pages, "/invitations/"+url.PathEscape(inv.ID), "/add?from="+url.QueryEscape(inv.ID))
 		}

@@ -4,8 +4,8 @@
 // # Model
 //
 // A Server owns three things: the store (a linkvet.Store that also keeps
-// named blobs), the screening engine built from the active policy, and the
-// parsed templates. The active policy is the YAML stored in the store under
+// named blobs, the outreach log and tags), the screening engine built from
+// the active policy, and the parsed templates. The active policy is the YAML stored in the store under
 // the name "policy" (policy.Default when there is none); when it says nothing
 // about the user, the profile from the latest import stands in for "me".
 //
@@ -19,6 +19,12 @@
 // decision therefore appends one more: action "ignore" with the note
 // "undo" (UndoNote). An invitation whose latest decision is such an undo is
 // back in the queue, as if never decided; insights ignore undone decisions.
+//
+// The outreach pages (Follow-ups, Outreach, Network) read the store's
+// outreach state and compute what they show with package outreach at the
+// server's clock; their buttons append to the outreach log or change tags.
+// The Policy page previews a change with screen.Replay, against the
+// waiting invitations and against the user's own decisions.
 //
 // Every field of an invitation is written by a stranger. Text reaches pages
 // only through html/template's contextual escaping, links to profiles are

@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
 )
 
@@ -100,6 +102,63 @@ func FuzzAPIScreen(f *testing.F) {
 		e.h.ServeHTTP(w, r)
 		if w.Code != http.StatusOK && w.Code != http.StatusBadRequest && w.Code != http.StatusRequestEntityTooLarge {
 			t.Fatalf("status %d for %q: %s", w.Code, body, w.Body.String())
+		}
+	})
+}
+
+func FuzzParseTargetForm(f *testing.F) {
+	f.Add("Ines Duarte", "https://www.linkedin.com/in/ines", "3", "Jo Park\nSam Lee", "compare notes on Kafka", "Hi Ines")
+	f.Add("", "javascript:alert(1)", "-1", strings.Repeat("A,", 200), strings.Repeat("why ", 400), "\xff")
+	f.Add("\x00", "", "1e9", ";;;", "", "")
+	f.Fuzz(func(t *testing.T, name, profile, mutual, names, reason, note string) {
+		form := url.Values{"name": {name}, "profile_url": {profile}, "mutual_connections": {mutual}, "mutual_names": {names},
+			"reason": {reason}, "message": {note}, "sent_at": {note}, "id": {name}}
+		inv, why, errs := parseTargetForm(form)
+		for field, msg := range errs {
+			if msg == "" || field == "" {
+				t.Fatalf("empty error %q: %q", field, msg)
+			}
+			if !slices.Contains(targetFields, field) && field != "mutual_names" && field != "reason" && field != "form" {
+				t.Fatalf("error on %q, a field the form does not show: %s", field, msg)
+			}
+		}
+		if len(errs) > 0 {
+			return
+		}
+		if inv.Direction != linkvet.Outgoing || inv.ID != "" || inv.SentAt != nil || inv.Person.Name == "" {
+			t.Fatalf("accepted %+v", inv)
+		}
+		if err := jsonio.Validate(&inv); err != nil {
+			t.Fatalf("accepted an invalid invitation: %v", err)
+		}
+		if !utf8.ValidString(why) || utf8.RuneCountInString(why) > maxReason || len(inv.MutualNames) > maxListItems {
+			t.Fatalf("accepted reason %q, %d mutual names", why, len(inv.MutualNames))
+		}
+	})
+}
+
+func FuzzParseTagForm(f *testing.F) {
+	f.Add("prune", "selected", "", "linkedin.com/in/a", "tag")
+	f.Add("", "company", " ", "", "untag")
+	f.Add("\xff", "everyone", "\xfe", "\x00", "delete")
+	f.Fuzz(func(t *testing.T, tag, whom, company, key, do string) {
+		tf := parseTagForm(url.Values{"tag": {tag}, "whom": {whom}, "company": {company}, "key": {key, key}, "do": {do}})
+		for field, msg := range tf.Errors {
+			if msg == "" || !slices.Contains([]string{"tag", "whom", "company", "form"}, field) {
+				t.Fatalf("error %q: %q", field, msg)
+			}
+		}
+		if !slices.Contains([]string{whomSelected, whomStale, whomCompany}, tf.Whom) {
+			t.Fatalf("whom %q is none of the choices", tf.Whom)
+		}
+		if len(tf.Errors) > 0 {
+			return
+		}
+		if tf.Tag == "" || !utf8.ValidString(tf.Tag) || !utf8.ValidString(tf.Company) {
+			t.Fatalf("accepted tag %q company %q", tf.Tag, tf.Company)
+		}
+		if tf.Whom == whomSelected && len(tf.Keys) == 0 || tf.Whom == whomCompany && tf.Company == "" {
+			t.Fatalf("accepted %+v without anyone to tag", tf)
 		}
 	})
 }

@@ -193,17 +193,14 @@ func buildInsights(all []linkvet.StoredInvitation, history []linkvet.Decision, l
 	view.Categories = hbars("categories", "Senders by category", catLabels, catValues, nil, "%.0f")
 	view.Categories.Header = []string{"category", "invitations"}
 
-	// The user's standing decisions (undone ones do not count; rules'
-	// decisions are linkvet's, not the user's).
-	standing := effective(history)
+	// The user's standing decisions (undone ones do not count; decisions
+	// by rules come from imports and are not the user's).
+	standing := userDecisions(history)
 	byAction := map[linkvet.Action]int{}
 	pairs := map[[2]linkvet.Action]int{}
 	agreeWeek := map[time.Time][2]int{} // agreed, decided
 	decidedWeeks := map[time.Time]bool{}
 	for _, d := range standing {
-		if d.By != linkvet.ByUser {
-			continue
-		}
 		view.Decided++
 		byAction[d.Action]++
 		wk := weekStart(d.At, loc)

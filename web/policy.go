@@ -42,9 +42,18 @@ type policySummary struct {
 	Warnings    []string
 }
 
+// previewView is what a policy change would do, from screen.Replay: the
+// waiting invitations whose verdict flips, and the decided ones measured
+// against what the user actually decided.
 type previewView struct {
-	Pending int
-	Flips   []flip
+	Pending      int
+	Flips        []flip
+	Decided      int
+	AgreedBefore int
+	AgreedAfter  int
+	BeforeRate   string
+	AfterRate    string
+	Decisions    []decisionChange
 }
 
 // flip is a pending invitation whose verdict a policy change moves.
@@ -56,6 +65,27 @@ type flip struct {
 	To         linkvet.Action `json:"to"`
 	ToReport   bool           `json:"to_report"`
 }
+
+// decisionChange is a decided invitation whose verdict a policy change
+// moves, with what that does to linkvet's agreement with the user.
+type decisionChange struct {
+	ID       string         `json:"id"`
+	Name     string         `json:"name"`
+	Decision linkvet.Action `json:"decision"`
+	From     linkvet.Action `json:"from"`
+	To       linkvet.Action `json:"to"`
+	// Effect is "agrees" (the new verdict is the user's decision),
+	// "disagrees" (the old one was, the new one is not) or "differs"
+	// (neither is).
+	Effect string `json:"effect"`
+}
+
+// Effects of a decisionChange.
+const (
+	effectAgrees    = "agrees"
+	effectDisagrees = "disagrees"
+	effectDiffers   = "differs"
+)
 
 func summarize(p *policy.Policy, stored *policy.Policy) policySummary {
 	sum := policySummary{
@@ -115,33 +145,74 @@ func (s *Server) policySubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	stored, _ := policyFromText(text)
 	view.Summary = summarize(newEng.Policy(), stored)
-	flips, pending, err := s.flips(ctx, newEng)
-	if err != nil {
+	if view.Preview, err = s.preview(ctx, newEng); err != nil {
 		return err
 	}
-	view.Preview = &previewView{Pending: pending, Flips: flips}
 	s.render(w, r, http.StatusOK, "policy.html", "Policy", view)
 	return nil
 }
 
-// flips screens every pending invitation with the engine in force and
-// with next, and lists those whose action or report changes.
-func (s *Server) flips(ctx context.Context, next *screen.Engine) ([]flip, int, error) {
-	list, err := s.queue(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
+// preview replays the incoming invitations with the engine in force and
+// with next (screen.Replay): those waiting for a decision, whose verdicts
+// may flip, and those the user decided, whose verdicts are measured
+// against the decision. Decisions made by rules (imports) are not the
+// user's and are left out, as on the Insights page.
+func (s *Server) preview(ctx context.Context, next *screen.Engine) (*previewView, error) {
+	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
 	if err != nil {
-		return nil, 0, err
+		return nil, err
+	}
+	history, err := s.store.Decisions(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	mine := userDecisions(history)
+	items := make([]linkvet.StoredInvitation, 0, len(all))
+	pending := 0
+	for _, si := range all {
+		if d, ok := mine[si.Invitation.ID]; ok {
+			si.Decision = &d
+		} else if current(si.Decision) == nil {
+			si.Decision = nil
+			pending++
+		} else {
+			continue // decided by a rule only
+		}
+		items = append(items, si)
 	}
 	cur, _ := s.snapshot()
 	now := s.now()
-	var out []flip
-	for i := range list {
-		inv := &list[i].Invitation
-		a, b := cur.Screen(inv, now), next.Screen(inv, now)
-		if a.Action != b.Action || a.Report != b.Report {
-			out = append(out, flip{ID: inv.ID, Name: inv.Person.Name, From: a.Action, FromReport: a.Report, To: b.Action, ToReport: b.Report})
-		}
+	rep := screen.Replay(cur, next, items, now)
+	view := &previewView{Pending: pending, Decided: rep.Decided, AgreedBefore: rep.AgreedBefore, AgreedAfter: rep.AgreedAfter,
+		Flips: []flip{}, Decisions: []decisionChange{}}
+	if rep.Decided > 0 {
+		view.BeforeRate, view.AfterRate = percent(rep.AgreedBefore, rep.Decided), percent(rep.AgreedAfter, rep.Decided)
 	}
-	return out, len(list), nil
+	byID := make(map[string]*linkvet.Invitation, len(items))
+	for i := range items {
+		byID[items[i].Invitation.ID] = &items[i].Invitation
+	}
+	for _, c := range rep.Changes {
+		if c.Decision == "" {
+			f := flip{ID: c.ID, Name: c.Name, From: c.Before, To: c.After}
+			// Replay compares actions; whether a verdict also asks to
+			// report the sender is worth showing for the few that flip.
+			if inv := byID[c.ID]; inv != nil {
+				f.FromReport, f.ToReport = cur.Screen(inv, now).Report, next.Screen(inv, now).Report
+			}
+			view.Flips = append(view.Flips, f)
+			continue
+		}
+		dc := decisionChange{ID: c.ID, Name: c.Name, Decision: c.Decision, From: c.Before, To: c.After, Effect: effectDiffers}
+		switch {
+		case c.After == c.Decision:
+			dc.Effect = effectAgrees
+		case c.Before == c.Decision:
+			dc.Effect = effectDisagrees
+		}
+		view.Decisions = append(view.Decisions, dc)
+	}
+	return view, nil
 }
 
 var problemLine = regexp.MustCompile(`^[^:\n]*:(\d+):(?:\d+:)?\s*`)

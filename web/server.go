@@ -21,6 +21,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
 )
@@ -35,11 +36,27 @@ var staticFS embed.FS
 var openAPI []byte
 
 // Store is what the web app needs of the database: linkvet.Store plus named
-// blobs, where the active policy is kept. *sqlite.DB satisfies it.
+// blobs, where the active policy is kept, and the user's own outreach: the
+// log of what happened to their invitations and the tags on the people
+// they know. *sqlite.DB satisfies it.
 type Store interface {
 	linkvet.Store
 	Model(ctx context.Context, name string) ([]byte, error)
 	PutModel(ctx context.Context, name string, blob []byte) error
+
+	// OutreachState reads what package outreach needs in one snapshot.
+	OutreachState(ctx context.Context) (outreach.State, error)
+	// RecordOutreach appends an event (withdrawn, declined, ignored,
+	// followup_done) at the store's clock; ECONFLICT when it cannot have
+	// happened.
+	RecordOutreach(ctx context.Context, ev outreach.Event) (outreach.Event, error)
+	// RecordSent stores an invitation the user has just sent and returns
+	// its id.
+	RecordSent(ctx context.Context, inv linkvet.Invitation) (string, error)
+	// Tag and Untag add or remove a tag on known people, named by the
+	// store's keys (sqlite.KnownKey); all or none.
+	Tag(ctx context.Context, personKeys []string, tag string) error
+	Untag(ctx context.Context, personKeys []string, tag string) error
 }
 
 // Limits on request bodies.
@@ -172,6 +189,14 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /insights", s.page(s.insightsPage))
 	mux.HandleFunc("GET /check", s.page(s.checkPage))
 	mux.HandleFunc("POST /check", s.page(s.checkPage))
+	mux.HandleFunc("GET /followups", s.page(s.followUpsPage))
+	mux.HandleFunc("POST /followups/{id}/done", s.page(s.followUpDone))
+	mux.HandleFunc("GET /outreach", s.page(s.outreachPage))
+	mux.HandleFunc("POST /outreach/check", s.page(s.outreachCheck))
+	mux.HandleFunc("POST /outreach/sent", s.page(s.outreachSent))
+	mux.HandleFunc("POST /outreach/{id}/event", s.page(s.outreachEvent))
+	mux.HandleFunc("GET /network", s.page(s.networkPage))
+	mux.HandleFunc("POST /network/tags", s.page(s.networkTags))
 
 	probe := http.NewServeMux() // tells "no such path" from "wrong method"
 	seen := map[string]bool{}

@@ -46,6 +46,21 @@ func effective(history []linkvet.Decision) map[string]linkvet.Decision {
 	return out
 }
 
+// userDecisions returns the user's own standing decisions, one per
+// invitation, from a full history (oldest first). Decisions by rules are
+// an import's record of what happened on LinkedIn, not the user's choice:
+// they are skipped before undo is applied, so that a rule's later entry
+// neither hides the user's decision nor counts as one.
+func userDecisions(history []linkvet.Decision) map[string]linkvet.Decision {
+	mine := make([]linkvet.Decision, 0, len(history))
+	for _, d := range history {
+		if d.By == linkvet.ByUser {
+			mine = append(mine, d)
+		}
+	}
+	return effective(mine)
+}
+
 // snapshot returns the engine and the stored policy text in force.
 func (s *Server) snapshot() (*screen.Engine, []byte) {
 	s.mu.RLock()

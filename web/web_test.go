@@ -19,7 +19,7 @@ import (
 func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	e := newTestEnv(t)
 	for _, target := range []string{"/", "/invitations/demo-01", "/invitations/nope", "/import", "/add", "/policy",
-		"/insights", "/check", "/static/app.css", "/api/v1/invitations", "/api/v1/nope", "/no-such-page"} {
+		"/insights", "/check", "/followups", "/outreach", "/network", "/static/app.css", "/api/v1/invitations", "/api/v1/nope", "/no-such-page"} {
 		w := e.get(target)
 		h := w.Header()
 		if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") || !strings.Contains(csp, "script-src 'self'") ||
@@ -38,7 +38,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 func TestNoInlineScriptOrStyle(t *testing.T) {
 	e := newTestEnv(t)
 	inline := regexp.MustCompile(`(?i)<script>|<script [^>]*>[^<]|\son[a-z]+=|\sstyle=|<style`)
-	for _, target := range []string{"/", "/invitations/demo-02", "/import", "/add", "/policy", "/insights", "/check"} {
+	for _, target := range []string{"/", "/invitations/demo-02", "/import", "/add", "/policy", "/insights", "/check", "/followups", "/outreach", "/network"} {
 		w := e.get(target)
 		wantStatus(t, w, http.StatusOK)
 		if m := inline.FindString(w.Body.String()); m != "" {
