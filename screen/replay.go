@@ -8,11 +8,15 @@ import (
 
 // Change is one invitation whose verdict differs between two engines.
 type Change struct {
-	ID       string         `json:"id"`
-	Name     string         `json:"name"`
-	Before   linkvet.Action `json:"before"`
-	After    linkvet.Action `json:"after"`
-	Decision linkvet.Action `json:"decision,omitempty"` // what the user decided, if they did
+	ID     string         `json:"id"`
+	Name   string         `json:"name"`
+	Before linkvet.Action `json:"before"`
+	After  linkvet.Action `json:"after"`
+	// BeforeReport and AfterReport say whether each verdict also advised
+	// reporting the sender; a change of report alone is a change too.
+	BeforeReport bool           `json:"before_report"`
+	AfterReport  bool           `json:"after_report"`
+	Decision     linkvet.Action `json:"decision,omitempty"` // what the user decided, if they did
 }
 
 // ReplayReport compares two policies over stored invitations.
@@ -47,8 +51,9 @@ func Replay(before, after *Engine, items []linkvet.StoredInvitation, now time.Ti
 				r.AgreedAfter++
 			}
 		}
-		if a.Action != b.Action {
-			r.Changes = append(r.Changes, Change{ID: b.ID, Name: it.Invitation.Person.Name, Before: b.Action, After: a.Action, Decision: decided})
+		if a.Action != b.Action || a.Report != b.Report {
+			r.Changes = append(r.Changes, Change{ID: b.ID, Name: it.Invitation.Person.Name, Before: b.Action, After: a.Action,
+				BeforeReport: b.Report, AfterReport: a.Report, Decision: decided})
 		}
 	}
 	return r

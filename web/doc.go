@@ -31,5 +31,5 @@
 // drawn only for http(s) addresses on linkedin.com, and every response carries
 // a strict Content-Security-Policy that forbids inline script. State changes
 // are guarded by http.CrossOriginProtection; with a token configured, every
-// request must also present it (see README.md for the security model).
+// request must also present it (see docs/web.md for the security model).
 package web
