@@ -270,11 +270,20 @@ func (db *DB) ReconcileOutgoing(ctx context.Context, e *linkvet.Export) (int, er
 				rows.Close()
 				return err
 			}
+			// Only an invitation the export leaves out, sent before the
+			// export was made, can have been declined or ignored.
+			sent := si.Invitation.SentAt
+			if listedIDs[si.Invitation.ID] || listedKeys[invitationPersonKey(si.Invitation.Person)] || (sent != nil && !sent.Before(newest)) {
+				continue
+			}
 			stored = append(stored, si)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		if len(stored) == 0 {
+			return nil // nothing to reconcile: skip reading the whole network
 		}
 		events, err := readEvents(ctx, tx, "")
 		if err != nil {
