@@ -26,19 +26,11 @@ Without --all, closed follow-ups (they replied) and done ones still waiting
 are left out.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, err := e.openClocked()
+			db, now, p, s, err := e.openOutreach()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
-			s, err := db.OutreachState(e.ctx)
-			if err != nil {
-				return err
-			}
 			list := outreach.FollowUps(s, p, p.Me, now)
 			if !all {
 				kept := list[:0]

@@ -32,15 +32,11 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
   linkvet import --time-zone Europe/Berlin ./export-folder`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, err := e.openClocked()
+			db, now, p, err := e.openWithPolicy()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
 			zone := tz
 			if zone == "" {
 				zone = p.TimeZone

@@ -28,19 +28,11 @@ for pruning; connections without any date are counted but not listed. It shows
 the tags (groups) you gave people: see linkvet network tag.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, err := e.openClocked()
+			db, now, p, s, err := e.openOutreach()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
-			s, err := db.OutreachState(e.ctx)
-			if err != nil {
-				return err
-			}
 			n := outreach.Summarize(s.Known, s.HiddenConnections, p, now)
 			if asJSON {
 				return writeJSON(e.stdout, n)

@@ -55,19 +55,11 @@ is 0 whatever the advice; use --json for scripts.`,
 			if err != nil {
 				return err
 			}
-			db, now, err := e.openClocked()
+			db, now, p, s, err := e.openOutreach()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
-			s, err := db.OutreachState(e.ctx)
-			if err != nil {
-				return err
-			}
 			inv.ID = linkvet.InvitationID(&inv)
 			c := outreach.CheckTarget(&inv, reason, s, p, now)
 			if asJSON {
@@ -125,15 +117,11 @@ three weeks ago.`,
 			if err != nil {
 				return err
 			}
-			db, now, err := e.openClocked()
+			db, now, p, err := e.openWithPolicy()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
 			id, err := db.RecordSent(e.ctx, inv)
 			if err != nil {
 				return err
@@ -169,19 +157,11 @@ pending longer than outreach.withdraw_after_days (default 30) to withdraw, and
 the people not to invite again.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, err := e.openClocked()
+			db, now, p, s, err := e.openOutreach()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
-			s, err := db.OutreachState(e.ctx)
-			if err != nil {
-				return err
-			}
 			plan := outreach.Plan(s, p, now)
 			if asJSON {
 				return writeJSON(e.stdout, plan)
@@ -277,15 +257,11 @@ until then linkvet outreach check refuses.`,
 
 // recordEvent records one outreach event and says what it means.
 func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error {
-	db, now, err := e.openClocked()
+	db, now, p, err := e.openWithPolicy()
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p, err := e.effectivePolicy(e.ctx, db)
-	if err != nil {
-		return err
-	}
 	ev, err := db.RecordOutreach(e.ctx, outreach.Event{InvitationID: id, Kind: kind, Note: note})
 	if err != nil {
 		return err

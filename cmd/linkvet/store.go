@@ -10,6 +10,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/learn"
+	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
 	"github.com/linkvet/linkvet/sqlite"
@@ -51,6 +52,37 @@ func (e *env) openStore() (*sqlite.DB, error) {
 		db.SetNow(func() time.Time { return now })
 	}
 	return db, nil
+}
+
+// openWithPolicy opens the store at the command's clock and loads the
+// effective policy: what most store commands start with. The caller
+// closes the store.
+func (e *env) openWithPolicy() (*sqlite.DB, time.Time, *policy.Policy, error) {
+	db, now, err := e.openClocked()
+	if err != nil {
+		return nil, now, nil, err
+	}
+	p, err := e.effectivePolicy(e.ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, now, nil, err
+	}
+	return db, now, p, nil
+}
+
+// openOutreach is openWithPolicy plus the state the outreach functions
+// reason over.
+func (e *env) openOutreach() (*sqlite.DB, time.Time, *policy.Policy, outreach.State, error) {
+	db, now, p, err := e.openWithPolicy()
+	if err != nil {
+		return nil, now, nil, outreach.State{}, err
+	}
+	s, err := db.OutreachState(e.ctx)
+	if err != nil {
+		db.Close()
+		return nil, now, nil, outreach.State{}, err
+	}
+	return db, now, p, s, nil
 }
 
 // effectivePolicy is the policy commands that use the store screen with:
