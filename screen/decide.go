@@ -289,6 +289,11 @@ func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
 			v.Confidence = math.Max(v.Confidence, 0.6)
 		}
 	}
+	if len(v.Reasons) == 0 {
+		// Never a bare score: say that nothing spoke either way.
+		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "too_little_known", Points: 0,
+			Detail: "nothing in the invitation speaks for or against this person; add what their profile shows to judge better"})
+	}
 	v.Action = d.action
 	v.Report = d.report
 	v.Confidence = math.Round(v.Confidence*100) / 100

@@ -1,0 +1,39 @@
+package screen
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/linkvet/linkvet"
+)
+
+// FuzzScreen feeds arbitrary invitations to the engine: whatever a stranger
+// writes, screening must not panic and must give a well-formed verdict.
+func FuzzScreen(f *testing.F) {
+	for _, s := range []string{
+		`{"person":{"name":"A"}}`,
+		`{"message":"Guaranteed returns 🚀 bit.ly/x lіnkedin.com","person":{"name":"Elon Musk","phones":["+2348"],"location":"Berlin, Germany","member_since":"2026-13"},"mutual_connections":-3}`,
+		`{"message":"Hi {firstName}","person":{"name":"𝐕𝐢𝐬𝐢𝐨𝐧𝐚𝐫𝐲","experience":[],"connections":0,"emails":["a@gmail.com"],"company":"x"},"shared":{"events":["Nov 2026"]}}`,
+	} {
+		f.Add(s)
+	}
+	e := New(loadPolicy(f, danaPolicy))
+	f.Fuzz(func(t *testing.T, js string) {
+		var inv linkvet.Invitation
+		if json.Unmarshal([]byte(js), &inv) != nil {
+			return
+		}
+		v := e.Screen(&inv, now)
+		if !v.Action.Valid() || !v.Category.Valid() || v.ID == "" || len(v.Reasons) == 0 {
+			t.Fatalf("malformed verdict %+v for %s", v, js)
+		}
+		if math.IsNaN(v.Confidence) || v.Confidence < 0 || v.Confidence > 1 {
+			t.Fatalf("confidence %v for %s", v.Confidence, js)
+		}
+		x := e.Explain(&inv, now)
+		if x.Verdict.Action != v.Action || x.Verdict.Score != v.Score {
+			t.Fatalf("explain disagrees with screen for %s", js)
+		}
+	})
+}
