@@ -309,10 +309,21 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 	}
 	switch v.Category {
 	case linkvet.Stranger:
-		if e.bars.strangerMax == linkvet.Accept && !(f.personalNote() || f.mutual > 0 || len(f.inv.Interactions) > 0) {
+		switch {
+		case e.vetted(f):
+			// Seed 004: a personal note and enough mutual connections (or
+			// prior contact) answer the checklist; the litmus test decides.
+		case e.bars.strangerMax == linkvet.Accept && !(f.personalNote() || f.mutual > 0 || len(f.inv.Interactions) > 0):
 			lower(linkvet.Ask, "a stranger with no note, mutual or contact shows no intent yet")
-		} else {
+		default:
 			lower(e.bars.strangerMax, "a stranger: "+strangerAdvice(e.bars.strangerMax))
+		}
+	case linkvet.KnownContact:
+		// Met in person: seed 003 accepts known contacts, unless something
+		// speaks against them.
+		if d.action == linkvet.Ask && f.fake == 0 && f.scam == 0 && !f.pitch {
+			d.action = linkvet.Accept
+			d.path += "; someone you met in person is a known contact"
 		}
 	case linkvet.Salesperson:
 		if f.pitch {
@@ -341,6 +352,18 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 			d.path += "; a recruiter who wrote a personal note is worth accepting"
 		}
 	}
+}
+
+// vetted reports a stranger who answers seed 004's checklist without
+// common ground: a personal note, and enough mutual connections or prior
+// contact of their own making. The curated style still wants more.
+func (e *Engine) vetted(f *facts) bool {
+	if e.pol.Style == linkvet.Curated || !f.personalNote() || f.fake > 0 || f.scam > 0 {
+		return false
+	}
+	engaged := f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.MessagedBefore) ||
+		f.inv.HasInteraction(linkvet.AttendedSameEvent)
+	return (f.mutual >= e.pol.MinMutual && f.mutual > 0) || engaged
 }
 
 func strangerAdvice(a linkvet.Action) string {

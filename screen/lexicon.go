@@ -69,6 +69,11 @@ var investmentScam = []weighted{
 	{"financial freedom", 1}, {"risk free", 2}, {"risk-free", 2}, {"returns of", 1}, {"earn up to", 2},
 	{"usdt", 2}, {"mining pool", 2}, {"liquidity mining", 2}, {"trading account", 1},
 	{"expert trader", 2}, {"copy trading", 2}, {"my mentor", 1}, {"withdraw your profits", 3},
+	{"daily returns", 3}, {"daily return", 3}, {"weekly returns", 3}, {"monthly returns", 2},
+	{"daily roi", 3}, {"crypto arbitrage", 2}, {"arbitrage", 1}, {"trading bot", 2}, {"fully automated", 1},
+	{"returns per day", 3}, {"profit per day", 3}, {"minimum deposit", 3}, {"initial deposit", 2},
+	{"investment plan", 2}, {"mining contract", 3}, {"cloud mining", 2}, {"recover your funds", 3},
+	{"recover lost funds", 3}, {"fund recovery", 3},
 }
 
 // cryptoWords on their own are a weak signal: many honest people work in
@@ -200,6 +205,8 @@ var noteReason = []string{
 	"fellow", "also work", "also working", "also based", "also from",
 	"we're both", "we are both", "both speaking", "both attending", "both work", "meet up",
 	"see you at", "saw you at", "heard you speak", "your team", "reached out because",
+	"great chat", "nice chatting", "great chatting", "enjoyed our chat", "enjoyed chatting",
+	"our conversation", "our chat", "we talked", "we spoke", "sat next to", "thanks for the", "thank you for the",
 }
 
 // keepInTouchNote: the sender already knows the user.
@@ -208,6 +215,7 @@ var keepInTouchNote = []string{
 	"we met", "met you", "worked together", "working together", "worked with you",
 	"stay in touch", "keep in touch", "reconnect", "long time", "catch up", "former colleague",
 	"old colleague", "classmate", "we studied", "same team", "our project",
+	"great chat", "sat next to", "our chat", "our conversation", "we talked", "we spoke",
 }
 
 // introduceNote: the sender offers their network.

@@ -448,3 +448,43 @@ func TestVerifiedWithoutNote(t *testing.T) {
 		t.Errorf("a verified profile with a stock photo and no history was accepted%s", reasons(v))
 	}
 }
+
+// TestUnseenKinds covers senders the seed tables only imply.
+func TestUnseenKinds(t *testing.T) {
+	e := New(nil) // the defaults: nothing known about the user
+	tests := []struct {
+		name     string
+		inv      string
+		action   linkvet.Action
+		category linkvet.Category
+	}{
+		{"a vetted stranger (note, enough mutuals, engaged) is accepted",
+			`{"message":"Hi, I'm a fellow product manager in fintech. I read your post about pricing experiments and would love to connect.","person":{"name":"Julia Berg","headline":"Senior Product Manager at Klarna","photo":"real","experience":[{"title":"PM","company":"Klarna"}]},"mutual_connections":9,"interactions":["engaged_with_your_content"]}`,
+			linkvet.Accept, linkvet.Stranger},
+		{"someone met in person, with a friendly note, is a known contact",
+			`{"message":"Hi Dana, we sat next to each other at the Strata keynote last week. Great chat about lakehouses!","person":{"name":"Omar Haddad","headline":"Data Architect at Siemens","photo":"real"},"mutual_connections":2,"interactions":["met_in_person"]}`,
+			linkvet.Accept, linkvet.KnownContact},
+		{"crypto arbitrage with daily returns is a scam",
+			`{"message":"Hi, we have a new opportunity in crypto arbitrage with 2% daily returns, fully automated. Interested?","person":{"name":"Daniel Kim","headline":"Crypto Trader","photo":"real"},"mutual_connections":0}`,
+			linkvet.Block, linkvet.Scammer},
+		{"an inheritance story from a 'barrister' is a scam",
+			`{"message":"Dear Sir, I am a barrister representing the estate of a deceased client who shares your last name. Contact me urgently about the inheritance.","person":{"name":"Barr. John Okafor","headline":"Attorney at Law","photo":"stock"}}`,
+			linkvet.Block, linkvet.Scammer},
+		{"a bare recruiter title, no note, no mutuals: ignore",
+			`{"person":{"name":"Tom Becker","headline":"Recruiter","photo":"real","connections":500},"mutual_connections":0}`,
+			linkvet.Ignore, linkvet.Recruiter},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := e.Screen(inv(t, tt.inv), now)
+			if v.Action != tt.action || v.Category != tt.category {
+				t.Errorf("got %s/%s, want %s/%s%s", v.Action, v.Category, tt.action, tt.category, reasons(v))
+			}
+		})
+	}
+	// The curated style still wants more than a vetted stranger offers.
+	v := New(loadPolicy(t, "style: curated")).Screen(inv(t, tests[0].inv), now)
+	if v.Action == linkvet.Accept {
+		t.Errorf("curated accepted a stranger%s", reasons(v))
+	}
+}
