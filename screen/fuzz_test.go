@@ -28,6 +28,13 @@ func FuzzScreen(f *testing.F) {
 		if !v.Action.Valid() || !v.Category.Valid() || v.ID == "" || len(v.Reasons) == 0 {
 			t.Fatalf("malformed verdict %+v for %s", v, js)
 		}
+		sum := 0
+		for _, r := range v.Reasons {
+			sum += r.Points
+		}
+		if sum != v.Score {
+			t.Fatalf("score %d is not the sum of the reasons' points (%d) for %s", v.Score, sum, js)
+		}
 		if math.IsNaN(v.Confidence) || v.Confidence < 0 || v.Confidence > 1 {
 			t.Fatalf("confidence %v for %s", v.Confidence, js)
 		}
