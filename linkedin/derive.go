@@ -25,7 +25,7 @@ const (
 )
 
 // export works out what the files mean together.
-func (d *data) export(loc *time.Location) *linkvet.Export {
+func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message)) *linkvet.Export {
 	e := &linkvet.Export{
 		Known:             []linkvet.KnownPerson{},
 		Incoming:          []linkvet.Invitation{},
@@ -48,7 +48,11 @@ func (d *data) export(loc *time.Location) *linkvet.Export {
 			wrote[m.ConversationID] = true
 		}
 	}
-	talked := newPeople(k, 0)
+	if messagesReady != nil {
+		// From here on the messages are only read.
+		messagesReady(d.messages)
+	}
+	talked := newPeople(k, len(d.connections)) // message partners are mostly connections
 	lastByURL := map[string]time.Time{}
 	lastByName := map[string]time.Time{}
 	var others []contact
@@ -102,6 +106,7 @@ func (d *data) export(loc *time.Location) *linkvet.Export {
 	for _, p := range talked.list {
 		known.add(p.contact, SourceMessage)
 	}
+	e.Known = make([]linkvet.KnownPerson, 0, len(known.list))
 	for _, p := range known.list {
 		kp := linkvet.KnownPerson{
 			Name: p.name, ProfileURL: p.url, Company: p.company, Position: p.position,

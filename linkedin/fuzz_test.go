@@ -57,7 +57,7 @@ func FuzzReadCSV(f *testing.F) {
 				t.Errorf("bad problem %+v", p)
 			}
 		}
-		d.export(time.UTC)
+		d.export(time.UTC, nil)
 	})
 }
 

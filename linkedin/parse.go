@@ -37,18 +37,28 @@ func (d *data) merge(o *data) {
 	if o.hasProfile && !d.hasProfile {
 		d.profile, d.hasProfile = o.profile, true
 	}
-	d.positions = append(d.positions, o.positions...)
-	d.schools = append(d.schools, o.schools...)
-	d.skills = append(d.skills, o.skills...)
-	d.myEmails = append(d.myEmails, o.myEmails...)
-	d.connections = append(d.connections, o.connections...)
+	d.positions = join(d.positions, o.positions)
+	d.schools = join(d.schools, o.schools)
+	d.skills = join(d.skills, o.skills)
+	d.myEmails = join(d.myEmails, o.myEmails)
+	d.connections = join(d.connections, o.connections)
 	d.hidden += o.hidden
-	d.contacts = append(d.contacts, o.contacts...)
-	d.endorsers = append(d.endorsers, o.endorsers...)
-	d.recommender = append(d.recommender, o.recommender...)
-	d.invitations = append(d.invitations, o.invitations...)
-	d.messages = append(d.messages, o.messages...)
-	d.directions = append(d.directions, o.directions...)
+	d.contacts = join(d.contacts, o.contacts)
+	d.endorsers = join(d.endorsers, o.endorsers)
+	d.recommender = join(d.recommender, o.recommender)
+	d.invitations = join(d.invitations, o.invitations)
+	d.messages = join(d.messages, o.messages)
+	d.directions = join(d.directions, o.directions)
+}
+
+// join appends b to a, taking b whole when a is empty: each kind of data
+// usually comes from one file, and copying 100,000 messages while the
+// collector runs is not free.
+func join[T any](a, b []T) []T {
+	if len(a) == 0 {
+		return b
+	}
+	return append(a, b...)
 }
 
 type profile struct {

@@ -39,6 +39,12 @@ type Options struct {
 	// the archive declares (or the folder reports), raised to done if the
 	// file turns out longer. Calls come from one goroutine at a time.
 	Progress func(file string, done, total int64)
+	// MessagesReady, when set, is called once with the export's messages
+	// as soon as they are final (each knows whether the user sent it),
+	// before the rest of the export is worked out, so that a caller can
+	// store them meanwhile. The slice is the one Export.Messages will hold;
+	// it must not be modified.
+	MessagesReady func([]linkvet.Message)
 }
 
 // Defaults of Options.
@@ -283,7 +289,7 @@ func readEntries(entries []entry, where string, opt Options) (*linkvet.Export, e
 		d.files = append(d.files, sums[i])
 	}
 	d.files = append(d.files, ignored...)
-	return d.export(opt.Location), nil
+	return d.export(opt.Location, opt.MessagesReady), nil
 }
 
 func readEntry(e entry, sum *linkvet.FileSummary, d *data, b *budget, opt Options) error {

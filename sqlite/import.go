@@ -38,6 +38,26 @@ type ImportRun struct {
 // longer lists, whose person is now a connection, gets an "accept"
 // decision by rule: it was accepted outside linkvet.
 func (db *DB) Import(ctx context.Context, e *linkvet.Export) (linkvet.ImportResult, error) {
+	return db.importExport(ctx, e, nil)
+}
+
+// ImportMessages stores an export's messages ahead of the rest, in whole
+// batches, so that a caller can write them while the rest of the export is
+// still being worked out (linkedin.Options.MessagesReady). Finish with
+// ImportRest, passing its result.
+func (db *DB) ImportMessages(ctx context.Context, msgs []linkvet.Message) (linkvet.ImportResult, error) {
+	var res linkvet.ImportResult
+	err := db.importMessages(ctx, msgs, &res)
+	return res, err
+}
+
+// ImportRest is Import for an export whose messages ImportMessages already
+// stored: it skips them and counts them from stored.
+func (db *DB) ImportRest(ctx context.Context, e *linkvet.Export, stored linkvet.ImportResult) (linkvet.ImportResult, error) {
+	return db.importExport(ctx, e, &stored)
+}
+
+func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStored *linkvet.ImportResult) (linkvet.ImportResult, error) {
 	var res linkvet.ImportResult
 	if e == nil {
 		return res, linkvet.Errorf(linkvet.EINVALID, "import: no export given")
@@ -88,7 +108,10 @@ func (db *DB) Import(ctx context.Context, e *linkvet.Export) (linkvet.ImportResu
 	if err != nil {
 		return res, err
 	}
-	if err := db.importMessages(ctx, e.Messages, &res); err != nil {
+	if messagesStored != nil {
+		res.Messages += messagesStored.Messages
+		res.Unchanged += messagesStored.Unchanged
+	} else if err := db.importMessages(ctx, e.Messages, &res); err != nil {
 		return res, err
 	}
 

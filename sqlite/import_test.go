@@ -372,3 +372,30 @@ func TestImportClosesInvitationsGoneFromExport(t *testing.T) {
 		t.Errorf("the user's decision was touched: %+v", ds)
 	}
 }
+
+// Storing the messages ahead (ImportMessages, then ImportRest) gives the
+// same database and counts as one Import.
+func TestImportInTwoSteps(t *testing.T) {
+	ctx := context.Background()
+	one, two := openTest(t), openTest(t)
+	want := mustImport(t, one, smallExport())
+	x := smallExport()
+	pre, err := two.ImportMessages(ctx, x.Messages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := two.ImportRest(ctx, x, pre)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("two steps counted %+v, one Import %+v", got, want)
+	}
+	if a, b := stripVolatile(exportJSON(t, one)), stripVolatile(exportJSON(t, two)); a != b {
+		t.Errorf("the databases differ:\n%s\n%s", a, b)
+	}
+	runs, err := two.Imports(ctx)
+	if err != nil || len(runs) != 1 || runs[0].Result.Messages != want.Messages {
+		t.Errorf("import run = %+v, %v", runs, err)
+	}
+}

@@ -55,7 +55,26 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 					_ = bar.Set64(done)
 				}
 			}
+			// Messages are stored while the reader still works out the rest
+			// of the export: the two biggest steps of an import overlap.
+			type stored struct {
+				res linkvet.ImportResult
+				err error
+			}
+			messages := make(chan stored, 1)
+			started := false
+			opts.MessagesReady = func(msgs []linkvet.Message) {
+				started = true
+				go func() {
+					res, err := db.ImportMessages(e.ctx, msgs)
+					messages <- stored{res, err}
+				}()
+			}
 			export, err := linkedin.Read(args[0], opts)
+			var pre stored
+			if started {
+				pre = <-messages // wait even on error: the writer must be done
+			}
 			if bar != nil {
 				_ = bar.Finish()
 				fmt.Fprintln(e.stderr)
@@ -63,7 +82,15 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 			if err != nil {
 				return err
 			}
-			res, err := db.Import(e.ctx, export)
+			if pre.err != nil {
+				return pre.err
+			}
+			var res linkvet.ImportResult
+			if started {
+				res, err = db.ImportRest(e.ctx, export, pre.res)
+			} else {
+				res, err = db.Import(e.ctx, export)
+			}
 			if err != nil {
 				return err
 			}
