@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
 )
 
@@ -142,11 +143,9 @@ func (s *Server) importFrom(ctx context.Context, src io.Reader) (importSummary, 
 		eng, _ := s.snapshot()
 		opt.Location = eng.Policy().Location()
 	}
-	exp, err := linkedin.ReadZip(f, n, opt)
-	if err != nil {
-		return importSummary{}, err
-	}
-	res, err := s.store.Import(ctx, exp)
+	exp, res, err := importer.Run(ctx, s.store, func(o linkedin.Options) (*linkvet.Export, error) {
+		return linkedin.ReadZip(f, n, o)
+	}, opt)
 	if err != nil {
 		return importSummary{}, err
 	}

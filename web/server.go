@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
 	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
@@ -41,6 +42,7 @@ var openAPI []byte
 // they know. *sqlite.DB satisfies it.
 type Store interface {
 	linkvet.Store
+	importer.Store
 	Model(ctx context.Context, name string) ([]byte, error)
 	PutModel(ctx context.Context, name string, blob []byte) error
 

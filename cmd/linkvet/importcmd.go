@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
 )
 
@@ -55,48 +56,14 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 					_ = bar.Set64(done)
 				}
 			}
-			// Messages are stored while the reader still works out the rest
-			// of the export: the two biggest steps of an import overlap.
-			type stored struct {
-				res linkvet.ImportResult
-				err error
-			}
-			messages := make(chan stored, 1)
-			started := false
-			opts.MessagesReady = func(msgs []linkvet.Message) {
-				started = true
-				go func() {
-					res, err := db.ImportMessages(e.ctx, msgs)
-					messages <- stored{res, err}
-				}()
-			}
-			export, err := linkedin.Read(args[0], opts)
-			var pre stored
-			if started {
-				pre = <-messages // wait even on error: the writer must be done
-			}
+			export, res, err := importer.Run(e.ctx, db, func(o linkedin.Options) (*linkvet.Export, error) {
+				return linkedin.Read(args[0], o)
+			}, opts)
 			if bar != nil {
 				_ = bar.Finish()
 				fmt.Fprintln(e.stderr)
 			}
 			if err != nil {
-				return err
-			}
-			if pre.err != nil {
-				return pre.err
-			}
-			var res linkvet.ImportResult
-			if started {
-				res, err = db.ImportRest(e.ctx, export, pre.res)
-			} else {
-				res, err = db.Import(e.ctx, export)
-			}
-			if err != nil {
-				return err
-			}
-			// Outgoing invitations the export no longer lists were declined
-			// or ignored (accepted ones are connections now).
-			if _, err := db.ReconcileOutgoing(e.ctx, export); err != nil {
 				return err
 			}
 			printImportSummary(e.stdout, args[0], export, res)
