@@ -127,10 +127,11 @@ var phishing = []weighted{
 
 // offPlatform: pushes to move the conversation where LinkedIn cannot see it.
 var offPlatform = []weighted{
-	{"whatsapp", 1}, {"whats app", 1}, {"telegram", 1}, {"signal app", 1}, {"wechat", 1},
-	{"kik", 1}, {"hangouts", 1}, {"text me", 1}, {"message me on", 1}, {"contact me on", 1},
-	{"reach me on", 1}, {"my number", 1}, {"add me on", 1}, {"email me at", 1}, {"my personal email", 1},
-	{"my private email", 1}, {"private email", 1}, {"gmail", 1}, {"hangouts chat", 1},
+	{"text me", 1}, {"message me on", 1}, {"contact me on", 1}, {"reach me on", 1}, {"add me on", 1},
+	{"chat on whatsapp", 1}, {"on whatsapp", 1}, {"via whatsapp", 1}, {"whatsapp me", 1}, {"my whatsapp", 1},
+	{"your whatsapp", 1}, {"whatsapp number", 1}, {"on telegram", 1}, {"via telegram", 1}, {"my telegram", 1},
+	{"your telegram", 1}, {"telegram handle", 1}, {"on wechat", 1}, {"on signal", 1}, {"my number", 1},
+	{"email me at", 1}, {"my personal email", 1}, {"my private email", 1}, {"private email", 1},
 }
 
 // urgency: pressure to act before thinking.
@@ -189,6 +190,7 @@ var genericTitles = []string{
 var noteIntro = []string{
 	"i'm", "im", "i am", "my name is", "my name's", "this is", "i work", "i lead",
 	"i run", "i teach", "i study", "i'm a", "i am a", "as a", "we met", "we worked",
+	"i manage", "i build", "i design", "i research", "i organise", "i organize", "i host",
 }
 
 // noteReason says why they connect.

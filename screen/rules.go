@@ -223,7 +223,14 @@ func ruleControversial(e *Engine, f *facts) result {
 // are always shown, but likewise weigh as scam evidence only beside others.
 func ruleWeighted(name string, l lex, what string) func(*Engine, *facts) result {
 	return func(e *Engine, f *facts) result {
-		idx := f.find(l, f.spAll)
+		// How someone approaches the user is in the note; a dating app's
+		// headline may well talk of love, and a messenger's staff of
+		// WhatsApp. Money and fee stories count wherever they are written.
+		where := f.spAll
+		if l == lxRomance || l == lxOffPlatform || l == lxUrgency {
+			where = f.spNote
+		}
+		idx := f.find(l, where)
 		if len(idx) == 0 {
 			return skip(f, "nothing suggesting %s", what)
 		}

@@ -488,3 +488,23 @@ func TestUnseenKinds(t *testing.T) {
 		t.Errorf("curated accepted a stranger%s", reasons(v))
 	}
 }
+
+// TestNoFalseAlarms: professionals whose work uses the scam vocabulary are
+// not scammers.
+func TestNoFalseAlarms(t *testing.T) {
+	e := New(loadPolicy(t, danaPolicy))
+	for name, js := range map[string]string{
+		"a dating app's data director":  `{"message":"Hello Dana, I lead data at Hinge and saw your post on streaming joins. Would love to connect.","person":{"name":"Chris Lane","headline":"Director of Data at Hinge | helping people looking for love find it","photo":"real"},"mutual_connections":8}`,
+		"a portfolio manager":           `{"message":"Hi Dana, I enjoyed your talk on market data pipelines.","person":{"name":"Ravi Shah","headline":"Portfolio Manager at BlackRock | risk-adjusted returns","photo":"real"},"mutual_connections":6}`,
+		"a crypto exchange engineer":    `{"message":"Hi Dana, I work on the ledger team at Coinbase and would love to swap notes on Kafka.","person":{"name":"Mei Tan","headline":"Senior Engineer at Coinbase | crypto infrastructure","photo":"real"},"mutual_connections":5}`,
+		"WhatsApp's partner manager":    `{"message":"Hi Dana, I manage partnerships for WhatsApp Business API in DACH.","person":{"name":"Jan Vogel","headline":"Partner Manager at Meta (WhatsApp Business)","photo":"real"},"mutual_connections":4}`,
+		"a polite 'kindly'":             `{"message":"Kindly accept my invitation. I am a data engineer in Bangalore working on Spark and Kafka.","person":{"name":"Arjun Rao","headline":"Data Engineer at Infosys","photo":"real"},"mutual_connections":3}`,
+		"a widows' charity founder":     `{"person":{"name":"Grace Obi","headline":"Founder, Widow Support Network (nonprofit)","photo":"real","about":"We help widows rebuild financial independence."},"mutual_connections":2}`,
+		"an urgent but honest job lead": `{"message":"Urgent: we have an incident-response role opening in our SRE team, would you be open to a chat?","person":{"name":"Eva Lind","headline":"Engineering Manager at Zalando","photo":"real"},"mutual_connections":7}`,
+	} {
+		v := e.Screen(inv(t, js), now)
+		if v.Category == linkvet.Scammer || v.Action == linkvet.Block || v.Report {
+			t.Errorf("%s: %s/%s report=%v%s", name, v.Action, v.Category, v.Report, reasons(v))
+		}
+	}
+}
