@@ -464,16 +464,26 @@ func appendDecision(ctx context.Context, tx *sql.Tx, d linkvet.Decision) (linkve
 // Decisions returns the decision history of one invitation, or of all
 // when invitationID is empty, oldest first.
 func (db *DB) Decisions(ctx context.Context, invitationID string) ([]linkvet.Decision, error) {
-	if invitationID != "" {
-		var n int
-		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, invitationID).Scan(&n); err != nil {
-			return nil, fmt.Errorf("read decisions of %s: %w", invitationID, err)
-		}
-		if n == 0 {
-			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", invitationID)
-		}
+	if err := db.mustExist(ctx, invitationID); err != nil {
+		return nil, fmt.Errorf("read decisions: %w", err)
 	}
 	return readDecisions(ctx, db.sql, invitationID)
+}
+
+// mustExist returns ENOTFOUND when id names no stored invitation; an empty
+// id means "all" and always passes.
+func (db *DB) mustExist(ctx context.Context, id string) error {
+	if id == "" {
+		return nil
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, id).Scan(&n); err != nil {
+		return fmt.Errorf("look up invitation %s: %w", id, err)
+	}
+	if n == 0 {
+		return linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", id)
+	}
+	return nil
 }
 
 func readDecisions(ctx context.Context, q querier, invitationID string) ([]linkvet.Decision, error) {

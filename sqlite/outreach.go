@@ -126,14 +126,8 @@ func readOutreach(ctx context.Context, q querier, id string) (*linkvet.StoredInv
 // OutreachEvents returns the outreach log of one invitation, or of all
 // when invitationID is empty, oldest first.
 func (db *DB) OutreachEvents(ctx context.Context, invitationID string) ([]outreach.Event, error) {
-	if invitationID != "" {
-		var n int
-		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, invitationID).Scan(&n); err != nil {
-			return nil, fmt.Errorf("read outreach events of %s: %w", invitationID, err)
-		}
-		if n == 0 {
-			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", invitationID)
-		}
+	if err := db.mustExist(ctx, invitationID); err != nil {
+		return nil, fmt.Errorf("read outreach events: %w", err)
 	}
 	return readEvents(ctx, db.sql, invitationID)
 }
