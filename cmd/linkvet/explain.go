@@ -24,11 +24,7 @@ FILE holds the invitation (standard input when absent or "-"); when it holds
 several, --id picks one.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			eng, err := e.engine()
-			if err != nil {
-				return err
-			}
-			now, err := e.now()
+			eng, now, err := e.engineNow()
 			if err != nil {
 				return err
 			}

@@ -268,30 +268,34 @@ a changed decision first takes back what the old one taught.`,
 	return c
 }
 
-// train teaches the classifier one decision. The store remembers what each
-// invitation was trained as, so a changed decision untrains the old label
-// first and a repeated one changes nothing.
+// train teaches the stored classifier one decision and saves it.
 func train(ctx context.Context, db *sqlite.DB, p *policy.Policy, inv *linkvet.Invitation, key, class string) error {
 	c, err := loadClassifier(ctx, db, p)
 	if err != nil {
 		return err
 	}
-	old, err := db.TrainedAs(ctx, key)
-	if err != nil {
+	changed, err := retrain(ctx, db, c, inv, key, class)
+	if err != nil || !changed {
 		return err
 	}
-	if old == class {
-		return nil
+	return saveClassifier(ctx, db, c)
+}
+
+// retrain teaches c that the invitation stored as key was decided as
+// class. The store remembers what each invitation was trained as, so a
+// changed decision untrains the old class first and a repeated one changes
+// nothing (changed is false). The caller saves c.
+func retrain(ctx context.Context, db *sqlite.DB, c *learn.Classifier, inv *linkvet.Invitation, key, class string) (changed bool, err error) {
+	old, err := db.TrainedAs(ctx, key)
+	if err != nil || old == class {
+		return false, err
 	}
 	doc := learn.DocFromInvitation(inv)
 	if old != "" {
 		if err := c.Untrain(doc, old); err != nil {
-			return fmt.Errorf("untrain %s as %s: %w", key, old, err)
+			return false, fmt.Errorf("untrain %s as %s: %w", key, old, err)
 		}
 	}
 	c.Train(doc, class)
-	if err := saveClassifier(ctx, db, c); err != nil {
-		return err
-	}
-	return db.SetTrainedAs(ctx, key, class)
+	return true, db.SetTrainedAs(ctx, key, class)
 }

@@ -71,23 +71,13 @@ more than as one reason among the others.`,
 						return err
 					}
 				}
-				old, err := db.TrainedAs(e.ctx, id)
+				changed, err := retrain(e.ctx, db, c, &it.Invitation, id, class)
 				if err != nil {
 					return err
 				}
-				if old == class {
+				if !changed {
 					unchanged++
 					continue
-				}
-				doc := learn.DocFromInvitation(&it.Invitation)
-				if old != "" {
-					if err := c.Untrain(doc, old); err != nil {
-						return fmt.Errorf("untrain %s: %w", id, err)
-					}
-				}
-				c.Train(doc, class)
-				if err := db.SetTrainedAs(e.ctx, id, class); err != nil {
-					return err
 				}
 				trained++
 			}

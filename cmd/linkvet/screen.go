@@ -38,11 +38,7 @@ an invalid policy.`,
   linkvet screen --json --policy me.yaml inbox.jsonl > verdicts.jsonl
   cat one.json | linkvet screen -`,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			eng, err := e.engine()
-			if err != nil {
-				return err
-			}
-			now, err := e.now()
+			eng, now, err := e.engineNow()
 			if err != nil {
 				return err
 			}
@@ -100,14 +96,16 @@ func batchGC() {
 	}
 }
 
-// engine loads the policy named by --policy (or the defaults) and builds
-// the screening engine.
-func (e *env) engine() (*screen.Engine, error) {
+// engineNow loads the policy named by --policy (or the defaults), builds
+// the screening engine, and reads the clock: what every command that
+// screens files starts with.
+func (e *env) engineNow() (*screen.Engine, time.Time, error) {
 	p, err := e.loadPolicy()
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	return screen.New(p), nil
+	now, err := e.now()
+	return screen.New(p), now, err
 }
 
 func (e *env) loadPolicy() (*policy.Policy, error) {
