@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 )
 
@@ -119,8 +120,8 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
-		f.defaultNote = e.isDefaultNote(inv.Message)
-		f.placeholder, _ = e.hasPlaceholder(inv.Message)
+		f.defaultNote = compose.IsDefaultNote(inv.Message)
+		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
 		f.noteRunes = len([]rune(strings.TrimSpace(inv.Message)))
 	}

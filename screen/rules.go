@@ -372,14 +372,15 @@ func ruleContactMismatch(e *Engine, f *facts) result {
 			f.fakeEvidence = append(f.fakeEvidence, "phone from another country")
 		}
 	}
-	corporate := p.Company != "" || strings.Contains(f.headline, " at ")
+	// A free-mail address only stands out next to a named employer.
+	employer := f.company != "" && !strings.Contains(f.company, "self")
 	for _, em := range p.Emails {
 		at := strings.LastIndexByte(em, '@')
 		if at < 0 {
 			continue
 		}
 		dom := strings.ToLower(em[at+1:])
-		if hostIn(dom, freeMailDomains) && corporate && (f.inv.Person.Company != "" && !strings.Contains(fold.String(f.inv.Person.Company), "self")) {
+		if employer && hostIn(dom, freeMailDomains) {
 			notes = append(notes, fmt.Sprintf("a free-mail address (%s) for someone who claims to work at %s", dom, clip(p.Company, 40)))
 			points -= 2
 		}

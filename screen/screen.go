@@ -147,10 +147,6 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 // Policy returns the policy the engine was built from.
 func (e *Engine) Policy() *policy.Policy { return e.pol }
 
-func (e *Engine) isDefaultNote(s string) bool { return compose.IsDefaultNote(s) }
-
-func (e *Engine) hasPlaceholder(s string) (string, bool) { return compose.HasPlaceholder(s) }
-
 // Screen gives the verdict for one invitation at time now (used for account
 // age; pass the same time to get the same verdict).
 func (e *Engine) Screen(inv *linkvet.Invitation, now time.Time) linkvet.Verdict {

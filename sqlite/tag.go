@@ -74,32 +74,24 @@ func resolveKeys(ctx context.Context, tx *sql.Tx, keys []string) ([]string, erro
 // tagging "Work" where "work" is set changes nothing. All or none are
 // tagged.
 func (db *DB) Tag(ctx context.Context, personKeys []string, tag string) error {
-	tag, err := checkTag(tag)
-	if err != nil {
+	return db.eachTagged(ctx, "tag", personKeys, tag, func(tx *sql.Tx, key, folded, tag string) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO tags (person_key, folded, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, key, folded, tag)
 		return err
-	}
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		keys, err := resolveKeys(ctx, tx, personKeys)
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO tags (person_key, folded, tag) VALUES (?, ?, ?)
-				ON CONFLICT DO NOTHING`, k, fold.String(tag), tag); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
-	if err != nil {
-		return fmt.Errorf("tag %q: %w", tag, err)
-	}
-	return nil
 }
 
 // Untag removes tag (compared folded) from each known person named in
 // personKeys; a person without it is left as is.
 func (db *DB) Untag(ctx context.Context, personKeys []string, tag string) error {
+	return db.eachTagged(ctx, "untag", personKeys, tag, func(tx *sql.Tx, key, folded, _ string) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE person_key = ? AND folded = ?`, key, folded)
+		return err
+	})
+}
+
+// eachTagged checks tag and calls do for every person personKeys names,
+// in one transaction.
+func (db *DB) eachTagged(ctx context.Context, verb string, personKeys []string, tag string, do func(tx *sql.Tx, key, folded, tag string) error) error {
 	tag, err := checkTag(tag)
 	if err != nil {
 		return err
@@ -110,14 +102,14 @@ func (db *DB) Untag(ctx context.Context, personKeys []string, tag string) error 
 			return err
 		}
 		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE person_key = ? AND folded = ?`, k, fold.String(tag)); err != nil {
+			if err := do(tx, k, fold.String(tag), tag); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("untag %q: %w", tag, err)
+		return fmt.Errorf("%s %q: %w", verb, tag, err)
 	}
 	return nil
 }
