@@ -69,6 +69,8 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 			printImportSummary(e.stdout, args[0], export, res)
 
 			// Screen what is pending now, so that the inbox is ready.
+			// Read the policy again: the export may have brought the user's
+			// profile, which fills an empty `me`.
 			eng, _, err := e.storedEngine(e.ctx, db)
 			if err != nil {
 				return err
