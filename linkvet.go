@@ -110,9 +110,16 @@ const (
 	ViewedYourProfile      = "viewed_your_profile"
 )
 
-// SourceLinkedInExport is Invitation.Source for records read from
-// LinkedIn's data export.
-const SourceLinkedInExport = "linkedin-export"
+// Invitation.Source values (invitation-v1 sections 1 and 4).
+const (
+	SourceManual         = "manual"
+	SourceAPI            = "api"
+	SourceLinkedInExport = "linkedin-export" // LinkedIn's data export
+	SourceEmail          = "email"           // LinkedIn's invitation e-mails
+	SourcePDF            = "pdf"             // a profile saved as PDF
+	SourcePaste          = "paste"           // text copied from LinkedIn's pages
+	SourceDMA            = "dma"             // the Member Data Portability JSON
+)
 
 // Position is one entry of a work history. Start and End are YYYY-MM; an
 // empty End means the position is current.
@@ -181,6 +188,12 @@ type Invitation struct {
 	Shared            Shared     `json:"shared"`
 	Interactions      []string   `json:"interactions,omitempty"`
 	Source            string     `json:"source,omitempty"`
+	// AcceptURL is the Accept link read from LinkedIn's invitation e-mail,
+	// kept for the user to click; linkvet never follows it.
+	AcceptURL string `json:"accept_url,omitempty"`
+	// ReceivedVia lists every channel the invitation was seen through
+	// ("linkedin-export", "email", "pdf", "paste", "dma", "manual", "api").
+	ReceivedVia []string `json:"received_via,omitempty"`
 	// Label is the user's decision for training data (linkvet learn, eval);
 	// it is not part of a verdict.
 	Label Action `json:"label,omitempty"`
@@ -206,6 +219,10 @@ type Me struct {
 	Schools    []string `json:"schools,omitempty" yaml:"schools,omitempty"`
 	Location   string   `json:"location,omitempty" yaml:"location,omitempty"`
 	Skills     []string `json:"skills,omitempty" yaml:"skills,omitempty"`
+	// Languages the user reads and writes (BCP 47 tags such as "en", "es"),
+	// in order of preference: drafts use the note's language when it is one
+	// of these, else the first.
+	Languages []string `json:"languages,omitempty" yaml:"languages,omitempty"`
 }
 
 // Empty reports whether nothing is known about the user.
@@ -259,6 +276,14 @@ type Verdict struct {
 	Reasons    []Reason  `json:"reasons"`
 	Checklist  Checklist `json:"checklist"`
 	Drafts     Drafts    `json:"drafts"`
+	// Language is the note's language as detected (BCP 47); empty when
+	// there is no note or it could not be told.
+	Language string `json:"language,omitempty"`
+	// DraftsLanguage is the language the drafts are written in.
+	DraftsLanguage string `json:"drafts_language,omitempty"`
+	// Missing names the facts whose absence limits the verdict, such as
+	// "headline", "mutual_connections" or "profile".
+	Missing []string `json:"missing,omitempty"`
 }
 
 // DecidedBy says who recorded a decision.
