@@ -20,7 +20,7 @@
 // are plain lists carry weight 1.
 //
 // Language-neutral lists (URL shorteners, chat-app hosts, famous names)
-// live in common.yaml under the tag "und".
+// live in und.yaml (the tag "und", undetermined).
 package lang
 
 import (
@@ -67,7 +67,7 @@ const (
 	StockInvitation Family = "stock_invitation" // LinkedIn's default invitation sentences in this language
 	Greeting        Family = "greeting"         // words that open a note before a name ("hi", "hola")
 	LostAccount     Family = "lost_account"     // "my old account was hacked / locked" (impersonation)
-	FamousNames     Family = "famous_names"     // names fake accounts borrow (common.yaml)
+	FamousNames     Family = "famous_names"     // names fake accounts borrow (und.yaml)
 	FreeMailDomains Family = "free_mail_domains"
 	Shorteners      Family = "shorteners"
 	ChatLinks       Family = "chat_links"     // wa.me, t.me, ...
