@@ -128,12 +128,18 @@ type Position struct {
 	Company string `json:"company,omitempty"`
 	Start   string `json:"start,omitempty"`
 	End     string `json:"end,omitempty"`
+	// Location is where the position was held, when the source says
+	// (profile PDFs and pages do; the export does not).
+	Location string `json:"location,omitempty"`
 }
 
 // Education is one school entry.
 type Education struct {
 	School string `json:"school,omitempty"`
 	Degree string `json:"degree,omitempty"`
+	// Start and End are the years attended (YYYY), when the source says.
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
 }
 
 // Person is the other side of an invitation: the sender of an incoming one,
