@@ -145,26 +145,29 @@ type Education struct {
 // Person is the other side of an invitation: the sender of an incoming one,
 // the invitee of an outgoing one.
 type Person struct {
-	Name            string      `json:"name,omitempty"`
-	ProfileURL      string      `json:"profile_url,omitempty"`
-	Headline        string      `json:"headline,omitempty"`
-	Title           string      `json:"title,omitempty"`
-	Company         string      `json:"company,omitempty"`
-	Industry        string      `json:"industry,omitempty"`
-	Location        string      `json:"location,omitempty"`
-	About           string      `json:"about,omitempty"`
-	Photo           Photo       `json:"photo,omitempty"`
-	Verified        *bool       `json:"verified,omitempty"`
-	Connections     *int        `json:"connections,omitempty"`
-	Followers       *int        `json:"followers,omitempty"`
-	MemberSince     string      `json:"member_since,omitempty"` // YYYY-MM
-	Experience      []Position  `json:"experience,omitempty"`
-	Education       []Education `json:"education,omitempty"`
-	Skills          []string    `json:"skills,omitempty"`
-	Recommendations *int        `json:"recommendations,omitempty"`
-	Emails          []string    `json:"emails,omitempty"`
-	Phones          []string    `json:"phones,omitempty"`
-	Websites        []string    `json:"websites,omitempty"`
+	Name        string      `json:"name,omitempty"`
+	ProfileURL  string      `json:"profile_url,omitempty"`
+	Headline    string      `json:"headline,omitempty"`
+	Title       string      `json:"title,omitempty"`
+	Company     string      `json:"company,omitempty"`
+	Industry    string      `json:"industry,omitempty"`
+	Location    string      `json:"location,omitempty"`
+	About       string      `json:"about,omitempty"`
+	Photo       Photo       `json:"photo,omitempty"`
+	Verified    *bool       `json:"verified,omitempty"`
+	Connections *int        `json:"connections,omitempty"`
+	Followers   *int        `json:"followers,omitempty"`
+	MemberSince string      `json:"member_since,omitempty"` // YYYY-MM
+	Experience  []Position  `json:"experience,omitempty"`
+	Education   []Education `json:"education,omitempty"`
+	Skills      []string    `json:"skills,omitempty"`
+	// Languages the person lists (as written, e.g. "Spanish"), from
+	// profile PDFs and pages.
+	Languages       []string `json:"languages,omitempty"`
+	Recommendations *int     `json:"recommendations,omitempty"`
+	Emails          []string `json:"emails,omitempty"`
+	Phones          []string `json:"phones,omitempty"`
+	Websites        []string `json:"websites,omitempty"`
 }
 
 // Shared is what the user and the person have in common, as LinkedIn shows
