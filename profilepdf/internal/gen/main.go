@@ -162,7 +162,7 @@ func Expected(p Spec) linkvet.Person {
 		Name:     p.Name,
 		Headline: p.Headline,
 		Location: p.Location,
-		About:    strings.TrimSpace(strings.Join(p.Summary, "\n\n")),
+		About:    strings.Join(trimAll(p.Summary), "\n\n"),
 		Emails:   p.Emails,
 		Phones:   p.Phones,
 		Websites: p.Websites,
@@ -423,4 +423,12 @@ func oneColumn(f *fpdf.Fpdf, p Spec, w Words) *column {
 		}
 	}
 	return c
+}
+
+func trimAll(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
 }

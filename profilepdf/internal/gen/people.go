@@ -37,19 +37,19 @@ var people = []Spec{
 		},
 		Companies: []Company{
 			{Name: "Quillfeather Analytics", Total: "6 years 2 months", Roles: []Role{
-				{Title: "Staff Data Engineer", Start: "2023-01", Duration: "3 years", Location: "Dublin, Ireland", Desc: lorem("billing", 3)},
-				{Title: "Senior Data Engineer", Start: "2020-10", End: "2022-12", Duration: "2 years 3 months", Location: "Dublin, Ireland", Desc: lorem("events", 4)},
-				{Title: "Data Engineer", Start: "2019-10", End: "2020-09", Duration: "1 year", Desc: lorem("ingest", 2)},
+				{Title: "Staff Data Engineer", Start: "2023-01", Duration: "3 years", Location: "Dublin, Ireland", Desc: lorem("billing", 8)},
+				{Title: "Senior Data Engineer", Start: "2020-10", End: "2022-12", Duration: "2 years 3 months", Location: "Dublin, Ireland", Desc: lorem("events", 8)},
+				{Title: "Data Engineer", Start: "2019-10", End: "2020-09", Duration: "1 year", Desc: lorem("ingest", 8)},
 			}},
 			{Name: "Harrowgate Logistics", Roles: []Role{
-				{Title: "Backend Developer", Start: "2016-03", End: "2019-09", Duration: "3 years 7 months", Location: "Cork, Ireland", Desc: lorem("routing", 4)},
+				{Title: "Backend Developer", Start: "2016-03", End: "2019-09", Duration: "3 years 7 months", Location: "Cork, Ireland", Desc: lorem("routing", 8)},
 			}},
 			{Name: "Bramblewick Software", Total: "2 years 6 months", Roles: []Role{
-				{Title: "Software Engineer", Start: "2014-09", End: "2016-02", Duration: "1 year 6 months", Location: "Galway, Ireland", Desc: lorem("search", 3)},
-				{Title: "Graduate Engineer", Start: "2013-09", End: "2014-08", Duration: "1 year", Location: "Galway, Ireland", Desc: lorem("reporting", 2)},
+				{Title: "Software Engineer", Start: "2014-09", End: "2016-02", Duration: "1 year 6 months", Location: "Galway, Ireland", Desc: lorem("search", 6)},
+				{Title: "Graduate Engineer", Start: "2013-09", End: "2014-08", Duration: "1 year", Location: "Galway, Ireland", Desc: lorem("reporting", 8)},
 			}},
 			{Name: "Thistledown Consulting", Roles: []Role{
-				{Title: "Intern", Start: "2012-06", End: "2012-09", Duration: "4 months", Desc: lorem("testing", 2)},
+				{Title: "Intern", Start: "2012-06", End: "2012-09", Duration: "4 months", Desc: lorem("testing", 6)},
 			}},
 		},
 		Schools: []School{
@@ -66,7 +66,11 @@ var people = []Spec{
 		Emails:    []string{"lucia.ferrandez@garbancera.example"},
 		Skills:    []string{"Seguridad de la información", "ISO 27001", "Gestión de riesgos"},
 		Languages: [][2]string{{"Español", "Nativo o bilingüe"}, {"Inglés", "Competencia profesional completa"}},
-		Summary:   []string{"Ayudo a equipos pequeños a proteger lo que importa sin frenar su trabajo diario."},
+		Summary: []string{
+			"Ayudo a equipos pequeños a proteger lo que importa sin frenar su trabajo diario.",
+			strings.Repeat("Me gusta explicar los riesgos con ejemplos sencillos y medir si las medidas funcionan de verdad. ", 14),
+			strings.Repeat("Fuera del trabajo doy clases de introducción a la seguridad en una asociación de barrio. ", 12),
+		},
 		Companies: []Company{
 			{Name: "Garbancera Seguros", Total: "5 años 2 meses", Roles: []Role{
 				{Title: "Responsable de Ciberseguridad", Start: "2022-04", Duration: "3 años 8 meses", Location: "Valencia, España"},
