@@ -2,6 +2,7 @@ package paste
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,7 @@ func readProfile(ls []ln, res *Result) {
 		}
 	}
 	readIntro(intro, p, res)
+	contactOverlay(ls, p)
 	for _, b := range blocks {
 		var body []ln
 		for _, l := range b.lines {
@@ -275,4 +277,31 @@ func year(s string) string {
 		return s[:4]
 	}
 	return s
+}
+
+var (
+	profileURLRe = regexp.MustCompile(`(?i)(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/[^\s/?#]+`)
+	emailRe      = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.\p{L}{2,}`)
+)
+
+// contactOverlay reads the profile address and e-mail addresses, which a
+// copy holds when it was made with the "Contact info" dialog open.
+func contactOverlay(ls []ln, p *linkvet.Person) {
+	for _, l := range ls {
+		if m := profileURLRe.FindString(l.text); m != "" && p.ProfileURL == "" {
+			u := m
+			if !strings.Contains(u, "://") {
+				u = "https://" + u
+			}
+			if strings.HasPrefix(strings.ToLower(u), "https://linkedin.com") {
+				u = "https://www." + u[len("https://"):]
+			}
+			p.ProfileURL = u
+		}
+		for _, e := range emailRe.FindAllString(l.text, -1) {
+			if !slices.Contains(p.Emails, e) {
+				p.Emails = append(p.Emails, e)
+			}
+		}
+	}
 }
