@@ -49,7 +49,7 @@ func TestMutatedFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	n := 1500
+	n := 600
 	if testing.Short() {
 		n = 100
 	}

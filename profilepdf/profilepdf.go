@@ -594,7 +594,7 @@ func (d *doc) education(lines []line) []linkvet.Education {
 		text := strings.Join(degree, " ")
 		if m := trailingYears.FindStringSubmatchIndex(text); m != nil {
 			if s, en, ok := paste.ParseDateRange(text[m[2]:m[3]]); ok {
-				e.Start, e.End = s, en
+				e.Start, e.End = year(s), year(en)
 				text = text[:m[0]]
 			}
 		}
@@ -622,4 +622,12 @@ func (d *doc) education(lines []line) []linkvet.Education {
 	}
 	finish()
 	return out
+}
+
+// year keeps the year of a "YYYY-MM" date: schools are listed by year.
+func year(s string) string {
+	if len(s) > 4 {
+		return s[:4]
+	}
+	return s
 }

@@ -61,22 +61,27 @@ func pageFrags(p pdf.Page, num int) (out []frag, err error) {
 			continue
 		}
 		size := math.Abs(t.FontSize)
+		space := false
 		if cur != nil {
 			sameLine := math.Abs(t.Y-cur.y) < 0.5 && math.Abs(size-cur.size) < 0.3
-			var joins bool
-			if lastW == 0 {
-				// Widths unknown (composite fonts): characters of one run
-				// share the run's start.
-				joins = t.X == lastX
-			} else {
-				joins = t.X >= lastX-0.5 && t.X <= lastX+lastW+size*1.2
-			}
+			// gap is the room between the previous glyph's end and this one.
+			// Where the library cannot tell glyph widths (composite fonts,
+			// standard fonts without a width table) the glyphs of a run share
+			// its start and only explicit adjustments (kerning, or a space
+			// written as a jump) move it; lastW is then 0.
+			gap := t.X - (lastX + lastW)
+			joins := gap > -size*0.6 && gap < size*1.2
 			if !sameLine || !joins {
 				flush()
+			} else if gap > size*0.15 && !strings.HasSuffix(b.String(), " ") && t.S != " " {
+				space = true // a space drawn as a jump, not a glyph
 			}
 		}
 		if cur == nil {
 			cur = &frag{x: t.X, y: t.Y, size: size, page: num}
+		}
+		if space {
+			b.WriteByte(' ')
 		}
 		b.WriteString(cleanRune(t.S))
 		lastX, lastW = t.X, t.W
