@@ -59,9 +59,7 @@ var (
 	senderRe = regexp.MustCompile(`^(.+?)\s+(?:(follows you and )?is inviting you to connect|(te sigue y )?te (?:invita|ha invitado) a conectar|(vous suit et )?vous invite a (?:rejoindre son reseau|vous connecter)|(folgt ihnen und )?mochte sich mit ihnen vernetzen|(folgt dir und )?mochte sich mit dir vernetzen|(segue voce e )?(?:convidou voce|esta convidando voce) para se conectar|(ti segue e )?ti ha invitato a collegarti)\b`)
 
 	mutualKeys  = []string{"mutual connection", "contacto en comun", "contactos en comun", "conexion en comun", "conexiones en comun", "relation en commun", "relations en commun", "gemeinsame kontakt", "gemeinsamer kontakt", "gemeinsame kontakte", "conexao em comum", "conexoes em comum", "collegamenti in comune", "collegamento in comune", "gemeenschappelijke connectie"}
-	mutualVerb  = regexp.MustCompile(`\s+(?:is|are|es|son|est|sont|ist|sind|e|sao|è|sono|zijn)\s+(?:a|an|un|una|une|ein|eine|uma|des|)\s*`)
 	mutualJoin  = regexp.MustCompile(`\s*,\s*(?:and|y|et|und|e|en)\s+|\s*,\s*|\s+(?:and|y|et|und|e|en)\s+`)
-	numberRe    = regexp.MustCompile(`\d[\d.,\s]*\d|\d`)
 	followersRe = regexp.MustCompile(`(?i)(\d[\d.,\s]*\d|\d)\s*([kKmM])?\+?\s+(?:followers|seguidores|abonnes|abonnés|follower|followerinnen|volgers)\b`)
 	connRe      = regexp.MustCompile(`(?i)(\d[\d.,\s]*\d|\d)\s*(\+)?\s+(?:connections|contactos|conexiones|relations|kontakte|conexoes|conexões|collegamenti|connecties)\b`)
 	degreeRe    = regexp.MustCompile(`(?i)^(?:·\s*)?(?:1st|2nd|3rd\+?|[123](?:º|er|e|\.|°)\+?)(?:\s+degree connection)?$`)

@@ -98,7 +98,6 @@ func isFooter(f frag) bool {
 
 // doc is a profile's text split into columns.
 type doc struct {
-	name    line
 	left    []line // empty in the one-column layout
 	right   []line // the whole text in the one-column layout
 	oneCol  bool
@@ -255,9 +254,7 @@ func (d *doc) person() (linkvet.Person, []linkvet.Problem) {
 		case secContact:
 			d.contact(&p, b.lines, false)
 		case secSkills:
-			for _, s := range joinParens(b.lines) {
-				p.Skills = append(p.Skills, s)
-			}
+			p.Skills = append(p.Skills, joinParens(b.lines)...)
 		case secLanguages:
 			for _, s := range joinParens(b.lines) {
 				if i := strings.Index(s, "("); i > 0 {
