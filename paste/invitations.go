@@ -281,7 +281,13 @@ func parseCard(head []ln, at ln, now time.Time, res *Result) *card {
 			}
 			continue
 		}
-		if isNav(l.f) {
+		if verifiedWords[l.f] {
+			kinds[i] = 'n'
+			t := true
+			inv.Person.Verified = &t
+			continue
+		}
+		if isNav(l.f) || degreeRe.MatchString(l.text) || pronounRe.MatchString(l.text) {
 			kinds[i] = 'n'
 			continue
 		}

@@ -107,7 +107,10 @@ func readIntro(intro []ln, p *linkvet.Person, res *Result) {
 	p.Name = stripPronouns(intro[i].text)
 	for _, l := range intro[i+1:] {
 		switch {
-		case isNav(l.f), pronounRe.MatchString(l.text), degreeRe.MatchString(l.text), l.text == p.Name, l.f == "verified", l.f == "·":
+		case verifiedWords[l.f]:
+			t := true
+			p.Verified = &t
+		case isNav(l.f), pronounRe.MatchString(l.text), degreeRe.MatchString(l.text), l.text == p.Name, l.f == "·":
 		case contactRe.MatchString(l.text):
 			if loc := strings.TrimSpace(contactRe.ReplaceAllString(l.text, "")); loc != "" {
 				p.Location = loc

@@ -48,7 +48,12 @@ var (
 		"Para negócios", "Convites", "Gerenciar", "Ver tudo", "Recebidos", "Enviados", "Conectar", "Seguir", "Mais", "Mensagem",
 		"Invitations received", "Invitation", "Pending invitations", "No pending invitations", "Load more", "Show more",
 		"Show more results", "See more", "Ver más", "Voir plus", "Mehr anzeigen", "Ver mais",
+		"Status is online", "Status is offline", "Status is reachable", "Hiring", "Open to work", "Premium member",
 	)
+
+	// verifiedWords are the badge's caption, which a copy keeps as a line.
+	verifiedWords = set("Verified", "Verified profile", "Has a verification", "Verificado", "Perfil verificado",
+		"Vérifié", "Profil vérifié", "Verifiziert", "Verifiziertes Profil", "Verificata", "Geverifieerd")
 	navRe = regexp.MustCompile(`^(?:\d+\s*(?:new\s+)?(?:notifications?|notificaciones|notifications?|mitteilungen|notificacoes)|(?:invitations|invitaciones|invitations|einladungen|convites|see all|show all|ver todo|tout afficher|alle anzeigen|ver tudo|manage|gestionar|gerer|verwalten|gerenciar)\s*\(?\d*\)?|\(?\d+\)?|.*(?:profile picture|profile photo|profile image)|foto de perfil de .*|photo de profil de .*|profilbild von .*|try premium.*|.*premium for .*|page \d+ of \d+)$`)
 
 	// reply lines close a note from 2025 on: "Reply to Alex".
