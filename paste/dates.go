@@ -107,7 +107,7 @@ func ParseDateRange(s string) (start, end string, ok bool) {
 	if i := strings.Index(s, "("); i > 0 {
 		s = strings.TrimSpace(s[:i])
 	}
-	if len(s) > 60 {
+	if len(s) > 60 || !hasYear(s) {
 		return "", "", false
 	}
 	f := fold.String(s)
@@ -158,4 +158,19 @@ var durationRe = regexp.MustCompile(`^(?:less than a year|menos de un ano|moins 
 func IsDuration(s string) bool {
 	f := strings.TrimSpace(fold.String(s))
 	return f != "" && durationRe.MatchString(f)
+}
+
+// hasYear is a cheap test for four digits in a row, run before folding.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

@@ -291,6 +291,9 @@ var (
 // copy holds when it was made with the "Contact info" dialog open.
 func contactOverlay(ls []ln, p *linkvet.Person) {
 	for _, l := range ls {
+		if !strings.Contains(l.f, "linkedin.com/") && !strings.Contains(l.text, "@") {
+			continue // the regexps below are costly on every line
+		}
 		if m := profileURLRe.FindString(l.text); m != "" && p.ProfileURL == "" {
 			u := m
 			if !strings.Contains(u, "://") {
