@@ -340,9 +340,9 @@ func parseCard(head []ln, at ln, now time.Time, res *Result) *card {
 				above = append(above, i)
 			}
 		}
-		// A note above the buttons (before 2025) with no mutual or age
-		// line between: sentences at the end are the note.
-		for len(above) > 2 && noteLike(head[above[len(above)-1]].text) && anchor == len(head) {
+		// A note above the buttons (before 2025): a sentence under the
+		// headline is the note, not the headline under the name.
+		for len(above) > 2 && noteLike(head[above[len(above)-1]].text) && !looksLikeName(head[above[len(above)-2]].text) {
 			above = above[:len(above)-1]
 		}
 		switch {

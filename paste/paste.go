@@ -125,8 +125,16 @@ func Read(text string, now time.Time) Result {
 		res.Problems = append(res.Problems, linkvet.Problem{Line: ls[0].num,
 			Reason: "not recognised as LinkedIn's Invitation Manager (no Ignore/Accept buttons) or a profile page (no Experience, About or Contact info)"})
 	}
+	if n := len(res.Problems); n > MaxProblems {
+		res.Problems = append(res.Problems[:MaxProblems], linkvet.Problem{Line: res.Problems[MaxProblems].Line,
+			Reason: fmt.Sprintf("and %d more problems from here on, not listed", n-MaxProblems)})
+	}
 	return res
 }
+
+// MaxProblems caps the problems listed for one paste; past it, one more
+// says how many were left out.
+const MaxProblems = 100
 
 // buttons reports whether line i ends a card head: "Ignore" then "Accept",
 // or both on one line. It returns the index of the last button line.
@@ -177,20 +185,31 @@ func problem(res *Result, l ln, format string, args ...any) {
 	res.Problems = append(res.Problems, linkvet.Problem{Line: l.num, Reason: fmt.Sprintf(format, args...)})
 }
 
-// looksLikeName accepts a short line of words that could be a person's
-// name (no digits, few words).
+// looksLikeName accepts a short line of capitalised words that could be a
+// person's name: no digits or symbols, none of the words that join a title
+// to a company, and no lower-case word but name particles ("van", "de").
 func looksLikeName(s string) bool {
 	if s == "" || len([]rune(s)) > 70 {
 		return false
 	}
 	words := strings.Fields(s)
-	if len(words) > 7 {
+	if len(words) > 6 {
 		return false
 	}
 	for _, r := range s {
-		if unicode.IsDigit(r) || r == '|' || r == '@' {
+		if unicode.IsDigit(r) || strings.ContainsRune("|@&/,:;!?()·", r) {
+			return false
+		}
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
 			return false
 		}
 	}
 	return true
 }
+
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "da": true, "do": true, "dos": true, "das": true,
+	"der": true, "den": true, "del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "y": true,
+	"e": true, "bin": true, "binti": true, "al": true, "el": true, "ter": true, "ten": true, "zu": true}

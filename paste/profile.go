@@ -93,7 +93,7 @@ func isProficiency(f string) bool { return proficiencyRe.MatchString(f) }
 // followers and connections.
 func readIntro(intro []ln, p *linkvet.Person, res *Result) {
 	i := 0
-	for i < len(intro) && (isNav(intro[i].f) || !looksLikeName(stripPronouns(intro[i].text))) {
+	for i < len(intro) && (isNav(intro[i].f) || !plausibleName(stripPronouns(intro[i].text))) {
 		i++
 	}
 	if i == len(intro) {
@@ -310,4 +310,13 @@ func contactOverlay(ls []ln, p *linkvet.Person) {
 			}
 		}
 	}
+}
+
+// plausibleName is the looser test for the first line of a profile, where
+// names carry credentials ("Jane Doe, MBA") and emoji.
+func plausibleName(s string) bool {
+	if s == "" || len([]rune(s)) > 80 || len(strings.Fields(s)) > 9 {
+		return false
+	}
+	return !strings.ContainsAny(s, "0123456789|@")
 }
