@@ -484,13 +484,13 @@ func (d *doc) experience(lines []line) []linkvet.Position {
 		all = append(all, l.size)
 	}
 	descSize := mode(all)
+	// In the two-column layout the section opens with a company's name,
+	// which sets the company size.
 	titleSize := lines[dates[0].i-1].size
+	dateSize := lines[dates[0].i].size
 	companySize := 0.0
-	if j := dates[0].i - 2; j >= 0 {
-		if paste.IsDuration(lines[j].text) && j > 0 {
-			j--
-		}
-		companySize = lines[j].size
+	if !d.oneCol {
+		companySize = lines[0].size
 	}
 	sizesTell := companySize != 0 && math.Abs(companySize-descSize) > 0.2
 	same := func(a, b float64) bool { return math.Abs(a-b) < 0.2 }
@@ -506,7 +506,7 @@ func (d *doc) experience(lines []line) []linkvet.Position {
 		}
 		title := lines[ti].text
 		// A title wrapped over two lines.
-		if ti-1 >= used && !d.oneCol && same(lines[ti-1].size, titleSize) && !same(titleSize, descSize) && !same(titleSize, companySize) {
+		if ti-1 >= used && !d.oneCol && same(lines[ti-1].size, titleSize) && !same(titleSize, dateSize) && !same(titleSize, companySize) {
 			ti--
 			title = lines[ti].text + " " + title
 		}

@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 
@@ -80,6 +81,7 @@ type Spec struct {
 	Skills    []string
 	Languages [][2]string // name, level
 	Certs     []string
+	Honors    []string
 	Summary   []string // paragraphs
 	Companies []Company
 	Schools   []School
@@ -246,6 +248,10 @@ func Render(p Spec, regular, bold []byte) ([]byte, error) {
 	f := fpdf.New("P", "pt", "Letter", "")
 	f.SetAutoPageBreak(false, 0)
 	f.SetCreator("linkvet fixture generator", true)
+	// Fixed dates keep the fixtures byte-identical from run to run.
+	stamp := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	f.SetCreationDate(stamp)
+	f.SetModificationDate(stamp)
 	f.AddUTF8FontFromBytes("dv", "", regular)
 	f.AddUTF8FontFromBytes("dv", "B", bold)
 	var cols []*column
@@ -334,10 +340,18 @@ func twoColumns(f *fpdf.Fpdf, p Spec, w Words) []*column {
 			left.add(f, c, 10.5, false, 2)
 		}
 	}
+	if len(p.Honors) > 0 {
+		heading("Honors-Awards")
+		for _, c := range p.Honors {
+			left.add(f, c, 10.5, false, 2)
+		}
+	}
 
 	right.add(f, p.Name, 26, false, 0)
 	right.add(f, p.Headline, 12, false, 4)
-	right.add(f, p.Location, 10.5, false, 4)
+	if p.Location != "" {
+		right.add(f, p.Location, 10.5, false, 4)
+	}
 	if len(p.Summary) > 0 {
 		right.add(f, w.Summary, 15.75, false, 18)
 		for i, para := range p.Summary {

@@ -1,6 +1,9 @@
 package main
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // lorem returns n sentences of made-up work description, so that profiles
 // run over several pages.
@@ -18,7 +21,38 @@ func lorem(topic string, n int) []string {
 	return out
 }
 
+func certificates(n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		out = append(out, fmt.Sprintf("Harbour Cloud Practitioner Level %d", i))
+	}
+	return out
+}
+
 var people = []Spec{
+	{
+		// Sparse and unusual: no summary, no e-mail, a headline and a title
+		// that wrap, a school without years, a left column that runs onto
+		// the second page.
+		File: "en-2col-sparse", Lang: "en",
+		Name:      "Odalys Brennerman",
+		Headline:  "Principal Consultant for Regulated Cloud Migrations in Banking, Insurance and the Public Sector",
+		Location:  "Greater Rotterdam Area",
+		URL:       "www.linkedin.com/in/odalys-b",
+		Skills:    []string{"Cloud Migration", "Risk Management"},
+		Languages: [][2]string{{"Dutch", "Native or Bilingual"}, {"English", "Full Professional"}, {"Spanish", "Elementary"}},
+		Certs:     certificates(48),
+		Honors:    []string{"Consultant of the Year 2021"},
+		Companies: []Company{
+			{Name: "Kade & Partners", Roles: []Role{
+				{Title: "Principal Consultant, Regulated Cloud Migrations for Financial Services and Government", Start: "2020-05", Duration: "5 years 7 months", Location: "Rotterdam, South Holland, Netherlands"},
+			}},
+			{Name: "Maasbank", Roles: []Role{
+				{Title: "IT Risk Officer", Start: "2017-01", End: "2020-04", Duration: "3 years 4 months"},
+			}},
+		},
+		Schools: []School{{Name: "Erasmus Polder School of Management", Degree: "Executive Programme, Digital Risk"}},
+	},
 	{
 		File: "en-2col-grouped", Lang: "en",
 		Name:      "Rosalind Okafor-Brennan",
