@@ -252,6 +252,7 @@ func Render(p Spec, regular, bold []byte) ([]byte, error) {
 	stamp := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 	f.SetCreationDate(stamp)
 	f.SetModificationDate(stamp)
+	f.SetCatalogSort(true)
 	f.AddUTF8FontFromBytes("dv", "", regular)
 	f.AddUTF8FontFromBytes("dv", "B", bold)
 	var cols []*column
