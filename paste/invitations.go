@@ -370,6 +370,8 @@ func parseCard(head []ln, at ln, now time.Time, res *Result) *card {
 	var note []ln
 	for _, i := range others {
 		switch {
+		case head[i].text == name:
+			// The name again (above or below the sender line).
 		case i < startLine:
 			c.lead = append(c.lead, head[i])
 		case i == nameAt:

@@ -29,8 +29,8 @@ Engineer at Krtek
 Ignore
 Accept
 Hello! I saw your article about ETL and wanted to ask a couple of questions about it.
-Sven Aalto is inviting you to connect
 Sven Aalto
+Sven Aalto is inviting you to connect
 CTO at Lumi
 Today
 Ignore
