@@ -147,10 +147,16 @@ func senderName(l ln) (name string, follows bool, ok bool) {
 	return strings.Join(words[:nameWords], " "), follows, true
 }
 
+// otherInviteRe marks cards that invite to something other than a
+// connection: following a page, a newsletter, an event, a group. They share
+// the Ignore/Accept buttons and are skipped.
+var otherInviteRe = regexp.MustCompile(`invited you to (?:follow|subscribe|attend|join)|te (?:invito|ha invitado) a (?:seguir|suscribirte|asistir|unirte)|vous a invite a (?:suivre|vous abonner|participer|rejoindre le groupe)|hat sie eingeladen|hat dich eingeladen|convidou voce para (?:seguir|assinar|participar|entrar)|ti ha invitato a (?:seguire|iscriverti|partecipare)`)
+
 type card struct {
 	inv   linkvet.Invitation
 	lead  []ln // lines above the card's start that are not page chrome
 	noted bool
+	other bool // an invitation to follow a page, a newsletter, an event
 }
 
 func readInvitations(ls []ln, now time.Time, res *Result) {
@@ -172,6 +178,11 @@ func readInvitations(ls []ln, now time.Time, res *Result) {
 	var cards []*card
 	for k, b := range btns {
 		c := parseCard(ls[start:b.at], ls[b.at], now, res)
+		for _, l := range ls[start:b.at] {
+			if otherInviteRe.MatchString(l.f) {
+				c.other = true
+			}
+		}
 		// From 2025 the note follows the buttons and ends before "Reply to
 		// <first name>".
 		limit := len(ls)
@@ -218,7 +229,7 @@ func readInvitations(ls []ln, now time.Time, res *Result) {
 		}
 	}
 	for _, c := range cards {
-		if c.inv.Person.Name != "" {
+		if c.inv.Person.Name != "" && !c.other {
 			res.Invitations = append(res.Invitations, c.inv)
 		}
 	}

@@ -42,6 +42,7 @@ func readProfile(ls []ln, res *Result) {
 	}
 	readIntro(intro, p, res)
 	contactOverlay(ls, p)
+	var topSkills []string
 	for _, b := range blocks {
 		var body []ln
 		for _, l := range b.lines {
@@ -52,8 +53,20 @@ func readProfile(ls []ln, res *Result) {
 		switch b.sec {
 		case secAbout:
 			var parts []string
-			for _, l := range body {
-				s, _ := stripSeeMore(l.text)
+			for i := 0; i < len(body); i++ {
+				// Since 2024 the About card ends with the top skills:
+				// "Top skills" then "Go • Kafka • Data Modeling".
+				if topSkillsWords[body[i].f] {
+					for _, l := range body[i+1:] {
+						for _, sk := range strings.Split(l.text, "•") {
+							if sk = strings.TrimSpace(sk); sk != "" {
+								topSkills = append(topSkills, sk)
+							}
+						}
+					}
+					break
+				}
+				s, _ := stripSeeMore(body[i].text)
 				parts = append(parts, s)
 			}
 			p.About = strings.Join(parts, "\n")
@@ -77,6 +90,9 @@ func readProfile(ls []ln, res *Result) {
 			}
 		}
 	}
+	if len(p.Skills) == 0 {
+		p.Skills = topSkills
+	}
 	for _, x := range p.Experience {
 		if x.End == "" && x.Start != "" {
 			p.Title, p.Company = x.Title, x.Company
@@ -84,6 +100,9 @@ func readProfile(ls []ln, res *Result) {
 		}
 	}
 }
+
+var topSkillsWords = set("Top skills", "Aptitudes principales", "Principales compétences", "Top-Kenntnisse",
+	"Principais competências", "Competenze principali", "Belangrijkste vaardigheden")
 
 var proficiencyRe = regexp.MustCompile(`(?:proficiency|bilingual|native|verhandlungssicher|competencia|nativo|bilingue|competence|langue maternelle|muttersprache|kenntnisse|fliessend|grundkenntnisse|competencia|fluente|basico|elementary|limited|professional|profesional|professionnelle|professionelle|profissional)`)
 

@@ -98,3 +98,31 @@ func TestEmptyAndHuge(t *testing.T) {
 		t.Errorf("flood: %d problems", len(res.Problems))
 	}
 }
+
+// TestOtherInvitations: invitations to follow a page or subscribe to a
+// newsletter share the buttons but are not connection invitations.
+func TestOtherInvitations(t *testing.T) {
+	res := Read(`Ada Lind
+Engineer at Volt
+Ignore
+Accept
+Ben Ortiz invited you to follow Ortiz Consulting
+Ortiz Consulting
+Ignore
+Accept
+Cleo Marr invited you to subscribe to The Weekly Pipeline
+Ignore
+Accept
+`, time.Time{})
+	if len(res.Invitations) != 1 || res.Invitations[0].Person.Name != "Ada Lind" {
+		t.Errorf("got %+v", res.Invitations)
+	}
+}
+
+// TestTopSkillsInAbout: since 2024 the About card lists top skills.
+func TestTopSkillsInAbout(t *testing.T) {
+	res := Read("Ada Lind\nEngineer at Volt\nOslo, Norway · Contact info\nAbout\nI build things.\nTop skills\nGo • Kafka • SQL\nExperience\n", time.Time{})
+	if res.Person == nil || res.Person.About != "I build things." || len(res.Person.Skills) != 3 || res.Person.Skills[1] != "Kafka" {
+		t.Errorf("got %+v", res.Person)
+	}
+}
