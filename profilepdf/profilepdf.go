@@ -514,7 +514,7 @@ func (d *doc) experience(lines []line) []linkvet.Position {
 		switch {
 		case j >= used && paste.IsDuration(lines[j].text) && j-1 >= used:
 			company, grouped = lines[j-1].text, true
-		case j >= used && !d.oneCol && (sizesTell && same(lines[j].size, companySize) || !sizesTell && !grouped && !strings.HasSuffix(lines[j].text, ".")):
+		case j >= used && !d.oneCol && (sizesTell && same(lines[j].size, companySize) || !sizesTell && (!grouped || startsBlock(lines, j, used)) && !strings.HasSuffix(lines[j].text, ".")):
 			company, grouped = lines[j].text, false
 		case k == 0 && j >= used:
 			// Text above the first role that is not a company: nothing to take.
@@ -532,6 +532,18 @@ func (d *doc) experience(lines []line) []linkvet.Position {
 		out = append(out, pos)
 	}
 	return out
+}
+
+// startsBlock reports, where type sizes do not tell, whether line j looks
+// like a company's name opening a new block rather than the last line of
+// the previous role's description: short, capitalised, without sentence
+// punctuation, right after a role's last line or a finished sentence.
+func startsBlock(lines []line, j, used int) bool {
+	s := lines[j].text
+	if len(strings.Fields(s)) > 6 || len(s) > 60 || strings.ContainsAny(s, ",.!?:;") || !unicode.IsUpper([]rune(s)[0]) {
+		return false
+	}
+	return j-1 < used || strings.ContainsAny(lines[j-1].text[len(lines[j-1].text)-1:], ".!?")
 }
 
 // isLocation reports whether line n, under a role's dates, is where the

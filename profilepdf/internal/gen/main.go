@@ -71,6 +71,8 @@ type Spec struct {
 	File      string
 	Lang      string // key of words
 	OneColumn bool   // the layout before 2019
+	Core      bool   // a standard font instead of an embedded one (ASCII text only)
+	Flat      bool   // companies, titles and descriptions in one size
 	Name      string
 	Headline  string
 	Location  string
@@ -216,8 +218,12 @@ func (c *column) add(f *fpdf.Fpdf, text string, size float64, bold bool, gap flo
 	if bold {
 		style = "B"
 	}
-	f.SetFont("dv", style, size)
-	for i, part := range f.SplitText(text, c.width) {
+	f.SetFont(family, style, size)
+	parts := []string{tr(text)} // SplitText reads UTF-8 only: core-font lines are kept short
+	if family == "dv" {
+		parts = f.SplitText(text, c.width)
+	}
+	for i, part := range parts {
 		g := gap
 		if i > 0 {
 			g = 0
@@ -242,10 +248,22 @@ func (c *column) place() int {
 	return page
 }
 
+// family is the font family of the PDF being drawn, and tr turns text
+// into the bytes its encoding expects.
+var (
+	family = "dv"
+	tr     = func(s string) string { return s }
+)
+
 // Render draws p's profile as a PDF.
 func Render(p Spec, regular, bold []byte) ([]byte, error) {
 	w := words[p.Lang]
+	family, tr = "dv", func(s string) string { return s }
 	f := fpdf.New("P", "pt", "Letter", "")
+	if p.Core {
+		family = "Helvetica" // a standard font with a width table, single-byte text
+		tr = f.UnicodeTranslatorFromDescriptor("")
+	}
 	f.SetAutoPageBreak(false, 0)
 	f.SetCreator("linkvet fixture generator", true)
 	// Fixed dates keep the fixtures byte-identical from run to run.
@@ -280,11 +298,11 @@ func Render(p Spec, regular, bold []byte) ([]byte, error) {
 				if l.bold {
 					style = "B"
 				}
-				f.SetFont("dv", style, l.size)
+				f.SetFont(family, style, l.size)
 				f.Text(c.x+l.indent, l.y, l.text)
 			}
 		}
-		f.SetFont("dv", "", 9)
+		f.SetFont(family, "", 9)
 		footer := fmt.Sprintf(w.Page, n, pages)
 		if p.OneColumn {
 			footer = fmt.Sprintf("Page%d", n)
@@ -312,7 +330,7 @@ func twoColumns(f *fpdf.Fpdf, p Spec, w Words) []*column {
 	if p.URL != "" {
 		// LinkedIn breaks a long address after its last hyphen that fits.
 		u := p.URL + " (LinkedIn)"
-		f.SetFont("dv", "", 10.5)
+		f.SetFont(family, "", 10.5)
 		if f.GetStringWidth(u) > left.width {
 			cut := strings.LastIndex(p.URL[:len(p.URL)-4], "-")
 			left.lines = append(left.lines, line{text: p.URL[:cut+1], size: 10.5, gap: 4}, line{text: p.URL[cut+1:] + " (LinkedIn)", size: 10.5})
@@ -360,14 +378,18 @@ func twoColumns(f *fpdf.Fpdf, p Spec, w Words) []*column {
 		}
 	}
 	right.add(f, w.Experience, 15.75, false, 18)
+	companySize, titleSize := 12.0, 11.5
+	if p.Flat {
+		companySize, titleSize = 10.5, 10.5
+	}
 	for _, c := range p.Companies {
-		right.add(f, c.Name, 12, false, 12)
+		right.add(f, c.Name, companySize, false, 12)
 		grouped := len(c.Roles) > 1
 		if grouped {
 			right.add(f, c.Total, 10.5, false, 2)
 		}
 		for _, r := range c.Roles {
-			right.add(f, r.Title, 11.5, true, 6)
+			right.add(f, r.Title, titleSize, !p.Flat, 6)
 			right.add(f, w.dates(r), 10.5, false, 2)
 			if r.Location != "" {
 				right.add(f, r.Location, 10.5, false, 2)

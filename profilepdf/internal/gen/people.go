@@ -31,6 +31,30 @@ func certificates(n int) []string {
 
 var people = []Spec{
 	{
+		// Another producer: a standard font and one size for companies,
+		// titles and descriptions, so only the words and the order tell
+		// them apart.
+		File: "en-2col-flat", Lang: "en", Core: true, Flat: true,
+		Name:      "Wendell Strickland",
+		Headline:  "Warehouse Operations Manager",
+		Location:  "Columbus, Ohio, United States",
+		URL:       "www.linkedin.com/in/wendell-strickland-ops",
+		Emails:    []string{"wendell@stricklandops.example"},
+		Skills:    []string{"Lean Manufacturing", "Forklift Safety"},
+		Languages: [][2]string{{"English", "Native or Bilingual"}},
+		Summary:   []string{"I run safe, tidy warehouses."},
+		Companies: []Company{
+			{Name: "Buckeye Distribution", Total: "7 years 1 month", Roles: []Role{
+				{Title: "Operations Manager", Start: "2022-02", Duration: "3 years 10 months", Location: "Columbus, Ohio", Desc: []string{"Runs three shifts and forty people."}},
+				{Title: "Shift Supervisor", Start: "2018-11", End: "2022-01", Duration: "3 years 3 months", Desc: []string{"Cut picking errors by a third."}},
+			}},
+			{Name: "Scioto Freight", Roles: []Role{
+				{Title: "Forklift Operator", Start: "2014-05", End: "2018-10", Duration: "4 years 6 months", Location: "Grove City, Ohio"},
+			}},
+		},
+		Schools: []School{{Name: "Franklin Valley Community College", Degree: "Associate of Applied Science, Logistics", Start: "2012", End: "2014"}},
+	},
+	{
 		// Sparse and unusual: no summary, no e-mail, a headline and a title
 		// that wrap, a school without years, a left column that runs onto
 		// the second page.
