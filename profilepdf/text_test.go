@@ -8,15 +8,20 @@ import (
 )
 
 // minimalPDF builds a one-page PDF around a content stream, with the
-// standard Helvetica font (no width table, like fonts whose widths the
-// library cannot read).
-func minimalPDF(content string) []byte {
+// standard Helvetica font: without a width table (like fonts whose widths
+// the library cannot read), or with one giving every glyph half an em.
+func minimalPDF(content string, widths ...bool) []byte {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+	if len(widths) > 0 && widths[0] {
+		font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" +
+			strings.Repeat("500 ", 95) + "] >>"
+	}
 	objs := []string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		font,
 	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
@@ -48,22 +53,24 @@ func TestKerningAndJumps(t *testing.T) {
 		"BT /F1 10 Tf 220 600 Td (January 2023 - Present \\(3 years\\)) Tj ET",
 		"BT /F1 9 Tf 280 30 Td (Page 1 of 1) Tj ET",
 	}, "\n")
-	data := minimalPDF(content)
-	p, problems, err := Read(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, pr := range problems {
-		t.Errorf("problem: page %d: %s", pr.Line, pr.Reason)
-	}
-	if p.Name != "Rosalind Okafor" || p.Headline != "Staff Engineer" {
-		t.Errorf("name %q, headline %q", p.Name, p.Headline)
-	}
-	if len(p.Emails) != 1 || p.Emails[0] != "rosa@example.org" {
-		t.Errorf("emails %q", p.Emails)
-	}
-	if len(p.Experience) != 1 || p.Experience[0].Company != "Quillfeather" || p.Experience[0].Title != "Data Engineer" || p.Experience[0].Start != "2023-01" {
-		t.Errorf("experience %+v", p.Experience)
+	for _, widths := range []bool{false, true} {
+		data := minimalPDF(content, widths)
+		p, problems, err := Read(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range problems {
+			t.Errorf("widths %v: problem: page %d: %s", widths, pr.Line, pr.Reason)
+		}
+		if p.Name != "Rosalind Okafor" || p.Headline != "Staff Engineer" {
+			t.Errorf("widths %v: name %q, headline %q", widths, p.Name, p.Headline)
+		}
+		if len(p.Emails) != 1 || p.Emails[0] != "rosa@example.org" {
+			t.Errorf("widths %v: emails %q", widths, p.Emails)
+		}
+		if len(p.Experience) != 1 || p.Experience[0].Company != "Quillfeather" || p.Experience[0].Title != "Data Engineer" || p.Experience[0].Start != "2023-01" {
+			t.Errorf("widths %v: experience %+v", widths, p.Experience)
+		}
 	}
 }
 
