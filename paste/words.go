@@ -48,6 +48,8 @@ var (
 		"Para negócios", "Convites", "Gerenciar", "Ver tudo", "Recebidos", "Enviados", "Conectar", "Seguir", "Mais", "Mensagem",
 		"Invitations received", "Invitation", "Pending invitations", "No pending invitations", "Load more", "Show more",
 		"Show more results", "See more", "Ver más", "Voir plus", "Mehr anzeigen", "Ver mais",
+		"Manage invitations", "Show all invitations", "Gestionar invitaciones", "Gérer les invitations",
+		"Einladungen verwalten", "Gerenciar convites", "Gestisci inviti", "Uitnodigingen beheren",
 		"Status is online", "Status is offline", "Status is reachable", "Hiring", "Open to work", "Premium member",
 	)
 
