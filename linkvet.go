@@ -128,37 +128,46 @@ type Position struct {
 	Company string `json:"company,omitempty"`
 	Start   string `json:"start,omitempty"`
 	End     string `json:"end,omitempty"`
+	// Location is where the position was held, when the source says
+	// (profile PDFs and pages do; the export does not).
+	Location string `json:"location,omitempty"`
 }
 
 // Education is one school entry.
 type Education struct {
 	School string `json:"school,omitempty"`
 	Degree string `json:"degree,omitempty"`
+	// Start and End are the years attended (YYYY), when the source says.
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
 }
 
 // Person is the other side of an invitation: the sender of an incoming one,
 // the invitee of an outgoing one.
 type Person struct {
-	Name            string      `json:"name,omitempty"`
-	ProfileURL      string      `json:"profile_url,omitempty"`
-	Headline        string      `json:"headline,omitempty"`
-	Title           string      `json:"title,omitempty"`
-	Company         string      `json:"company,omitempty"`
-	Industry        string      `json:"industry,omitempty"`
-	Location        string      `json:"location,omitempty"`
-	About           string      `json:"about,omitempty"`
-	Photo           Photo       `json:"photo,omitempty"`
-	Verified        *bool       `json:"verified,omitempty"`
-	Connections     *int        `json:"connections,omitempty"`
-	Followers       *int        `json:"followers,omitempty"`
-	MemberSince     string      `json:"member_since,omitempty"` // YYYY-MM
-	Experience      []Position  `json:"experience,omitempty"`
-	Education       []Education `json:"education,omitempty"`
-	Skills          []string    `json:"skills,omitempty"`
-	Recommendations *int        `json:"recommendations,omitempty"`
-	Emails          []string    `json:"emails,omitempty"`
-	Phones          []string    `json:"phones,omitempty"`
-	Websites        []string    `json:"websites,omitempty"`
+	Name        string      `json:"name,omitempty"`
+	ProfileURL  string      `json:"profile_url,omitempty"`
+	Headline    string      `json:"headline,omitempty"`
+	Title       string      `json:"title,omitempty"`
+	Company     string      `json:"company,omitempty"`
+	Industry    string      `json:"industry,omitempty"`
+	Location    string      `json:"location,omitempty"`
+	About       string      `json:"about,omitempty"`
+	Photo       Photo       `json:"photo,omitempty"`
+	Verified    *bool       `json:"verified,omitempty"`
+	Connections *int        `json:"connections,omitempty"`
+	Followers   *int        `json:"followers,omitempty"`
+	MemberSince string      `json:"member_since,omitempty"` // YYYY-MM
+	Experience  []Position  `json:"experience,omitempty"`
+	Education   []Education `json:"education,omitempty"`
+	Skills      []string    `json:"skills,omitempty"`
+	// Languages the person lists (as written, e.g. "Spanish"), from
+	// profile PDFs and pages.
+	Languages       []string `json:"languages,omitempty"`
+	Recommendations *int     `json:"recommendations,omitempty"`
+	Emails          []string `json:"emails,omitempty"`
+	Phones          []string `json:"phones,omitempty"`
+	Websites        []string `json:"websites,omitempty"`
 }
 
 // Shared is what the user and the person have in common, as LinkedIn shows

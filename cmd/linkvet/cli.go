@@ -178,6 +178,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
 		learnCmd(e), replayCmd(e), serveCmd(e),
 		outreachCmd(e), noteCmd(e), followupsCmd(e), profileCmd(e), networkCmd(e),
+		readCmd(e),
 	)
 	return root
 }

@@ -1,0 +1,315 @@
+// Package read is linkvet's one reader entry point: it detects what it was
+// given and reads it into invitation-v1 records, storing nothing.
+//
+// # Model
+//
+// Detection looks at the input itself, never at the file name alone:
+//
+//   - a folder, or bytes starting with a ZIP signature: LinkedIn's data
+//     export (package linkedin); its pending incoming invitations become
+//     records;
+//   - "%PDF-" near the start: a profile saved as PDF (package profilepdf);
+//     the profile becomes one record holding only `person`;
+//   - e-mail headers or an mbox "From " line: LinkedIn's invitation e-mails
+//     (package mail, plugged in at the MAIL HOOK below);
+//   - '[' or '{' as the first non-blank byte: invitation-v1 JSON or JSON
+//     Lines (package jsonio);
+//   - any other text: a page copied from LinkedIn (package paste), either
+//     the Invitation Manager (one record per card) or a profile page (one
+//     record holding only `person`).
+//
+// Every record says where it came from: `source` is set (an input's own
+// value is kept for JSON) and `received_via` lists that channel. Whatever a
+// reader could not understand comes back as a Problem with its place: file
+// and line, or file and page for PDFs.
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
+	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/paste"
+	"github.com/linkvet/linkvet/profilepdf"
+)
+
+// Format is what an input was detected as.
+type Format string
+
+const (
+	FormatJSON   Format = "json"            // invitation-v1 JSON or JSON Lines
+	FormatExport Format = "linkedin-export" // LinkedIn's data export, ZIP or folder
+	FormatPDF    Format = "pdf"             // a profile saved as PDF
+	FormatMail   Format = "email"           // .eml, mbox
+	FormatPaste  Format = "paste"           // text copied from LinkedIn's pages
+)
+
+// MaxBytes caps an input read from a stream (standard input); files named
+// by path are read in place.
+const MaxBytes = 256 << 20
+
+// Options tune reading. The zero value is usable but pastes then date
+// "3 days ago" from the zero time: pass Now.
+type Options struct {
+	// Now is the moment of reading, for ages in pasted pages ("Yesterday").
+	Now time.Time
+	// Location is the zone of export times written without one; nil means
+	// time.Local.
+	Location *time.Location
+}
+
+// Problem is one thing a reader could not use, with its place: a line of a
+// text file, or a page of a PDF (Page > 0, Line 0).
+type Problem struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Page   int    `json:"page,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// String gives "file:line: reason", or "file: page N: reason" for a page.
+func (p Problem) String() string {
+	switch {
+	case p.Page > 0:
+		return p.File + ": page " + strconv.Itoa(p.Page) + ": " + p.Reason
+	case p.Line > 0:
+		return p.File + ":" + strconv.Itoa(p.Line) + ": " + p.Reason
+	}
+	return p.File + ": " + p.Reason
+}
+
+// Result is what one input held.
+type Result struct {
+	Format   Format
+	Records  []linkvet.Invitation
+	Problems []Problem
+}
+
+// Detect tells what head, the first bytes of an input (512 are plenty), is.
+func Detect(head []byte) Format {
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		return FormatExport
+	case bytes.Contains(head[:min(len(head), 1024)], []byte("%PDF-")):
+		return FormatPDF
+	case sniffMail(head):
+		return FormatMail
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '[' || trimmed[0] == '{') {
+		return FormatJSON
+	}
+	return FormatPaste
+}
+
+// ReadPath reads the file or folder at path ("-" is standard input, read
+// from stdin).
+func ReadPath(path string, stdin io.Reader, opt Options) (Result, error) {
+	if path == "-" {
+		return Read("stdin", stdin, opt)
+	}
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Result{}, linkvet.Errorf(linkvet.ENOTFOUND, "%s: no such file or folder", path)
+	} else if err != nil {
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	if info.IsDir() {
+		e, err := linkedin.ReadFS(os.DirFS(path), linkedin.Options{Location: opt.Location})
+		if err != nil {
+			return Result{}, fmt.Errorf("%s: %w", path, err)
+		}
+		return fromExport(path, e), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	switch Detect(head[:n]) {
+	case FormatExport:
+		e, err := linkedin.ReadZip(f, info.Size(), linkedin.Options{Location: opt.Location})
+		if err != nil {
+			return Result{}, fmt.Errorf("%s: %w", path, err)
+		}
+		return fromExport(path, e), nil
+	case FormatPDF:
+		return fromPDF(path, f, info.Size())
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	return Read(path, f, opt)
+}
+
+// Read reads one input from a stream; name is used in problems.
+func Read(name string, r io.Reader, opt Options) (Result, error) {
+	if name == "" || name == "-" {
+		name = "stdin"
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(1024)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return Result{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	format := Detect(head)
+	if format == FormatJSON {
+		return fromJSON(name, br)
+	}
+	data, err := io.ReadAll(io.LimitReader(br, MaxBytes+1))
+	if err != nil {
+		return Result{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxBytes {
+		return Result{}, linkvet.Errorf(linkvet.ELIMIT, "%s: over %d MiB", name, MaxBytes>>20)
+	}
+	switch format {
+	case FormatExport:
+		e, err := linkedin.ReadZip(bytes.NewReader(data), int64(len(data)), linkedin.Options{Location: opt.Location})
+		if err != nil {
+			return Result{}, fmt.Errorf("%s: %w", name, err)
+		}
+		return fromExport(name, e), nil
+	case FormatPDF:
+		return fromPDF(name, bytes.NewReader(data), int64(len(data)))
+	case FormatMail:
+		return readMail(name, data, opt)
+	}
+	if !utf8.Valid(data) {
+		return Result{}, linkvet.Errorf(linkvet.EINVALID, "%s: not text, JSON, a PDF, an e-mail or a LinkedIn export", name)
+	}
+	return fromPaste(name, string(data), opt), nil
+}
+
+// ---- MAIL HOOK -----------------------------------------------------------
+// LinkedIn's invitation e-mails are read by package mail (its own branch).
+// When it is merged, replace the bodies of sniffMail and readMail with
+//
+//	func sniffMail(head []byte) bool { return mail.Sniff(head) }
+//	func readMail(name string, data []byte, opt Options) (Result, error) {
+//		invs, problems, err := mail.Read(name, bytes.NewReader(data), ...)
+//		// set Source/ReceivedVia to linkvet.SourceEmail via stamp, map problems
+//	}
+//
+// Until then e-mail is detected (so it is never read as a pasted page) and
+// refused with a clear message.
+
+// sniffMail reports whether head starts like an e-mail message or an mbox.
+func sniffMail(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("From ")) && bytes.Contains(head, []byte("\n")) {
+		return true
+	}
+	headers := 0
+	for _, line := range bytes.SplitN(head, []byte("\n"), 12) {
+		for _, h := range []string{"Received:", "Return-Path:", "From:", "To:", "Subject:", "Date:", "Message-ID:", "MIME-Version:", "Delivered-To:", "Content-Type:"} {
+			if len(line) >= len(h) && bytes.EqualFold(line[:len(h)], []byte(h)) {
+				headers++
+			}
+		}
+	}
+	return headers >= 3
+}
+
+func readMail(name string, _ []byte, _ Options) (Result, error) {
+	return Result{Format: FormatMail}, linkvet.Errorf(linkvet.EINVALID, "%s: looks like an e-mail; reading e-mail is not in this build yet", name)
+}
+
+// ---- end of MAIL HOOK ----------------------------------------------------
+
+// stamp sets where a record came from, keeping what the input says.
+func stamp(inv *linkvet.Invitation, source string) {
+	if inv.Source == "" {
+		inv.Source = source
+	}
+	if !slices.Contains(inv.ReceivedVia, inv.Source) {
+		inv.ReceivedVia = append(inv.ReceivedVia, inv.Source)
+	}
+}
+
+func fromJSON(name string, r io.Reader) (Result, error) {
+	res := Result{Format: FormatJSON}
+	jr := jsonio.NewReader(r, name)
+	for {
+		rec, err := jr.Next()
+		if errors.Is(err, io.EOF) {
+			return res, nil
+		}
+		var p *linkvet.Problem
+		if errors.As(err, &p) {
+			res.Problems = append(res.Problems, Problem{File: p.File, Line: p.Line, Reason: p.Reason})
+			continue
+		} else if err != nil {
+			return res, err
+		}
+		inv := rec.Invitation
+		stamp(&inv, linkvet.SourceManual)
+		res.Records = append(res.Records, inv)
+	}
+}
+
+func fromExport(name string, e *linkvet.Export) Result {
+	res := Result{Format: FormatExport}
+	for _, inv := range e.Incoming {
+		stamp(&inv, linkvet.SourceLinkedInExport)
+		res.Records = append(res.Records, inv)
+	}
+	for _, f := range e.Files {
+		for _, p := range f.Skipped {
+			file := name + "/" + p.File
+			if p.File == "" {
+				file = name + "/" + f.Name
+			}
+			res.Problems = append(res.Problems, Problem{File: file, Line: p.Line, Reason: p.Reason})
+		}
+	}
+	return res
+}
+
+func fromPDF(name string, r io.ReaderAt, size int64) (Result, error) {
+	p, problems, err := profilepdf.Read(r, size)
+	if err != nil {
+		return Result{Format: FormatPDF}, fmt.Errorf("%s: %w", name, err)
+	}
+	res := Result{Format: FormatPDF}
+	inv := linkvet.Invitation{Person: p}
+	stamp(&inv, linkvet.SourcePDF)
+	res.Records = append(res.Records, inv)
+	for _, pr := range problems {
+		res.Problems = append(res.Problems, Problem{File: name, Page: pr.Line, Reason: pr.Reason})
+	}
+	return res, nil
+}
+
+func fromPaste(name, text string, opt Options) Result {
+	res := Result{Format: FormatPaste}
+	pr := paste.Read(text, opt.Now)
+	for _, inv := range pr.Invitations {
+		stamp(&inv, linkvet.SourcePaste)
+		res.Records = append(res.Records, inv)
+	}
+	if pr.Person != nil {
+		inv := linkvet.Invitation{Person: *pr.Person}
+		stamp(&inv, linkvet.SourcePaste)
+		res.Records = append(res.Records, inv)
+	}
+	for _, p := range pr.Problems {
+		res.Problems = append(res.Problems, Problem{File: name, Line: p.Line, Reason: p.Reason})
+	}
+	return res
+}
