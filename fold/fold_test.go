@@ -131,3 +131,40 @@ func BenchmarkStringUnicode(b *testing.B) {
 		String(s)
 	}
 }
+
+func BenchmarkStringAccented(b *testing.B) {
+	s := "Hola María, me encantó tu charla sobre Kafka en la reunión de datos de Sevilla; ¿seguimos en contacto?"
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}
+
+func BenchmarkStringCyrillic(b *testing.B) {
+	s := "Здравствуйте, Дана! Я инженер данных в Москве, давайте будем на связи."
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}
+
+// TestStringIdempotentBMP folds every code point of the Basic Multilingual
+// Plane, alone and between letters, and folds the result again: nothing
+// may change the second time (issue 12: a capital whose lower case is a
+// look-alike used to slip through).
+func TestStringIdempotentBMP(t *testing.T) {
+	bad := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r)} {
+			once := String(s)
+			if twice := String(once); twice != once {
+				if bad++; bad <= 20 {
+					t.Errorf("%U %q: String = %q (%+q), again = %q (%+q)", r, s, once, once, twice, twice)
+				}
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("... %d failures in all", bad)
+	}
+}
