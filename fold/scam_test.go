@@ -8,9 +8,9 @@ import "testing"
 func TestLookalikeCapitalsDoNotEvade(t *testing.T) {
 	m := NewMatcher([]string{"guaranteed returns", "whatsapp", "bitcoin", "urgent"})
 	for _, text := range []string{
-		"Guaranteed retШrns",  // control: not a look-alike, must not match
-		"Guaranteed rеtՍrns",  // Armenian capital Ս, Cyrillic е
-		"ϿHATSAPP me",         // not a look-alike of W (Greek capital reversed lunate sigma)
+		"Guaranteed retШrns", // control: not a look-alike, must not match
+		"Guaranteed rеtՍrns", // Armenian capital Ս, Cyrillic е
+		"ϿHATSAPP me",        // not a look-alike of W (Greek capital reversed lunate sigma)
 		"Ϳust guaranteed returns",
 		"message me on WhatsᎪpp", // Cherokee Ꭺ
 		"BΙTCOΙN",                // Greek capital iota
@@ -33,14 +33,14 @@ func TestLookalikeCapitalsDoNotEvade(t *testing.T) {
 
 func TestLookalikesAsWritten(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"ՍRGENT", "urgent"},  // Armenian capital whose small form imitates u
-		{"ϳust", "just"},      // Greek yot
-		{"Ϳust", "just"},      // its capital
-		{"ΝEW", "new"},        // Greek capital nu imitates N...
-		{"νery", "very"},      // ...its small form v
-		{"ΥES", "yes"},        // capital upsilon imitates Y
-		{"Ꮃeb", "web"},        // Cherokee
-		{"ⲣay", "pay"},        // Coptic
+		{"ՍRGENT", "urgent"}, // Armenian capital whose small form imitates u
+		{"ϳust", "just"},     // Greek yot
+		{"Ϳust", "just"},     // its capital
+		{"ΝEW", "new"},       // Greek capital nu imitates N...
+		{"νery", "very"},     // ...its small form v
+		{"ΥES", "yes"},       // capital upsilon imitates Y
+		{"Ꮃeb", "web"},       // Cherokee
+		{"ⲣay", "pay"},       // Coptic
 		{"ʟɪɴᴋᴇᴅɪɴ", "linkedin"},
 		{"Łódź", "lodz"},
 	}
