@@ -81,7 +81,7 @@ func TestDraftsLanguage(t *testing.T) {
 		{"ES", []string{"es"}, "es"},
 		{"fr", []string{"en", "es"}, "en"}, // not one the user writes: their first
 		{"fr", []string{"de", "fr"}, "fr"},
-		{"", []string{"it", "en"}, "it"}, // no note: the user's first
+		{"", []string{"it", "en"}, "it"},   // no note: the user's first
 		{"nl", []string{"nl", "de"}, "de"}, // the user writes Dutch, no Dutch drafts: next language that has them
 		{"nl", []string{"nl"}, "en"},
 		{"es", nil, "en"},
@@ -271,7 +271,7 @@ func TestDraftsKnowTheRelationship(t *testing.T) {
 		},
 		{
 			name: "now where the user was", cat: linkvet.IndustryPeer,
-			edit: func(i *linkvet.Invitation) { i.Person.Company = "Fabrikam" },
+			edit:      func(i *linkvet.Invitation) { i.Person.Company = "Fabrikam" },
 			forbidden: slices.Concat(phrasings("Fabrikam", question("company")), phrasings("Fabrikam", hook("colleague"))),
 			wanted:    phrasings("Fabrikam", question("theirs_now")),
 		},
