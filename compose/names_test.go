@@ -1,7 +1,9 @@
 package compose
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -96,4 +98,31 @@ func TestFirstNameForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFirstName: whatever the name, the greeting's name is valid text of
+// letters (with inner hyphens, apostrophes and spaces), never longer than a
+// name can be, and folding it again changes nothing about it.
+func FuzzFirstName(f *testing.F) {
+	for _, s := range []string{"Capitán Roberto Díaz", "de la Vega, Carmen", "María José García", "Ana Ruiz, MBA",
+		"Dott.ssa Giulia Ferri", "ᴊᴀɴᴇ", "Jаne", "\xff,,", ", ,", "Dr. Dr. Dr.", "García, María José, PhD"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		got := firstName(name)
+		if got == "" {
+			return
+		}
+		if !utf8.ValidString(got) || utf8.RuneCountInString(got) > maxFirstName {
+			t.Fatalf("firstName(%q) = %q: invalid or too long", name, got)
+		}
+		for _, w := range strings.Fields(got) {
+			if !nameWord(w) {
+				t.Fatalf("firstName(%q) = %q: %q is not a name word", name, got, w)
+			}
+		}
+		if strings.ContainsAny(got, "{}[]<>@:/|,.0123456789") {
+			t.Fatalf("firstName(%q) = %q", name, got)
+		}
+	})
 }
