@@ -150,19 +150,22 @@ func (f *facts) relate(inv *linkvet.Invitation, me linkvet.Me) {
 			theirs = append(theirs, pos.Company)
 		}
 	}
-	var mine []string
-	headline := fold.Fields(me.Headline)
-	for i, c := range me.Companies {
-		if i == maxListItems {
-			break
+	if len(theirs) > 0 && len(me.Companies) > 0 {
+		if c := overlap(theirs, me.Companies[:1]); c != "" {
+			f.shared, f.sharedKind = c, hookColleague
+			return
 		}
-		if seq := fold.Fields(c); i == 0 || len(seq) > 0 && containsSeq(headline, seq) {
-			mine = append(mine, c)
+		// Another of the user's companies is current when their headline
+		// names it; folding the headline is only worth it then.
+		if c := overlap(theirs, me.Companies[1:]); c != "" {
+			headline := fold.Fields(me.Headline)
+			for _, mine := range me.Companies[1:min(len(me.Companies), maxListItems)] {
+				if seq := fold.Fields(mine); len(seq) > 0 && containsSeq(headline, seq) && overlap(theirs, []string{mine}) != "" {
+					f.shared, f.sharedKind = clean(beforeComma(mine), maxItem), hookColleague
+					return
+				}
+			}
 		}
-	}
-	if c := overlap(theirs, mine); c != "" {
-		f.shared, f.sharedKind = c, hookColleague
-		return
 	}
 	if f.shared == "" {
 		return

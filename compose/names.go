@@ -54,11 +54,50 @@ func loadNames(data []byte) *nameWords {
 // or hyphens ("Dr." and "dr" are one word, "Ph.D." is "phd", "Dipl.-Ing."
 // is "dipling").
 func foldName(s string) string {
+	if k, ok := asciiKey(s); ok {
+		return k
+	}
 	f := fold.String(s)
 	if strings.ContainsAny(f, ".-") {
-		f = strings.NewReplacer(".", "", "-", "").Replace(f)
+		f = strings.Map(func(r rune) rune {
+			if r == '.' || r == '-' {
+				return -1
+			}
+			return r
+		}, f)
 	}
 	return f
+}
+
+// asciiKey is foldName's fast path for a plain ASCII word with at most one
+// capital, the common case of a name: lower-cased without dots or hyphens,
+// allocating only when it changes.
+func asciiKey(s string) (string, bool) {
+	if len(s) > 32 {
+		return "", false
+	}
+	var buf [32]byte
+	n, changed := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '\'':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			changed = true
+		case c == '.' || c == '-':
+			changed = true
+			continue
+		default:
+			return "", false
+		}
+		buf[n] = c
+		n++
+	}
+	if !changed {
+		return s, true
+	}
+	return string(buf[:n]), true
 }
 
 // firstName returns the name to greet someone by, as people use it:
@@ -133,7 +172,7 @@ func firstName(name string) string {
 // nameTokens splits a name at spaces and after dots inside a word
 // ("Dr.Jane" is "Dr." and "Jane").
 func nameTokens(s string) []string {
-	var out []string
+	out := make([]string, 0, 6)
 	for w := range strings.FieldsSeq(s) {
 		if names.honorific[foldName(w)] {
 			out = append(out, w) // "Dott.ssa", "Dipl.-Ing."
