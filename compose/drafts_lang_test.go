@@ -282,6 +282,17 @@ func TestDraftsKnowTheRelationship(t *testing.T) {
 				i.Person.Experience = []linkvet.Position{{Title: "Kafka Platform Lead", Company: "Acme", Start: "2016-03"}}
 			},
 			forbidden: phrasings("Kafka", question("mentioned_new")),
+			wanted:    phrasings("Kafka", question("mentioned")),
+		},
+		{
+			name: "years at the company the note mentions", cat: linkvet.IndustryPeer,
+			edit: func(i *linkvet.Invitation) {
+				i.Message = "Hi Dana, I have been following what Contoso does."
+				i.Shared.Companies = []string{"Contoso"}
+				i.Person.Experience = []linkvet.Position{{Title: "Analyst", Company: "Contoso", Start: "2015-01", End: "2024-12"}}
+			},
+			forbidden: phrasings("Contoso", question("mentioned_new")),
+			wanted:    phrasings("Contoso", question("mentioned")),
 		},
 		{
 			name: "newcomer to what the note mentions", cat: linkvet.IndustryPeer,
