@@ -159,3 +159,20 @@ func TestEvidenceNeverCitesStopWords(t *testing.T) {
 		}
 	}
 }
+
+func TestResultSummary(t *testing.T) {
+	c := New(DefaultParams())
+	if got := c.Classify(spamDoc("hello")).Summary(); got != "no opinion: nothing was trained yet" {
+		t.Errorf("empty classifier: %q", got)
+	}
+	trainNotes(c, 2, 2)
+	if got := c.Classify(spamDoc("Guaranteed crypto revenue")).Summary(); got != "decline, 63% sure, from 4 decisions (not enough to go on)" {
+		t.Errorf("4 decisions: %q", got)
+	}
+	c = New(DefaultParams())
+	trainNotes(c, 3000, 3000)
+	got := c.Classify(spamDoc("Guaranteed crypto revenue")).Summary()
+	if got != "decline, 99% sure, from 6000 decisions" {
+		t.Errorf("6000 decisions: %q", got)
+	}
+}

@@ -154,6 +154,27 @@ type Result struct {
 	Against []Evidence `json:"against,omitempty"` // pushed away from Class, strongest first
 }
 
+// Summary says the answer the way a person reads it: the class, how sure
+// (calibrated, rounded down so that it never shows 100%) and how many
+// decisions it stands on, e.g. "decline, 83% sure, from 20 decisions". It
+// adds "(not enough to go on)" when the result is not Enough.
+func (r Result) Summary() string {
+	if r.Class == "" {
+		return "no opinion: nothing was trained yet"
+	}
+	pct := int(math.Floor(100 * r.Prob[r.Class]))
+	pct = min(pct, 99)
+	unit := "decisions"
+	if r.Decisions == 1 {
+		unit = "decision"
+	}
+	s := fmt.Sprintf("%s, %d%% sure, from %d %s", r.Class, pct, r.Decisions, unit)
+	if !r.Enough {
+		s += " (not enough to go on)"
+	}
+	return s
+}
+
 // Classifier is a naive Bayes text classifier. It holds counts only, so
 // Untrain exactly reverses Train and the stored form is a list of numbers.
 // Train and Untrain must not run concurrently with anything else; Classify
