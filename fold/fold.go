@@ -288,9 +288,25 @@ func ContainsPhrase(text, phrase string) bool {
 	return len(m.Find(Fields(text))) > 0
 }
 
+// ordinaryLetter reports whether r is a letter of some Latin alphabet in
+// everyday use that folding maps to a plain letter all the same: the
+// Polish ł, the Danish ø, the Croatian đ, the Icelandic ð, the Maltese ħ,
+// and the letters of West African alphabets (ɓ, ɗ, ɖ, ɣ, ʋ, ɨ). A name
+// written with them is not dressed up.
+func ordinaryLetter(r rune) bool {
+	switch {
+	case r >= 0xC0 && r <= 0x24F:
+		return unicode.IsLetter(r)
+	case r == 'ɓ', r == 'ɗ', r == 'ɖ', r == 'ɣ', r == 'ʋ', r == 'ɨ':
+		return true
+	}
+	return false
+}
+
 // HasLookalikes reports whether s contains characters that fold to
 // different letters: look-alikes from other scripts, styled or full-width
-// letters, or invisible characters. Plain accented letters do not count.
+// letters, or invisible characters. Plain accented letters and the letters
+// of everyday Latin alphabets (ordinaryLetter) do not count.
 // It is how a spoofed "lіnkedin.com" is told from the real one.
 func HasLookalikes(s string) bool {
 	for _, r := range s {
@@ -299,6 +315,9 @@ func HasLookalikes(s string) bool {
 		}
 		if dropped(r) && !unicode.Is(unicode.Mn, r) {
 			return true
+		}
+		if ordinaryLetter(r) {
+			continue
 		}
 		if _, ok := lookalikes[r]; ok {
 			return true

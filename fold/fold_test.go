@@ -84,6 +84,18 @@ func TestHasLookalikes(t *testing.T) {
 			t.Errorf("HasLookalikes(%q) = false, want true", s)
 		}
 	}
+	for _, s := range []string{"lіnkedin.com", "ՍRGENT", "ʟɪɴᴋ", "Ϳust"} {
+		if !HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = false, want true", s)
+		}
+	}
+	// Letters of everyday alphabets are no disguise, though they fold to
+	// plain letters.
+	for _, s := range []string{"Łukasz Wróbel", "Søren Østergaard", "Đorđe", "Hafdís Guðrún", "Ħal Għargħur", "Ɓello Ɗanjuma", "Yıldız"} {
+		if HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = true, want false", s)
+		}
+	}
 	for _, s := range []string{"linkedin.com", "zürich.example", "münchen", ""} {
 		if HasLookalikes(s) {
 			t.Errorf("HasLookalikes(%q) = true, want false", s)
