@@ -180,3 +180,17 @@ func TestStringIdempotentBMP(t *testing.T) {
 		t.Errorf("... %d failures in all", bad)
 	}
 }
+
+// TestOtherScriptsAreNotDisguises: text in scripts that never pass for
+// Latin is left alone by the look-alike step, and a name written in one is
+// no look-alike.
+func TestOtherScriptsAreNotDisguises(t *testing.T) {
+	for _, s := range []string{"محمد العلي", "שלום כהן", "ნინო", "राहुल शर्मा", "〇〇商事", "ሀይሉ"} {
+		if HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = true", s)
+		}
+		if got := String(s); ascii(got) {
+			t.Errorf("String(%q) = %q: mapped to Latin", s, got)
+		}
+	}
+}

@@ -14,10 +14,11 @@
 //	go mod download github.com/mtibben/confusables@v0.0.0-20210201002637-9d1b0723b659
 //	go run gen_lookalikes.go -src $(go env GOMODCACHE)/github.com/mtibben/confusables@v0.0.0-20210201002637-9d1b0723b659/tables.go
 //
-// What is kept: a source that is a letter (or a letter-like symbol) outside
-// ASCII, whose prototype folds (NFKD, combining marks dropped, lower-cased)
-// to exactly one ASCII letter, and which does not already fold to that
-// letter by NFKD alone. Digits are never targets: a Cyrillic З is not a 3.
+// What is kept: a letter outside ASCII, of a script drawn like Latin (see
+// latinScripts), whose prototype folds (NFKD, combining marks dropped,
+// lower-cased) to exactly one ASCII letter, and which does not already fold
+// to that letter by NFKD alone. Digits are never targets: a Cyrillic З is
+// not a 3.
 package main
 
 import (
@@ -79,7 +80,7 @@ func main() {
 		} else {
 			continue
 		}
-		if from < 0x80 || !(unicode.IsLetter(from) || unicode.Is(unicode.So, from) || unicode.Is(unicode.Nl, from)) {
+		if from < 0x80 || !unicode.IsLetter(from) || !latinLike(from) {
 			continue
 		}
 		letter, ok := oneLetter(to)
@@ -131,6 +132,27 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("%d look-alike letters written to %s", len(keys), *out)
+}
+
+// latinScripts are the scripts whose letters are used to pass for Latin
+// ones: alphabets of capitals and small letters drawn like Latin's.
+// Scripts whose text never reads as Latin (Arabic, Hebrew, Georgian,
+// Ethiopic, the scripts of India and East Asia) are left out, even where
+// one letter alone resembles a Latin one: an Arabic name is not a disguise.
+var latinScripts = []*unicode.RangeTable{
+	unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian, unicode.Cherokee,
+	unicode.Coptic, unicode.Lisu, unicode.Canadian_Aboriginal, unicode.Deseret, unicode.Osage,
+	unicode.Old_Italic, unicode.Runic, unicode.Tifinagh, unicode.Carian, unicode.Lycian,
+	unicode.Elbasan, unicode.Warang_Citi, unicode.Miao, unicode.Bamum,
+}
+
+func latinLike(r rune) bool {
+	for _, t := range latinScripts {
+		if unicode.Is(t, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneLetter folds a prototype and reports the one ASCII letter it is.
