@@ -9,9 +9,11 @@
 //     ligature letters become plain letters, accented letters come apart;
 //  2. combining marks, zero-width characters, soft hyphens, bidi controls,
 //     emoji variation selectors and skin-tone modifiers are dropped;
-//  3. look-alike letters from every script (Cyrillic, Greek, Armenian,
-//     Cherokee, Coptic, Latin small capitals and IPA, ...) become the Latin
-//     letter they imitate, and everything else is lower-cased: a letter is
+//  3. look-alike letters from every script drawn like Latin (Cyrillic,
+//     Greek, Armenian, Cherokee, Coptic, Lisu, Latin small capitals and
+//     IPA, ...; the table is generated from Unicode's confusables data, see
+//     gen_lookalikes.go) become the Latin letter they imitate, and
+//     everything else is lower-cased: a letter is
 //     looked up as written first (a Greek capital Ν imitates N, its small ν
 //     imitates v), then lower-cased and looked up again (an Armenian capital
 //     Ս is no Latin letter, but its small ս imitates u);

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestProbabilityGrowsWithDecisions: the same clear-cut pitch is never
@@ -174,5 +175,26 @@ func TestResultSummary(t *testing.T) {
 	got := c.Classify(spamDoc("Guaranteed crypto revenue")).Summary()
 	if got != "decline, 99% sure, from 6000 decisions" {
 		t.Errorf("6000 decisions: %q", got)
+	}
+}
+
+// TestStopwordsEveryLanguage: every language the engine screens has its
+// stop-word file, and each file gives words.
+func TestStopwordsEveryLanguage(t *testing.T) {
+	for _, tag := range []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "id", "hi", "ar"} {
+		data, err := stopwordFiles.ReadFile("stopwords/" + tag + ".txt")
+		if err != nil {
+			t.Errorf("no stop words for %s: %v", tag, err)
+			continue
+		}
+		one := loadStopwords(fstest.MapFS{"stopwords/x.txt": {Data: data}})
+		if len(one) < 15 {
+			t.Errorf("%s: only %d stop words", tag, len(one))
+		}
+		for w := range one {
+			if !stopwords[w] {
+				t.Errorf("%s: %q missing from the union", tag, w)
+			}
+		}
 	}
 }
