@@ -5,10 +5,11 @@
 // The model has three parts, all pure and deterministic (no clock, no
 // randomness, no I/O):
 //
-//   - Drafts turns a verdict into the messages that fit its action:
-//     a note to send with an acceptance and a follow-up for a few days
-//     later, a reply asking for context, or a polite decline. Nothing
-//     friendly is ever drafted for a scammer, a fake or blocked account.
+//   - Drafts turns a verdict into the messages that fit its action, in the
+//     language the verdict names: a note to send with an acceptance and a
+//     follow-up for a few days later, a reply asking for context, or a
+//     polite decline. Nothing friendly is ever drafted for a scammer, a
+//     fake or blocked account, or anything to report.
 //   - Lint checks a note the user means to send against named rules (too
 //     long, stock text, placeholders left in, links, sales pitches, asking
 //     for favours, shouting, emoji, missing introduction, context,
@@ -28,6 +29,20 @@
 // naming a known shared item the note mentions. Among the phrasings, a
 // stable hash of the invitation id picks one, so that different people get
 // different wordings and the same person always the same.
+//
+// Drafts are written in the language of the other side's note when the
+// user writes it (DraftsLanguage), from one phrasebook per language
+// (drafts/TAG.yaml: English, Spanish, Portuguese, French, German, Italian),
+// each written in that language with several phrasings of every sentence;
+// nothing is translated at run time. Adding a language is adding its file
+// and its line in the tests. A draft knows the relationship: colleagues at
+// the user's own company, former colleagues, and people with years at what
+// a question names are each asked what fits them.
+//
+// People are greeted as people use their names (names.yaml): titles and
+// ranks in many languages are skipped, a surname written first with a
+// comma is turned round, compound given names are kept whole, credentials
+// and emoji dropped, styled letters made plain.
 //
 // All text comparison goes through package fold, so that styled,
 // full-width and look-alike letters match their plain forms.

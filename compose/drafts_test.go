@@ -216,14 +216,18 @@ func TestDraftsHugeInputs(t *testing.T) {
 }
 
 func FuzzDrafts(f *testing.F) {
-	f.Add("Jane Doe", "Acme", "Kafka Users Berlin", "Hi, we met at the Kafka Users Berlin meetup")
-	f.Add("\xff🚀{x}", "https://x.io", "[name]", "\x00\u202e")
-	f.Fuzz(func(t *testing.T, name, company, group, note string) {
+	f.Add("Jane Doe", "Acme", "Kafka Users Berlin", "Hi, we met at the Kafka Users Berlin meetup", uint8(0))
+	f.Add("\xff🚀{x}", "https://x.io", "[name]", "\x00\u202e", uint8(3))
+	f.Add("de la Vega, Carmen", "Northwind Analytics", "{item}", "Hola", uint8(1))
+	langs := DraftsLanguages()
+	f.Fuzz(func(t *testing.T, name, company, group, note string, lang uint8) {
 		inv := &linkvet.Invitation{ID: name, Message: note,
 			Person: linkvet.Person{Name: name, Company: company},
 			Shared: linkvet.Shared{Groups: []string{group}}}
 		for _, a := range []linkvet.Action{linkvet.Accept, linkvet.Ask, linkvet.Decline} {
-			d := Drafts(inv, verdict(a, linkvet.IndustryPeer), testMe)
+			v := verdict(a, linkvet.IndustryPeer)
+			v.DraftsLanguage = langs[int(lang)%len(langs)]
+			d := Drafts(inv, v, testMe)
 			if runeCount(d.Accept) > AcceptLimit {
 				t.Fatalf("accept over the limit: %q", d.Accept)
 			}

@@ -17,7 +17,10 @@ const (
 	hookEvent
 	hookGroup
 	hookInterest
-	hookCompany // a company both have worked at
+	hookCompany         // a company both have worked at, neither there now as far as known
+	hookColleague       // both work at the company now
+	hookFormerColleague // a company both worked at, and the user knows them
+	hookTheirsNow       // they work at the company now; the user did before
 	hookSchool
 	hookMutual
 	hookEngaged // they engaged with the user's posts
@@ -49,6 +52,12 @@ type facts struct {
 	met       bool
 	engaged   bool
 	sameEvent bool
+
+	// What the drafts know of the relationship (see relate).
+	sharedKind hookKind // how both are linked to shared: hookCompany or a colleague kind
+	known      bool     // the user knows them (a known contact, messaged before)
+	positions  []linkvet.Position
+	sentAt     string // YYYY-MM, when the invitation's date is known
 }
 
 // gather collects the facts for inv as seen by me. The note is only ever
@@ -111,7 +120,122 @@ func gather(inv *linkvet.Invitation, me linkvet.Me) facts {
 	if inv.Message != "" {
 		f.mentioned = mentionedItem(inv, me)
 	}
+	f.positions = p.Experience
+	if len(f.positions) > maxListItems {
+		f.positions = f.positions[:maxListItems]
+	}
+	if inv.SentAt != nil {
+		f.sentAt = inv.SentAt.UTC().Format("2006-01")
+	}
 	return f
+}
+
+// relate works out how the person and the user are linked through a
+// company: both there now (colleagues), both there before and known to the
+// user (former colleagues), the person there now and the user before, or
+// both there at some time. The user's current company is the first of
+// me.Companies ("current and former employers", current first) or one
+// their headline names; the person's is their company or an open position.
+func (f *facts) relate(inv *linkvet.Invitation, me linkvet.Me) {
+	p := &inv.Person
+	var theirs []string
+	if strings.TrimSpace(p.Company) != "" {
+		theirs = append(theirs, p.Company)
+	}
+	for i, pos := range p.Experience {
+		if i == maxListItems {
+			break
+		}
+		if pos.End == "" && strings.TrimSpace(pos.Company) != "" {
+			theirs = append(theirs, pos.Company)
+		}
+	}
+	if len(theirs) > 0 && len(me.Companies) > 0 {
+		if c := overlap(theirs, me.Companies[:1]); c != "" {
+			f.shared, f.sharedKind = c, hookColleague
+			return
+		}
+		// Another of the user's companies is current when their headline
+		// names it; folding the headline is only worth it then.
+		if c := overlap(theirs, me.Companies[1:]); c != "" {
+			headline := fold.Fields(me.Headline)
+			for _, mine := range me.Companies[1:min(len(me.Companies), maxListItems)] {
+				if seq := fold.Fields(mine); len(seq) > 0 && containsSeq(headline, seq) && overlap(theirs, []string{mine}) != "" {
+					f.shared, f.sharedKind = clean(beforeComma(mine), maxItem), hookColleague
+					return
+				}
+			}
+		}
+	}
+	if f.shared == "" {
+		return
+	}
+	switch {
+	case f.known:
+		f.sharedKind = hookFormerColleague
+	case overlap(theirs, []string{f.shared}) != "":
+		f.sharedKind = hookTheirsNow
+	default:
+		f.sharedKind = hookCompany
+	}
+}
+
+// hasHistory reports whether the person's work history shows them at or
+// working on item (a company, or a word of their job titles) for a year
+// or more, or for a time not known: such a person is not asked how they
+// find it "so far".
+func (f *facts) hasHistory(item string) bool {
+	seq := fold.Fields(item)
+	if len(seq) == 0 {
+		return false
+	}
+	ref := f.sentAt
+	for _, pos := range f.positions {
+		for _, d := range [...]string{pos.Start, pos.End} {
+			if d > ref {
+				ref = d
+			}
+		}
+	}
+	for _, pos := range f.positions {
+		if !containsSeq(fold.Fields(pos.Company), seq) && !containsSeq(fold.Fields(pos.Title), seq) {
+			continue
+		}
+		end := pos.End
+		if end == "" {
+			end = ref
+		}
+		m, ok := monthsBetween(pos.Start, end)
+		if !ok || m >= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// monthsBetween counts the months from a to b, both YYYY-MM; ok is false
+// when either is not a date.
+func monthsBetween(a, b string) (int, bool) {
+	ay, am, ok1 := yearMonth(a)
+	by, bm, ok2 := yearMonth(b)
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	return (by-ay)*12 + bm - am, true
+}
+
+func yearMonth(s string) (y, m int, ok bool) {
+	if len(s) < 7 || s[4] != '-' {
+		return 0, 0, false
+	}
+	for i, c := range s[:7] {
+		if i != 4 && (c < '0' || c > '9') {
+			return 0, 0, false
+		}
+	}
+	y = int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m = int(s[5]-'0')*10 + int(s[6]-'0')
+	return y, m, m >= 1 && m <= 12
 }
 
 // best returns the most specific common ground, in the order a person
@@ -129,6 +253,9 @@ func (f *facts) best() hook {
 	case f.interest != "":
 		return hook{hookInterest, f.interest}
 	case f.shared != "":
+		if f.sharedKind != hookNone {
+			return hook{f.sharedKind, f.shared}
+		}
 		return hook{hookCompany, f.shared}
 	case f.school != "":
 		return hook{hookSchool, f.school}

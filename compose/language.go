@@ -2,17 +2,35 @@ package compose
 
 import "github.com/linkvet/linkvet"
 
-// DraftsLanguage picks the language drafts are written in: the note's
-// language when the user reads and writes it (me.Languages), else the
-// user's first language, else English.
+// DraftsLanguage picks the language drafts are written in, as the tag of
+// a phrasebook compose has (see DraftsLanguages):
+//
+//   - the note's language, when the user reads and writes it (me.Languages,
+//     BCP 47; tags match on their primary subtag too, so an "es-MX" note
+//     and an "es" user agree) and there are drafts in it;
+//   - else the user's first language that has drafts;
+//   - else English.
+//
+// noteLang is "" when there is no note or its language is unknown.
 func DraftsLanguage(noteLang string, me linkvet.Me) string {
-	for _, l := range me.Languages {
-		if noteLang != "" && l == noteLang {
-			return l
+	if noteLang != "" {
+		n := normTag(noteLang)
+		for _, l := range me.Languages {
+			u := normTag(l)
+			if u == n || primary(u) == primary(n) {
+				if pb := phrasebookFor(u); pb != nil {
+					return pb.Tag
+				}
+				if pb := phrasebookFor(n); pb != nil {
+					return pb.Tag
+				}
+			}
 		}
 	}
-	if len(me.Languages) > 0 {
-		return me.Languages[0]
+	for _, l := range me.Languages {
+		if pb := phrasebookFor(l); pb != nil {
+			return pb.Tag
+		}
 	}
 	return "en"
 }

@@ -623,7 +623,7 @@ func (l *linter) properNoun() bool {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '\n' || r == '\u2026':
-				if !(r == '.' && (abbreviations[prev] || honorifics[prev])) {
+				if !(r == '.' && (abbreviations[prev] || lintHonorifics[prev])) {
 					sentenceStart, name = true, false
 				}
 			case r == '-' || r == '\u2013' || r == '\u2014':
@@ -645,7 +645,7 @@ func (l *linter) properNoun() bool {
 		word := l.raw[i:j]
 		fw := fold.String(strings.ReplaceAll(strings.ReplaceAll(word, "'", ""), "\u2019", ""))
 		upper := unicode.IsUpper(r)
-		if nameLead[fw] || honorifics[fw] {
+		if nameLead[fw] || lintHonorifics[fw] {
 			name = true
 		} else if !upper {
 			name = false
@@ -731,3 +731,10 @@ var (
 		"your accomplishments", "impressed by your", "amazing person", "so inspiring",
 	})
 )
+
+// lintHonorifics are the titles after which the linter reads capitalised
+// words as a name (folded, without the dot). Narrower than names.yaml's
+// list, which also holds words such as "me" or "general" that are common
+// words in a note.
+var lintHonorifics = wordSet(`dr mr mrs ms mx miss prof professor sir dame rev hon capt
+eng ing dipl mag herr frau mme mlle dott sr sra srta`)

@@ -8,13 +8,17 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/screen/lang"
 )
 
-// stockPhrases are the cores of LinkedIn's prefilled invitation texts, in
-// the wordings seen over the years and in the most common interface
-// languages. A note is stock text when one of them is all it says, give or
-// take a greeting, a sign-off and names (see IsDefaultNote).
-var stockPhrases = tokenize([]string{
+// builtinStockPhrases are the cores of LinkedIn's prefilled invitation
+// texts, in the wordings seen over the years and in the most common
+// interface languages. They stay as a fallback: the vocabulary files of
+// package screen/lang (family lang.StockInvitation) add every language's
+// own default sentences (see stock). A note is stock text when one of them
+// is all it says, give or take a greeting, a sign-off and names (see
+// IsDefaultNote).
+var builtinStockPhrases = []string{
 	"add you to my professional network",
 	"add you to my network",
 	"add you as a connection",
@@ -45,11 +49,12 @@ var stockPhrases = tokenize([]string{
 	"alla mia rete professionale",
 	"mijn professionele netwerk",
 	"aan mijn netwerk toevoegen",
-})
+}
 
-// stockFiller are words that may surround a stock phrase without making
-// the note personal: greetings, sign-offs and the glue of the stock texts.
-var stockFiller = wordSet(`hi hello hey dear greetings good morning afternoon evening there
+// builtinStockFiller are words that may surround a stock phrase without
+// making the note personal: greetings, sign-offs and the glue of the stock
+// texts. The vocabularies' greetings (lang.Greeting) are added to them.
+var builtinStockFiller = wordSet(`hi hello hey dear greetings good morning afternoon evening there
 i id im ive would like love want to you your my me on in at of for with linkedin and a the
 as so be here thanks thank regards best kind warm wishes cheers sincerely please connect
 connection connections invite invitation request network professional join add happy glad
@@ -66,22 +71,58 @@ hoi graag groeten bedankt`)
 // sign-off.
 const maxStockOthers = 4
 
-// stockFirst holds the first word of every stock phrase: a note holding
-// none of them cannot contain one, which most notes show in one pass.
-var stockFirst = func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range stockPhrases {
-		m[p[0]] = true
-	}
-	return m
+// stockTable is what IsDefaultNote matches: the stock phrases, tokenized,
+// the first word of each (a note holding none of them cannot contain one,
+// which most notes show in one pass) and the filler words.
+type stockTable struct {
+	phrases [][]string
+	first   map[string]bool
+	filler  map[string]bool
+}
+
+// stock is built once from the built-in lists and every vocabulary file;
+// never written after. A vocabulary that does not load leaves the built-in
+// lists (screen/lang's own tests report the file).
+var stock = func() *stockTable {
+	vocabs, _ := lang.Load()
+	return newStockTable(vocabs)
 }()
 
-func tokenize(phrases []string) [][]string {
-	out := make([][]string, len(phrases))
-	for i, p := range phrases {
-		out[i] = fold.Fields(p)
+// newStockTable merges the built-in lists with the stock invitation
+// sentences and greetings of vocabs.
+func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
+	t := &stockTable{first: map[string]bool{}, filler: map[string]bool{}}
+	for w := range builtinStockFiller {
+		t.filler[w] = true
 	}
-	return out
+	seen := map[string]bool{}
+	add := func(p string) {
+		toks := fold.Fields(p)
+		key := strings.Join(toks, " ")
+		if len(toks) == 0 || seen[key] {
+			return
+		}
+		seen[key] = true
+		t.phrases = append(t.phrases, toks)
+		t.first[toks[0]] = true
+	}
+	for _, p := range builtinStockPhrases {
+		add(p)
+	}
+	for _, v := range vocabs {
+		if v == nil {
+			continue
+		}
+		for _, p := range v.Phrases(lang.StockInvitation) {
+			add(p)
+		}
+		for _, g := range v.Phrases(lang.Greeting) {
+			for _, w := range fold.Fields(g) {
+				t.filler[w] = true
+			}
+		}
+	}
+	return t
 }
 
 // IsDefaultNote reports whether note is one of LinkedIn's stock invitation
@@ -90,19 +131,25 @@ func tokenize(phrases []string) [][]string {
 // names around it. Such a note says nothing more than no note at all. A
 // longer note that merely contains a stock sentence is not a default note.
 func IsDefaultNote(note string) bool {
-	matched, others := stockCoverage(fold.Fields(note))
+	return stock.isDefault(note)
+}
+
+func (t *stockTable) isDefault(note string) bool {
+	matched, others := t.coverage(fold.Fields(note))
 	return matched && others <= maxStockOthers
 }
 
 // stockCoverage reports whether toks contain a stock phrase, and how many
 // tokens are neither part of a stock phrase nor filler.
-func stockCoverage(toks []string) (matched bool, others int) {
+func stockCoverage(toks []string) (matched bool, others int) { return stock.coverage(toks) }
+
+func (t *stockTable) coverage(toks []string) (matched bool, others int) {
 	if len(toks) == 0 {
 		return false, 0
 	}
 	possible := false
-	for _, t := range toks {
-		if stockFirst[t] {
+	for _, tok := range toks {
+		if t.first[tok] {
 			possible = true
 			break
 		}
@@ -118,7 +165,7 @@ func stockCoverage(toks []string) (matched bool, others int) {
 	} else {
 		covered = make([]bool, len(toks))
 	}
-	for _, p := range stockPhrases {
+	for _, p := range t.phrases {
 		for i := 0; i+len(p) <= len(toks); i++ {
 			if hasAt(toks, i, p) {
 				matched = true
@@ -131,8 +178,8 @@ func stockCoverage(toks []string) (matched bool, others int) {
 	if !matched {
 		return false, 0
 	}
-	for i, t := range toks {
-		if !covered[i] && !stockFiller[t] {
+	for i, tok := range toks {
+		if !covered[i] && !t.filler[tok] {
 			others++
 		}
 	}

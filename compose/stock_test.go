@@ -1,6 +1,12 @@
 package compose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/screen/lang"
+)
 
 func TestIsDefaultNote(t *testing.T) {
 	tests := []struct {
@@ -72,6 +78,68 @@ func TestHasPlaceholder(t *testing.T) {
 		got, ok := HasPlaceholder(tt.note)
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("HasPlaceholder(%q) = %q, %v; want %q", tt.note, got, ok, tt.want)
+		}
+	}
+}
+
+// TestStockFromVocabularies: a language's default invitation sentence in
+// its vocabulary file (screen/lang, family stock_invitation) is stock text,
+// and its greetings are filler, without a line of Go.
+func TestStockFromVocabularies(t *testing.T) {
+	v, err := lang.Parse("nl.yaml", []byte(`tag: nl
+name: Nederlands
+families:
+  stock_invitation: ["graag voeg ik je toe aan mijn LinkedIn-netwerk"]
+  greeting: [goedemiddag]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withNL, builtin := newStockTable([]*lang.Vocabulary{v}), newStockTable(nil)
+	note := "Goedemiddag Sanne, graag voeg ik je toe aan mijn LinkedIn-netwerk."
+	if !withNL.isDefault(note) {
+		t.Errorf("with the Dutch vocabulary, %q is not stock text", note)
+	}
+	if builtin.isDefault(note) {
+		t.Errorf("without it, %q is stock text already: the test proves nothing", note)
+	}
+	personal := "Goedemiddag Sanne, we spraken op de Kafka meetup in Utrecht over streaming pipelines; graag voeg ik je toe aan mijn LinkedIn-netwerk."
+	if withNL.isDefault(personal) {
+		t.Errorf("a personal note holding the sentence counts as stock: %q", personal)
+	}
+	// The English built-ins stay whatever the vocabularies hold.
+	for _, n := range []string{"I'd like to add you to my professional network on LinkedIn.", "Let's connect!"} {
+		if !withNL.isDefault(n) || !builtin.isDefault(n) {
+			t.Errorf("%q is no longer stock text", n)
+		}
+	}
+}
+
+// TestEveryVocabularyStockSentence: whatever the vocabulary files hold
+// (they are filled on other branches), each stock sentence on its own or
+// after a greeting is a default note, and never once a personal sentence
+// comes with it.
+func TestEveryVocabularyStockSentence(t *testing.T) {
+	vocabs, err := lang.Load()
+	if err != nil {
+		t.Fatalf("vocabularies: %v", err)
+	}
+	for _, v := range vocabs {
+		greetings := append(v.Phrases(lang.Greeting), "")
+		for _, p := range v.Phrases(lang.StockInvitation) {
+			if len(fold.Fields(p)) == 0 {
+				continue
+			}
+			g := strings.TrimSpace(greetings[0] + " Jane,")
+			for _, note := range []string{p, g + " " + p} {
+				if !IsDefaultNote(note) {
+					t.Errorf("%s: %q is not recognised as stock text", v.Tag, note)
+				}
+			}
+			personal := "Hi Jane, we met at the Berlin Data Meetup and talked about Kafka pipelines for an hour. " + p
+			if IsDefaultNote(personal) {
+				t.Errorf("%s: a personal note holding %q counts as stock", v.Tag, p)
+			}
 		}
 	}
 }

@@ -228,43 +228,6 @@ func beforeComma(s string) string {
 	return s
 }
 
-// honorifics are skipped when looking for a first name (folded, without a
-// trailing dot).
-var honorifics = map[string]bool{
-	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "miss": true, "prof": true,
-	"professor": true, "sir": true, "dame": true, "rev": true, "hon": true, "capt": true,
-	"eng": true, "ing": true, "dipl": true, "mag": true, "herr": true, "frau": true,
-	"mme": true, "mlle": true, "dott": true, "sr": true, "sra": true, "srta": true,
-}
-
-// firstName returns the name to greet someone by: the first word of their
-// name that is not a title or an initial, in normal capitalisation. It
-// returns "" when the name gives nothing usable (empty, emoji only, digits,
-// a placeholder), and the message then uses a neutral greeting.
-func firstName(name string) string {
-	c := clean(name, 80)
-	// Credentials, pronouns and taglines follow a comma, bar or bracket.
-	if i := strings.IndexAny(c, ",|(/:"); i >= 0 {
-		c = c[:i]
-	}
-	for _, sep := range []string{" - ", " \u2013 ", " \u2014 "} {
-		if i := strings.Index(c, sep); i >= 0 {
-			c = c[:i]
-		}
-	}
-	for w := range strings.FieldsSeq(c) {
-		bare := strings.TrimRight(w, ".")
-		if honorifics[fold.String(bare)] || utf8.RuneCountInString(bare) <= 1 {
-			continue
-		}
-		if !nameWord(bare) || utf8.RuneCountInString(bare) > maxFirstName {
-			return ""
-		}
-		return normalCase(bare)
-	}
-	return ""
-}
-
 // nameWord reports whether w looks like a given name: letters, with inner
 // hyphens or apostrophes (Jean-Luc, O'Neil).
 func nameWord(w string) bool {

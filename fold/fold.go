@@ -9,10 +9,21 @@
 //     ligature letters become plain letters, accented letters come apart;
 //  2. combining marks, zero-width characters, soft hyphens, bidi controls,
 //     emoji variation selectors and skin-tone modifiers are dropped;
-//  3. look-alike letters from other scripts (Cyrillic, Greek, small
-//     capitals, IPA) become the Latin letter they imitate;
-//  4. everything is lower-cased, curly quotes become straight ones and runs
-//     of white space become one space.
+//  3. look-alike letters from every script drawn like Latin (Cyrillic,
+//     Greek, Armenian, Cherokee, Coptic, Lisu, Latin small capitals and
+//     IPA, ...; the table is generated from Unicode's confusables data, see
+//     gen_lookalikes.go) become the Latin letter they imitate, and
+//     everything else is lower-cased: a letter is
+//     looked up as written first (a Greek capital Ν imitates N, its small ν
+//     imitates v), then lower-cased and looked up again (an Armenian capital
+//     Ս is no Latin letter, but its small ս imitates u);
+//  4. curly quotes become straight ones and runs of white space become one
+//     space.
+//
+// Folding reaches a fixed point: String(String(s)) == String(s) for every
+// s, so that a phrase list and a text folded at different times agree
+// (TestStringIdempotentBMP checks every code point of the Basic
+// Multilingual Plane, FuzzString any text).
 //
 // Words then splits folded text into tokens: runs of letters and digits
 // (apostrophes inside a word are dropped, so "don't" is "dont"), and every
@@ -49,8 +60,13 @@ func String(s string) string {
 		if dropped(r) {
 			continue
 		}
-		r = lookalike(r)
-		r = unicode.ToLower(r)
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = foldRune(r)
+		}
 		if r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '`' || r == '\u00b4' {
 			r = '\''
 		}
@@ -146,40 +162,55 @@ func dropped(r rune) bool {
 	return false
 }
 
-// lookalike maps a letter that imitates a Latin letter to that letter.
-// NFKD has already handled styled and full-width forms; this covers other
-// scripts, which NFKD leaves alone.
-func lookalike(r rune) rune {
-	if r < 0x80 {
-		return r
-	}
+// foldRune maps a non-ASCII rune, already decomposed by NFKD, to the Latin
+// letter it imitates, else to its lower case. The look-up runs on the rune
+// as written and then on its lower case, so that the result is a fixed
+// point: an ASCII letter, or a lower-case rune with no look-alike entry.
+func foldRune(r rune) rune {
 	if l, ok := lookalikes[r]; ok {
-		return l
+		return rune(l)
 	}
-	return r
+	lr := unicode.ToLower(r)
+	if lr != r {
+		if l, ok := lookalikes[lr]; ok {
+			return rune(l)
+		}
+	}
+	return lr
 }
 
-// lookalikes: the letters of Unicode's confusables list that matter for
-// Latin text: Cyrillic, Greek, Armenian, small capitals and IPA.
-var lookalikes = map[rune]rune{
-	// Cyrillic lower case
-	'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'һ': 'h', 'і': 'i', 'ї': 'i', 'ј': 'j', 'к': 'k',
-	'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y', 'х': 'x',
-	'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'ɡ': 'g', 'ү': 'y', 'ӏ': 'l', 'ո': 'n', 'ս': 'u',
-	// Cyrillic upper case (lower-cased afterwards)
-	'А': 'a', 'В': 'b', 'Е': 'e', 'Ё': 'e', 'Һ': 'h', 'І': 'i', 'Ї': 'i', 'Ј': 'j', 'К': 'k',
-	'М': 'm', 'Н': 'h', 'О': 'o', 'Р': 'p', 'С': 'c', 'Т': 't', 'У': 'y', 'Х': 'x', 'Ѕ': 's',
-	'Ԁ': 'd', 'Ԛ': 'q', 'Ԝ': 'w', 'Ү': 'y', 'Ӏ': 'l',
+// lookalikes is confusableLetters (generated from Unicode's confusables
+// data, see gen_lookalikes.go) with the letters that data does not list but
+// senders use as Latin ones: small capitals, and a few Cyrillic letters
+// whose italic or handwritten form reads as a Latin one. Built once; never
+// written after.
+var lookalikes = func() map[rune]byte {
+	m := make(map[rune]byte, len(confusableLetters)+len(extraLookalikes))
+	for r, l := range confusableLetters {
+		m[r] = l
+	}
+	for r, l := range extraLookalikes {
+		if _, ok := m[r]; !ok {
+			m[r] = l
+		}
+	}
+	return m
+}()
+
+// extraLookalikes are kept by hand (see lookalikes).
+var extraLookalikes = map[rune]byte{
+	// Cyrillic letters the confusables data leaves out
+	'н': 'h', 'Н': 'h', 'т': 't', 'к': 'k', 'м': 'm', 'в': 'b', 'ё': 'e', 'Ё': 'e', 'ї': 'i', 'Ї': 'i',
+	'ғ': 'f', 'ү': 'y', 'Ү': 'y',
 	// Greek
-	'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p',
-	'τ': 't', 'υ': 'u', 'χ': 'x', 'ω': 'w', 'ϲ': 'c', 'ϳ': 'j',
-	'Α': 'a', 'Β': 'b', 'Ε': 'e', 'Ζ': 'z', 'Η': 'h', 'Ι': 'i', 'Κ': 'k', 'Μ': 'm', 'Ν': 'n',
-	'Ο': 'o', 'Ρ': 'p', 'Τ': 't', 'Υ': 'y', 'Χ': 'x', 'Ϲ': 'c',
-	// small capitals and IPA letters
-	'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ғ': 'f', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i',
-	'ᴊ': 'j', 'ᴋ': 'k', 'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ǫ': 'q', 'ʀ': 'r',
-	'ꜱ': 's', 'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ʏ': 'y', 'ᴢ': 'z',
-	'ɑ': 'a', 'ɩ': 'i', 'ɵ': 'o', 'ʋ': 'v', 'ı': 'i', 'ȷ': 'j', 'ℓ': 'l',
+	'β': 'b', 'ε': 'e', 'η': 'n', 'κ': 'k', 'τ': 't', 'χ': 'x', 'ω': 'w',
+	// Latin small capitals and IPA letters
+	'ᴀ': 'a', 'ʙ': 'b', 'ᴄ': 'c', 'ᴅ': 'd', 'ᴇ': 'e', 'ɢ': 'g', 'ʜ': 'h', 'ɪ': 'i', 'ᴊ': 'j',
+	'ᴋ': 'k', 'ʟ': 'l', 'ᴍ': 'm', 'ɴ': 'n', 'ᴏ': 'o', 'ᴘ': 'p', 'ǫ': 'q', 'ʀ': 'r', 'ꜱ': 's',
+	'ᴛ': 't', 'ᴜ': 'u', 'ᴠ': 'v', 'ᴡ': 'w', 'ʏ': 'y', 'ᴢ': 'z', 'ɑ': 'a', 'ɩ': 'i', 'ɵ': 'o',
+	'ʋ': 'v', 'ı': 'i', 'ȷ': 'j', 'ℓ': 'l',
+	// Coptic small iota, whose capital the data lists
+	'ⲓ': 'i',
 }
 
 // Words returns the tokens of folded text (see the package documentation).
@@ -259,9 +290,25 @@ func ContainsPhrase(text, phrase string) bool {
 	return len(m.Find(Fields(text))) > 0
 }
 
+// ordinaryLetter reports whether r is a letter of some Latin alphabet in
+// everyday use that folding maps to a plain letter all the same: the
+// Polish ł, the Danish ø, the Croatian đ, the Icelandic ð, the Maltese ħ,
+// and the letters of West African alphabets (ɓ, ɗ, ɖ, ɣ, ʋ, ɨ). A name
+// written with them is not dressed up.
+func ordinaryLetter(r rune) bool {
+	switch {
+	case r >= 0xC0 && r <= 0x24F:
+		return unicode.IsLetter(r)
+	case r == 'ɓ', r == 'ɗ', r == 'ɖ', r == 'ɣ', r == 'ʋ', r == 'ɨ':
+		return true
+	}
+	return false
+}
+
 // HasLookalikes reports whether s contains characters that fold to
 // different letters: look-alikes from other scripts, styled or full-width
-// letters, or invisible characters. Plain accented letters do not count.
+// letters, or invisible characters. Plain accented letters and the letters
+// of everyday Latin alphabets (ordinaryLetter) do not count.
 // It is how a spoofed "lіnkedin.com" is told from the real one.
 func HasLookalikes(s string) bool {
 	for _, r := range s {
@@ -271,7 +318,13 @@ func HasLookalikes(s string) bool {
 		if dropped(r) && !unicode.Is(unicode.Mn, r) {
 			return true
 		}
+		if ordinaryLetter(r) {
+			continue
+		}
 		if _, ok := lookalikes[r]; ok {
+			return true
+		}
+		if _, ok := lookalikes[unicode.ToLower(r)]; ok {
 			return true
 		}
 		if d := norm.NFKD.String(string(r)); d != string(r) {

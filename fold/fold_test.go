@@ -84,6 +84,18 @@ func TestHasLookalikes(t *testing.T) {
 			t.Errorf("HasLookalikes(%q) = false, want true", s)
 		}
 	}
+	for _, s := range []string{"lіnkedin.com", "ՍRGENT", "ʟɪɴᴋ", "Ϳust"} {
+		if !HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = false, want true", s)
+		}
+	}
+	// Letters of everyday alphabets are no disguise, though they fold to
+	// plain letters.
+	for _, s := range []string{"Łukasz Wróbel", "Søren Østergaard", "Đorđe", "Hafdís Guðrún", "Ħal Għargħur", "Ɓello Ɗanjuma", "Yıldız"} {
+		if HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = true, want false", s)
+		}
+	}
 	for _, s := range []string{"linkedin.com", "zürich.example", "münchen", ""} {
 		if HasLookalikes(s) {
 			t.Errorf("HasLookalikes(%q) = true, want false", s)
@@ -129,5 +141,56 @@ func BenchmarkStringUnicode(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		String(s)
+	}
+}
+
+func BenchmarkStringAccented(b *testing.B) {
+	s := "Hola María, me encantó tu charla sobre Kafka en la reunión de datos de Sevilla; ¿seguimos en contacto?"
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}
+
+func BenchmarkStringCyrillic(b *testing.B) {
+	s := "Здравствуйте, Дана! Я инженер данных в Москве, давайте будем на связи."
+	b.ReportAllocs()
+	for b.Loop() {
+		String(s)
+	}
+}
+
+// TestStringIdempotentBMP folds every code point of the Basic Multilingual
+// Plane, alone and between letters, and folds the result again: nothing
+// may change the second time (issue 12: a capital whose lower case is a
+// look-alike used to slip through).
+func TestStringIdempotentBMP(t *testing.T) {
+	bad := 0
+	for r := rune(0); r <= 0xFFFF; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r)} {
+			once := String(s)
+			if twice := String(once); twice != once {
+				if bad++; bad <= 20 {
+					t.Errorf("%U %q: String = %q (%+q), again = %q (%+q)", r, s, once, once, twice, twice)
+				}
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("... %d failures in all", bad)
+	}
+}
+
+// TestOtherScriptsAreNotDisguises: text in scripts that never pass for
+// Latin is left alone by the look-alike step, and a name written in one is
+// no look-alike.
+func TestOtherScriptsAreNotDisguises(t *testing.T) {
+	for _, s := range []string{"محمد العلي", "שלום כהן", "ნინო", "राहुल शर्मा", "〇〇商事", "ሀይሉ"} {
+		if HasLookalikes(s) {
+			t.Errorf("HasLookalikes(%q) = true", s)
+		}
+		if got := String(s); ascii(got) {
+			t.Errorf("String(%q) = %q: mapped to Latin", s, got)
+		}
 	}
 }

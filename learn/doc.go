@@ -52,6 +52,22 @@
 // A caller must ignore a result that is not Enough; Result.Why says what is
 // missing.
 //
+// Stop words (the function words of every language linkvet screens, one
+// file per language in stopwords/) and single letters are counted like any
+// word but never cited: "the" or "de" explains nothing to a person. A word
+// pair is cited when one of its words is not such a word.
+//
+// # Calibration
+//
+// Naive Bayes treats every word as independent evidence, so its raw
+// probabilities are nearly always 0 or 1, even after four decisions.
+// Result.Prob is shrunk toward an even split as if Params.Doubt (10) more
+// decisions had been seen that say nothing, and Result.Decisions says how
+// many decisions the answer stands on: four decisions make it at most 64%
+// sure, twenty 83%, a hundred 95%. The winning class never changes. On the
+// SMS test part the expected calibration error falls from 0.0079 to 0.0068
+// (TestCalibrationOnSMS).
+//
 // # Choice of parameters
 //
 // DefaultParams was chosen by 5-fold cross-validation on the training part
