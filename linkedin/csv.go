@@ -107,8 +107,18 @@ type csvReader struct {
 
 	rec    []byte // field contents of the current record
 	ends   []int  // end offset of each field in rec
-	raw    []byte // raw bytes of the current record, for recovery
+	raw    []byte // raw bytes of the current record's past chunks, for recovery
 	fields []string
+
+	// failTail is set once a quoted field ran to the end of the input:
+	// the number of bytes from just after its opening quote to the end.
+	// From any byte after that point that is not a quote, a quoted field
+	// runs the same course, so it cannot close either: a later field in
+	// that state is known to be unclosed at once, without reading to the
+	// end again. That keeps recovery linear however many quotes are
+	// stray.
+	failTail int
+	noSkip   bool // tests: read to the end every time, as a reference
 }
 
 func newCSVReader(src *bufio.Reader, comma byte) *csvReader {
@@ -125,6 +135,7 @@ func (r *csvReader) next() ([]string, int, error) {
 	size := 0
 	over := false
 	cr := false // a CR was last: dropped if LF follows, kept otherwise
+	openAt := 0 // offset in the record just after the last opening quote
 chunks:
 	for {
 		if len(r.chunk) == 0 {
@@ -133,9 +144,6 @@ chunks:
 			}
 		}
 		c := r.chunk
-		if !over {
-			r.raw = append(r.raw, c...)
-		}
 		i := 0
 		if cr {
 			cr = false
@@ -150,6 +158,7 @@ chunks:
 				if b == '"' {
 					state = quoted
 					i++
+					openAt = len(r.raw) + i
 					continue
 				}
 				if len(r.ends) == 0 && len(r.rec) == 0 && !over {
@@ -206,6 +215,17 @@ chunks:
 					j = len(c)
 				} else {
 					j += i
+				}
+				if j > i && r.failTail > 0 && !r.noSkip && len(r.raw) == 0 && len(c)-i <= r.failTail {
+					// Past the point from which a quoted field is known
+					// never to close (see failTail); the input after the
+					// failure is all in c, from the record's start.
+					r.line = start
+					r.chunk = nil
+					if nl := bytes.IndexByte(c, '\n'); nl >= 0 {
+						r.chunk = c[nl+1:]
+					}
+					return nil, start, &rowError{start, "a quoted field opened on this line is never closed"}
 				}
 				seg := c[i:j]
 				r.line += bytes.Count(seg, []byte{'\n'})
@@ -268,6 +288,9 @@ chunks:
 		}
 		size += len(c)
 		r.chunk = nil
+		if !over {
+			r.raw = append(r.raw, c...)
+		}
 		if !over && size > r.max {
 			over = true
 			r.rec, r.raw = r.rec[:0], r.raw[:0]
@@ -289,6 +312,7 @@ chunks:
 		if nl := bytes.IndexByte(r.raw, '\n'); nl >= 0 {
 			r.replay = append([]byte(nil), r.raw[nl+1:]...)
 		}
+		r.failTail = max(r.failTail, len(r.raw)-openAt)
 		r.line = start
 		r.srcErr = nil
 		return nil, start, &rowError{start, "a quoted field opened on this line is never closed"}
