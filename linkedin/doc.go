@@ -47,8 +47,10 @@
 // declares before reading and against the bytes actually inflated while
 // reading. An archive with no export file at all is EINVALID.
 //
-// Times without a zone (Sent At, Connected On) are read in
-// Options.Location. Invitation ids are derived from the direction, the
+// Times without a zone (Sent At) are read in Options.Location. Dates
+// (Connected On) are calendar dates, kept as midnight UTC of the date
+// written whatever the zone, so that they print as the day LinkedIn shows
+// and importing again with another zone changes nothing. Invitation ids are derived from the direction, the
 // person and the wall-clock sending time, so importing the same or a later
 // export again, in any zone, gives the same ids.
 package linkedin

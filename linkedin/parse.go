@@ -125,7 +125,7 @@ func parseRow(k kind, r row, d *data, dates *dateParser) bool {
 			position: r.get("position"),
 		}
 		when := r.get("connectedon")
-		c.since, _ = dates.parse(when) // an unreadable date leaves Since unknown
+		c.since, _ = dates.day(when) // an unreadable date leaves Since unknown
 		if c.name == "" && c.url == "" && len(c.emails) == 0 {
 			if c.company == "" && c.position == "" && when != "" {
 				d.hidden++ // a member who hides their details from exports

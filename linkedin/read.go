@@ -23,7 +23,9 @@ import (
 // Options tune reading an export. The zero value is ready to use.
 type Options struct {
 	// Location is the zone of times written without one (Invitations.csv
-	// "Sent At", Connections.csv "Connected On"); nil means time.Local.
+	// "Sent At"); nil means time.Local. Dates such as Connections.csv
+	// "Connected On" do not depend on it: they are midnight UTC of the
+	// date written.
 	Location *time.Location
 	// MaxTotalBytes caps the uncompressed size of the files read, together;
 	// 0 means 1 GiB.
