@@ -135,26 +135,32 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 	}
 	latest := map[string]int{} // direction + person key → index in pending
 	var pending []linkvet.Invitation
+	accepted := map[string]int{} // person key → index in e.PastAccepts
 	for _, inv := range d.invitations {
 		other := contact{name: inv.from, url: inv.fromURL}
 		if inv.direction == linkvet.Outgoing {
 			other = contact{name: inv.to, url: inv.toURL}
 		}
-		if connections.find(other) >= 0 || me.is(other.name, other.url) {
+		if me.is(other.name, other.url) {
+			continue
+		}
+		if connections.find(other) >= 0 {
+			// Accepted: an incoming one is an example of whom the user
+			// accepts. Only the latest per person is kept.
+			if inv.direction == linkvet.Incoming {
+				li := exportInvitation(inv, other)
+				key := personKey(other)
+				if i, dup := accepted[key]; !dup {
+					accepted[key] = len(e.PastAccepts)
+					e.PastAccepts = append(e.PastAccepts, li)
+				} else if inv.sentAt.After(timeOf(e.PastAccepts[i].SentAt)) {
+					e.PastAccepts[i] = li
+				}
+			}
 			continue
 		}
 		key := string(inv.direction) + " " + personKey(other)
-		li := linkvet.Invitation{
-			ID:        invitationID(inv.direction, other, inv.sentAt),
-			Direction: inv.direction,
-			Message:   inv.message,
-			Person:    linkvet.Person{Name: other.name, ProfileURL: other.url},
-			Source:    Source,
-		}
-		if !inv.sentAt.IsZero() {
-			at := inv.sentAt
-			li.SentAt = &at
-		}
+		li := exportInvitation(inv, other)
 		if talked.find(other) >= 0 {
 			li.Interactions = []string{linkvet.MessagedBefore}
 		}
@@ -168,9 +174,17 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		latest[key] = len(pending)
 		pending = append(pending, li)
 	}
-	slices.SortStableFunc(pending, func(a, b linkvet.Invitation) int {
+	newestFirst := func(a, b linkvet.Invitation) int {
 		return cmp.Or(timeOf(b.SentAt).Compare(timeOf(a.SentAt)), strings.Compare(a.ID, b.ID))
-	})
+	}
+	slices.SortStableFunc(pending, newestFirst)
+	slices.SortStableFunc(e.PastAccepts, newestFirst)
+	if d.hasInvs && !d.hasConns {
+		e.ConnectionsMissing = true
+		e.Files = append(e.Files, linkvet.FileSummary{Name: "Connections.csv", Skipped: []linkvet.Problem{{File: "Connections.csv",
+			Reason: "missing from the export: without it, invitations still pending cannot be told from accepted ones, " +
+				"so they are kept apart until a fuller export (or another channel) settles them"}}})
+	}
 	for _, inv := range pending {
 		if inv.Direction == linkvet.Outgoing {
 			e.Outgoing = append(e.Outgoing, inv)
@@ -179,6 +193,23 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		}
 	}
 	return e
+}
+
+// exportInvitation is one row of Invitations.csv as an invitation, with
+// other as the person on the other side.
+func exportInvitation(inv invitation, other contact) linkvet.Invitation {
+	li := linkvet.Invitation{
+		ID:        invitationID(inv.direction, other, inv.sentAt),
+		Direction: inv.direction,
+		Message:   inv.message,
+		Person:    linkvet.Person{Name: other.name, ProfileURL: other.url},
+		Source:    Source,
+	}
+	if !inv.sentAt.IsZero() {
+		at := inv.sentAt
+		li.SentAt = &at
+	}
+	return li
 }
 
 // sortKnown orders people by folded name, then profile URL and e-mail,

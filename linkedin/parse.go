@@ -22,6 +22,8 @@ type data struct {
 	skills      []string
 	myEmails    []string
 	connections []contact
+	hasConns    bool // a Connections.csv was read
+	hasInvs     bool // an Invitations.csv was read
 	hidden      int
 	contacts    []contact // Contacts.csv, ImportedContacts.csv
 	endorsers   []contact
@@ -42,6 +44,8 @@ func (d *data) merge(o *data) {
 	d.skills = join(d.skills, o.skills)
 	d.myEmails = join(d.myEmails, o.myEmails)
 	d.connections = join(d.connections, o.connections)
+	d.hasConns = d.hasConns || o.hasConns
+	d.hasInvs = d.hasInvs || o.hasInvs
 	d.hidden += o.hidden
 	d.contacts = join(d.contacts, o.contacts)
 	d.endorsers = join(d.endorsers, o.endorsers)
@@ -92,6 +96,12 @@ func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *dat
 	t, err := openTable(r, k, sum)
 	if err != nil || t == nil {
 		return err
+	}
+	switch k {
+	case connectionsFile:
+		d.hasConns = true
+	case invitationsFile:
+		d.hasInvs = true
 	}
 	if k == messagesFile && d.messages == nil {
 		n := int(min(size/200, 1<<20)) // about 200 bytes a message
