@@ -73,8 +73,13 @@ func (o Options) withDefaults() Options {
 }
 
 // Read reads the export at path: the ZIP file LinkedIn sends, or the folder
-// it unpacks to. Errors for the user are *linkvet.Error and name path.
+// it unpacks to, or a Member Data Portability snapshot (a .json file, or a
+// folder of them: see ReadDMA). Errors for the user are *linkvet.Error and
+// name path.
 func Read(path string, opt Options) (*linkvet.Export, error) {
+	if IsDMA(path) {
+		return ReadDMA(path, opt)
+	}
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "%s: no such file or folder", path)
