@@ -92,7 +92,7 @@ type invitation struct {
 
 // parseFile reads one file into d; size is the file's expected size, a
 // hint for allocating.
-func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *data, loc *time.Location) error {
+func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *data, loc *time.Location, flush func(*data) error) error {
 	t, err := openTable(r, k, sum)
 	if err != nil || t == nil {
 		return err
@@ -103,7 +103,7 @@ func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *dat
 	case invitationsFile:
 		d.hasInvs = true
 	}
-	if k == messagesFile && d.messages == nil {
+	if k == messagesFile && d.messages == nil && flush == nil {
 		n := int(min(size/200, 1<<20)) // about 200 bytes a message
 		d.messages, d.directions = make([]linkvet.Message, 0, n), make([]string, 0, n)
 	}
@@ -114,10 +114,18 @@ func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *dat
 			return err
 		}
 		if !ok {
+			if flush != nil {
+				return flush(d)
+			}
 			return nil
 		}
 		if used := parseRow(k, rw, d, dates); used {
 			sum.Rows++
+		}
+		if flush != nil && len(d.connections)+len(d.messages) >= StreamBatch {
+			if err := flush(d); err != nil {
+				return err
+			}
 		}
 	}
 }
