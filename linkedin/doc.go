@@ -35,7 +35,30 @@
 //     stranger does not make them known. Invitations.csv also lists
 //     accepted invitations; an invitation is pending when the other side is
 //     not among the connections, matched by profile URL when both have one,
-//     else by folded name.
+//     else by folded name. An incoming invitation whose sender is now a
+//     connection was accepted: it goes to Export.PastAccepts, an example
+//     of whom the user accepts. When the export lists invitations but has
+//     no readable Connections.csv, nothing tells pending from accepted:
+//     Export.ConnectionsMissing says so, with a note in Export.Files.
+//
+// # Bounded memory
+//
+// Read holds the whole export (a million connections take 1.7 GB). Stream
+// reads the same export with Connections.csv and messages.csv parsed row
+// by row and handed to callbacks in batches of StreamBatch, so memory does
+// not grow with those files (a million connections in about 20 MB); what
+// it keeps grows only with the smaller files and the number of people the
+// user messaged.
+//
+// # Member Data Portability snapshots
+//
+// Members in the EEA and Switzerland can get the same tables as JSON from
+// LinkedIn's Member Data Portability API (dma.go): pages of elements, each
+// a domain (CONNECTIONS, INVITATIONS, PROFILE, INBOX...) with rows keyed
+// by the CSV's column names. ReadDMA reads a saved snapshot, a file or a
+// folder, through the same column mapping and row parsers as the CSV
+// files; Read and Stream turn to it for a .json file or a folder of them.
+// Its invitations have Source "dma".
 //
 // # Safety
 //
