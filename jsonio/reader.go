@@ -513,10 +513,11 @@ func jsonReason(err error) string {
 	switch {
 	case errors.As(err, &te):
 		field := te.Field
+		got := clip(te.Value, 80) // a rejected 100,000-digit number is not echoed whole
 		if field == "" {
-			return fmt.Sprintf("want a JSON object for an invitation, got %s", te.Value)
+			return fmt.Sprintf("want a JSON object for an invitation, got %s", got)
 		}
-		return fmt.Sprintf("%s: want %s, got %s", field, goTypeName(te.Type.String()), te.Value)
+		return fmt.Sprintf("%s: want %s, got %s", field, goTypeName(te.Type.String()), got)
 	case errors.As(err, &se):
 		return "not valid JSON: " + se.Error()
 	case errors.As(err, &pe):

@@ -73,6 +73,8 @@ func TestShapes(t *testing.T) {
 			"problem in.json:2: not valid JSON, the array is not closed: the input ends before its ]"}},
 		{"a number in an array", "[1, {\"person\":{\"name\":\"B\"}}]", []string{
 			"problem in.json:1: want a JSON object for an invitation, got number", "B@1"}},
+		{"a huge number is not echoed", "{\"person\":{\"name\":\"A\"},\"mutual_connections\":" + strings.Repeat("9", 100000) + "}\n",
+			[]string{"problem in.json:1: mutual_connections: want a whole number, got number " + strings.Repeat("9", 73) + "…"}},
 		{"brackets and commas inside strings", "[{\"person\":{\"name\":\"A, ]}\"}}]", []string{"A, ]}@1"}},
 	}
 	for _, tt := range tests {
