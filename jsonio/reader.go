@@ -79,7 +79,6 @@ type Reader struct {
 	buf      []byte // the current record, reused
 	problems int    // problems reported so far
 	sep      bool   // array mode: an element was read, "," or "]" is due
-	arrayEnd int    // line of the array's closing bracket
 
 	par *parallel // set by Parallel
 }

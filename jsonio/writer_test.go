@@ -62,7 +62,7 @@ func TestVerdictEncoderMatchesJSON(t *testing.T) {
 		checkVerdictBytes(t, sampleVerdict(i))
 	}
 	checkVerdictBytes(t, linkvet.Verdict{})
-	for _, f := range []float64{0, -0.0, 1, 1e-7, 1e-6, 123456789e13, 1e21, 1e22, -3.5e-10, math.SmallestNonzeroFloat64, math.MaxFloat64} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, 1e-7, 1e-6, 123456789e13, 1e21, 1e22, -3.5e-10, math.SmallestNonzeroFloat64, math.MaxFloat64} {
 		checkVerdictBytes(t, linkvet.Verdict{Confidence: f})
 	}
 	checkVerdictBytes(t, linkvet.Verdict{ID: "\x00\x01\x1f\x7f\b\f\u2028\u2029\xff\xfe ok \\ \"", Missing: []string{}})
