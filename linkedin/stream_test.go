@@ -2,6 +2,7 @@ package linkedin
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -159,5 +160,36 @@ func TestStreamPeakMemory(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("Read: %d known, peak RSS %d MB", len(e.Known), peakRSS()>>20)
+	}
+}
+
+// TestStreamZipAndHandlerError: a ZIP streams like its folder, and an
+// error from a handler stops reading and comes back as is.
+func TestStreamZipAndHandlerError(t *testing.T) {
+	var entries []zipEntry
+	for _, name := range []string{"Connections.csv", "Invitations.csv", "Profile.csv", "messages.csv"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "export-2024", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, zipEntry{name: "Basic_LinkedInDataExport/" + name, data: string(b)})
+	}
+	path := filepath.Join(t.TempDir(), "export.zip")
+	if err := os.WriteFile(path, makeZip(t, entries...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(path, Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, known, msgs := streamAll(t, path, Options{Location: time.UTC})
+	if !reflect.DeepEqual(got.Incoming, want.Incoming) || !reflect.DeepEqual(msgs, want.Messages) ||
+		!reflect.DeepEqual(mergedSources(known), mergedSources(want.Known)) {
+		t.Errorf("the ZIP streams differently from Read")
+	}
+	stop := errors.New("disk full")
+	_, err = Stream(path, Options{Location: time.UTC}, StreamHandler{Known: func([]linkvet.KnownPerson) error { return stop }})
+	if !errors.Is(err, stop) {
+		t.Errorf("handler error came back as %v", err)
 	}
 }
