@@ -91,7 +91,10 @@ const (
 //     being held in memory;
 //   - a quoted field still open at the end of the file does not swallow the
 //     rest of the file: it is reported, and the lines after the record's
-//     first line are parsed again;
+//     first line are parsed again, in linear time however many quotes are
+//     stray (see failTail); the first quoted field to run past max is
+//     taken as never closed in the same way (a later one skips the rest of
+//     the file, as what it ran over was not kept);
 //   - every record says on which line it starts.
 //
 // Fields of one record share one string, as in encoding/csv.
@@ -119,6 +122,10 @@ type csvReader struct {
 	// stray.
 	failTail int
 	noSkip   bool // tests: read to the end every time, as a reference
+
+	// overRecovered is set once a quoted field ran past max and was read
+	// as never closed; a second such field skips the rest of the file.
+	overRecovered bool
 }
 
 func newCSVReader(src *bufio.Reader, comma byte) *csvReader {
@@ -292,6 +299,22 @@ chunks:
 			r.raw = append(r.raw, c...)
 		}
 		if !over && size > r.max {
+			if (state == quoted || state == quoteInside) && !r.overRecovered {
+				// A quoted field this long is a stray quote far more
+				// likely than a real cell (the row would be skipped
+				// anyway): parse again from the record's second line,
+				// from the bytes kept, rather than lose the rest of the
+				// file. Once per file, so that the cost stays linear.
+				r.overRecovered = true
+				r.replay = nil
+				if nl := bytes.IndexByte(r.raw, '\n'); nl >= 0 {
+					r.replay = append([]byte(nil), r.raw[nl+1:]...)
+				} else {
+					r.discardLine() // the first line goes on past what was kept
+				}
+				r.line = start
+				return nil, start, &rowError{start, "a quoted field opened on this line runs past the row size limit without closing; read as never closed"}
+			}
 			over = true
 			r.rec, r.raw = r.rec[:0], r.raw[:0]
 		}
@@ -318,6 +341,21 @@ chunks:
 		return nil, start, &rowError{start, "a quoted field opened on this line is never closed"}
 	}
 	return r.finish(start, size, over)
+}
+
+// discardLine drops the source's bytes up to and including the next line
+// end, without keeping them.
+func (r *csvReader) discardLine() {
+	for {
+		_, err := r.src.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil {
+			r.srcErr = err
+		}
+		return
+	}
 }
 
 // fill loads the next chunk; it reports false at the end of the input.

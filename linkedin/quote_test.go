@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -126,4 +127,18 @@ func BenchmarkStrayQuotesReadToEnd(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*10000), "ns/line")
+}
+
+// TestOneStrayQuoteInABigFile: a quote never closed, with more than the
+// row limit after it, costs its row, not the rest of the file.
+func TestOneStrayQuoteInABigFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a,b\nx,\"open\n")
+	for i := range 500 {
+		fmt.Fprintf(&b, "r%d,v%d\n", i, i)
+	}
+	got := parseAll(t, b.String(), ',', 1024)
+	if len(got.records) != 501 || !reflect.DeepEqual(got.skipped, []int{2}) || got.lines[500] != 502 {
+		t.Errorf("%d records, skipped %v, last at line %d", len(got.records), got.skipped, got.lines[len(got.lines)-1])
+	}
 }
