@@ -1,7 +1,7 @@
 package jsonio
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,40 +20,67 @@ import (
 // HTML escaping); a hand-written encoder makes them, because writing the
 // verdicts is a fair part of screening a file (FuzzVerdictEncoder holds the
 // two together).
+//
+// Output is buffered and handed on in whole lines only, so that a run that
+// stops early (an unreadable input, a kill) never leaves half a verdict:
+// what was written is a sequence of complete lines.
 type VerdictWriter struct {
-	bw  *bufio.Writer
-	enc *json.Encoder
-	buf []byte
+	w      io.Writer
+	buf    []byte // whole lines not yet written
+	enc    *json.Encoder
+	encBuf bytes.Buffer
+	err    error
 }
+
+// verdictBuffer is how much is gathered before it is written.
+const verdictBuffer = 64 << 10
 
 // NewVerdictWriter writes to w; call Flush at the end.
 func NewVerdictWriter(w io.Writer) *VerdictWriter {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &VerdictWriter{bw: bw, enc: enc}
+	vw := &VerdictWriter{w: w, buf: make([]byte, 0, verdictBuffer+4096)}
+	vw.enc = json.NewEncoder(&vw.encBuf)
+	vw.enc.SetEscapeHTML(false)
+	return vw
 }
 
 // Write writes one verdict.
 func (w *VerdictWriter) Write(v *linkvet.Verdict) error {
+	if w.err != nil {
+		return w.err
+	}
 	if v.Reasons == nil {
 		v.Reasons = []linkvet.Reason{} // required: never null
 	}
-	if b, ok := appendVerdict(w.buf[:0], v); ok {
-		w.buf = b
-		if _, err := w.bw.Write(append(b, '\n')); err != nil {
+	if b, ok := appendVerdict(w.buf, v); ok {
+		w.buf = append(b, '\n')
+	} else {
+		w.encBuf.Reset()
+		if err := w.enc.Encode(v); err != nil {
 			return fmt.Errorf("write verdict %s: %w", v.ID, err)
 		}
-		return nil
+		w.buf = append(w.buf, w.encBuf.Bytes()...)
 	}
-	if err := w.enc.Encode(v); err != nil {
-		return fmt.Errorf("write verdict %s: %w", v.ID, err)
+	if len(w.buf) >= verdictBuffer {
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("write verdict %s: %w", v.ID, err)
+		}
 	}
 	return nil
 }
 
-// Flush writes what is buffered.
-func (w *VerdictWriter) Flush() error { return w.bw.Flush() }
+// Flush writes what is buffered: whole lines only.
+func (w *VerdictWriter) Flush() error {
+	if w.err != nil {
+		return w.err
+	}
+	if len(w.buf) == 0 {
+		return nil
+	}
+	_, err := w.w.Write(w.buf)
+	w.buf = w.buf[:0]
+	w.err = err
+	return err
+}
 
 // verdictKeys are the JSON names appendVerdict writes, per type; if the
 // domain types change without it, it steps aside (verdictFast).

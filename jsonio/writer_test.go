@@ -133,3 +133,38 @@ func BenchmarkVerdictEncodingJSON(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(vs)), "ns/verdict")
 }
+
+// lineWriter records how output reached it.
+type lineWriter struct{ writes [][]byte }
+
+func (l *lineWriter) Write(p []byte) (int, error) {
+	l.writes = append(l.writes, append([]byte(nil), p...))
+	return len(p), nil
+}
+
+// TestVerdictWriterWholeLines: output is handed on in whole lines only, so
+// a run that stops before Flush never leaves half a verdict.
+func TestVerdictWriterWholeLines(t *testing.T) {
+	var lw lineWriter
+	w := NewVerdictWriter(&lw)
+	for i := range 500 {
+		v := sampleVerdict(i)
+		if err := w.Write(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(lw.writes) == 0 {
+		t.Fatal("nothing written before Flush for 500 verdicts")
+	}
+	for _, b := range lw.writes {
+		if b[len(b)-1] != '\n' {
+			t.Fatalf("a write ends mid-line: …%q", b[len(b)-20:])
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(bytes.Join(lw.writes, nil), []byte("\n")); n != 500 {
+		t.Errorf("%d lines", n)
+	}
+}
