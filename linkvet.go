@@ -353,6 +353,16 @@ type Export struct {
 	// (members who hide their details from exports).
 	HiddenConnections int           `json:"hidden_connections"`
 	Files             []FileSummary `json:"files"`
+	// PastAccepts are incoming invitations whose sender is now a
+	// connection: invitations the user accepted, newest first. They are
+	// examples of whom the user accepts (to learn from as inferred
+	// examples, never over a decision the user recorded), not pending.
+	PastAccepts []Invitation `json:"past_accepts,omitempty"`
+	// ConnectionsMissing is set when the export lists invitations but
+	// holds no readable Connections.csv: pending and accepted invitations
+	// cannot be told apart, so Incoming and Outgoing may hold accepted
+	// ones (and PastAccepts is empty) until a fuller export settles them.
+	ConnectionsMissing bool `json:"connections_missing,omitempty"`
 }
 
 // FileSummary tells what was read from one file of an export.

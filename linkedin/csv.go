@@ -91,7 +91,10 @@ const (
 //     being held in memory;
 //   - a quoted field still open at the end of the file does not swallow the
 //     rest of the file: it is reported, and the lines after the record's
-//     first line are parsed again;
+//     first line are parsed again, in linear time however many quotes are
+//     stray (see failTail); the first quoted field to run past max is
+//     taken as never closed in the same way (a later one skips the rest of
+//     the file, as what it ran over was not kept);
 //   - every record says on which line it starts.
 //
 // Fields of one record share one string, as in encoding/csv.
@@ -107,8 +110,22 @@ type csvReader struct {
 
 	rec    []byte // field contents of the current record
 	ends   []int  // end offset of each field in rec
-	raw    []byte // raw bytes of the current record, for recovery
+	raw    []byte // raw bytes of the current record's past chunks, for recovery
 	fields []string
+
+	// failTail is set once a quoted field ran to the end of the input:
+	// the number of bytes from just after its opening quote to the end.
+	// From any byte after that point that is not a quote, a quoted field
+	// runs the same course, so it cannot close either: a later field in
+	// that state is known to be unclosed at once, without reading to the
+	// end again. That keeps recovery linear however many quotes are
+	// stray.
+	failTail int
+	noSkip   bool // tests: read to the end every time, as a reference
+
+	// overRecovered is set once a quoted field ran past max and was read
+	// as never closed; a second such field skips the rest of the file.
+	overRecovered bool
 }
 
 func newCSVReader(src *bufio.Reader, comma byte) *csvReader {
@@ -125,6 +142,7 @@ func (r *csvReader) next() ([]string, int, error) {
 	size := 0
 	over := false
 	cr := false // a CR was last: dropped if LF follows, kept otherwise
+	openAt := 0 // offset in the record just after the last opening quote
 chunks:
 	for {
 		if len(r.chunk) == 0 {
@@ -133,9 +151,6 @@ chunks:
 			}
 		}
 		c := r.chunk
-		if !over {
-			r.raw = append(r.raw, c...)
-		}
 		i := 0
 		if cr {
 			cr = false
@@ -150,6 +165,7 @@ chunks:
 				if b == '"' {
 					state = quoted
 					i++
+					openAt = len(r.raw) + i
 					continue
 				}
 				if len(r.ends) == 0 && len(r.rec) == 0 && !over {
@@ -206,6 +222,17 @@ chunks:
 					j = len(c)
 				} else {
 					j += i
+				}
+				if j > i && r.failTail > 0 && !r.noSkip && len(r.raw) == 0 && len(c)-i <= r.failTail {
+					// Past the point from which a quoted field is known
+					// never to close (see failTail); the input after the
+					// failure is all in c, from the record's start.
+					r.line = start
+					r.chunk = nil
+					if nl := bytes.IndexByte(c, '\n'); nl >= 0 {
+						r.chunk = c[nl+1:]
+					}
+					return nil, start, &rowError{start, "a quoted field opened on this line is never closed"}
 				}
 				seg := c[i:j]
 				r.line += bytes.Count(seg, []byte{'\n'})
@@ -268,7 +295,26 @@ chunks:
 		}
 		size += len(c)
 		r.chunk = nil
+		if !over {
+			r.raw = append(r.raw, c...)
+		}
 		if !over && size > r.max {
+			if (state == quoted || state == quoteInside) && !r.overRecovered {
+				// A quoted field this long is a stray quote far more
+				// likely than a real cell (the row would be skipped
+				// anyway): parse again from the record's second line,
+				// from the bytes kept, rather than lose the rest of the
+				// file. Once per file, so that the cost stays linear.
+				r.overRecovered = true
+				r.replay = nil
+				if nl := bytes.IndexByte(r.raw, '\n'); nl >= 0 {
+					r.replay = append([]byte(nil), r.raw[nl+1:]...)
+				} else {
+					r.discardLine() // the first line goes on past what was kept
+				}
+				r.line = start
+				return nil, start, &rowError{start, "a quoted field opened on this line runs past the row size limit without closing; read as never closed"}
+			}
 			over = true
 			r.rec, r.raw = r.rec[:0], r.raw[:0]
 		}
@@ -289,11 +335,27 @@ chunks:
 		if nl := bytes.IndexByte(r.raw, '\n'); nl >= 0 {
 			r.replay = append([]byte(nil), r.raw[nl+1:]...)
 		}
+		r.failTail = max(r.failTail, len(r.raw)-openAt)
 		r.line = start
 		r.srcErr = nil
 		return nil, start, &rowError{start, "a quoted field opened on this line is never closed"}
 	}
 	return r.finish(start, size, over)
+}
+
+// discardLine drops the source's bytes up to and including the next line
+// end, without keeping them.
+func (r *csvReader) discardLine() {
+	for {
+		_, err := r.src.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil {
+			r.srcErr = err
+		}
+		return
+	}
 }
 
 // fill loads the next chunk; it reports false at the end of the input.

@@ -87,8 +87,10 @@ func TestCSVReaderTooLong(t *testing.T) {
 	in := "a,b\n" + long + ",c\n\"" + long + "\n" + long + "\",d\ne,f\n"
 	got := parseAll(t, in, ',', 100)
 	want := [][]string{{"a", "b"}, {"e", "f"}}
-	if !reflect.DeepEqual(got.records, want) || !reflect.DeepEqual(got.lines, []int{1, 5}) || !reflect.DeepEqual(got.skipped, []int{2, 3}) {
-		t.Errorf("got %q at %v, skipped %v; want %q at [1 5], skipped [2 3]", got.records, got.lines, got.skipped, want)
+	// The quoted field of line 3 runs past the limit: it is read as never
+	// closed, and line 4 (too long itself) is parsed again on its own.
+	if !reflect.DeepEqual(got.records, want) || !reflect.DeepEqual(got.lines, []int{1, 5}) || !reflect.DeepEqual(got.skipped, []int{2, 3, 4}) {
+		t.Errorf("got %q at %v, skipped %v; want %q at [1 5], skipped [2 3 4]", got.records, got.lines, got.skipped, want)
 	}
 }
 

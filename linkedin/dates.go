@@ -57,6 +57,24 @@ func (p *dateParser) parse(s string) (t time.Time, ok bool) {
 	return time.Time{}, false
 }
 
+// day returns the calendar date s names, as midnight UTC of that date,
+// for fields that are dates rather than instants (Connections.csv
+// "Connected On"). A date has no zone: reading it as local midnight would
+// print a day early east of UTC once shown as a UTC date, and importing
+// again in another zone would see a change where there is none. When the
+// field carries a time of day too (2018 exports), the date is the one on
+// the wall clock as written.
+func (p *dateParser) day(s string) (time.Time, bool) {
+	wall := dateParser{loc: time.UTC, last: p.last}
+	t, ok := wall.parse(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	p.last = wall.last
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
 // try parses s in the user's zone, or in UTC when the layout says so ("UTC"
 // is literal text to Go's layouts, not a zone).
 func (p *dateParser) try(layout, s string) (time.Time, error) {

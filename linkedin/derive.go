@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -34,7 +35,13 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		Files:             d.files,
 	}
 	k := newKeys()
-	me := d.whoAmI(k)
+	me := d.whoAmI(k, func(yield func(*linkvet.Message) bool) {
+		for i := range d.messages {
+			if !yield(&d.messages[i]) {
+				return
+			}
+		}
+	})
 	e.Me = d.me(me.name)
 
 	// Messages: which are the user's, and whom the user has talked with. A
@@ -133,29 +140,44 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 	for _, c := range d.connections {
 		connections.add(c, SourceConnection)
 	}
+	d.pending(e, me, func(_ int, c contact) bool { return connections.find(c) >= 0 }, func(c contact) bool { return talked.find(c) >= 0 })
+	return e
+}
+
+// pending sorts the invitations into e: pending ones (only the latest per
+// person and direction) into Incoming and Outgoing, accepted incoming ones
+// into PastAccepts. isConnection tells whether the other side of
+// invitation n is now a connection; talked whether the user messaged them.
+func (d *data) pending(e *linkvet.Export, me self, isConnection func(n int, c contact) bool, talked func(contact) bool) {
 	latest := map[string]int{} // direction + person key → index in pending
 	var pending []linkvet.Invitation
-	for _, inv := range d.invitations {
+	accepted := map[string]int{} // person key → index in e.PastAccepts
+	for n, inv := range d.invitations {
 		other := contact{name: inv.from, url: inv.fromURL}
 		if inv.direction == linkvet.Outgoing {
 			other = contact{name: inv.to, url: inv.toURL}
 		}
-		if connections.find(other) >= 0 || me.is(other.name, other.url) {
+		if me.is(other.name, other.url) {
+			continue
+		}
+		if isConnection(n, other) {
+			// Accepted: an incoming one is an example of whom the user
+			// accepts. Only the latest per person is kept.
+			if inv.direction == linkvet.Incoming {
+				li := exportInvitation(inv, other)
+				key := personKey(other)
+				if i, dup := accepted[key]; !dup {
+					accepted[key] = len(e.PastAccepts)
+					e.PastAccepts = append(e.PastAccepts, li)
+				} else if inv.sentAt.After(timeOf(e.PastAccepts[i].SentAt)) {
+					e.PastAccepts[i] = li
+				}
+			}
 			continue
 		}
 		key := string(inv.direction) + " " + personKey(other)
-		li := linkvet.Invitation{
-			ID:        invitationID(inv.direction, other, inv.sentAt),
-			Direction: inv.direction,
-			Message:   inv.message,
-			Person:    linkvet.Person{Name: other.name, ProfileURL: other.url},
-			Source:    Source,
-		}
-		if !inv.sentAt.IsZero() {
-			at := inv.sentAt
-			li.SentAt = &at
-		}
-		if talked.find(other) >= 0 {
+		li := exportInvitation(inv, other)
+		if talked(other) {
 			li.Interactions = []string{linkvet.MessagedBefore}
 		}
 		// Only one invitation per person can be pending: keep the latest.
@@ -168,9 +190,17 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		latest[key] = len(pending)
 		pending = append(pending, li)
 	}
-	slices.SortStableFunc(pending, func(a, b linkvet.Invitation) int {
+	newestFirst := func(a, b linkvet.Invitation) int {
 		return cmp.Or(timeOf(b.SentAt).Compare(timeOf(a.SentAt)), strings.Compare(a.ID, b.ID))
-	})
+	}
+	slices.SortStableFunc(pending, newestFirst)
+	slices.SortStableFunc(e.PastAccepts, newestFirst)
+	if d.hasInvs && !d.hasConns {
+		e.ConnectionsMissing = true
+		e.Files = append(e.Files, linkvet.FileSummary{Name: "Connections.csv", Skipped: []linkvet.Problem{{File: "Connections.csv",
+			Reason: "missing from the export: without it, invitations still pending cannot be told from accepted ones, " +
+				"so they are kept apart until a fuller export (or another channel) settles them"}}})
+	}
 	for _, inv := range pending {
 		if inv.Direction == linkvet.Outgoing {
 			e.Outgoing = append(e.Outgoing, inv)
@@ -178,7 +208,23 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 			e.Incoming = append(e.Incoming, inv)
 		}
 	}
-	return e
+}
+
+// exportInvitation is one row of Invitations.csv as an invitation, with
+// other as the person on the other side.
+func exportInvitation(inv invitation, other contact) linkvet.Invitation {
+	li := linkvet.Invitation{
+		ID:        invitationID(inv.direction, other, inv.sentAt),
+		Direction: inv.direction,
+		Message:   inv.message,
+		Person:    linkvet.Person{Name: other.name, ProfileURL: other.url},
+		Source:    Source,
+	}
+	if !inv.sentAt.IsZero() {
+		at := inv.sentAt
+		li.SentAt = &at
+	}
+	return li
 }
 
 // sortKnown orders people by folded name, then profile URL and e-mail,
@@ -245,7 +291,7 @@ type self struct {
 // invitations that is always the same, else the most frequent party to
 // the messages) and profile URLs (from invitations, else from the messages
 // the user's name signed).
-func (d *data) whoAmI(k *keys) self {
+func (d *data) whoAmI(k *keys, messages iter.Seq[*linkvet.Message]) self {
 	s := self{k: k, name: d.profile.name, urls: map[string]bool{}, emails: map[string]bool{}}
 	for _, e := range d.myEmails {
 		s.emails[e] = true
@@ -263,7 +309,7 @@ func (d *data) whoAmI(k *keys) self {
 	}
 	if s.name == "" {
 		var names tally
-		for _, m := range d.messages {
+		for m := range messages {
 			names.add(m.From)
 		}
 		s.name = names.top()
@@ -280,7 +326,7 @@ func (d *data) whoAmI(k *keys) self {
 	}
 	if len(s.urls) == 0 && s.folded != "" {
 		var urls tally
-		for _, m := range d.messages {
+		for m := range messages {
 			if m.FromURL != "" && fold.String(m.From) == s.folded {
 				urls.add(linkvet.NormalizeProfileURL(m.FromURL))
 			}
@@ -398,10 +444,17 @@ type keys struct {
 
 func newKeys() *keys { return &keys{urls: map[string]string{}, names: map[string]string{}} }
 
+// streamKeys are keys that remember nothing, for reading in bounded
+// memory: a cache of every name of a million connections is not bounded.
+func streamKeys() *keys { return &keys{} }
+
 // url returns linkvet.NormalizeProfileURL(s).
 func (k *keys) url(s string) string {
 	if s == "" {
 		return ""
+	}
+	if k.urls == nil {
+		return linkvet.NormalizeProfileURL(s)
 	}
 	v, ok := k.urls[s]
 	if !ok {
@@ -415,6 +468,9 @@ func (k *keys) url(s string) string {
 func (k *keys) name(s string) string {
 	if s == "" {
 		return ""
+	}
+	if k.names == nil {
+		return fold.String(s)
 	}
 	v, ok := k.names[s]
 	if !ok {
@@ -507,6 +563,40 @@ func (ps *people) add(c contact, source string) int {
 		ps.byName[n] = append(ps.byName[n], i)
 	}
 	return i
+}
+
+// mergeFirst merges c into person i as if c had been added first, as
+// Read adds connections before the people of the smaller files.
+func (ps *people) mergeFirst(i int, c contact, source string) {
+	p := &ps.list[i]
+	p.name = cmp.Or(c.name, p.name)
+	p.url = cmp.Or(fullURL(c.url), p.url)
+	p.company = cmp.Or(c.company, p.company)
+	p.position = cmp.Or(c.position, p.position)
+	emails := slices.Clone(c.emails)
+	for _, e := range p.emails {
+		if !slices.Contains(emails, e) {
+			emails = append(emails, e)
+		}
+	}
+	p.emails = emails
+	for _, e := range c.emails {
+		if _, ok := ps.byEmail[e]; !ok {
+			ps.byEmail[e] = i
+		}
+	}
+	if !c.since.IsZero() && (p.since.IsZero() || c.since.Before(p.since)) {
+		p.since = c.since
+	}
+	if !slices.Contains(p.sources, source) {
+		p.sources = append([]string{source}, p.sources...)
+	}
+	if u := ps.k.url(p.url); u != "" {
+		ps.byURL[u] = i
+	}
+	if n := ps.k.name(c.name); n != "" && !slices.Contains(ps.byName[n], i) {
+		ps.byName[n] = append(ps.byName[n], i)
+	}
 }
 
 // fullURL gives a profile address its scheme, as endorsements omit it.

@@ -35,7 +35,30 @@
 //     stranger does not make them known. Invitations.csv also lists
 //     accepted invitations; an invitation is pending when the other side is
 //     not among the connections, matched by profile URL when both have one,
-//     else by folded name.
+//     else by folded name. An incoming invitation whose sender is now a
+//     connection was accepted: it goes to Export.PastAccepts, an example
+//     of whom the user accepts. When the export lists invitations but has
+//     no readable Connections.csv, nothing tells pending from accepted:
+//     Export.ConnectionsMissing says so, with a note in Export.Files.
+//
+// # Bounded memory
+//
+// Read holds the whole export (a million connections take 1.7 GB). Stream
+// reads the same export with Connections.csv and messages.csv parsed row
+// by row and handed to callbacks in batches of StreamBatch, so memory does
+// not grow with those files (a million connections in about 20 MB); what
+// it keeps grows only with the smaller files and the number of people the
+// user messaged.
+//
+// # Member Data Portability snapshots
+//
+// Members in the EEA and Switzerland can get the same tables as JSON from
+// LinkedIn's Member Data Portability API (dma.go): pages of elements, each
+// a domain (CONNECTIONS, INVITATIONS, PROFILE, INBOX...) with rows keyed
+// by the CSV's column names. ReadDMA reads a saved snapshot, a file or a
+// folder, through the same column mapping and row parsers as the CSV
+// files; Read and Stream turn to it for a .json file or a folder of them.
+// Its invitations have Source "dma".
 //
 // # Safety
 //
@@ -47,8 +70,10 @@
 // declares before reading and against the bytes actually inflated while
 // reading. An archive with no export file at all is EINVALID.
 //
-// Times without a zone (Sent At, Connected On) are read in
-// Options.Location. Invitation ids are derived from the direction, the
+// Times without a zone (Sent At) are read in Options.Location. Dates
+// (Connected On) are calendar dates, kept as midnight UTC of the date
+// written whatever the zone, so that they print as the day LinkedIn shows
+// and importing again with another zone changes nothing. Invitation ids are derived from the direction, the
 // person and the wall-clock sending time, so importing the same or a later
 // export again, in any zone, gives the same ids.
 package linkedin

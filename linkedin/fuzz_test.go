@@ -49,7 +49,7 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		var d data
 		sum := linkvet.FileSummary{Name: "fuzz.csv"}
-		if err := parseFile(kind(k%uint8(recommendationsFile+1)), bytes.NewReader(input), int64(len(input)), &sum, &d, time.UTC); err != nil {
+		if err := parseFile(kind(k%uint8(recommendationsFile+1)), bytes.NewReader(input), int64(len(input)), &sum, &d, time.UTC, nil); err != nil {
 			t.Fatalf("parseFile: %v", err)
 		}
 		for _, p := range sum.Skipped {

@@ -22,6 +22,8 @@ type data struct {
 	skills      []string
 	myEmails    []string
 	connections []contact
+	hasConns    bool // a Connections.csv was read
+	hasInvs     bool // an Invitations.csv was read
 	hidden      int
 	contacts    []contact // Contacts.csv, ImportedContacts.csv
 	endorsers   []contact
@@ -42,6 +44,8 @@ func (d *data) merge(o *data) {
 	d.skills = join(d.skills, o.skills)
 	d.myEmails = join(d.myEmails, o.myEmails)
 	d.connections = join(d.connections, o.connections)
+	d.hasConns = d.hasConns || o.hasConns
+	d.hasInvs = d.hasInvs || o.hasInvs
 	d.hidden += o.hidden
 	d.contacts = join(d.contacts, o.contacts)
 	d.endorsers = join(d.endorsers, o.endorsers)
@@ -88,12 +92,18 @@ type invitation struct {
 
 // parseFile reads one file into d; size is the file's expected size, a
 // hint for allocating.
-func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *data, loc *time.Location) error {
+func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *data, loc *time.Location, flush func(*data) error) error {
 	t, err := openTable(r, k, sum)
 	if err != nil || t == nil {
 		return err
 	}
-	if k == messagesFile && d.messages == nil {
+	switch k {
+	case connectionsFile:
+		d.hasConns = true
+	case invitationsFile:
+		d.hasInvs = true
+	}
+	if k == messagesFile && d.messages == nil && flush == nil {
 		n := int(min(size/200, 1<<20)) // about 200 bytes a message
 		d.messages, d.directions = make([]linkvet.Message, 0, n), make([]string, 0, n)
 	}
@@ -104,10 +114,18 @@ func parseFile(k kind, r io.Reader, size int64, sum *linkvet.FileSummary, d *dat
 			return err
 		}
 		if !ok {
+			if flush != nil {
+				return flush(d)
+			}
 			return nil
 		}
 		if used := parseRow(k, rw, d, dates); used {
 			sum.Rows++
+		}
+		if flush != nil && len(d.connections)+len(d.messages) >= StreamBatch {
+			if err := flush(d); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -125,7 +143,7 @@ func parseRow(k kind, r row, d *data, dates *dateParser) bool {
 			position: r.get("position"),
 		}
 		when := r.get("connectedon")
-		c.since, _ = dates.parse(when) // an unreadable date leaves Since unknown
+		c.since, _ = dates.day(when) // an unreadable date leaves Since unknown
 		if c.name == "" && c.url == "" && len(c.emails) == 0 {
 			if c.company == "" && c.position == "" && when != "" {
 				d.hidden++ // a member who hides their details from exports

@@ -23,7 +23,9 @@ import (
 // Options tune reading an export. The zero value is ready to use.
 type Options struct {
 	// Location is the zone of times written without one (Invitations.csv
-	// "Sent At", Connections.csv "Connected On"); nil means time.Local.
+	// "Sent At"); nil means time.Local. Dates such as Connections.csv
+	// "Connected On" do not depend on it: they are midnight UTC of the
+	// date written.
 	Location *time.Location
 	// MaxTotalBytes caps the uncompressed size of the files read, together;
 	// 0 means 1 GiB.
@@ -71,8 +73,13 @@ func (o Options) withDefaults() Options {
 }
 
 // Read reads the export at path: the ZIP file LinkedIn sends, or the folder
-// it unpacks to. Errors for the user are *linkvet.Error and name path.
+// it unpacks to, or a Member Data Portability snapshot (a .json file, or a
+// folder of them: see ReadDMA). Errors for the user are *linkvet.Error and
+// name path.
 func Read(path string, opt Options) (*linkvet.Export, error) {
+	if IsDMA(path) {
+		return ReadDMA(path, opt)
+	}
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "%s: no such file or folder", path)
@@ -114,6 +121,16 @@ type entry struct {
 // the archive declares the size or the bytes prove it.
 func ReadZip(r io.ReaderAt, size int64, opt Options) (*linkvet.Export, error) {
 	opt = opt.withDefaults()
+	entries, err := zipEntries(r, size, opt)
+	if err != nil {
+		return nil, err
+	}
+	return readEntries(entries, "the archive", opt)
+}
+
+// zipEntries lists the export files of an archive, refusing archives that
+// could harm or exhaust the machine.
+func zipEntries(r io.ReaderAt, size int64, opt Options) ([]entry, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) { // insecure names get a precise error below
 		return nil, linkvet.Errorf(linkvet.EINVALID, "not a ZIP archive or folder (%v)", err)
@@ -147,7 +164,7 @@ func ReadZip(r io.ReaderAt, size int64, opt Options) (*linkvet.Export, error) {
 		}
 		entries = append(entries, entry{name: name, kind: k, size: declared, open: f.Open})
 	}
-	return readEntries(entries, "the archive", opt)
+	return entries, nil
 }
 
 // checkEntryName refuses names that would escape the folder an archive is
@@ -179,6 +196,15 @@ func kindAt(name string) kind {
 // folder down. Symbolic links to CSV files are refused, like in archives.
 func ReadFS(fsys fs.FS, opt Options) (*linkvet.Export, error) {
 	opt = opt.withDefaults()
+	entries, err := fsEntries(fsys, opt)
+	if err != nil {
+		return nil, err
+	}
+	return readEntries(entries, "the folder", opt)
+}
+
+// fsEntries lists the export files of an unpacked export.
+func fsEntries(fsys fs.FS, opt Options) ([]entry, error) {
 	top, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("list export folder: %w", err)
@@ -228,27 +254,15 @@ func ReadFS(fsys fs.FS, opt Options) (*linkvet.Export, error) {
 	if err := visit(".", top, 0); err != nil {
 		return nil, err
 	}
-	return readEntries(entries, "the folder", opt)
+	return entries, nil
 }
 
 // readEntries reads the chosen files one after another and derives the
 // export from them.
 func readEntries(entries []entry, where string, opt Options) (*linkvet.Export, error) {
-	chosen, ignored := choose(entries)
-	if len(chosen) == 0 {
-		return nil, linkvet.Errorf(linkvet.EINVALID,
-			"no LinkedIn export files found in %s (looked for Connections.csv, Invitations.csv, messages.csv, Profile.csv and others, at the top or one folder down)", where)
-	}
-	var total int64
-	for _, e := range chosen {
-		if e.size > opt.MaxFileBytes {
-			return nil, linkvet.Errorf(linkvet.ELIMIT, "%s is %s uncompressed, over the limit of %s per file",
-				e.name, formatBytes(e.size), formatBytes(opt.MaxFileBytes))
-		}
-		if total += e.size; total > opt.MaxTotalBytes {
-			return nil, linkvet.Errorf(linkvet.ELIMIT, "the export files add up to more than %s uncompressed (at %s)",
-				formatBytes(opt.MaxTotalBytes), e.name)
-		}
+	chosen, ignored, err := chooseChecked(entries, where, opt)
+	if err != nil {
+		return nil, err
 	}
 	// Files are parsed side by side (an export's time goes to two big
 	// files, Connections.csv and messages.csv), each into its own data,
@@ -276,7 +290,7 @@ func readEntries(entries []entry, where string, opt Options) (*linkvet.Export, e
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			sums[i] = linkvet.FileSummary{Name: e.name}
-			errs[i] = readEntry(e, &sums[i], &parts[i], b, opt)
+			errs[i] = readEntry(e, &sums[i], &parts[i], b, opt, nil)
 		}()
 	}
 	wg.Wait()
@@ -292,7 +306,9 @@ func readEntries(entries []entry, where string, opt Options) (*linkvet.Export, e
 	return d.export(opt.Location, opt.MessagesReady), nil
 }
 
-func readEntry(e entry, sum *linkvet.FileSummary, d *data, b *budget, opt Options) error {
+// readEntry parses one file into d. flush, when set, is called whenever d
+// holds a batch of connections or messages, and at the end (see Stream).
+func readEntry(e entry, sum *linkvet.FileSummary, d *data, b *budget, opt Options, flush func(*data) error) error {
 	rc, err := e.open()
 	if err != nil {
 		return linkvet.Errorf(linkvet.EINVALID, "%s cannot be opened (%v)", e.name, err)
@@ -302,14 +318,37 @@ func readEntry(e entry, sum *linkvet.FileSummary, d *data, b *budget, opt Option
 	if cr.progress != nil {
 		cr.progress(e.name, 0, max(e.size, 0))
 	}
-	err = parseFile(e.kind, cr, max(e.size, 0), sum, d, opt.Location)
+	err = parseFile(e.kind, cr, max(e.size, 0), sum, d, opt.Location, flush)
 	var le *linkvet.Error
-	if errors.As(err, &le) {
+	var he handlerError
+	if errors.As(err, &le) || errors.As(err, &he) {
 		return err
 	} else if err != nil {
 		return linkvet.Errorf(linkvet.EINVALID, "%s is damaged and cannot be read (%v)", e.name, err)
 	}
 	return nil
+}
+
+// chooseChecked chooses the files to read and checks their declared sizes
+// against the limits.
+func chooseChecked(entries []entry, where string, opt Options) (chosen []entry, ignored []linkvet.FileSummary, err error) {
+	chosen, ignored = choose(entries)
+	if len(chosen) == 0 {
+		return nil, nil, linkvet.Errorf(linkvet.EINVALID,
+			"no LinkedIn export files found in %s (looked for Connections.csv, Invitations.csv, messages.csv, Profile.csv and others, at the top or one folder down)", where)
+	}
+	var total int64
+	for _, e := range chosen {
+		if e.size > opt.MaxFileBytes {
+			return nil, nil, linkvet.Errorf(linkvet.ELIMIT, "%s is %s uncompressed, over the limit of %s per file",
+				e.name, formatBytes(e.size), formatBytes(opt.MaxFileBytes))
+		}
+		if total += e.size; total > opt.MaxTotalBytes {
+			return nil, nil, linkvet.Errorf(linkvet.ELIMIT, "the export files add up to more than %s uncompressed (at %s)",
+				formatBytes(opt.MaxTotalBytes), e.name)
+		}
+	}
+	return chosen, ignored, nil
 }
 
 // choose keeps one file per kind, the one nearest the top (then the first

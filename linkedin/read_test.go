@@ -3,6 +3,7 @@ package linkedin
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -320,6 +321,38 @@ func TestPlainText(t *testing.T) {
 	for in, want := range tests {
 		if got := plainText(in); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestConnectedOnIsADate: "Connected On" is a calendar date, the same in
+// every zone: midnight UTC of the date written, so that it prints as that
+// day and importing again with another zone changes nothing.
+func TestConnectedOnIsADate(t *testing.T) {
+	dir := t.TempDir()
+	conn := "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" +
+		"Ada,Quill,https://www.linkedin.com/in/ada-quill,,Acme,Engineer,03 Mar 2025\n" +
+		"Ben,Moss,https://www.linkedin.com/in/ben-moss,,Acme,Engineer,\"3/4/18, 11:30 PM\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "Connections.csv"), []byte(conn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{
+		"Ada Quill": time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC),
+		"Ben Moss":  time.Date(2018, 3, 4, 0, 0, 0, 0, time.UTC),
+	}
+	for _, zone := range []string{"Asia/Tokyo", "America/Los_Angeles", "UTC", "Pacific/Kiritimati"} {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Skipf("no zone data: %v", err)
+		}
+		e, err := Read(dir, Options{Location: loc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range e.Known {
+			if !k.Since.Equal(want[k.Name]) || k.Since.Location() != time.UTC {
+				t.Errorf("%s: %s connected on %v, want %v", zone, k.Name, k.Since, want[k.Name])
+			}
 		}
 	}
 }
