@@ -277,8 +277,8 @@ func (v *objVal) ConvertToType(t ref.Type) ref.Val {
 }
 
 func (v *objVal) Equal(other ref.Val) ref.Val { return types.Bool(other == ref.Val(v)) }
-func (v *objVal) Type() ref.Type             { return v.obj.typ }
-func (v *objVal) Value() any                 { return v }
+func (v *objVal) Type() ref.Type              { return v.obj.typ }
+func (v *objVal) Value() any                  { return v }
 
 // evalCache is what the rules share while screening one invitation: the
 // activation they all evaluate against, and every field value converted

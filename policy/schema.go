@@ -49,7 +49,7 @@ type key struct {
 	// unique lists warn about an entry given twice.
 	unique bool
 	// cel names the field of the rule language's `me` object (me keys only).
-	cel bool
+	cel  bool
 	keys []*key // kSection
 
 	// Exactly one accessor is set, matching kind.
