@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/functions"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
@@ -52,13 +52,17 @@ type celField struct {
 	slot int
 	live bool
 	get  func(c *evalCache) ref.Val
+	// text and list read the value as Go data, to check its size against
+	// what the cost estimates assumed (cost.go).
+	text func(c *evalCache) string
+	list func(c *evalCache) []string
 	obj  *object // the nested object, for inv.person and inv.shared
 }
 
 var stringList = cel.ListType(cel.StringType)
 
 func fText(name, old, doc string, get func(c *evalCache) string) *celField {
-	return &celField{name: name, old: old, doc: doc, typ: cel.StringType,
+	return &celField{name: name, old: old, doc: doc, typ: cel.StringType, text: get,
 		get: func(c *evalCache) ref.Val { return types.String(get(c)) }}
 }
 
@@ -73,7 +77,7 @@ func fBool(name, old, doc string, get func(c *evalCache) bool) *celField {
 }
 
 func fList(name, old, doc string, get func(c *evalCache) []string) *celField {
-	return &celField{name: name, old: old, doc: doc, typ: stringList,
+	return &celField{name: name, old: old, doc: doc, typ: stringList, list: get,
 		get: func(c *evalCache) ref.Val { return types.NewStringList(types.DefaultTypeAdapter, get(c)) }}
 }
 
@@ -290,6 +294,15 @@ type evalCache struct {
 	vals []ref.Val
 	// mePol holds me in a Policy, for the schema's accessors.
 	mePol *Policy
+	// phrases are the policy's literal has_phrase phrases, folded when it
+	// was loaded; words are the texts this invitation's rules folded.
+	phrases     map[string][]string
+	words       map[string][]string
+	hasPhraseFn functions.LateBoundOp
+	// big is set when a value read is larger than the rules' cost
+	// estimates assumed (cost.go); from then on every rule runs with its
+	// cost tracked. fast is set while a rule runs untracked.
+	big, fast bool
 
 	invV, personV, sharedV, verdictV, meV objVal
 }
@@ -301,6 +314,7 @@ func newEvalCache(in *RuleInput, me *linkvet.Me) *evalCache {
 	c.sharedV = objVal{sharedObject, c}
 	c.verdictV = objVal{verdictObject, c}
 	c.meV = objVal{meObject, c}
+	c.hasPhraseFn = c.hasPhrase
 	return c
 }
 
@@ -322,10 +336,40 @@ func (c *evalCache) value(f *celField) ref.Val {
 	}
 	v := c.vals[f.slot]
 	if v == nil {
+		if !c.big && f.tooBig(c) {
+			c.big = true
+		}
 		v = f.get(c)
 		c.vals[f.slot] = v
 	}
+	if c.fast && c.big {
+		// The untracked run of a rule must not go on with a value its
+		// estimate did not allow for; Match runs it again, tracked.
+		return errTooBig
+	}
 	return v
+}
+
+var errTooBig = types.NewErr("a value is larger than the cost estimate allowed for")
+
+// tooBig reports whether the field's value is larger than the cost
+// estimates assumed.
+func (f *celField) tooBig(c *evalCache) bool {
+	switch {
+	case f.text != nil:
+		return len(f.text(c)) > maxText
+	case f.list != nil:
+		l := f.list(c)
+		if len(l) > maxList {
+			return true
+		}
+		for _, s := range l {
+			if len(s) > maxText {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ResolveName and Parent make the cache the rules' activation.
@@ -397,11 +441,12 @@ func newEnv() (*cel.Env, error) {
 		func(env *cel.Env) (*cel.Env, error) {
 			return cel.CustomTypeProvider(provider{env.CELTypeProvider()})(env)
 		},
+		// has_phrase is bound late, to the invitation's evalCache, so that
+		// each text is folded once per invitation and each literal phrase
+		// once per policy, however many rules ask.
 		cel.Function("has_phrase",
-			cel.Overload(hasPhraseText, []*cel.Type{cel.StringType, cel.StringType}, cel.BoolType,
-				cel.BinaryBinding(hasPhraseBinding)),
-			cel.Overload(hasPhraseList, []*cel.Type{stringList, cel.StringType}, cel.BoolType,
-				cel.BinaryBinding(hasPhraseListBinding))),
+			cel.Overload(hasPhraseText, []*cel.Type{cel.StringType, cel.StringType}, cel.BoolType, cel.LateFunctionBinding()),
+			cel.Overload(hasPhraseList, []*cel.Type{stringList, cel.StringType}, cel.BoolType, cel.LateFunctionBinding())),
 		cel.Function("fold",
 			cel.Overload(foldText, []*cel.Type{cel.StringType}, cel.StringType,
 				cel.UnaryBinding(func(v ref.Val) ref.Val {
@@ -418,74 +463,69 @@ func newEnv() (*cel.Env, error) {
 	return cel.NewEnv(opts...)
 }
 
-// programOptions price the custom functions (CEL counts unknown calls as
-// one unit, but folding reads the whole text) and cap every evaluation.
-func programOptions() []cel.ProgramOption {
-	return []cel.ProgramOption{
-		cel.EvalOptions(cel.OptOptimize),
-		cel.CostLimit(RuleCostLimit),
-		cel.InterruptCheckFrequency(64),
-		cel.CostTrackerOptions(
-			cost.OverloadTracker(hasPhraseText, textCost),
-			cost.OverloadTracker(hasPhraseList, textCost),
-			cost.OverloadTracker(foldText, textCost),
-		),
+// ResolveFunction gives the late-bound functions their invitation.
+func (c *evalCache) ResolveFunction(name string) (functions.LateBoundOp, bool) {
+	if name == "has_phrase" {
+		return c.hasPhraseFn, true
 	}
+	return nil, false
 }
 
-// textCost charges one unit per ten characters read, like CEL's own string
-// functions.
-func textCost(args []ref.Val, _ ref.Val) *uint64 {
-	n := uint64(1)
-	for _, a := range args {
-		switch v := a.(type) {
-		case types.String:
-			n += uint64(len(v)) / 10
-		case traits.Lister:
-			size, _ := v.Size().(types.Int)
-			for i := types.Int(0); i < size; i++ {
-				if s, ok := v.Get(i).(types.String); ok {
-					n += 1 + uint64(len(s))/10
-				}
+// hasPhrase is has_phrase(text, phrase) and has_phrase(list, phrase).
+func (c *evalCache) hasPhrase(overload string, args ...ref.Val) ref.Val {
+	if len(args) != 2 {
+		return types.NoSuchOverloadErr()
+	}
+	p, ok := args[1].(types.String)
+	if !ok {
+		return types.NoSuchOverloadErr()
+	}
+	want := c.fields(string(p))
+	switch v := args[0].(type) {
+	case types.String:
+		return types.Bool(containsPhrase(c.fields(string(v)), want))
+	case traits.Lister:
+		size, _ := v.Size().(types.Int)
+		for i := types.Int(0); i < size; i++ {
+			if s, ok := v.Get(i).(types.String); ok && containsPhrase(c.fields(string(s)), want) {
+				return types.True
 			}
 		}
+		return types.False
 	}
-	return &n
+	return types.NoSuchOverloadErr()
 }
 
-func hasPhraseBinding(text, phrase ref.Val) ref.Val {
-	t, ok1 := text.(types.String)
-	p, ok2 := phrase.(types.String)
-	if !ok1 || !ok2 {
-		return types.NoSuchOverloadErr()
+// maxCachedWords bounds the words one invitation keeps folded: past it,
+// text is folded on every call (a rule building new text in a loop must
+// not grow the cache without end).
+const maxCachedWords = 4096
+
+// fields returns the folded words of s: from the policy's phrases, from
+// this invitation's cache, or folded now and cached.
+func (c *evalCache) fields(s string) []string {
+	if w, ok := c.phrases[s]; ok {
+		return w
 	}
-	return types.Bool(containsPhrase(string(t), fold.Fields(string(p))))
+	if w, ok := c.words[s]; ok {
+		return w
+	}
+	w := fold.Fields(s)
+	if c.words == nil {
+		c.words = make(map[string][]string)
+	}
+	if len(c.words) < maxCachedWords {
+		c.words[s] = w
+	}
+	return w
 }
 
-func hasPhraseListBinding(list, phrase ref.Val) ref.Val {
-	l, ok1 := list.(traits.Lister)
-	p, ok2 := phrase.(types.String)
-	if !ok1 || !ok2 {
-		return types.NoSuchOverloadErr()
-	}
-	want := fold.Fields(string(p))
-	size, _ := l.Size().(types.Int)
-	for i := types.Int(0); i < size; i++ {
-		if s, ok := l.Get(i).(types.String); ok && containsPhrase(string(s), want) {
-			return types.True
-		}
-	}
-	return types.False
-}
-
-// containsPhrase reports whether the tokens of phrase occur in text as a
-// run of whole words. A phrase that folds to nothing matches nothing.
-func containsPhrase(text string, phrase []string) bool {
+// containsPhrase reports whether the words of phrase occur in words as a
+// run. A phrase that folds to nothing matches nothing.
+func containsPhrase(words, phrase []string) bool {
 	if len(phrase) == 0 {
 		return false
 	}
-	var buf [64]string
-	words := fold.AppendWords(buf[:0], fold.String(text))
 next:
 	for i := 0; i+len(phrase) <= len(words); i++ {
 		for j, w := range phrase {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"cel.dev/cel-go/cel"
@@ -24,8 +25,33 @@ type Rule struct {
 	Reason string         // yaml "reason": shown in the verdict; default "user rule <name>"
 	Line   int            // line of the rule in the policy file, for messages
 
-	program cel.Program
-	me      *linkvet.Me // the me section of the policy the rule came from
+	// fast is the rule planned without cost tracking, for a rule whose
+	// estimated cost is within RuleCostLimit (cost.go); nil otherwise.
+	// tracked is the rule planned with the tracker and the limit, made on
+	// first use for a rule that has fast.
+	fast    cel.Program
+	tracked *lazyProgram
+	me      *linkvet.Me         // the me section of the policy the rule came from
+	phrases map[string][]string // the policy's literal phrases, folded
+}
+
+// lazyProgram plans a program the first time it is needed.
+type lazyProgram struct {
+	once sync.Once
+	env  *cel.Env
+	ast  *cel.Ast
+	prg  cel.Program
+	err  error
+}
+
+func (l *lazyProgram) program() (cel.Program, error) {
+	l.once.Do(func() {
+		if l.prg == nil {
+			l.prg, l.err = l.env.Program(l.ast, programOptions()...)
+		}
+		l.env, l.ast = nil, nil // planned: the checked tree is no longer needed
+	})
+	return l.prg, l.err
 }
 
 // RuleInput is what a rule sees of one invitation. Give every rule of a
@@ -66,7 +92,7 @@ func (r *Rule) Match(in *RuleInput) (bool, error) {
 // MatchContext is Match that also stops when ctx is done, for long screening
 // runs the user can interrupt.
 func (r *Rule) MatchContext(ctx context.Context, in *RuleInput) (matched bool, err error) {
-	if r == nil || r.program == nil {
+	if r == nil || r.tracked == nil {
 		name := ""
 		if r != nil {
 			name = r.Name
@@ -83,20 +109,43 @@ func (r *Rule) MatchContext(ctx context.Context, in *RuleInput) (matched bool, e
 			matched, err = false, linkvet.Errorf(linkvet.EINVALID, "%s: failed: %v", r.where(), p)
 		}
 	}()
+	if ctx != nil && ctx.Err() != nil {
+		return false, fmt.Errorf("%s: stopped: %w", r.where(), context.Cause(ctx))
+	}
 	act := in.activation(r.me)
+	act.phrases = r.phrases
+	if r.fast != nil && !act.big {
+		// A rule whose cost is bounded runs untracked, unless it meets a
+		// value larger than its bound (act.big), when it runs again below.
+		act.fast = true
+		out, _, err := r.fast.Eval(act)
+		act.fast = false
+		if !act.big {
+			return r.result(out, err)
+		}
+	}
+	prg, err := r.tracked.program()
+	if err != nil {
+		return false, linkvet.Errorf(linkvet.EINVALID, "%s: cannot plan the expression: %v", r.where(), err)
+	}
 	var out ref.Val
 	if ctx == nil || ctx.Done() == nil {
 		// Nothing can cancel: skip the interrupt checks.
-		out, _, err = r.program.Eval(act)
+		out, _, err = prg.Eval(act)
 	} else {
-		out, _, err = r.program.ContextEval(ctx, act)
+		out, _, err = prg.ContextEval(ctx, act)
 	}
+	if err != nil && ctx != nil && ctx.Err() != nil {
+		return false, fmt.Errorf("%s: stopped: %w", r.where(), context.Cause(ctx))
+	}
+	return r.result(out, err)
+}
+
+// result turns what a program gave into Match's answer.
+func (r *Rule) result(out ref.Val, err error) (bool, error) {
 	if err != nil {
 		var cancelled interpreter.EvalCancelledError
-		switch {
-		case ctx != nil && ctx.Err() != nil:
-			return false, fmt.Errorf("%s: stopped: %w", r.where(), context.Cause(ctx))
-		case errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded:
+		if errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded {
 			return false, linkvet.Errorf(linkvet.ELIMIT,
 				"%s: stopped: the expression does too much work for one invitation (cost limit %d); simplify it", r.where(), RuleCostLimit)
 		}

@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 
 	"cel.dev/cel-go/cel"
-	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/interpreter"
 	"gopkg.in/yaml.v3"
 
@@ -37,7 +38,7 @@ func (l *loader) rules(n node, p *Policy) ([]*Rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build rule environment: %w", err)
 	}
-	c := &ruleCompiler{env: env, names: map[string]int{}}
+	c := &ruleCompiler{env: env, names: map[string]int{}, phrases: map[string][]string{}}
 	if p != nil {
 		c.me = &p.Me
 	}
@@ -55,6 +56,8 @@ type ruleCompiler struct {
 	env   *cel.Env
 	me    *linkvet.Me    // nil: check only, do not compile
 	names map[string]int // folded rule name → line
+	// phrases are the literal has_phrase phrases of all rules, folded.
+	phrases map[string][]string
 }
 
 // ruleLabel names a rule in messages: its index and, once known, its name
@@ -199,24 +202,71 @@ func (l *loader) compileRule(c *ruleCompiler, r *Rule, whenNode node, key string
 	if c.me == nil {
 		return // checking only
 	}
-	if est, err := c.env.EstimateCost(ast, costEstimator{}); err == nil && est.Min > RuleCostLimit {
+	est, err := c.env.EstimateCost(ast, costEstimator{})
+	if err == nil && est.Min > RuleCostLimit {
 		l.problem(whenNode, key, "the expression always does more work than one invitation may cost (at least %d units, the limit is %d); simplify it", est.Min, RuleCostLimit)
 		return
 	}
-	prg, err := c.env.Program(ast, programOptions()...)
-	if err != nil {
+	c.collectPhrases(ast)
+	r.phrases = c.phrases
+	r.tracked = &lazyProgram{env: c.env, ast: ast}
+	if err == nil && est.Max <= RuleCostLimit {
+		// Bounded for every invitation within the sizes assumed: no
+		// tracker needed, and nothing to try.
+		if r.fast, err = c.env.Program(ast, fastOptions()...); err != nil {
+			l.problem(whenNode, key, "cannot plan the expression: %v", err)
+		}
+		return
+	}
+	if _, err := r.tracked.program(); err != nil {
 		l.problem(whenNode, key, "cannot plan the expression: %v", err)
 		return
 	}
-	r.program = prg
 	// The trial: an invitation that says nothing is the cheapest there is
 	// for nearly every rule, so a rule over the limit for it is over the
 	// limit for all of them.
 	trial := &RuleInput{Invitation: &linkvet.Invitation{}}
 	if _, err := r.Match(trial); linkvet.ErrorCode(err) == linkvet.ELIMIT {
-		r.program = nil
+		r.tracked = nil
 		l.problem(whenNode, key, "the expression does more work than one invitation may cost (cost limit %d) even for an invitation with nothing in it; simplify it", RuleCostLimit)
 	}
+}
+
+// collectPhrases folds, once for the policy, every literal phrase the
+// rule passes to has_phrase.
+func (c *ruleCompiler) collectPhrases(a *cel.Ast) {
+	var visit func(e ast.Expr)
+	visit = func(e ast.Expr) {
+		switch e.Kind() {
+		case ast.CallKind:
+			call := e.AsCall()
+			if call.FunctionName() == "has_phrase" && len(call.Args()) == 2 && call.Args()[1].Kind() == ast.LiteralKind {
+				if s, ok := call.Args()[1].AsLiteral().(types.String); ok {
+					if _, done := c.phrases[string(s)]; !done {
+						c.phrases[string(s)] = fold.Fields(string(s))
+					}
+				}
+			}
+			if call.IsMemberFunction() {
+				visit(call.Target())
+			}
+			for _, x := range call.Args() {
+				visit(x)
+			}
+		case ast.SelectKind:
+			visit(e.AsSelect().Operand())
+		case ast.ListKind:
+			for _, x := range e.AsList().Elements() {
+				visit(x)
+			}
+		case ast.ComprehensionKind:
+			cp := e.AsComprehension()
+			for _, x := range []ast.Expr{cp.IterRange(), cp.AccuInit(), cp.LoopCondition(), cp.LoopStep(), cp.Result()} {
+				visit(x)
+			}
+		}
+	}
+	visit(a.NativeRep().Expr())
 }
 
 // explain adds to a compile error what the user probably meant: the new
@@ -265,16 +315,6 @@ func hint(msg string) string {
 		return " (rules.md lists the fields of inv, inv.person, inv.shared, verdict and me)"
 	}
 	return ""
-}
-
-// costEstimator leaves every size and call to CEL's own estimates; only
-// the minimum of the estimate is used, which needs no sizes.
-type costEstimator struct{}
-
-func (costEstimator) EstimateSize(cost.AstNode) *cost.SizeEstimate { return nil }
-
-func (costEstimator) EstimateCallCost(_, _ string, _ *cost.AstNode, _ []cost.AstNode) *cost.CallEstimate {
-	return nil
 }
 
 // exprPosition finds where line:col (1-based line, 0-based rune column) of
