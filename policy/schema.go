@@ -107,7 +107,7 @@ var schema = []*key{
 		meList("languages", "languages you read and write (BCP 47 tags such as en, es); drafts use the first unless the note's language is listed",
 			func(p *Policy) *[]string { return &p.Me.Languages }).with(func(k *key) { k.check, k.unique = checkLanguage, true }),
 	),
-	text("style", string(DefaultStyle), "open | balanced | curated: how readily a stranger gets in",
+	text("style", string(DefaultStyle), "open, balanced or curated: how readily a stranger gets in",
 		func(p *Policy) *string { return (*string)(&p.Style) }).with(func(k *key) {
 		k.choices = []string{string(linkvet.Open), string(linkvet.Balanced), string(linkvet.Curated)}
 	}),

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -170,11 +171,11 @@ func kindName(n *yaml.Node) string {
 		case "!!null":
 			return "nothing"
 		case "!!int", "!!float":
-			return "the number " + n.Value
+			return "the number " + cut(n.Value)
 		case "!!bool":
 			return n.Value
 		}
-		return strconv.Quote(n.Value)
+		return strconv.Quote(cut(n.Value))
 	}
 	return "an alias"
 }
@@ -232,7 +233,11 @@ func cut(s string) string {
 	if len(s) <= max {
 		return s
 	}
-	return fmt.Sprintf("%s... (%d characters)", s[:max], len(s))
+	end := max
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return fmt.Sprintf("%s... (%d characters)", s[:end], len(s))
 }
 
 // boolean reads true or false (YAML 1.1's yes/no/on/off too, which many
