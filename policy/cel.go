@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -350,6 +351,10 @@ func (c *evalCache) value(f *celField) ref.Val {
 	return v
 }
 
+// errCostLimit is a call refused because it alone would exceed the cost
+// limit; Match reports it as the limit.
+var errCostLimit = errors.New("cost limit exceeded")
+
 var errTooBig = types.NewErr("a value is larger than the cost estimate allowed for")
 
 // tooBig reports whether the field's value is larger than the cost
@@ -483,6 +488,11 @@ func (c *evalCache) hasPhrase(overload string, args ...ref.Val) ref.Val {
 	want := c.fields(string(p))
 	switch v := args[0].(type) {
 	case types.String:
+		if len(v)/10 > RuleCostLimit {
+			// The tracker charges a call after it returns; folding text
+			// that is sure to exceed the limit would take seconds first.
+			return types.WrapErr(errCostLimit)
+		}
 		return types.Bool(containsPhrase(c.fields(string(v)), want))
 	case traits.Lister:
 		size, _ := v.Size().(types.Int)

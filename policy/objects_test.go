@@ -167,6 +167,9 @@ func TestLargeValues(t *testing.T) {
 	if _, err := contains.Match(&RuleInput{Invitation: inv, Now: now}); linkvet.ErrorCode(err) != linkvet.ELIMIT {
 		t.Errorf("Match on a text over the cost limit: %v, want ELIMIT", err)
 	}
+	if _, err := r.Match(&RuleInput{Invitation: inv, Now: now}); linkvet.ErrorCode(err) != linkvet.ELIMIT {
+		t.Errorf("has_phrase on a text over the cost limit: %v, want ELIMIT", err)
+	}
 	list := loadRule(t, `has_phrase(inv.person.skills, "go")`)
 	inv = alex()
 	for i := range maxList + 1 {

@@ -145,7 +145,7 @@ func (r *Rule) MatchContext(ctx context.Context, in *RuleInput) (matched bool, e
 func (r *Rule) result(out ref.Val, err error) (bool, error) {
 	if err != nil {
 		var cancelled interpreter.EvalCancelledError
-		if errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded {
+		if errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded || errors.Is(err, errCostLimit) {
 			return false, linkvet.Errorf(linkvet.ELIMIT,
 				"%s: stopped: the expression does too much work for one invitation (cost limit %d); simplify it", r.where(), RuleCostLimit)
 		}
