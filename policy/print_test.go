@@ -141,7 +141,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		out := p.YAML()
-		q, err := Load(out, "fuzz.yaml")
+		q, err := Parse(out, "fuzz.yaml", Options{Strict: true})
 		if err != nil {
 			t.Fatalf("Load(YAML()): %v\ninput: %q\noutput:\n%s", err, data, out)
 		}
