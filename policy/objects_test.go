@@ -180,3 +180,38 @@ func TestLargeValues(t *testing.T) {
 		t.Errorf("Match on a long list = %v, %v; want true", ok, err)
 	}
 }
+
+// FuzzUpgradeWhen checks the rewriting of old names: it never panics, what
+// it writes parses, and it is done in one pass (upgrading the result
+// changes nothing more).
+func FuzzUpgradeWhen(f *testing.F) {
+	for _, s := range []string{
+		"mutual < 3 && !has_note",
+		`inv.person.skills.exists(name, name == headline) && "x" in shared_schools`,
+		`has_phrase(headline, "Ä") && "é" == about`,
+		`[name, {note: score}].size() > 0`,
+		"mutual >",
+		"",
+	} {
+		f.Add(s)
+	}
+	env, err := newEnv()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, expr string) {
+		out, changed := upgradeWhen(env, expr)
+		if !changed {
+			if out != expr {
+				t.Fatalf("unchanged, yet %q became %q", expr, out)
+			}
+			return
+		}
+		if _, iss := env.Parse(out); iss.Err() != nil {
+			t.Fatalf("%q became %q, which does not parse: %v", expr, out, iss.Err())
+		}
+		if again, changed := upgradeWhen(env, out); changed {
+			t.Fatalf("%q became %q, then %q", expr, out, again)
+		}
+	})
+}
