@@ -208,6 +208,10 @@ var roots = []struct {
 	{"me", meObject, "you, as the policy's me section says"},
 }
 
+// maxSlots is room for the cached values of one invitation, in the cache
+// itself so that it is one allocation (a test checks that slots fit).
+const maxSlots = 64
+
 // objects lists every object type; slots is how many field values one
 // invitation caches.
 var objects, slots = func() ([]*object, int) {
@@ -292,7 +296,7 @@ type evalCache struct {
 	in   *RuleInput
 	inv  *linkvet.Invitation // the invitation the values were read from
 	me   *linkvet.Me         // the user the me values were read from
-	vals []ref.Val
+	vals [maxSlots]ref.Val
 	// mePol holds me in a Policy, for the schema's accessors.
 	mePol *Policy
 	// phrases are the policy's literal has_phrase phrases, folded when it
@@ -309,7 +313,7 @@ type evalCache struct {
 }
 
 func newEvalCache(in *RuleInput, me *linkvet.Me) *evalCache {
-	c := &evalCache{in: in, inv: in.Invitation, me: me, vals: make([]ref.Val, slots)}
+	c := &evalCache{in: in, inv: in.Invitation, me: me}
 	c.invV = objVal{invObject, c}
 	c.personV = objVal{personObject, c}
 	c.sharedV = objVal{sharedObject, c}

@@ -87,6 +87,9 @@ func TestFieldHints(t *testing.T) {
 		`inv.mutual < 3`:           "undefined field 'mutual'",
 		`invitation.note == ""`:    "undeclared reference to 'invitation'",
 		`verdict.categry == ""`:    "(did you mean category?)",
+		`person.headline == ""`:    "undeclared reference to 'person' (did you mean inv.person?)",
+		`languages[0] == "en"`:     "undeclared reference to 'languages' (did you mean me.languages?)",
+		`mutal < 3`:                "undeclared reference to 'mutal' (did you mean inv.mutual_connections?)",
 	} {
 		_, err := Load([]byte("rules:\n  - {name: r, points: 1, when: '"+when+"'}\n"), "p.yaml")
 		if !strings.Contains(linkvet.ErrorMessage(err), want) {
@@ -212,6 +215,26 @@ func FuzzUpgradeWhen(f *testing.F) {
 		}
 		if again, changed := upgradeWhen(env, out); changed {
 			t.Fatalf("%q became %q, then %q", expr, out, again)
+		}
+	})
+}
+
+func TestSlotsFit(t *testing.T) {
+	if slots > maxSlots {
+		t.Fatalf("the objects have %d cached fields; raise maxSlots (%d)", slots, maxSlots)
+	}
+}
+
+// TestPrintedComments checks that the printed policy explains each key
+// with the table's words.
+func TestPrintedComments(t *testing.T) {
+	out := string(Default().YAML())
+	walk(schema, "", func(path string, k *key) {
+		if k.optional {
+			return
+		}
+		if !strings.Contains(out, k.name+":") || !strings.Contains(out, "# "+k.doc) {
+			t.Errorf("YAML() lacks %s with the comment %q", path, k.doc)
 		}
 	})
 }

@@ -2,7 +2,9 @@ package policy
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -287,13 +289,16 @@ func explain(msg string) string {
 // hint is explain's suggestion for a name or field CEL did not guess.
 func hint(msg string) string {
 	if m := undeclared.FindStringSubmatch(msg); m != nil {
-		var names []string
-		for old := range oldNames {
-			names = append(names, old)
+		// A field written without its object ("person.headline"), or a
+		// near miss of a field or an old name, is given its full path.
+		if p, ok := fullPaths[m[1]]; ok {
+			return fmt.Sprintf(" (did you mean %s?)", p)
 		}
+		names := slices.Sorted(maps.Keys(fullPaths))
 		if s := suggest(m[1], names); s != "" {
-			return fmt.Sprintf(" (did you mean %s?)", oldNames[s])
+			return fmt.Sprintf(" (did you mean %s?)", fullPaths[s])
 		}
+		names = nil
 		for _, r := range roots {
 			names = append(names, r.name)
 		}
@@ -379,3 +384,29 @@ func describeType(t *cel.Type) string {
 }
 
 var _ interpreter.Activation = (*evalCache)(nil)
+
+// fullPaths maps each field name and each old flat name to the path a rule
+// writes it with ("headline" and "person" to inv.person.headline and
+// inv.person); a name in several objects goes to the first, in the order
+// of roots.
+var fullPaths = func() map[string]string {
+	m := map[string]string{}
+	var add func(prefix string, o *object)
+	add = func(prefix string, o *object) {
+		for _, f := range o.fields {
+			if _, ok := m[f.name]; !ok {
+				m[f.name] = prefix + "." + f.name
+			}
+			if f.obj != nil {
+				add(prefix+"."+f.name, f.obj)
+			}
+		}
+	}
+	for _, r := range roots {
+		add(r.name, r.obj)
+	}
+	for old, p := range oldNames {
+		m[old] = p
+	}
+	return m
+}()
