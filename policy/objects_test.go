@@ -238,3 +238,28 @@ func TestPrintedComments(t *testing.T) {
 		}
 	})
 }
+
+func TestUpgradeOldFile(t *testing.T) {
+	if _, err := ParseFile("testdata/old-names.yaml", Options{}); !strings.Contains(linkvet.ErrorMessage(err), "write verdict.category") {
+		t.Errorf("old names read without Upgrade: %v", err)
+	}
+	old, err := ParseFile("testdata/old-names.yaml", Options{Upgrade: true, Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := LoadFile("testdata/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(old.Rules) != len(example.Rules) {
+		t.Fatalf("%d rules, want %d", len(old.Rules), len(example.Rules))
+	}
+	for i, r := range old.Rules {
+		if want := example.Rules[i].When; r.When != want {
+			t.Errorf("rule %d upgraded to\n%s\nwant\n%s", i, r.When, want)
+		}
+	}
+	if len(old.Warnings) != 2 {
+		t.Errorf("warnings %q, want one per upgraded rule", old.Warnings)
+	}
+}
