@@ -1,33 +1,73 @@
-// Package policy loads the user's policy file: who the user is, how readily
+// Package policy reads the user's policy file: who the user is, how readily
 // they accept strangers, the people and phrases they already have an opinion
 // about, a few outreach habits, and their own screening rules written in CEL.
 //
 // # Model
 //
-// A policy file is YAML (section 2 of the invitation-v1 format, plus the
-// extensions listed below). Every key is optional. Load turns the file into
-// a *Policy in one pass:
+// The policy file is YAML (section 2 of the invitation-v1 format, with the
+// v1.1 key me.languages and the extensions below). Every key is optional.
 //
-//  1. parse: the YAML is read as a node tree so that every message can name
-//     the file, line, column and key it is about;
-//  2. validate: wrong types, unknown values, negative counts and broken rules
-//     are errors (*linkvet.Error with code EINVALID, all problems at once);
-//     unknown keys are only warnings, with a did-you-mean, so that an older
-//     linkvet reads a newer file;
-//  3. default: what the file leaves out gets the documented default, so the
-//     rest of linkvet never has to ask "was this set?";
-//  4. compile: each rule's `when` expression is parsed and type-checked once,
-//     against one CEL environment built for this Load, and must yield a bool.
+// Every key is declared once, in the schema table (schema.go): its kind,
+// its default, its bounds or choices, a check for its values and a line of
+// documentation. Everything else walks that table:
 //
-// YAML prints the effective policy (defaults filled in) in a form Load
-// accepts again, which is what `linkvet policy show` prints.
+//   - loading (load.go, yamlnode.go): the YAML is read as a node tree, so that
+//     every message names the file, line, column and key it is about; all
+//     problems are reported at once (*linkvet.Error, EINVALID) in file order;
+//   - suggestions (suggest.go): an unknown key gets a did-you-mean, also
+//     across sections ("note_limit" belongs under outreach:). It is a
+//     warning by default, so that an older linkvet reads a newer file, and
+//     an error with Options{Strict: true}, used when a policy is stored;
+//   - defaults: Default and Parse start from the table's defaults, so the
+//     rest of linkvet never asks "was this set?";
+//   - printing (print.go): Policy.YAML is the canonical text, every key in
+//     the table's order with its effective value; Parse reads it back to an
+//     equal Policy;
+//   - the rule language: the `me` object rules see is the me section,
+//     field for field;
+//   - the documentation: tests hold docs/format.md and rules.md to the table.
 //
-// # Keys
+// # Rules
 //
-// From the format: me, style, min_mutual (default 5), competitors, known,
-// blocked, disqualify, disqualify_promoted_connection_count.
+// A rule adds points to the score, forces an action, or both, when its CEL
+// condition `when` is true for an invitation:
 //
-// Extensions:
+//	rules:
+//	  - name: no-crypto-coaches
+//	    when: has_phrase(inv.person.headline, "crypto") && has_phrase(inv.person.about, "coaching")
+//	    points: -20
+//	    action: decline        # optional: accept, ask, ignore, decline or block
+//	    report: false          # optional: also suggest reporting the sender
+//	    reason: crypto coaching pitch   # optional, shown in the verdict
+//
+// A condition reads three typed objects (cel.go), named like the JSON
+// contract: inv (the invitation, with inv.person and inv.shared), verdict
+// (what the built-in rules concluded: category, intent, score) and me. The
+// type checker knows every field, so a misspelt field or a comparison of
+// text with a number is an error when the policy is read, with its place
+// in the file. The flat names of earlier versions ("mutual", "headline")
+// are errors that give the new spelling; Options{Upgrade: true} reads them
+// as the new spelling instead, for policies already stored. rules.md is the
+// user's reference.
+//
+// # Cost
+//
+// Rules run for every invitation, so evaluation is built for many rules:
+//
+//   - each rule is parsed, checked (it must give a bool) and planned once,
+//     against one environment per policy;
+//   - all rules of one invitation share one activation (the RuleInput's
+//     cache): a field is converted to a CEL value once, a text is folded for
+//     has_phrase once, and a literal phrase is folded once per policy;
+//   - each rule's cost is estimated when it is loaded (cost.go). A rule that
+//     must exceed RuleCostLimit is refused then, with its position (the
+//     static minimum, or a trial run on an invitation with nothing in it).
+//     A rule whose maximum stays within the limit for invitations of
+//     ordinary size runs without a cost tracker, several times faster; any
+//     other rule, and every rule meeting a larger value, runs tracked and is
+//     stopped at the limit with an error naming it.
+//
+// # Extensions
 //
 //	decline_controversial: false    # decline strangers whose profile is mostly politics, religion or controversy
 //	time_zone: Local                # IANA name used for dates the user sees
@@ -45,61 +85,5 @@
 //	learning:
 //	  enabled: true                 # adjust weights from the user's recorded decisions
 //	  min_decisions: 20             # ... once there are at least this many
-//	rules: []                       # user rules, see below
-//
-// # Rules
-//
-// A rule adds points to the score, forces an action, or both, when its CEL
-// expression `when` is true for an invitation:
-//
-//	rules:
-//	  - name: no-crypto-coaches
-//	    when: has_phrase(headline, "crypto") && has_phrase(about, "coaching")
-//	    points: -20
-//	    action: decline        # optional: accept, ask, ignore, decline or block
-//	    report: false          # optional: also suggest reporting the sender
-//	    reason: crypto coaching pitch   # optional, shown in the verdict
-//
-// The expression sees these variables (rules.md has the same table for the
-// user documentation):
-//
-//	name        type          value
-//	----        ----          -----
-//	name        string        person.name
-//	headline    string        person.headline
-//	title       string        person.title
-//	company     string        person.company
-//	industry    string        person.industry
-//	location    string        person.location
-//	about       string        person.about
-//	note        string        the message sent with the invitation
-//	photo       string        person.photo; "unknown" when absent
-//	direction   string        "incoming" (default) or "outgoing"
-//	source      string        where the record came from
-//	category    string        the category the built-in rules chose
-//	intent      string        the intent the built-in rules guessed
-//	mutual      int           mutual_connections; -1 when unknown
-//	connections int           person.connections; -1 when unknown
-//	followers   int           person.followers; -1 when unknown
-//	recommendations int       person.recommendations; -1 when unknown
-//	account_age_months int    months since person.member_since; -1 when unknown
-//	score       int           the score of the built-in rules
-//	verified    bool          person.verified; false when unknown
-//	has_note    bool          the invitation came with a non-blank note
-//	skills, emails, phones, websites, interactions, mutual_names,
-//	shared_companies, shared_schools, shared_groups, shared_events,
-//	shared_interests          list(string)
-//
-// Functions, besides CEL's standard library and its string extensions:
-//
-//	has_phrase(text, phrase) bool         phrase occurs in text as whole words, after
-//	has_phrase(list, phrase) bool         Unicode folding (fold package): styled letters,
-//	                                      look-alikes and zero-width tricks do not hide it
-//	fold(text) string                     text folded: lower case, plain letters
-//
-// Rules are evaluated per invitation, so evaluation is built for speed:
-// variables are resolved lazily from the RuleInput (nothing is computed for a
-// variable the rule does not use) and each evaluation is capped by a cost
-// limit, so that a runaway expression (nested comprehensions, huge regular
-// expressions) fails with an error instead of stalling the screening.
+//	rules: []                       # user rules, see rules.md
 package policy

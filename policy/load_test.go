@@ -61,7 +61,7 @@ func TestLoadExample(t *testing.T) {
 	if len(p.Warnings) > 0 {
 		t.Errorf("warnings for the example: %q", p.Warnings)
 	}
-	if p.Me.Name != "Dana Weber" || len(p.Me.Interests) != 4 || p.Me.Location != "Berlin, Germany" {
+	if p.Me.Name != "Dana Weber" || len(p.Me.Interests) != 4 || p.Me.Location != "Berlin, Germany" || !reflect.DeepEqual(p.Me.Languages, []string{"en", "de"}) {
 		t.Errorf("me = %+v", p.Me)
 	}
 	if got := p.Disqualify; !reflect.DeepEqual(got, []string{"thought leader", "visionary", "🚀"}) {
@@ -74,7 +74,7 @@ func TestLoadExample(t *testing.T) {
 		t.Fatalf("%d rules, want 2", len(p.Rules))
 	}
 	r := p.Rules[1]
-	if r.Name != "empty-new-account" || r.Action != linkvet.Decline || !r.Report || r.Line != 42 || !strings.HasPrefix(r.When, "account_age_months >= 0") {
+	if r.Name != "empty-new-account" || r.Action != linkvet.Decline || !r.Report || r.Line != 43 || !strings.HasPrefix(r.When, "inv.person.account_age_months >= 0") {
 		t.Errorf("rule = %+v", r)
 	}
 	if p.Rules[0].Points != 10 || p.Rules[0].Reason != "a recruiter who wrote a personal note" {
@@ -108,7 +108,7 @@ defaults: &base
 rules:
   - name: merged
     <<: *base
-    when: mutual > 10
+    when: inv.mutual_connections > 10
   - {name: inline, when: "true", action: ASK}
 `
 	p, err := Load([]byte(src), "policy.yaml")
@@ -173,27 +173,27 @@ func TestLoadErrors(t *testing.T) {
 		{"time zone", "time_zone: Mars/Olympus\n", `policy.yaml:1:12: time_zone: unknown time zone "Mars/Olympus"`},
 		{"rules not a list", "rules: {name: x}\n", `policy.yaml:1:8: rules: want a list of rules`},
 		{"rule not a mapping", "rules:\n  - mutual > 3\n", `policy.yaml:2:5: rules[0]: want a rule`},
-		{"unknown action", "rules:\n  - name: r\n    when: mutual > 3\n    action: nuke\n",
+		{"unknown action", "rules:\n  - name: r\n    when: inv.mutual_connections > 3\n    action: nuke\n",
 			`policy.yaml:4:13: rules[0].action (rule "r" at line 2): unknown action "nuke" (want accept, ask, ignore, decline or block)`},
 		{"duplicate rule names", "rules:\n  - {name: Gurus, when: 'true', points: 1}\n  - {name: gurus, when: 'true', points: 1}\n",
 			`policy.yaml:3:5: rules[1].name (rule "gurus" at line 3): another rule has this name (line 2); rule names must be unique`},
-		{"rule without name", "rules:\n  - when: mutual > 3\n    points: 1\n", `policy.yaml:2:5: rules[0].name: missing`},
+		{"rule without name", "rules:\n  - when: inv.mutual_connections > 3\n    points: 1\n", `policy.yaml:2:5: rules[0].name: missing`},
 		{"rule without when", "rules:\n  - name: r\n    points: 1\n", `policy.yaml:2:5: rules[0].when (rule "r" at line 2): missing`},
 		{"rule with empty when", "rules:\n  - name: r\n    points: 1\n    when: ''\n", `policy.yaml:4:11: rules[0].when (rule "r" at line 2): empty`},
-		{"rule does nothing", "rules:\n  - name: r\n    when: mutual > 3\n", `policy.yaml:2:5: rules[0] (rule "r" at line 2): the rule does nothing`},
-		{"rule with 0 points does nothing", "rules:\n  - name: r\n    when: mutual > 3\n    points: 0\n", `the rule does nothing`},
-		{"rule points type", "rules:\n  - name: r\n    when: mutual > 3\n    points: lots\n", `policy.yaml:4:13: rules[0].points (rule "r" at line 2): want a whole number, got "lots"`},
+		{"rule does nothing", "rules:\n  - name: r\n    when: inv.mutual_connections > 3\n", `policy.yaml:2:5: rules[0] (rule "r" at line 2): the rule does nothing`},
+		{"rule with 0 points does nothing", "rules:\n  - name: r\n    when: inv.mutual_connections > 3\n    points: 0\n", `the rule does nothing`},
+		{"rule points type", "rules:\n  - name: r\n    when: inv.mutual_connections > 3\n    points: lots\n", `policy.yaml:4:13: rules[0].points (rule "r" at line 2): want a whole number, got "lots"`},
 		{"cel syntax", "rules:\n  - name: r\n    points: 1\n    when: mutual >> 3\n",
 			`policy.yaml:4:19: rules[0].when (rule "r" at line 2): at 1:9 of the expression: Syntax error:`},
 		{"cel undeclared", "rules:\n  - name: r\n    points: 1\n    when: has_phrase(headlin, 'x')\n",
-			`policy.yaml:4:22: rules[0].when (rule "r" at line 2): at 1:12 of the expression: undeclared reference to 'headlin' (did you mean 'headline'?)`},
-		{"cel undeclared in a block", "rules:\n  - name: r\n    points: 1\n    when: |\n      mutual > 3 &&\n        bogus_name\n",
+			`policy.yaml:4:22: rules[0].when (rule "r" at line 2): at 1:12 of the expression: undeclared reference to 'headlin' (did you mean inv.person.headline?)`},
+		{"cel undeclared in a block", "rules:\n  - name: r\n    points: 1\n    when: |\n      inv.mutual_connections > 3 &&\n        bogus_name\n",
 			`policy.yaml:6:9: rules[0].when (rule "r" at line 2): at 2:3 of the expression: undeclared reference to 'bogus_name'`},
-		{"cel type error", "rules:\n  - name: r\n    points: 1\n    when: 'mutual > \"x\"'\n",
-			`policy.yaml:4:19: rules[0].when (rule "r" at line 2): at 1:8 of the expression: found no matching overload for '_>_'`},
-		{"cel not bool", "rules:\n  - name: r\n    points: 1\n    when: mutual + 1\n",
+		{"cel type error", "rules:\n  - name: r\n    points: 1\n    when: 'inv.mutual_connections > \"x\"'\n",
+			`policy.yaml:4:35: rules[0].when (rule "r" at line 2): at 1:24 of the expression: found no matching overload for '_>_'`},
+		{"cel not bool", "rules:\n  - name: r\n    points: 1\n    when: inv.mutual_connections + 1\n",
 			`policy.yaml:4:11: rules[0].when (rule "r" at line 2): the expression gives int, but a condition must give true or false`},
-		{"cel list not bool", "rules:\n  - name: r\n    points: 1\n    when: skills\n", `the expression gives list(string)`},
+		{"cel list not bool", "rules:\n  - name: r\n    points: 1\n    when: inv.person.skills\n", `the expression gives list(string)`},
 		{"points out of range", "rules:\n  - name: r\n    when: 'true'\n    points: -5000000\n", `policy.yaml:4:13: rules[0].points (rule "r" at line 2): must be at least -1000000`},
 		{"rule name on two lines", "rules:\n  - {name: \"a\\nb\", when: 'true', points: 1}\n", `policy.yaml:2:5: rules[0].name (rule "a\nb" at line 2): a rule name must be one line`},
 		{"merge of a scalar", "me:\n  <<: x\n", `policy.yaml:2:7: me.<<: a merge key takes a mapping`},
@@ -247,7 +247,7 @@ outreach:
 rules:
   - name: r
     wehn: x
-    when: mutual > 1
+    when: inv.mutual_connections > 1
     points: 1
 known: [dana@example.com]
 blocked: [DANA@example.com, ""]
@@ -401,16 +401,16 @@ func TestLoadNestedMergesStayLinear(t *testing.T) {
 }
 
 func TestLoadWindowsFile(t *testing.T) {
-	src := "\ufeffstyle: open\r\nrules:\r\n  - name: r\r\n    points: 1\r\n    when: |\r\n      mutual > 1 &&\r\n      nope\r\n"
+	src := "\ufeffstyle: open\r\nrules:\r\n  - name: r\r\n    points: 1\r\n    when: |\r\n      inv.mutual_connections > 1 &&\r\n      nope\r\n"
 	_, err := Load([]byte(src), "policy.yaml")
 	if want := `policy.yaml:7:7: rules[0].when (rule "r" at line 3): at 2:1 of the expression: undeclared reference to 'nope'`; !strings.Contains(linkvet.ErrorMessage(err), want) {
 		t.Errorf("error %v, want %s", err, want)
 	}
-	p, err := Load([]byte(strings.ReplaceAll(src, "nope", "has_note")), "policy.yaml")
+	p, err := Load([]byte(strings.ReplaceAll(src, "nope", "inv.has_note")), "policy.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Style != linkvet.Open || p.Rules[0].When != "mutual > 1 &&\nhas_note" {
+	if p.Style != linkvet.Open || p.Rules[0].When != "inv.mutual_connections > 1 &&\ninv.has_note" {
 		t.Errorf("style %q, when %q", p.Style, p.Rules[0].When)
 	}
 }

@@ -108,27 +108,11 @@ const (
 	DefaultMinDecisions              = 20
 )
 
-// Default returns the policy used when the user has no policy file.
+// Default returns the policy used when the user has no policy file: every
+// key of the schema at its default.
 func Default() *Policy {
-	p := &Policy{
-		Style:     DefaultStyle,
-		MinMutual: DefaultMinMutual,
-		TimeZone:  DefaultTimeZone,
-		Outreach: Outreach{
-			NoteLimit:                 DefaultNoteLimit,
-			WeeklyInvites:             DefaultWeeklyInvites,
-			MonthlyNotes:              DefaultMonthlyNotes,
-			WithdrawAfterDays:         DefaultWithdrawAfterDays,
-			ReinviteAfterWithdrawDays: DefaultReinviteAfterWithdrawDays,
-		},
-		FollowUp: FollowUp{
-			AfterDays:              DefaultFollowUpAfterDays,
-			RemoveAfterSilenceDays: DefaultRemoveAfterSilenceDays,
-			StaleAfterDays:         DefaultStaleAfterDays,
-		},
-		Learning: Learning{Enabled: true, MinDecisions: DefaultMinDecisions},
-		location: time.Local,
-	}
+	p := &Policy{}
+	applyDefaults(p)
 	p.index()
 	return p
 }

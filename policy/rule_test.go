@@ -76,35 +76,35 @@ func TestRuleMatch(t *testing.T) {
 		when string
 		want bool
 	}{
-		{"string field", alex(), `company == "Acme"`, true},
-		{"string function", alex(), `headline.contains("Data") && note.startsWith("Hi")`, true},
-		{"int field", alex(), `mutual == 7 && connections == 500 && followers == 1200 && recommendations == 3`, true},
-		{"unknown ints are -1", bare, `mutual == -1 && connections == -1 && followers == -1 && recommendations == -1 && account_age_months == -1`, true},
-		{"account age", alex(), `account_age_months == 139`, true},
-		{"bools", alex(), `verified && has_note`, true},
-		{"unknown verified is false", bare, `!verified && !has_note`, true},
-		{"photo unknown when absent", bare, `photo == "unknown"`, true},
-		{"direction defaults to incoming", bare, `direction == "incoming"`, true},
-		{"intent defaults to unknown", bare, `intent == "unknown"`, true},
-		{"category and score", alex(), `category == "industry_peer" && score == 42`, true},
-		{"lists", alex(), `"Go" in skills && size(mutual_names) == 2 && "TU Berlin" in shared_schools && size(shared_companies) == 0`, true},
-		{"list macros", alex(), `emails.exists(e, e.endsWith("@acme.example")) && websites.all(w, w.startsWith("https://"))`, true},
-		{"interactions", alex(), `"engaged_with_your_content" in interactions && source == "manual"`, true},
-		{"empty lists", bare, `size(skills) + size(phones) + size(shared_events) + size(shared_interests) + size(shared_groups) == 0`, true},
-		{"has_phrase plain", alex(), `has_phrase(headline, "data engineer")`, true},
-		{"has_phrase whole words only", alex(), `has_phrase(headline, "engine")`, false},
-		{"has_phrase styled letters", styled, `has_phrase(headline, "thought leader")`, true},
-		{"has_phrase full width", styled, `has_phrase(headline, "Visionary")`, true},
-		{"has_phrase emoji", styled, `has_phrase(headline, "🚀")`, true},
-		{"has_phrase emoji is not a word", styled, `has_phrase(headline, "rocket")`, false},
-		{"has_phrase zero width", styled, `has_phrase(about, "changing the world")`, true},
-		{"has_phrase list", alex(), `has_phrase(shared_events, "data meetup")`, true},
-		{"has_phrase list no match", alex(), `has_phrase(skills, "java")`, false},
-		{"has_phrase empty phrase", alex(), `has_phrase(headline, " ")`, false},
-		{"fold", styled, `fold(headline).startsWith("thought leader")`, true},
-		{"string extensions", alex(), `name.lowerAscii().split(" ")[0] == "alex"`, true},
-		{"regex", alex(), `about.matches("(?i)stream(ing)?")`, true},
-		{"false rule", alex(), `mutual < 3`, false},
+		{"string field", alex(), `inv.person.company == "Acme"`, true},
+		{"string function", alex(), `inv.person.headline.contains("Data") && inv.note.startsWith("Hi")`, true},
+		{"int field", alex(), `inv.mutual_connections == 7 && inv.person.connections == 500 && inv.person.followers == 1200 && inv.person.recommendations == 3`, true},
+		{"unknown ints are -1", bare, `inv.mutual_connections == -1 && inv.person.connections == -1 && inv.person.followers == -1 && inv.person.recommendations == -1 && inv.person.account_age_months == -1`, true},
+		{"account age", alex(), `inv.person.account_age_months == 139`, true},
+		{"bools", alex(), `inv.person.verified && inv.has_note`, true},
+		{"unknown verified is false", bare, `!inv.person.verified && !inv.has_note`, true},
+		{"photo unknown when absent", bare, `inv.person.photo == "unknown"`, true},
+		{"direction defaults to incoming", bare, `inv.direction == "incoming"`, true},
+		{"intent defaults to unknown", bare, `verdict.intent == "unknown"`, true},
+		{"category and score", alex(), `verdict.category == "industry_peer" && verdict.score == 42`, true},
+		{"lists", alex(), `"Go" in inv.person.skills && size(inv.mutual_names) == 2 && "TU Berlin" in inv.shared.schools && size(inv.shared.companies) == 0`, true},
+		{"list macros", alex(), `inv.person.emails.exists(e, e.endsWith("@acme.example")) && inv.person.websites.all(w, w.startsWith("https://"))`, true},
+		{"interactions", alex(), `"engaged_with_your_content" in inv.interactions && inv.source == "manual"`, true},
+		{"empty lists", bare, `size(inv.person.skills) + size(inv.person.phones) + size(inv.shared.events) + size(inv.shared.interests) + size(inv.shared.groups) == 0`, true},
+		{"has_phrase plain", alex(), `has_phrase(inv.person.headline, "data engineer")`, true},
+		{"has_phrase whole words only", alex(), `has_phrase(inv.person.headline, "engine")`, false},
+		{"has_phrase styled letters", styled, `has_phrase(inv.person.headline, "thought leader")`, true},
+		{"has_phrase full width", styled, `has_phrase(inv.person.headline, "Visionary")`, true},
+		{"has_phrase emoji", styled, `has_phrase(inv.person.headline, "🚀")`, true},
+		{"has_phrase emoji is not a word", styled, `has_phrase(inv.person.headline, "rocket")`, false},
+		{"has_phrase zero width", styled, `has_phrase(inv.person.about, "changing the world")`, true},
+		{"has_phrase list", alex(), `has_phrase(inv.shared.events, "data meetup")`, true},
+		{"has_phrase list no match", alex(), `has_phrase(inv.person.skills, "java")`, false},
+		{"has_phrase empty phrase", alex(), `has_phrase(inv.person.headline, " ")`, false},
+		{"fold", styled, `fold(inv.person.headline).startsWith("thought leader")`, true},
+		{"string extensions", alex(), `inv.person.name.lowerAscii().split(" ")[0] == "alex"`, true},
+		{"regex", alex(), `inv.person.about.matches("(?i)stream(ing)?")`, true},
+		{"false rule", alex(), `inv.mutual_connections < 3`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,14 +131,14 @@ func TestRuleMatchErrors(t *testing.T) {
 		code     string
 		contains string
 	}{
-		{"nested comprehensions hit the cost limit",
-			`[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, [1,2,3,4,5,6,7,8,9,10].all(e, [1,2,3,4,5,6,7,8,9,10].all(f, a+b+c+d+e+f > 0))))))`,
+		{"nested comprehensions over the invitation hit the cost limit",
+			`inv.person.about.split(" ").all(a, inv.person.about.split(" ").all(b, inv.person.about.split(" ").all(c, a + b + c != "")))`,
 			linkvet.ELIMIT, "cost limit"},
 		{"growing strings hit the cost limit",
-			`[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25].map(i, about + about + about + about).map(s, s + s + s + s).exists(s, has_phrase(s, "zzz"))`,
+			`[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25].map(i, inv.person.about + inv.person.about + inv.person.about + inv.person.about).map(s, s + s + s + s).exists(s, has_phrase(s, "zzz"))`,
 			linkvet.ELIMIT, "cost limit"},
-		{"division by zero", `10 / (mutual - 7) > 1`, linkvet.EINVALID, "division by zero"},
-		{"index out of range", `skills[5] == "x"`, linkvet.EINVALID, "index"},
+		{"division by zero", `10 / (inv.mutual_connections - 7) > 1`, linkvet.EINVALID, "division by zero"},
+		{"index out of range", `inv.person.skills[5] == "x"`, linkvet.EINVALID, "index"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,7 +173,7 @@ func TestRuleMatchContextCancelled(t *testing.T) {
 }
 
 func TestRuleMatchWithoutInput(t *testing.T) {
-	r := loadRule(t, `mutual > 1`)
+	r := loadRule(t, `inv.mutual_connections > 1`)
 	for _, in := range []*RuleInput{nil, {}} {
 		if _, err := r.Match(in); linkvet.ErrorCode(err) != linkvet.EINVALID {
 			t.Errorf("Match(%v) error %v, want EINVALID", in, err)
@@ -216,10 +216,10 @@ func BenchmarkRuleMatch(b *testing.B) {
 	inv := alex()
 	inv.Person.About = strings.Repeat("I build streaming pipelines for fintech teams. ", 20)
 	for _, bench := range []struct{ name, when string }{
-		{"simple", `mutual < 3 && !has_note`},
-		{"has_phrase", `has_phrase(headline, "thought leader") || has_phrase(about, "crypto coach")`},
-		{"list", `"Kafka" in skills && size(shared_groups) > 0`},
-		{"regex", `about.matches("(?i)forex|crypto")`},
+		{"simple", `inv.mutual_connections < 3 && !inv.has_note`},
+		{"has_phrase", `has_phrase(inv.person.headline, "thought leader") || has_phrase(inv.person.about, "crypto coach")`},
+		{"list", `"Kafka" in inv.person.skills && size(inv.shared.groups) > 0`},
+		{"regex", `inv.person.about.matches("(?i)forex|crypto")`},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
 			r := loadRule(b, bench.when)
@@ -237,7 +237,7 @@ func BenchmarkRuleMatch(b *testing.B) {
 func foldFields(s string) []string { return fold.Fields(s) }
 
 func TestRuleMatchConcurrently(t *testing.T) {
-	p, err := Load([]byte("known: [linkedin.com/in/alex-kim]\nrules:\n  - {name: r, when: 'has_phrase(headline, \"data engineer\") && mutual > 3', points: 1}\n"), "policy.yaml")
+	p, err := Load([]byte("known: [linkedin.com/in/alex-kim]\nrules:\n  - {name: r, when: 'has_phrase(inv.person.headline, \"data engineer\") && inv.mutual_connections > 3', points: 1}\n"), "policy.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,12 +46,12 @@ outreach: {free_account: true}
 rules:
   - name: "multi: line"
     when: |
-      has_phrase(about, "crypto")
-        && mutual < 3
+      has_phrase(inv.person.about, "crypto")
+        && inv.mutual_connections < 3
     points: -10
     report: true
   - name: "#2"
-    when: 'note == "yes" || note.contains("\\\\")'
+    when: 'inv.note == "yes" || inv.note.contains("\\\\")'
     action: block
     reason: "  spaced  "
 `,
@@ -81,7 +81,7 @@ rules:
 }
 
 func TestYAMLIsReadable(t *testing.T) {
-	p, err := Load([]byte("disqualify: [\"🚀\", thought leader]\nrules:\n  - name: r\n    when: |\n      mutual > 1 &&\n      has_note\n    points: 2\n"), "policy.yaml")
+	p, err := Load([]byte("disqualify: [\"🚀\", thought leader]\nrules:\n  - name: r\n    when: |\n      inv.mutual_connections > 1 &&\n      inv.has_note\n    points: 2\n"), "policy.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestYAMLIsReadable(t *testing.T) {
 		"min_mutual: 5",
 		"time_zone: Local",
 		"  note_limit: 300",
-		"    when: |-\n      mutual > 1 &&\n      has_note\n",
+		"    when: |-\n      inv.mutual_connections > 1 &&\n      inv.has_note\n",
 		"    reason: user rule r\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -121,8 +121,8 @@ func FuzzLoad(f *testing.F) {
 	}
 	for _, s := range []string{
 		"", "style: open\n", "min_mutual: many", "me: {name: x}\nme: {}",
-		"a: &a [*a]", "x: &x {<<: *x}", "rules:\n  - name: r\n    when: mutual >\n",
-		"rules: [{name: r, when: 'has_phrase(headline, \"🚀\")', points: 1}]",
+		"a: &a [*a]", "x: &x {<<: *x}", "rules:\n  - name: r\n    when: inv.mutual_connections >\n",
+		"rules: [{name: r, when: 'has_phrase(inv.person.headline, \"🚀\")', points: 1}]",
 		"known: [linkedin.com/in/x, 'a@b']\nblocked: [linkedin.com/in/x]",
 		"\xff\xfe", "key: \"\\x00\"", "---\n---\n", "!!binary aGk=", "? [a]\n: b",
 	} {
@@ -141,7 +141,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		out := p.YAML()
-		q, err := Load(out, "fuzz.yaml")
+		q, err := Parse(out, "fuzz.yaml", Options{Strict: true})
 		if err != nil {
 			t.Fatalf("Load(YAML()): %v\ninput: %q\noutput:\n%s", err, data, out)
 		}
@@ -192,7 +192,7 @@ func TestRulesDocExamples(t *testing.T) {
 		}
 	}
 	// The error messages shown in the docs are the real ones.
-	src := "rules:\n  - name: gurus\n    points: -5\n    when: has_phrase(headlin, \"guru\")\n  # count\n  #\n  - name: count\n    points: 1\n    when: mutual + 1\n"
+	src := "rules:\n  - name: gurus\n    points: -5\n    when: has_phrase(headlin, \"guru\")\n  # count\n  #\n  - name: count\n    points: 1\n    when: inv.mutual_connections + 1\n  - name: old\n    points: 1\n    when: mutual > 1\n"
 	_, err = Load([]byte(src), "policy.yaml")
 	for _, line := range strings.Split(linkvet.ErrorMessage(err), "\n") {
 		if !strings.Contains(string(doc), line) {
