@@ -313,15 +313,15 @@ func TestUserRules(t *testing.T) {
 	p := loadPolicy(t, danaPolicy+`
 rules:
   - name: alumni
-    when: '"TU Berlin" in shared_schools'
+    when: '"TU Berlin" in inv.shared.schools'
     points: 25
     reason: a fellow TU Berlin alum
   - name: no-crypto
-    when: has_phrase(headline, "crypto")
+    when: has_phrase(inv.person.headline, "crypto")
     action: decline
     reason: I keep crypto out of my network
   - name: force-accept
-    when: name == "Sam Scam"
+    when: inv.person.name == "Sam Scam"
     action: accept
 `)
 	e := New(p)
