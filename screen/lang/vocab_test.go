@@ -33,7 +33,7 @@ var functionWords = map[string]string{
 	"de":      "der die das ein eine einen einem einer und oder aber weil dass von vom zu zum zur in im an am auf mit fur bei aus ich du sie er wir ihr mein meine dein deine ihre es sich mich dich",
 	"it":      "il lo la i gli le un uno una o ma perche che di del della in nel nella a al alla con per su da io tu lei lui noi mio mia tuo tua suo sua questo questa si mi ti ci",
 	"nl":      "de het een en of maar omdat dat van in op aan met voor bij uit naar ik je jij u hij zij we wij mijn jouw uw dit deze die er me mij",
-	"pl":      "i a ale lub albo bo ze w we na z ze do od o po dla przez ja ty pan pani on ona my moj moja twoj twoja to ten ta sie mi mnie cie",
+	"pl":      "i a ale lub albo bo ponieważ że żeby ze w we na z ze do od o po dla przez ja ty pan pani on ona my moj moja twoj twoja to ten ta sie mi mnie cie",
 	"tr":      "ve veya ama fakat cunku ki bu su o bir ben sen siz biz onlar benim senin sizin icin ile de da mi mu gibi olarak",
 	"id":      "dan atau tetapi tapi karena yang di ke dari pada untuk dengan dalam saya aku anda kamu kami kita dia ini itu juga",
 	"hi-Latn": "main mai mein aap tum hum ka ki ke ko se par aur ya lekin kyunki ye yeh woh wo jo bhi to",
