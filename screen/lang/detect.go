@@ -141,18 +141,24 @@ var cues = map[rune]string{
 // are broken the same way every time.
 var detectTags = []string{"en", "es", "pt", "fr", "de", "it", "nl", "pl", "tr", "id", "hi-Latn"}
 
+// weights maps a folded word to how much it says for each of detectTags.
+type weights map[string]*[nTags]float64
+
+const nTags = 11 // len(detectTags)
+
 type wordIndex struct {
-	// weights[word][i] is how much the word says for detectTags[i].
-	weights map[string][]float64
-	cues    map[rune][]float64
+	words weights // detectWords
+	cues  map[rune]*[nTags]float64
 	// fold maps the accented Latin letters to what package fold makes of
 	// them ("é" is "e", "ł" stays), so that words are folded without
 	// normalising the whole text.
 	fold map[rune]string
 }
 
+// index holds the function words and letter cues: cheap to build, used for
+// every note.
 var index = sync.OnceValue(func() *wordIndex {
-	x := &wordIndex{weights: map[string][]float64{}, cues: map[rune][]float64{}, fold: map[rune]string{}}
+	x := &wordIndex{words: weights{}, cues: map[rune]*[nTags]float64{}, fold: map[rune]string{}}
 	for r := rune(0xC0); r < 0x250; r++ {
 		if unicode.IsLetter(r) {
 			x.fold[r] = fold.String(string(r))
@@ -160,85 +166,89 @@ var index = sync.OnceValue(func() *wordIndex {
 	}
 	langsOf := map[string][]int{}
 	for i, tag := range detectTags {
-		for _, w := range strings.Fields(detectWords[tag]) {
-			w = fold.String(w)
-			if n := len(langsOf[w]); n == 0 || langsOf[w][n-1] != i {
-				langsOf[w] = append(langsOf[w], i)
-			}
+		for _, w := range fold.Fields(detectWords[tag]) {
+			langsOf[w] = appendOnce(langsOf[w], i)
 		}
 	}
-	for w, ls := range langsOf {
-		ws := make([]float64, len(detectTags))
-		for _, i := range ls {
-			ws[i] = 1 / float64(len(ls))
-		}
-		x.weights[w] = ws
-	}
-	// The vocabularies' words are weaker evidence (they are what notes
-	// talk about, not how every sentence is built) but there are many of
-	// them. English words are left out: notes in every language borrow
-	// them ("demo", "trading", "linkedin"), and Hinglish is written around
-	// them, so they must not count against English or Hindi.
-	english := map[string]bool{}
-	for _, w := range fold.Fields(detectWords["en"]) {
-		english[w] = true
-	}
-	vocab := map[string][]int{}
-	if vs, err := Load(); err == nil {
-		for _, v := range vs {
-			if v.Tag == "en" {
-				for _, es := range v.Families {
-					for _, e := range es {
-						for _, w := range fold.Fields(e.Phrase) {
-							english[w] = true
-						}
-					}
-				}
-			}
-		}
-		for _, v := range vs {
-			i := tagIndex(v.Tag)
-			if i < 0 || v.Tag == "en" || v.Tag == "hi-Latn" {
-				continue
-			}
-			for _, es := range v.Families {
-				for _, e := range es {
-					for _, w := range fold.Fields(e.Phrase) {
-						if len(w) < 3 || english[w] || !hasLetter(w) {
-							continue
-						}
-						if n := len(vocab[w]); n == 0 || vocab[w][n-1] != i {
-							vocab[w] = append(vocab[w], i)
-						}
-					}
-				}
-			}
-		}
-	}
-	for w, ls := range vocab {
-		ws := x.weights[w]
-		if ws == nil {
-			ws = make([]float64, len(detectTags))
-			x.weights[w] = ws
-		}
-		for _, i := range ls {
-			ws[i] += vocabWeight / float64(len(ls))
-		}
-	}
+	share(x.words, langsOf, 1)
 	for r, tags := range cues {
 		ts := strings.Fields(tags)
-		ws := make([]float64, len(detectTags))
+		ws := new([nTags]float64)
 		for _, t := range ts {
-			for i, tag := range detectTags {
-				if tag == t {
-					ws[i] = cueWeight / float64(len(ts))
-				}
+			if i := tagIndex(t); i >= 0 {
+				ws[i] = cueWeight / float64(len(ts))
 			}
 		}
 		x.cues[r] = ws
 	}
 	return x
 })
+
+// vocabIndex holds the words of the vocabulary files: weaker evidence
+// (they are what notes talk about, not how every sentence is built) but
+// many. It is built the first time a note is not decided by function words
+// alone, since parsing the files takes some milliseconds. English words
+// are left out: notes in every language borrow them ("demo", "trading",
+// "linkedin"), and Hinglish is written around them, so they must not count
+// against English or Hindi.
+var vocabIndex = sync.OnceValue(func() weights {
+	vs, err := Load()
+	if err != nil {
+		return weights{} // the vocabulary test reports broken files
+	}
+	english := map[string]bool{}
+	for _, w := range fold.Fields(detectWords["en"]) {
+		english[w] = true
+	}
+	for _, v := range vs {
+		if v.Tag == "en" {
+			for _, es := range v.Families {
+				for _, e := range es {
+					for _, w := range fold.Fields(e.Phrase) {
+						english[w] = true
+					}
+				}
+			}
+		}
+	}
+	langsOf := map[string][]int{}
+	for _, v := range vs {
+		i := tagIndex(v.Tag)
+		if i < 0 || v.Tag == "en" || v.Tag == "hi-Latn" {
+			continue
+		}
+		for _, es := range v.Families {
+			for _, e := range es {
+				for _, w := range fold.Fields(e.Phrase) {
+					if len(w) >= 3 && !english[w] && hasLetter(w) {
+						langsOf[w] = appendOnce(langsOf[w], i)
+					}
+				}
+			}
+		}
+	}
+	out := weights{}
+	share(out, langsOf, vocabWeight)
+	return out
+})
+
+// share gives each word weight w, split evenly between its languages.
+func share(dst weights, langsOf map[string][]int, w float64) {
+	for word, ls := range langsOf {
+		ws := new([nTags]float64)
+		for _, i := range ls {
+			ws[i] = w / float64(len(ls))
+		}
+		dst[word] = ws
+	}
+}
+
+func appendOnce(ls []int, i int) []int {
+	if n := len(ls); n > 0 && ls[n-1] == i {
+		return ls
+	}
+	return append(ls, i)
+}
 
 // latinLibrary are the Latin-script languages the library may name when
 // the word tier is unsure: the supported ones and others LinkedIn members
@@ -331,18 +341,72 @@ func arabicScript(arabic, persian, urdu int) string {
 
 func latinScript(text string, letters int) string {
 	x := index()
-	var score, cue [16]float64
-	n := len(detectTags)
-	words := 0
+	var score, cue [nTags]float64
+	words := scan(text, x, x.words, &score, &cue)
+	if words < minWords {
+		return ""
+	}
+	for i := range score {
+		score[i] += min(cue[i], maxCue)
+	}
+	if tag := decide(&score); tag != "" {
+		return tag
+	}
+	scan(text, x, vocabIndex(), &score, nil)
+	if tag := decide(&score); tag != "" {
+		return tag
+	}
+	if letters < libraryLetter {
+		return ""
+	}
+	return library(text, whatlanggo.Options{Whitelist: latinLibrary}, libraryTrust)
+}
+
+// decide names the language the scores point at, or "" when none leads
+// clearly enough.
+func decide(score *[nTags]float64) string {
+	const en, hi = 0, nTags - 1 // indices in detectTags
+	if score[hi] >= 2 && score[hi] >= hindiShare*score[en] {
+		others := 0.0
+		for i := 1; i < hi; i++ {
+			others = max(others, score[i])
+		}
+		if score[hi] > others {
+			return "hi-Latn"
+		}
+	}
+	best, second := 0, 1
+	if score[1] > score[0] {
+		best, second = 1, 0
+	}
+	for i := 2; i < hi; i++ {
+		switch {
+		case score[i] > score[best]:
+			best, second = i, best
+		case score[i] > score[second]:
+			second = i
+		}
+	}
+	if score[best] >= minScore && score[best] >= minLead*score[second] {
+		return detectTags[best]
+	}
+	return ""
+}
+
+// scan folds the words of text as package fold would, without allocating,
+// and adds what each says (m) to score; when cue is not nil it also adds
+// the evidence of accented letters. It returns the number of words.
+func scan(text string, x *wordIndex, m weights, score, cue *[nTags]float64) int {
 	var buf [64]byte
 	word := buf[:0]
 	letter := false
+	words := 0
 	end := func() {
 		if letter {
 			words++
-			if ws, ok := x.weights[string(word)]; ok {
-				for i := 0; i < n; i++ {
-					score[i] += ws[i]
+			if ws, ok := m[string(word)]; ok {
+				for i, w := range ws {
+					score[i] += w
 				}
 			}
 		}
@@ -359,13 +423,15 @@ func latinScript(text string, letters int) string {
 		case r == '\'' || r == '’':
 			// inside a word ("j'ai", "don't") the apostrophe is dropped,
 			// as package fold does; elsewhere it ends the word
-			if len(word) == 0 || i+1 >= len(text) || !isWordStart(text[i+len(string(r)):]) {
+			if len(word) == 0 || !isWordStart(text[i+utf8.RuneLen(r):]) {
 				end()
 			}
 		case r >= utf8.RuneSelf && unicode.IsLetter(r):
-			if ws, ok := x.cues[unicode.ToLower(r)]; ok {
-				for i := 0; i < n; i++ {
-					cue[i] += ws[i]
+			if cue != nil {
+				if ws, ok := x.cues[unicode.ToLower(r)]; ok {
+					for i, w := range ws {
+						cue[i] += w
+					}
 				}
 			}
 			if f, ok := x.fold[r]; ok {
@@ -381,39 +447,7 @@ func latinScript(text string, letters int) string {
 		}
 	}
 	end()
-	if words < minWords {
-		return ""
-	}
-	for i := 0; i < n; i++ {
-		score[i] += min(cue[i], maxCue)
-	}
-
-	const en, hi = 0, 10 // indices in detectTags
-	if score[hi] >= 2 && score[hi] >= hindiShare*score[en] {
-		others := 0.0
-		for i := 1; i < hi; i++ {
-			others = max(others, score[i])
-		}
-		if score[hi] > others {
-			return "hi-Latn"
-		}
-	}
-	best, second := -1, -1
-	for i := 0; i < hi; i++ {
-		switch {
-		case best < 0 || score[i] > score[best]:
-			best, second = i, best
-		case second < 0 || score[i] > score[second]:
-			second = i
-		}
-	}
-	if score[best] >= minScore && score[best] >= minLead*score[second] {
-		return detectTags[best]
-	}
-	if letters < libraryLetter {
-		return ""
-	}
-	return library(text, whatlanggo.Options{Whitelist: latinLibrary}, libraryTrust)
+	return words
 }
 
 // library asks whatlanggo, and only believes a confident answer.
