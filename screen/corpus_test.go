@@ -247,6 +247,7 @@ func TestCorpusLanguages(t *testing.T) {
 				t.Errorf("%s: Detect(%q) = %q", c.label.ID, c.inv.Message, got)
 			}
 		}
+		t.Logf("%s: %d of %d notes named, the rest unsure", tag, named, notes)
 		if named*3 < notes*2 {
 			t.Errorf("%s: only %d of %d notes named", tag, named, notes)
 		}

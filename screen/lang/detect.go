@@ -39,6 +39,7 @@ package lang
 // state beyond read-only tables built on first use.
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -56,11 +57,12 @@ const (
 	minLead       = 1.6  // ... and this many times the runner-up's
 	libraryLetter = 30   // the library is only asked about texts this long
 	libraryTrust  = 0.8  // ... and only believed above this confidence
-	otherTrust    = 0.5  // ... or this, in scripts few languages share
+	otherTrust    = 0.5  // ... or this, in other scripts or for other languages
 	hindiShare    = 0.6  // Hindi words needed, relative to the English ones
 	cueWeight     = 0.75 // one letter only one language uses
 	maxCue        = 1.5  // ... counted at most this much per language
 	vocabWeight   = 0.5  // a word of a language's vocabulary file
+	noEvidence    = 0.75 // below this, no supported language is in sight
 )
 
 func tagIndex(tag string) int {
@@ -109,7 +111,7 @@ var detectWords = map[string]string{
 	"pl": `i w z na do nie sie jest to ze o od po dla jak ale czy mnie mi cie ciebie pan pani jestem
 		moje moj twoj twoje bardzo dzien dobry czesc dziekuje chciałbym chciałabym pracuje sieci
 		kontakt rowniez takze wiec ktory ktora ktore pozdrawiam serdecznie bedzie mam jestesmy
-		mozemy panem pania`,
+		mozemy panem pania dzieki za`,
 	"tr": `ve bir bu icin ile de da ben sen siz size sizi sizinle cok merhaba tesekkurler tesekkur
 		ederim olarak gibi daha ama ki mi var yok olan iyi gunler selamlar calisiyorum isterim
 		istiyorum sizin benim sirket hakkinda degil saygilarimla memnun oldum ag baglanti
@@ -315,12 +317,14 @@ func Detect(text string) string {
 		// and the library's profiles of its neighbours are close; it is
 		// believed when it names Hindi at all, and needs to be sure of
 		// Marathi or Nepali.
-		if info := whatlanggo.Detect(text); info.Lang == whatlanggo.Hin {
-			return "hi"
+		tag, confidence := library(text, whatlanggo.Options{})
+		if tag == "hi" {
+			return tag
 		}
-		return library(text, whatlanggo.Options{}, libraryTrust)
+		return believe(tag, confidence, libraryTrust)
 	case other*2 > letters:
-		return library(text, whatlanggo.Options{}, otherTrust)
+		tag, confidence := library(text, whatlanggo.Options{})
+		return believe(tag, confidence, otherTrust)
 	case latin*2 > letters:
 		return latinScript(text, letters)
 	}
@@ -359,7 +363,18 @@ func latinScript(text string, letters int) string {
 	if letters < libraryLetter {
 		return ""
 	}
-	return library(text, whatlanggo.Options{Whitelist: latinLibrary}, libraryTrust)
+	// Nothing points at a supported language: the note is most likely in
+	// another one, and naming it (even a close neighbour) only tells the
+	// engine to judge on structure alone, so a weaker answer will do. A
+	// supported language must still be named with confidence.
+	tag, confidence := library(text, whatlanggo.Options{Whitelist: latinLibrary})
+	switch {
+	case confidence >= libraryTrust:
+		return tag
+	case confidence >= otherTrust && tagIndex(tag) < 0 && slices.Max(score[:]) < noEvidence:
+		return tag
+	}
+	return ""
 }
 
 // decide names the language the scores point at, or "" when none leads
@@ -450,16 +465,25 @@ func scan(text string, x *wordIndex, m weights, score, cue *[nTags]float64) int 
 	return words
 }
 
-// library asks whatlanggo, and only believes a confident answer.
-func library(text string, opt whatlanggo.Options, trust float64) string {
+// library asks whatlanggo, and says how sure it is; an answer it is not
+// sure of at all is "".
+func library(text string, opt whatlanggo.Options) (string, float64) {
 	info := whatlanggo.DetectWithOptions(text, opt)
-	if info.Lang < 0 || info.Confidence < trust {
-		return ""
+	if info.Lang < 0 || info.Confidence <= 0 {
+		return "", 0
 	}
 	if code := info.Lang.Iso6391(); code != "" {
-		return code
+		return code, info.Confidence
 	}
-	return info.Lang.Iso6393()
+	return info.Lang.Iso6393(), info.Confidence
+}
+
+// believe returns the library's answer when it is at least this sure.
+func believe(tag string, confidence, trust float64) string {
+	if confidence < trust {
+		return ""
+	}
+	return tag
 }
 
 func hasLetter(w string) bool {
