@@ -10,17 +10,18 @@ package lang
 //     note is short (LinkedIn caps it at a few hundred characters) and
 //     written in everyday words, so its function words ("the", "que",
 //     "und", "saya", "hoon") and a few letters only one language uses (ñ, ã,
-//     ß, ł, ğ) tell these languages apart better than letter statistics
-//     do on so little text, and at a cost of a few hundred nanoseconds: one
-//     map lookup per word. This tier is also the only way to recognise
-//     Hindi written in Latin letters, which no detection library models:
-//     it is decided from Hindi words ("hoon", "aapka", "chahta") outnumbering
-//     the English ones around them. Arabic script is told from Persian and
-//     Urdu by the letters those add to the alphabet.
+//     ß, ł, ğ) tell these languages apart on little text, for the cost of
+//     one map lookup per word (a microsecond or two a note). When they do
+//     not, the words of the vocabulary files are counted too, as weaker
+//     evidence. This tier is also the only way to recognise Hindi written
+//     in Latin letters, which no detection library models: it is decided
+//     from Hindi words ("hoon", "aapka", "chahta") outnumbering the English
+//     ones around them. Arabic script is told from Persian and Urdu by the
+//     letters those add to the alphabet.
 //  2. A library, github.com/abadojack/whatlanggo (trigram profiles of 84
 //     languages, pure Go, MIT), for everything else: notes in other scripts
 //     (Cyrillic, Greek, Hebrew, Han, ...) and Latin-script notes the word
-//     tier cannot place, so that a note in Swedish or Czech is named as
+//     tier cannot place, so that a note in Swedish or Hungarian is named as
 //     such and judged on structure alone instead of being forced into the
 //     nearest supported language.
 //
@@ -28,7 +29,7 @@ package lang
 // library: measured on this project's machine (see docs/benchmarks.md,
 // "Agreement per language"), a program using lingua-go restricted to the
 // twelve languages grows by about 130 MB and its first detection loads
-// models for about a second and 350 MB of memory, against under 0.5 MB and
+// models for about a second and 350 MB of memory, against about 0.5 MB and
 // no start-up work for whatlanggo. The price of whatlanggo is speed: it
 // compares every text with 300 trigrams per candidate language, 0.2 to 1 ms
 // a note, ten to forty times the engine's whole budget per invitation.
