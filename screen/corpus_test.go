@@ -98,10 +98,30 @@ func loadCorpus(t *testing.T) map[string][]corpusCase {
 					t.Fatalf("%s:%d: acceptable action %q is not an action", file, n, a)
 				}
 			}
+			if err := c.label.coherent(); err != nil {
+				t.Fatalf("%s:%d (%s): %v", file, n, c.label.ID, err)
+			}
 			out[tag] = append(out[tag], c)
 		}
 	}
 	return out
+}
+
+// coherent checks a label against its kind, so that a typo in the corpus
+// cannot quietly lower the bar: scams are blocked and reported, known
+// contacts accepted, impersonators reported.
+func (l *corpusLabel) coherent() error {
+	switch {
+	case slices.Contains(scamKinds, l.Kind) && (l.Label != linkvet.Block || !l.Report):
+		return fmt.Errorf("a %s scam must be labelled block with report: true", l.Kind)
+	case l.Kind == "known" && l.Label != linkvet.Accept:
+		return fmt.Errorf("a known contact must be labelled accept")
+	case l.Kind == "impersonation" && !l.Report:
+		return fmt.Errorf("an impersonation must be reported")
+	case !slices.Contains(corpusKinds, l.Kind):
+		return fmt.Errorf("unknown kind %q", l.Kind)
+	}
+	return nil
 }
 
 // agrees reports whether a verdict is one of the record's acceptable

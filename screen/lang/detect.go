@@ -101,7 +101,7 @@ var detectWords = map[string]string{
 	"de": `der die das und ich sie du ist bin nicht mit fur auf ein eine einen zu von den dem im es
 		wir mich mir dich dir ihr ihre ihnen gerne gern wurde mochte freuen uber auch aber oder
 		hallo danke grusse beste viele sehr ware bei habe haben arbeite vernetzen kennenlernen dass
-		wenn noch schon vielen dank liebe lieber guten tag gruß gruss`,
+		wenn noch schon vielen dank liebe lieber guten tag gruß gruss mein`,
 	"it": `il lo la gli le di del della che e un una per con sono mi ti ci io tu lei mio mia tuo tua
 		suo sua molto ma come ciao grazie sto lavoro piacerebbe vorrei collegarmi anche perche ho hai
 		ha abbiamo nel nella sul alla al dei delle questo questa buongiorno saluti cordiali piacere
@@ -125,7 +125,8 @@ var detectWords = map[string]string{
 		accha acha achha chahta chahti chahiye karna karta karti karte raha rahi rahe tha thi
 		hoga gaya gayi liye saath sath ji namaste namaskar dhanyavaad dhanyawad shukriya yeh
 		woh kuch sirf abhi phir aapne maine laga lagi sakta sakti sakte batana dekha mila
-		baat kaam jaldi tarah wala wali wale milkar seekhna sikhna hum`,
+		baat kaam jaldi tarah wala wali wale milkar seekhna sikhna hum apne apna
+		apni jodna judna mein`,
 }
 
 // cues are letters that, in a Latin-script note, point at one language

@@ -88,6 +88,9 @@ func TestVocabulariesLoad(t *testing.T) {
 						t.Errorf("%s.yaml %s: %q is listed twice", v.Tag, f, e.Phrase)
 					}
 					seen[key] = true
+					if !hasLetter(key) {
+						t.Errorf("%s.yaml %s: %q has no letter; a bare number matches any amount", v.Tag, f, e.Phrase)
+					}
 					if len(toks) == 1 && stop[toks[0]] {
 						t.Errorf("%s.yaml %s: %q is a function word; it would match almost any note", v.Tag, f, e.Phrase)
 					}
