@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/policy"
@@ -48,6 +49,10 @@ type corpusCase struct {
 	label corpusLabel
 	inv   linkvet.Invitation
 }
+
+// corpusNow is the time every record is screened at (account ages count
+// from it).
+var corpusNow = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 
 // The bars of the parity checks.
 const (
@@ -203,7 +208,7 @@ func TestCorpus(t *testing.T) {
 			if slices.Contains(scamKinds, c.label.Kind) && (v.Action != linkvet.Block || !v.Report) {
 				parity = append(parity, fmt.Sprintf("%s: a %s scam got %s report=%v", c.label.ID, c.label.Kind, v.Action, v.Report))
 			}
-			if c.label.Kind == "known" && rank(v.Action) >= rank(linkvet.Decline) {
+			if c.label.Kind == "known" && (v.Action == linkvet.Decline || v.Action == linkvet.Block) {
 				parity = append(parity, fmt.Sprintf("%s: a known contact got %s", c.label.ID, v.Action))
 			}
 		}
@@ -280,7 +285,7 @@ func screenSafely(e *Engine, inv *linkvet.Invitation) (v linkvet.Verdict, err er
 			err = fmt.Errorf("panic: %v", r)
 		}
 	}()
-	return e.Screen(inv, now), nil
+	return e.Screen(inv, corpusNow), nil
 }
 
 func alsoOK(as []linkvet.Action) string {
@@ -342,11 +347,18 @@ func corpusTable(langs []string, byLang map[string]*tally, byKind map[string]map
 	return b.String()
 }
 
+// loadPolicyFile reads the corpus policy. The corpus test uses only the
+// engine's exported API, so that it keeps compiling whatever the engine's
+// insides become.
 func loadPolicyFile(t *testing.T, path string) *policy.Policy {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return loadPolicy(t, string(data))
+	p, err := policy.Load(data, path)
+	if err != nil {
+		t.Fatalf("load %s: %v", path, err)
+	}
+	return p
 }
