@@ -56,6 +56,7 @@ const (
 	minLetters    = 12   // fewer letters than this: too short to tell
 	minScore      = 1.5  // the best language needs this much evidence
 	minLead       = 1.6  // ... and this many times the runner-up's
+	minDensity    = 0.2  // ... and this much per word of the note
 	libraryLetter = 30   // the library is only asked about texts this long
 	libraryTrust  = 0.8  // ... and only believed above this confidence
 	otherTrust    = 0.5  // ... or this, in other scripts or for other languages
@@ -355,11 +356,11 @@ func latinScript(text string, letters int) string {
 	for i := range score {
 		score[i] += min(cue[i], maxCue)
 	}
-	if tag := decide(&score); tag != "" {
+	if tag := decide(&score, words); tag != "" {
 		return tag
 	}
 	scan(text, x, vocabIndex(), &score, nil)
-	if tag := decide(&score); tag != "" {
+	if tag := decide(&score, words); tag != "" {
 		return tag
 	}
 	if letters < libraryLetter {
@@ -380,8 +381,8 @@ func latinScript(text string, letters int) string {
 }
 
 // decide names the language the scores point at, or "" when none leads
-// clearly enough.
-func decide(score *[nTags]float64) string {
+// clearly enough for a note of this many words.
+func decide(score *[nTags]float64, words int) string {
 	const en, hi = 0, nTags - 1 // indices in detectTags
 	if score[hi] >= 2 && score[hi] >= hindiShare*score[en] {
 		others := 0.0
@@ -404,7 +405,9 @@ func decide(score *[nTags]float64) string {
 			second = i
 		}
 	}
-	if score[best] >= minScore && score[best] >= minLead*score[second] {
+	// A few shared short words ("i", "o", "mi") in a long note are a
+	// neighbouring language's (Croatian read as Polish), not this one.
+	if score[best] >= minScore && score[best] >= minLead*score[second] && score[best] >= minDensity*float64(words) {
 		return detectTags[best]
 	}
 	return ""

@@ -183,3 +183,59 @@ func TestWithoutLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectShortAndPlain: the short thanks members send, and notes typed
+// without accents, are still named.
+func TestDetectShortAndPlain(t *testing.T) {
+	for _, c := range []struct{ want, text string }{
+		{"es", "Gracias por conectar!"},
+		{"pt", "Obrigado pelo convite!"},
+		{"fr", "Merci pour la mise en relation"},
+		{"de", "Danke für die Vernetzung!"},
+		{"it", "Grazie del collegamento"},
+		{"nl", "Bedankt voor de connectie"},
+		{"pl", "Dzięki za zaproszenie"},
+		{"tr", "Bağlantı için teşekkürler"},
+		{"id", "Terima kasih sudah terhubung"},
+		{"hi-Latn", "Shukriya, aapse judna accha laga"},
+		{"en", "Great talk yesterday, thanks!"},
+		{"es", "hola dana, vi tu charla sobre kafka en madrid y me encantaria conectar contigo"},
+		{"pt", "ola dana, adorei sua palestra e gostaria de conversar sobre dados"},
+		{"fr", "bonjour dana, j ai adore votre intervention et je serais ravi d echanger"},
+		{"de", "hallo dana, dein vortrag hat mir sehr gefallen, ich wurde mich gerne vernetzen"},
+		{"tr", "merhaba dana, sunumunuzu cok begendim ve baglanti kurmak isterim"},
+		// a note in two languages is named by the one that carries it
+		{"es", "Hola Dana! I'm Marta, trabajo en Datalia y me encantó tu charla sobre Kafka."},
+		{"en", "Hi Dana! Soy Marta, I work at Datalia in Madrid and loved your talk on Kafka."},
+	} {
+		if got := Detect(c.text); got != c.want {
+			t.Errorf("Detect(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestDetectNeverForcesALanguage: a note in a language linkvet has no
+// vocabulary for is named as itself or left unnamed, never read with a
+// supported language's words.
+func TestDetectNeverForcesALanguage(t *testing.T) {
+	supported := append([]string{"en"}, languages...)
+	for _, text := range []string{
+		"Hej Dana, jeg så dit foredrag om Kafka og vil gerne forbinde.",
+		"Hei Dana, jeg likte foredraget ditt om Kafka og vil gjerne koble meg til.",
+		"Hej Dana, jag gillade ditt föredrag om Kafka och vill gärna hålla kontakten.",
+		"Moi Dana, pidin kovasti Kafka-esityksestäsi ja haluaisin verkostoitua.",
+		"Xin chào Dana, tôi rất thích bài nói của bạn về Kafka.",
+		"Kumusta Dana, nagustuhan ko ang talk mo tungkol sa Kafka.",
+		"Bună Dana, mi-a plăcut foarte mult prezentarea ta despre Kafka.",
+		"Szia Dana, nagyon tetszett az előadásod.",
+		"Bok Dana, jako mi se svidjelo tvoje predavanje o Kafki i rado bih se povezao.",
+		"Привіт, Дано! Мені дуже сподобалася ваша доповідь про Kafka.",
+		"שלום דנה, נהניתי מאוד מההרצאה שלך על קפקא ואשמח להתחבר.",
+		"こんにちは、Kafkaについての講演がとても良かったです。ぜひつながりましょう。",
+		"你好 Dana，我很喜欢你关于 Kafka 的演讲，希望能保持联系。",
+	} {
+		if got := Detect(text); slices.Contains(supported, got) {
+			t.Errorf("Detect(%q) = %q, a supported language", text, got)
+		}
+	}
+}
