@@ -275,6 +275,12 @@ var latinLibrary = map[whatlanggo.Lang]bool{
 // the note was judged on its structure alone.
 func Detect(text string) string {
 	text = withoutLinks(text)
+	if styled(text) {
+		// "𝐇𝐨𝐥𝐚", "Ｈｏｌａ": styled and full-width letters are Latin
+		// letters in disguise; fold them (losing the accents, which such
+		// notes rarely keep anyway).
+		text = fold.String(text)
+	}
 	var latin, arabic, devanagari, other, letters int
 	var persian, urdu int
 	for _, r := range text {
@@ -554,4 +560,15 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 func isWordStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// styled reports whether text holds mathematical, full-width or enclosed
+// letters, which senders use to dodge word filters.
+func styled(text string) bool {
+	for _, r := range text {
+		if r >= 0x1D400 && r <= 0x1D7FF || r >= 0xFF01 && r <= 0xFF5E || r >= 0x24B6 && r <= 0x24E9 || r >= 0x1F130 && r <= 0x1F189 {
+			return true
+		}
+	}
+	return false
 }

@@ -204,6 +204,9 @@ func TestDetectShortAndPlain(t *testing.T) {
 		{"fr", "bonjour dana, j ai adore votre intervention et je serais ravi d echanger"},
 		{"de", "hallo dana, dein vortrag hat mir sehr gefallen, ich wurde mich gerne vernetzen"},
 		{"tr", "merhaba dana, sunumunuzu cok begendim ve baglanti kurmak isterim"},
+		// styled letters are letters
+		{"es", "𝐇𝐨𝐥𝐚 𝐃𝐚𝐧𝐚, 𝐠𝐚𝐧𝐚 𝐝𝐢𝐧𝐞𝐫𝐨 𝐝𝐞𝐬𝐝𝐞 𝐜𝐚𝐬𝐚 𝐜𝐨𝐧 𝐧𝐨𝐬𝐨𝐭𝐫𝐨𝐬 𝐲 𝐮𝐧𝐚 𝐫𝐞𝐧𝐭𝐚𝐛𝐢𝐥𝐢𝐝𝐚𝐝 𝐠𝐚𝐫𝐚𝐧𝐭𝐢𝐳𝐚𝐝𝐚"},
+		{"de", "Ｈａｌｌｏ Ｄａｎａ， ｉｃｈ ｂｉｎ ａｕｃｈ Ｄａｔａ Ｅｎｇｉｎｅｅｒ ｕｎｄ ｗüｒｄｅ ｍｉｃｈ ｇｅｒｎｅ ｖｅｒｎｅｔｚｅｎ"},
 		// a note in two languages is named by the one that carries it
 		{"es", "Hola Dana! I'm Marta, trabajo en Datalia y me encantó tu charla sobre Kafka."},
 		{"en", "Hi Dana! Soy Marta, I work at Datalia in Madrid and loved your talk on Kafka."},
