@@ -28,7 +28,7 @@ var detectCases = []struct {
 	{"pt", "Obrigada pela conversa no evento, foi um prazer te conhecer."},
 	// French
 	{"fr", "Bonjour Dana, j'ai beaucoup aimé votre intervention sur Kafka à Paris et je serais ravi d'échanger."},
-	{"fr", "Salut, je travaille chez Criteo dans l'équipe data et j'aimerais rester en contact."},
+	{"fr", "Salut, je travaille chez Donnéa dans l'équipe data et j'aimerais rester en contact."},
 	{"fr", "Bonjour, je suis chargée de recrutement et j'ai un poste qui correspond à votre profil."},
 	{"fr", "Merci pour votre présentation, elle m'a donné plein d'idées pour notre projet."},
 	// German
