@@ -1,0 +1,399 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/fold"
+)
+
+// Result is what reading mail found.
+type Result struct {
+	// Invitations are the LinkedIn invitations read, in the order their
+	// first mail was met, with Source "email" and ReceivedVia ["email"].
+	// Mails about the same invitation (the invitation and its reminders)
+	// are merged into one record (see the package documentation). Every
+	// invitation has its ID set (linkvet.InvitationID).
+	Invitations []linkvet.Invitation `json:"invitations"`
+	// Phishing lists the messages that imitate LinkedIn, never imported.
+	Phishing []Finding `json:"phishing,omitempty"`
+	// Problems names the messages that looked like LinkedIn invitations
+	// (or could not be read at all) but could not be understood, with
+	// their place.
+	Problems []linkvet.Problem `json:"problems,omitempty"`
+	// Skipped counts the messages that are not LinkedIn invitations (most
+	// of a mailbox), including LinkedIn's other notifications.
+	Skipped int `json:"skipped"`
+	// Raw keeps, for each invitation ID, every message it was read from, as
+	// stored, in the order read, so that a better reader can read them again.
+	Raw map[string][]Raw `json:"-"`
+
+	index map[string]int // person key → position in Invitations
+}
+
+// Raw is one message as it was read.
+type Raw struct {
+	File  string // the file, or the IMAP reference, it came from
+	Line  int    // the line its "From " separator is on in an mbox; 1 otherwise
+	Bytes []byte // the message, header and body, as stored
+}
+
+// Finding is one message that imitates LinkedIn.
+type Finding struct {
+	File     string     `json:"file"`
+	Line     int        `json:"line"`
+	From     string     `json:"from"`
+	Subject  string     `json:"subject,omitempty"`
+	Date     *time.Time `json:"date,omitempty"`
+	Evidence []string   `json:"evidence"` // why it is not LinkedIn, each a sentence
+	Raw      []byte     `json:"-"`        // the message as stored
+}
+
+func (f Finding) String() string {
+	return f.File + ":" + strconv.Itoa(f.Line) + ": imitates LinkedIn: " + strings.Join(f.Evidence, "; ")
+}
+
+// Sniff reports whether the start of a file looks like mail: an mbox (it
+// starts with "From ") or one message (it starts with header fields, one
+// of them a field every mail has). Give it the first few kilobytes.
+func Sniff(head []byte) bool {
+	if bytes.HasPrefix(head, []byte("From ")) {
+		return true
+	}
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	known := false
+	for n := 0; len(head) > 0 && n < 64; n++ {
+		var ln []byte
+		if i := bytes.IndexByte(head, '\n'); i >= 0 {
+			ln, head = head[:i], head[i+1:]
+		} else {
+			ln, head = head, nil // a cut-off last line: judge what is there
+		}
+		ln = bytes.TrimRight(ln, "\r")
+		if len(ln) == 0 {
+			return known && n > 0
+		}
+		if ln[0] == ' ' || ln[0] == '\t' {
+			if n == 0 {
+				return false
+			}
+			continue // a folded continuation
+		}
+		colon := bytes.IndexByte(ln, ':')
+		if colon <= 0 || colon > 76 || bytes.ContainsAny(ln[:colon], " \t") {
+			return false
+		}
+		switch strings.ToLower(string(ln[:colon])) {
+		case "from", "date", "subject", "received", "return-path", "message-id", "mime-version", "delivered-to", "to", "x-original-to", "dkim-signature", "arc-seal", "authentication-results":
+			known = true
+		}
+	}
+	return known
+}
+
+// Read reads one message (an .eml file) or an mbox file from r; name is
+// how problems and raw references name it. Which one it is comes from the
+// content: an mbox starts with a "From " line. An mbox is read one message
+// at a time, so its size does not matter. The error is for input that is
+// not mail at all, or that could not be read; a message that could not be
+// understood is a Problem and the others are still read.
+func Read(name string, r io.Reader) (Result, error) {
+	var res Result
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(4096)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return res, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		return res, linkvet.Errorf(linkvet.EINVALID, "%s: empty, not an e-mail message or mbox", name)
+	}
+	if !Sniff(head) {
+		return res, linkvet.Errorf(linkvet.EINVALID, "%s: not an e-mail message or mbox (it should start with header lines such as From: and Subject:, or with an mbox \"From \" line)", name)
+	}
+	if bytes.HasPrefix(head, []byte("From ")) {
+		err = readMbox(&res, name, br)
+	} else {
+		var raw []byte
+		raw, err = io.ReadAll(io.LimitReader(br, maxMessageBytes+1))
+		if err == nil {
+			if len(raw) > maxMessageBytes {
+				res.problem(name, 1, fmt.Sprintf("message larger than %d MiB, not read", maxMessageBytes>>20))
+			} else {
+				res.Add(name, 1, raw)
+			}
+		}
+	}
+	if err != nil {
+		return res, fmt.Errorf("read %s: %w", name, err)
+	}
+	return res, nil
+}
+
+// readMbox splits an mbox into messages. A message starts at a line
+// beginning with "From " that opens the file or follows a blank line; a
+// body line escaped as ">From " (mboxrd, mboxo) is unescaped.
+func readMbox(res *Result, name string, br *bufio.Reader) error {
+	var msg bytes.Buffer
+	start, lineNo := 0, 0
+	blank := true
+	tooBig := false
+	flush := func() {
+		if start > 0 {
+			if tooBig {
+				res.problem(name, start, fmt.Sprintf("message larger than %d MiB, not read", maxMessageBytes>>20))
+			} else if len(bytes.TrimSpace(msg.Bytes())) > 0 {
+				res.Add(name, start, bytes.Clone(msg.Bytes()))
+			}
+		}
+		msg.Reset()
+		tooBig = false
+	}
+	var long []byte
+	for {
+		ln, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			// A line longer than the buffer: gather it whole.
+			long = append(long[:0], ln...)
+			for err == bufio.ErrBufferFull {
+				ln, err = br.ReadSlice('\n')
+				if len(long) < maxMessageBytes {
+					long = append(long, ln...)
+				}
+			}
+			ln = long
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+		if len(ln) == 0 && err == io.EOF {
+			break
+		}
+		lineNo++
+		if blank && bytes.HasPrefix(ln, []byte("From ")) {
+			flush()
+			start = lineNo
+			blank = false
+			if err == io.EOF {
+				break
+			}
+			continue
+		}
+		content := bytes.TrimRight(ln, "\r\n")
+		blank = len(content) == 0
+		if content := bytes.TrimLeft(ln, ">"); len(content) < len(ln) && bytes.HasPrefix(content, []byte("From ")) {
+			ln = ln[1:]
+		}
+		if msg.Len()+len(ln) > maxMessageBytes {
+			tooBig = true
+		} else if !tooBig {
+			msg.Write(ln)
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	flush()
+	return nil
+}
+
+// ReadMaildir reads every message of a Maildir folder: the files in its
+// cur/ and new/ sub-folders, in name order (delivery time). Sub-folders of
+// a Maildir++ tree (".Folder") are not descended into; name them one by one.
+func ReadMaildir(dir string) (Result, error) {
+	var res Result
+	var files []string
+	found := false
+	for _, sub := range []string{"cur", "new"} {
+		ents, err := os.ReadDir(filepath.Join(dir, sub))
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return res, fmt.Errorf("read maildir %s: %w", dir, err)
+		}
+		found = true
+		for _, e := range ents {
+			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+				files = append(files, filepath.Join(dir, sub, e.Name()))
+			}
+		}
+	}
+	if !found {
+		return res, linkvet.Errorf(linkvet.EINVALID, "%s: not a Maildir folder (it has neither cur/ nor new/)", dir)
+	}
+	slices.SortFunc(files, func(a, b string) int { return strings.Compare(filepath.Base(a), filepath.Base(b)) })
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			res.problem(path, 1, "cannot open: "+err.Error())
+			continue
+		}
+		raw, err := io.ReadAll(io.LimitReader(f, maxMessageBytes+1))
+		f.Close()
+		switch {
+		case err != nil:
+			res.problem(path, 1, "cannot read: "+err.Error())
+		case len(raw) > maxMessageBytes:
+			res.problem(path, 1, fmt.Sprintf("message larger than %d MiB, not read", maxMessageBytes>>20))
+		default:
+			res.Add(path, 1, raw)
+		}
+	}
+	return res, nil
+}
+
+// IsMaildir reports whether dir looks like a Maildir folder (it has a cur/
+// or new/ sub-folder), for callers that pick a reader by what a path is.
+func IsMaildir(dir string) bool {
+	for _, sub := range []string{"cur", "new"} {
+		if fi, err := os.Stat(filepath.Join(dir, sub)); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
+func (res *Result) problem(file string, line int, reason string) {
+	res.Problems = append(res.Problems, linkvet.Problem{File: file, Line: line, Reason: reason})
+}
+
+// Add reads one message (header and body, as stored) into the result:
+// file and line say where it came from. It is how Read, ReadMaildir and
+// the IMAP sync feed messages in; callers with messages from elsewhere
+// can use it too.
+func (res *Result) Add(file string, line int, raw []byte) {
+	e, env, err := readHeader(raw)
+	if err != nil {
+		res.problem(file, line, err.Error())
+		return
+	}
+	fake := imitation(env)
+	subjName, isInvite := matchSubject(env.Subject)
+	legit := linkedInDomain(domainOf(env.Address))
+	if !legit && len(fake) == 0 && !isInvite {
+		res.Skipped++ // the everyday case: no LinkedIn in sight
+		return
+	}
+	text, _, berr := body(e)
+	lines := splitLines(text)
+	if !legit && len(fake) == 0 {
+		// An invitation subject from an ordinary address: phishing only
+		// when the body speaks as LinkedIn.
+		if !mentionsLinkedIn(text) {
+			res.Skipped++
+			return
+		}
+		fake = append(fake, "an invitation subject (\""+env.Subject+"\") from "+env.Address+", which is not a LinkedIn address, with a body that speaks as LinkedIn")
+	}
+	if legit {
+		fake = append(fake, failedAuth(env)...)
+	}
+	name := subjName
+	if name == "" && legit {
+		if n := strings.TrimSpace(viaLinkedIn.ReplaceAllString(env.Name, "")); n != env.Name && n != "" {
+			name = n
+		}
+	}
+	x := extract(lines, name)
+	if legit && len(fake) == 0 && len(x.offsite) > 0 {
+		fake = append(fake, x.offsite...)
+	}
+	if len(fake) > 0 {
+		res.Phishing = append(res.Phishing, Finding{File: file, Line: line, From: env.From, Subject: env.Subject, Date: env.Date, Evidence: append(fake, x.offsite...), Raw: raw})
+		return
+	}
+	if !isInvite && x.acceptURL == "" {
+		res.Skipped++ // LinkedIn's other mail: digests, notifications, news
+		return
+	}
+	if berr != nil && len(lines) == 0 {
+		res.problem(file, line, "LinkedIn invitation e-mail whose body could not be decoded: "+berr.Error())
+		return
+	}
+	if x.name == "" || len(x.name) > 120 {
+		res.problem(file, line, fmt.Sprintf("LinkedIn invitation e-mail (subject %q) that does not say who the inviter is", env.Subject))
+		return
+	}
+	if x.profileURL == "" && x.acceptURL == "" && x.headline == "" {
+		res.problem(file, line, fmt.Sprintf("LinkedIn invitation e-mail (subject %q) with no profile link, Accept link or headline in its body; only the name was read", env.Subject))
+	}
+	inv := linkvet.Invitation{
+		Direction:         linkvet.Incoming,
+		SentAt:            env.Date,
+		Message:           x.note,
+		MutualConnections: x.mutual,
+		Source:            linkvet.SourceEmail,
+		AcceptURL:         x.acceptURL,
+		ReceivedVia:       []string{linkvet.SourceEmail},
+		Person: linkvet.Person{
+			Name:       x.name,
+			ProfileURL: x.profileURL,
+			Headline:   x.headline,
+			Location:   x.location,
+		},
+	}
+	res.merge(inv, Raw{File: file, Line: line, Bytes: raw})
+}
+
+// mentionsLinkedIn tells a body that speaks as LinkedIn: it names it or
+// links to it.
+func mentionsLinkedIn(text string) bool {
+	return strings.Contains(fold.String(text), "linkedin") || strings.Contains(strings.ToLower(text), "lnkd.in")
+}
+
+// merge adds an invitation, or folds it into the one already read for the
+// same person (a reminder of an invitation): the earliest time stays, the
+// newer mail fills what the older lacked and updates the mutual count and
+// the Accept link, which are the more current in the newer mail.
+func (res *Result) merge(inv linkvet.Invitation, raw Raw) {
+	key := linkvet.NormalizeProfileURL(inv.Person.ProfileURL)
+	if key == "" {
+		key = "name:" + fold.String(inv.Person.Name)
+	}
+	if res.index == nil {
+		res.index = map[string]int{}
+		res.Raw = map[string][]Raw{}
+	}
+	i, ok := res.index[key]
+	if !ok {
+		inv.ID = linkvet.InvitationID(&inv)
+		res.index[key] = len(res.Invitations)
+		res.Invitations = append(res.Invitations, inv)
+		res.Raw[inv.ID] = append(res.Raw[inv.ID], raw)
+		return
+	}
+	old := &res.Invitations[i]
+	oldID := old.ID
+	newer := inv.SentAt != nil && (old.SentAt == nil || inv.SentAt.After(*old.SentAt))
+	if inv.SentAt != nil && (old.SentAt == nil || inv.SentAt.Before(*old.SentAt)) {
+		old.SentAt = inv.SentAt
+	}
+	fill := func(dst *string, v string, prefer bool) {
+		if v != "" && (*dst == "" || prefer) {
+			*dst = v
+		}
+	}
+	fill(&old.Message, inv.Message, false)
+	fill(&old.AcceptURL, inv.AcceptURL, newer)
+	fill(&old.Person.ProfileURL, inv.Person.ProfileURL, false)
+	fill(&old.Person.Headline, inv.Person.Headline, newer)
+	fill(&old.Person.Location, inv.Person.Location, newer)
+	if inv.MutualConnections != nil && (old.MutualConnections == nil || newer) {
+		old.MutualConnections = inv.MutualConnections
+	}
+	old.ID = ""
+	old.ID = linkvet.InvitationID(old)
+	raws := append(res.Raw[oldID], raw)
+	delete(res.Raw, oldID)
+	res.Raw[old.ID] = raws
+}

@@ -1,0 +1,176 @@
+package mail
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/linkvet/linkvet/fold"
+)
+
+// A sender is LinkedIn only when the From address is at linkedin.com or
+// one of its sub-domains, written in plain ASCII. Everything that borrows
+// LinkedIn's name without that address is an imitation:
+//
+//   - a look-alike domain: linkedln.com, 1inkedin.com, linked-in.example,
+//     lіnkedin.com with a Cyrillic і;
+//   - LinkedIn's domain as a sub-domain of another site:
+//     linkedin.com.evil.example;
+//   - a display name that says LinkedIn over another address:
+//     "LinkedIn" <invitations@mailer.example>;
+//   - an invitation subject and LinkedIn's wording or links sent from
+//     an address that is none of the above.
+//
+// A real LinkedIn address does not make a real LinkedIn mail either: when
+// the receiving server recorded that LinkedIn's DMARC check failed, or the
+// Accept or profile link leads off LinkedIn, the message is reported too.
+
+// linkedInDomain reports whether an address's domain is LinkedIn's own.
+func linkedInDomain(domain string) bool {
+	if !isASCII(domain) {
+		return false
+	}
+	d := strings.ToLower(strings.TrimSuffix(domain, "."))
+	return d == "linkedin.com" || strings.HasSuffix(d, ".linkedin.com")
+}
+
+// linkedInHost reports whether a link goes to LinkedIn: linkedin.com, its
+// sub-domains, and lnkd.in, its link shortener.
+func linkedInHost(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	return linkedInDomain(h) || h == "lnkd.in"
+}
+
+func domainOf(addr string) string {
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(strings.Trim(addr[at+1:], "<> ")))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// skeleton reduces text to the shape a reader's eye sees, so that
+// look-alikes compare equal: folded (other scripts' look-alike letters
+// become Latin), then 1, i, | and l are one letter, 0 is o, rn is m, vv is
+// w, and hyphens, dots and spaces go.
+func skeleton(s string) string {
+	f := fold.String(s)
+	f = skelReplacer.Replace(f)
+	return f
+}
+
+var skelReplacer = strings.NewReplacer(
+	"rn", "m", "vv", "w", "1", "l", "i", "l", "|", "l", "!", "l", "0", "o",
+	"-", "", ".", "", " ", "", "_", "",
+)
+
+var linkedInSkeleton = skeleton("linkedin")
+
+// looksLikeLinkedIn reports whether a piece of text (a domain label, a
+// display name) imitates the word LinkedIn: it contains its skeleton, or
+// differs from it by one letter.
+func looksLikeLinkedIn(s string) bool {
+	k := skeleton(s)
+	if strings.Contains(k, linkedInSkeleton) {
+		return true
+	}
+	// One letter dropped, added or changed: linkedn, lnkedin, linkeddin.
+	for start := 0; start < len(k); start++ {
+		for _, n := range []int{len(linkedInSkeleton) - 1, len(linkedInSkeleton), len(linkedInSkeleton) + 1} {
+			if start+n <= len(k) && editDistance(k[start:start+n], linkedInSkeleton) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance of two short byte strings.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// imitation returns the evidence that a sender who is not LinkedIn
+// presents themselves as LinkedIn by address or name; nil when nothing in
+// the From header borrows LinkedIn's name.
+func imitation(env envelope) []string {
+	addr := env.Address
+	domain := domainOf(addr)
+	if linkedInDomain(domain) {
+		return nil
+	}
+	var ev []string
+	labels := strings.Split(domain, ".")
+	for i, l := range labels {
+		if l == "" || !looksLikeLinkedIn(l) {
+			continue
+		}
+		switch {
+		case l == "linkedin" && i+1 < len(labels) && labels[i+1] == "com" && i+2 < len(labels):
+			ev = append(ev, "the sender's address "+addr+" is at "+strings.Join(labels[i+2:], ".")+`; "linkedin.com" is only a sub-domain of that site`)
+		case !isASCII(l) || fold.HasLookalikes(l):
+			ev = append(ev, "the sender's domain "+domain+" spells LinkedIn with look-alike letters")
+		case l == "linkedin":
+			ev = append(ev, "the sender's domain "+domain+" is not linkedin.com")
+		default:
+			ev = append(ev, "the sender's domain "+domain+" imitates linkedin.com")
+		}
+		break
+	}
+	if env.Name != "" && looksLikeLinkedIn(viaLinkedIn.ReplaceAllString(env.Name, "")) {
+		ev = append(ev, `the display name "`+env.Name+`" says LinkedIn but the address is `+addr)
+	} else if env.Name != "" && viaLinkedIn.MatchString(env.Name) {
+		ev = append(ev, `the display name "`+env.Name+`" says it comes through LinkedIn but the address is `+addr)
+	}
+	if strings.HasPrefix(strings.ToLower(domain), "xn--") || strings.Contains(domain, ".xn--") {
+		if len(ev) == 0 && looksLikeLinkedIn(domain) {
+			ev = append(ev, "the sender's domain "+domain+" is an international name imitating linkedin.com")
+		}
+	}
+	return ev
+}
+
+// failedAuth returns evidence that the receiving server found the message
+// not to come from linkedin.com although its From says so.
+func failedAuth(env envelope) []string {
+	var ev []string
+	for _, ar := range env.AuthResults {
+		low := strings.ToLower(ar)
+		if strings.Contains(low, "dmarc=fail") && strings.Contains(low, "linkedin.com") {
+			ev = append(ev, "the receiving server recorded that LinkedIn's DMARC check failed (dmarc=fail)")
+			break
+		}
+	}
+	return ev
+}
