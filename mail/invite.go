@@ -206,7 +206,8 @@ func extract(lines []line, name string) extracted {
 		taken := 0
 		for j := card + 1; j < len(lines) && taken < 2; j++ {
 			l := &lines[j]
-			if l.used || len(l.urls) > 0 || quoted(l.text) || labelWords.MatchString(l.f) && len(l.f) < 40 {
+			if l.used || len(l.urls) > 0 || quoted(l.text) || labelWords.MatchString(l.f) && len(l.f) < 40 ||
+				greeting.MatchString(l.f) || strings.HasSuffix(l.f, ",") || strings.HasSuffix(l.f, ":") {
 				break
 			}
 			if j+1 < len(lines) && len(lines[j+1].urls) > 0 && lines[j+1].text == "" {
@@ -256,10 +257,13 @@ func extract(lines []line, name string) extracted {
 	for len(body) > 0 && signOff(ffold(body[len(body)-1]), fname) {
 		body = body[:len(body)-1]
 	}
-	if len(body) > 0 && greeting.MatchString(ffold(body[0])) && len(body) == 1 {
-		body = nil
+	// A greeting standing alone is the template's ("Hi Dana,"); a note
+	// that starts with one keeps it in its first paragraph.
+	for len(body) > 0 && greeting.MatchString(ffold(body[0])) {
+		body = body[1:]
 	}
-	x.note = strings.Join(body, "\n")
+	// A note quoted as a whole over several paragraphs loses its quotes.
+	x.note = unquote(strings.Join(body, "\n"))
 	return x
 }
 

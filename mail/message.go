@@ -148,7 +148,9 @@ func body(e *message.Entity) (text string, isHTML bool, err error) {
 		return nil
 	}
 	err = walk(e, 0)
-	if strings.TrimSpace(plain) != "" && (htm == "" || len(strings.Fields(plain)) >= 8) {
+	// Invitation mails' text parts always carry links; one without any
+	// next to an HTML part is a "read this in your browser" stub.
+	if strings.TrimSpace(plain) != "" && (htm == "" || strings.Contains(plain, "://") && len(strings.Fields(plain)) >= 8) {
 		return plain, false, err
 	}
 	if htm != "" {

@@ -305,10 +305,7 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		}
 	}
 	x := extract(lines, name)
-	if legit && len(fake) == 0 && len(x.offsite) > 0 {
-		fake = append(fake, x.offsite...)
-	}
-	if len(fake) > 0 {
+	if len(fake) > 0 || len(x.offsite) > 0 {
 		res.Phishing = append(res.Phishing, Finding{File: file, Line: line, From: env.From, Subject: env.Subject, Date: env.Date, Evidence: append(fake, x.offsite...), Raw: raw})
 		return
 	}

@@ -1,0 +1,100 @@
+package mail
+
+import "testing"
+
+// TestSubjects: every announced invitation subject, in the ten languages,
+// gives the inviter's name as written; other subjects are not invitations.
+func TestSubjects(t *testing.T) {
+	for _, c := range []struct{ subject, name string }{
+		{"Alex Kim wants to connect", "Alex Kim"},
+		{"Alex Kim wants to connect with you", "Alex Kim"},
+		{"Invitation from Alex Kim", "Alex Kim"},
+		{"Alex Kim sent you an invitation to connect", "Alex Kim"},
+		{"Alex Kim is waiting for your response", "Alex Kim"},
+		{"Reminder: Invitation from Alex Kim", "Alex Kim"},
+		{"Reminder: Alex Kim wants to connect", "Alex Kim"},
+		{"Invitation to connect on LinkedIn", ""},
+		{"Mary-Jane O'Neil wants to connect", "Mary-Jane O'Neil"},
+		{"Lucía Fernández quiere conectar contigo", "Lucía Fernández"},
+		{"Invitación de Lucía Fernández", "Lucía Fernández"},
+		{"Lucía Fernández te ha enviado una invitación para conectar", "Lucía Fernández"},
+		{"Recordatorio: Lucía Fernández está esperando tu respuesta", "Lucía Fernández"},
+		{"João Magalhães quer se conectar", "João Magalhães"},
+		{"Convite de João Magalhães", "João Magalhães"},
+		{"João Magalhães enviou um convite para se conectar", "João Magalhães"},
+		{"Lembrete: João Magalhães está aguardando sua resposta", "João Magalhães"},
+		{"Amélie Durand souhaite entrer en relation", "Amélie Durand"},
+		{"Invitation de Amélie Durand", "Amélie Durand"},
+		{"Amélie Durand vous a envoyé une invitation", "Amélie Durand"},
+		{"Rappel : Amélie Durand attend votre réponse", "Amélie Durand"},
+		{"Jonas Becker möchte sich mit Ihnen vernetzen", "Jonas Becker"},
+		{"Einladung von Jonas Becker", "Jonas Becker"},
+		{"Jonas Becker hat Ihnen eine Einladung zum Vernetzen gesendet", "Jonas Becker"},
+		{"Erinnerung: Jonas Becker wartet auf Ihre Antwort", "Jonas Becker"},
+		{"Giulia Romano vorrebbe collegarsi con te", "Giulia Romano"},
+		{"Invito da Giulia Romano", "Giulia Romano"},
+		{"Giulia Romano ti ha inviato un invito a collegarti", "Giulia Romano"},
+		{"Promemoria: Giulia Romano è in attesa di una tua risposta", "Giulia Romano"},
+		{"Sanne de Vries wil connectie maken", "Sanne de Vries"},
+		{"Uitnodiging van Sanne de Vries", "Sanne de Vries"},
+		{"Sanne de Vries heeft u een uitnodiging gestuurd", "Sanne de Vries"},
+		{"Herinnering: Sanne de Vries wacht op uw reactie", "Sanne de Vries"},
+		{"Katarzyna Wiśniewska chce nawiązać kontakt", "Katarzyna Wiśniewska"},
+		{"Zaproszenie od Łukasz Wójcik", "Łukasz Wójcik"},
+		{"Łukasz Wójcik wysłał Ci zaproszenie do nawiązania kontaktu", "Łukasz Wójcik"},
+		{"Przypomnienie: Łukasz Wójcik czeka na Twoją odpowiedź", "Łukasz Wójcik"},
+		{"Emre Yıldız sizinle bağlantı kurmak istiyor", "Emre Yıldız"},
+		{"Emre Yıldız size bağlantı daveti gönderdi", "Emre Yıldız"},
+		{"Hatırlatma: Emre Yıldız yanıtınızı bekliyor", "Emre Yıldız"},
+		{"Budi Santoso ingin terhubung dengan Anda", "Budi Santoso"},
+		{"Undangan dari Budi Santoso", "Budi Santoso"},
+		{"Budi Santoso mengirimkan undangan untuk terhubung", "Budi Santoso"},
+		{"Pengingat: Budi Santoso menunggu tanggapan Anda", "Budi Santoso"},
+	} {
+		name, ok := matchSubject(c.subject)
+		if !ok || name != c.name {
+			t.Errorf("matchSubject(%q) = %q, %v; want %q", c.subject, name, ok, c.name)
+		}
+	}
+	for _, s := range []string{
+		"You appeared in 9 searches this week", "Fwd: Alex Kim wants to connect", "Re: Invitation from Alex Kim",
+		"Lunch on Thursday?", "Your invitation to Alex Kim was accepted", "Alex Kim accepted your invitation",
+		"Invitation: Weekly sync @ Mon 10:00", "", "Alex Kim and 3 others want to connect",
+	} {
+		if name, ok := matchSubject(s); ok && s != "Alex Kim and 3 others want to connect" {
+			t.Errorf("matchSubject(%q) = %q, true; want no invitation", s, name)
+		}
+	}
+}
+
+// TestImitation: every way of borrowing LinkedIn's name without its
+// address is caught; LinkedIn's own addresses and unrelated ones are not.
+func TestImitation(t *testing.T) {
+	for _, c := range []struct {
+		name, addr string
+		fake       bool
+	}{
+		{"LinkedIn", "invitations@linkedin.com", false},
+		{"Alex Kim", "invitations@linkedin.com", false},
+		{"LinkedIn", "messages-noreply@bounce.linkedin.com", false},
+		{"Alex Kim via LinkedIn", "member@linkedin.com", false},
+		{"Sam Lee", "sam@fabrikam.example", false},
+		{"Linda Kedlin", "linda@kedlin.example", false},
+		{"Lincoln Edwin", "lincoln@edwin.example", false},
+		{"", "invitations@linkedln.com", true},
+		{"", "invitations@1inkedin.com", true},
+		{"", "invitations@linked-in.example", true},
+		{"", "invitations@lnkedin.com", true},
+		{"", "invitations@lіnkedin.com", true}, // Cyrillic і
+		{"", "invitations@linkedin.com.evil.example", true},
+		{"", "no-reply@linkedin-security.example", true},
+		{"LinkedIn", "no-reply@mailer.example", true},
+		{"Linkedln Invitations", "no-reply@mailer.example", true},
+		{"Alex Kim via LinkedIn", "alex@mailer.example", true},
+	} {
+		ev := imitation(envelope{Name: c.name, Address: c.addr})
+		if (len(ev) > 0) != c.fake {
+			t.Errorf("imitation(%q <%s>) = %q, want imitation %v", c.name, c.addr, ev, c.fake)
+		}
+	}
+}
