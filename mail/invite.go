@@ -3,6 +3,7 @@ package mail
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,8 @@ type extracted struct {
 	name, headline, location, note string
 	profileURL, acceptURL          string
 	mutual                         *int
+	mutualNames                    []string
+	accepts                        int      // Accept links: more than one is a digest
 	offsite                        []string // Accept or profile links that leave LinkedIn
 }
 
@@ -160,6 +163,9 @@ func extract(lines []line, name string) extracted {
 				}
 				continue
 			}
+			if acceptLink(l.f, u) {
+				x.accepts++
+			}
 			if x.acceptURL == "" && acceptLink(l.f, u) {
 				x.acceptURL = u
 				if !linkedInHost(u) {
@@ -178,7 +184,12 @@ func extract(lines []line, name string) extracted {
 		if l.used {
 			continue
 		}
-		if m := countPattern.FindStringSubmatch(l.f); m != nil && len(l.f) <= 80 {
+		if n, names := namedMutuals(l); names != nil {
+			if x.mutual == nil {
+				x.mutual, x.mutualNames = &n, names
+			}
+			l.used = true
+		} else if m := countPattern.FindStringSubmatch(l.f); m != nil && len(l.f) <= 80 {
 			if n, err := strconv.Atoi(m[1]); err == nil && x.mutual == nil {
 				x.mutual = &n
 			}
@@ -199,6 +210,16 @@ func extract(lines []line, name string) extracted {
 		if fname != "" && strings.Trim(lines[i].f, `"' `) == fname {
 			card = i
 			break
+		}
+	}
+	if card < 0 {
+		// The name is written differently in the body than in the
+		// subject: the linked line that carries the profile is the card.
+		for i := range lines {
+			if lines[i].text != "" && len(lines[i].text) <= 80 && !labelWords.MatchString(lines[i].f) && slices.ContainsFunc(lines[i].urls, func(u string) bool { _, ok := profileLink(u); return ok }) {
+				card = i
+				break
+			}
 		}
 	}
 	if card >= 0 {
@@ -267,6 +288,43 @@ func extract(lines []line, name string) extracted {
 	return x
 }
 
+// namedMutuals reads a line that names mutual connections; names is nil
+// when the line is not one.
+func namedMutuals(l *line) (int, []string) {
+	if len(l.f) > 160 || len(l.urls) > 0 {
+		return 0, nil
+	}
+	// Match on the folded text, cut the names from the text as written:
+	// the two have the same words when only accents and case differ.
+	cut := func(fm []int, gi int) string {
+		folded := l.f[fm[2*gi]:fm[2*gi+1]]
+		words := strings.Fields(l.text)
+		fw := strings.Fields(l.f)
+		if len(words) == len(fw) {
+			start := len(strings.Fields(l.f[:fm[2*gi]]))
+			n := len(strings.Fields(folded))
+			if start+n <= len(words) {
+				return strings.Join(words[start:start+n], " ")
+			}
+		}
+		return folded
+	}
+	if m := mutualAndOthers.FindStringSubmatchIndex(l.f); m != nil {
+		n, err := strconv.Atoi(l.f[m[4]:m[5]])
+		if err != nil {
+			return 0, nil
+		}
+		return n + 1, []string{cut(m, 1)}
+	}
+	if m := mutualOne.FindStringSubmatchIndex(l.f); m != nil {
+		return 1, []string{cut(m, 1)}
+	}
+	if m := mutualTwo.FindStringSubmatchIndex(l.f); m != nil {
+		return 2, []string{cut(m, 1), cut(m, 2)}
+	}
+	return 0, nil
+}
+
 func hostOf(raw string) string {
 	if u, err := url.Parse(raw); err == nil && u.Host != "" {
 		return u.Hostname()
@@ -281,7 +339,7 @@ func chrome(f, fname string) bool {
 	if f == "" || strings.Trim(f, "-=_*~·•|. ") == "" {
 		return true
 	}
-	if f == "linkedin" || defaultSentence(f) || restates(f, fname) {
+	if chromeLines.MatchString(f) || defaultSentence(f) || restates(f, fname) {
 		return true
 	}
 	if labelWords.MatchString(f) && len(f) <= 40 {

@@ -188,7 +188,7 @@ var countPattern = regexp.MustCompile(`(?:^|\b)(\d{1,5})\+?\s+(?:` + strings.Joi
 	`collegamenti in comune`, `collegamento in comune`, `collegamenti comuni`, // it
 	`gemeenschappelijke connecties?`, `connecties? gemeenschappelijk`, `gedeelde connecties?`, // nl
 	`wspoln(?:y|e|ych) (?:kontakt(?:y|ow)?|znajom(?:y|ych|i))`, // pl
-	`ortak baglanti`, // tr
+	`ortak baglanti`,                       // tr
 	`koneksi bersama`, `koneksi yang sama`, // id
 }, "|") + `)`)
 
@@ -254,3 +254,23 @@ var acceptLabel = regexp.MustCompile(`\b(?:accept|aceptar|aceitar|accepter|anneh
 // waiting for your response"): a short line with the name and one of these
 // is page chrome, not the note.
 var inviteWords = []string{"invit", "connect", "conect", "conex", "contact", "verbind", "vernetz", "kontakt", "collega", "baglanti", "terhubung", "relation", "respon", "wait", "esper", "aguard", "attend", "wartet", "attesa", "wacht", "czeka", "bekliyor", "menunggu", "convite", "einladung", "invito", "uitnodig", "zaprosz", "davet", "undang", "linkedin", "message", "mensaje", "mensagem", "nachricht", "messaggio", "bericht", "wiadomosc", "mesaj", "pesan", "note"}
+
+// chromeLines are LinkedIn's own short lines that name no one: page
+// titles, "you have an invitation", "view in browser".
+var chromeLines = regexp.MustCompile(`^(?:` + strings.Join([]string{
+	`(?:you have|you've got|tienes|tiene|voce tem|vous avez|sie haben|du hast|hai|u hebt|je hebt|masz|anda memiliki|bir) (?:an?|una|um|une|eine|un|een|\d+|yeni)? ?(?:new |nueva |nova |nouvelle |neue |nuova |nieuwe |nowe |baru )?(?:invitations?|invitacion(?:es)?|convites?|einladungen?|inviti?|uitnodigingen?|zaproszeni[ea]|davet|undangan)`,
+	`(?:view|open|read|see) (?:this )?(?:e-?mail |message )?(?:in|on) (?:your |a )?(?:web )?browser`,
+	`(?:ver|abrir|afficher|anzeigen|visualizza|bekijk|zobacz|goruntule|lihat) .{0,30}(?:navegador|navigateur|browser|przegladarce|tarayici)`,
+	`(?:invitations?|invitacion(?:es)?|convites?|einladungen?|invit[io]|uitnodigingen?|zaproszeni[ea]|davetler?|undangan|my network|mi red|minha rede|mon reseau|mein netzwerk|la mia rete|mijn netwerk|moja siec|agim|jaringan saya)`,
+	`(?:see|view) all(?: pending)? invitations`,
+	`linkedin(?: corporation| ireland(?: unlimited company)?)?`,
+}, "|") + `)[.!]?$`)
+
+// mutualNamed reads the forms that name mutual connections: "Jo Park and
+// 6 other mutual connections", "Jo Park is a mutual connection", "Jo Park
+// and Sam Lee are mutual connections".
+var (
+	mutualAndOthers = regexp.MustCompile(`^(.+?) and (\d{1,5}) others? (?:mutual|shared) connections?$`)
+	mutualOne       = regexp.MustCompile(`^(.+?) is a (?:mutual|shared) connection$`)
+	mutualTwo       = regexp.MustCompile(`^(.+?) and (.+?) are (?:mutual|shared) connections$`)
+)

@@ -310,7 +310,11 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		return
 	}
 	if !isInvite && x.acceptURL == "" {
-		res.Skipped++ // LinkedIn's other mail: digests, notifications, news
+		res.Skipped++ // LinkedIn's other mail: notifications, news
+		return
+	}
+	if !isInvite && x.accepts > 1 {
+		res.problem(file, line, fmt.Sprintf("LinkedIn mail (subject %q) lists %d invitations at once; only mails about one invitation are read, the Invitation Manager or the export gives these", env.Subject, x.accepts))
 		return
 	}
 	if berr != nil && len(lines) == 0 {
@@ -329,6 +333,7 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		SentAt:            env.Date,
 		Message:           x.note,
 		MutualConnections: x.mutual,
+		MutualNames:       x.mutualNames,
 		Source:            linkvet.SourceEmail,
 		AcceptURL:         x.acceptURL,
 		ReceivedVia:       []string{linkvet.SourceEmail},
@@ -387,6 +392,9 @@ func (res *Result) merge(inv linkvet.Invitation, raw Raw) {
 	fill(&old.Person.Location, inv.Person.Location, newer)
 	if inv.MutualConnections != nil && (old.MutualConnections == nil || newer) {
 		old.MutualConnections = inv.MutualConnections
+		if inv.MutualNames != nil {
+			old.MutualNames = inv.MutualNames
+		}
 	}
 	old.ID = ""
 	old.ID = linkvet.InvitationID(old)
