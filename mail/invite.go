@@ -150,11 +150,13 @@ func extract(lines []line, name string) extracted {
 	// line when the subject gave no name.
 	for i := range lines {
 		l := &lines[i]
-		for _, u := range l.urls {
+		for i, u := range l.urls {
+			u, opaque := unwrap(u)
+			l.urls[i] = u
 			if p, ok := profileLink(u); ok {
 				if x.profileURL == "" {
 					x.profileURL = p
-					if !linkedInHost(u) {
+					if !linkedInHost(u) && !opaque {
 						x.offsite = append(x.offsite, "the profile link goes to "+hostOf(u))
 					}
 					if x.name == "" && l.text != "" && len(l.text) <= 80 && !labelWords.MatchString(l.f) {
@@ -168,7 +170,7 @@ func extract(lines []line, name string) extracted {
 			}
 			if x.acceptURL == "" && acceptLink(l.f, u) {
 				x.acceptURL = u
-				if !linkedInHost(u) {
+				if !linkedInHost(u) && !opaque {
 					x.offsite = append(x.offsite, "the Accept link goes to "+hostOf(u))
 				}
 			}

@@ -98,3 +98,25 @@ func TestImitation(t *testing.T) {
 		}
 	}
 }
+
+// TestUnwrap: links rewritten by a company's mail gateway are read as the
+// LinkedIn links they wrap; an unknown site's redirect is not unwrapped.
+func TestUnwrap(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		opaque   bool
+	}{
+		{"https://www.linkedin.com/comm/in/a?x=1", "https://www.linkedin.com/comm/in/a?x=1", false},
+		{"https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.linkedin.com%2Fcomm%2Fin%2Fa-b%3Ftrk%3Dx&data=05", "https://www.linkedin.com/comm/in/a-b?trk=x", false},
+		{"https://urldefense.com/v3/__https://www.linkedin.com/comm/mynetwork/invite-accept/7__;!!abc$", "https://www.linkedin.com/comm/mynetwork/invite-accept/7", false},
+		{"https://urldefense.proofpoint.com/v2/url?u=https-3A__www.linkedin.com_comm_in_a-2Db&d=x", "https://www.linkedin.com/comm/in/a-b", false},
+		{"https://www.google.com/url?q=https://www.linkedin.com/comm/in/a&sa=D", "https://www.linkedin.com/comm/in/a", false},
+		{"https://protect-eu.mimecast.com/s/AbCdEf?domain=linkedin.com", "https://protect-eu.mimecast.com/s/AbCdEf?domain=linkedin.com", true},
+		{"https://evil.example/go?url=https://www.linkedin.com/comm/in/a", "https://evil.example/go?url=https://www.linkedin.com/comm/in/a", false},
+	} {
+		got, opaque := unwrap(c.in)
+		if got != c.want || opaque != c.opaque {
+			t.Errorf("unwrap(%q) = %q, %v; want %q, %v", c.in, got, opaque, c.want, c.opaque)
+		}
+	}
+}

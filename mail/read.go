@@ -252,6 +252,28 @@ func ReadMaildir(dir string) (Result, error) {
 	return res, nil
 }
 
+// ReadPath reads what a path names: a Maildir folder, or a file holding
+// one message or an mbox. It is the one call `linkvet read` and `linkvet
+// import` need for mail; problems name the path.
+func ReadPath(path string) (Result, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return Result{}, linkvet.Errorf(linkvet.EINVALID, "%s does not exist", path)
+		}
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return ReadMaildir(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Result{}, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	return Read(path, f)
+}
+
 // IsMaildir reports whether dir looks like a Maildir folder (it has a cur/
 // or new/ sub-folder), for callers that pick a reader by what a path is.
 func IsMaildir(dir string) bool {

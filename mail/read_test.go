@@ -132,3 +132,22 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPath picks the reader by what the path is.
+func TestReadPath(t *testing.T) {
+	res, err := ReadPath(filepath.Join("testdata", "maildir"))
+	if err != nil || len(res.Invitations) != 2 {
+		t.Errorf("ReadPath(maildir) = %d invitations, %v", len(res.Invitations), err)
+	}
+	res, err = ReadPath(filepath.Join("testdata", "inbox.mbox"))
+	if err != nil || len(res.Invitations) != 3 {
+		t.Errorf("ReadPath(mbox) = %d invitations, %v", len(res.Invitations), err)
+	}
+	res, err = ReadPath(filepath.Join("testdata", "2023-nl-note.eml"))
+	if err != nil || len(res.Invitations) != 1 || res.Invitations[0].Person.Name != "Sanne de Vries" {
+		t.Errorf("ReadPath(eml) = %+v, %v", res.Invitations, err)
+	}
+	if _, err := ReadPath(filepath.Join("testdata", "nothing.eml")); linkvet.ErrorCode(err) != linkvet.EINVALID || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("ReadPath(missing) = %v", err)
+	}
+}

@@ -174,3 +174,76 @@ func failedAuth(env envelope) []string {
 	}
 	return ev
 }
+
+// unwrap undoes the link rewriting that mail security gateways apply on
+// delivery (Microsoft Safe Links, Proofpoint URL Defense and the other
+// known redirectors), so that a real
+// LinkedIn link a company gateway rewrote is still read as LinkedIn's.
+// opaque reports a gateway link that hides its target entirely (Mimecast
+// and the like): it cannot be judged either way.
+func unwrap(raw string) (target string, opaque bool) {
+	for range 3 { // gateways can be stacked
+		u, err := url.Parse(raw)
+		if err != nil || u.Host == "" {
+			return raw, false
+		}
+		host := strings.ToLower(u.Hostname())
+		if linkedInDomain(host) || host == "lnkd.in" {
+			return raw, false
+		}
+		next := ""
+		switch {
+		case host == "urldefense.com" && strings.HasPrefix(u.Path, "/v3/__"):
+			rest := strings.TrimPrefix(u.Path, "/v3/__")
+			if i := strings.Index(rest, "__"); i >= 0 {
+				next = rest[:i]
+				if u.RawQuery != "" && !strings.Contains(next, "?") {
+					// The query of the wrapped link is part of the path.
+					if j := strings.Index(u.RawQuery, "__"); j >= 0 {
+						next += "?" + u.RawQuery[:j]
+					}
+				}
+			}
+		case host == "urldefense.proofpoint.com":
+			if v := u.Query().Get("u"); v != "" {
+				v = strings.NewReplacer("-", "%", "_", "/").Replace(v)
+				if d, err := url.PathUnescape(v); err == nil {
+					next = d
+				}
+			}
+		case redirector(host):
+			q := u.Query()
+			for _, k := range []string{"url", "u", "q", "a", "target", "redirect"} {
+				if v := q.Get(k); strings.HasPrefix(strings.ToLower(v), "http://") || strings.HasPrefix(strings.ToLower(v), "https://") {
+					next = v
+					break
+				}
+			}
+		}
+		if next == "" {
+			for _, g := range opaqueGateways {
+				if host == g || strings.HasSuffix(host, "."+g) {
+					return raw, true
+				}
+			}
+			return raw, false
+		}
+		raw = next
+	}
+	return raw, false
+}
+
+// redirector tells the gateways that carry the target address in a query
+// parameter. Only these are unwrapped: an unknown site's "?url=" link is
+// judged by its own host, since anyone can write one.
+func redirector(host string) bool {
+	for _, g := range []string{"safelinks.protection.outlook.com", "linkprotect.cudasvc.com", "protect2.fireeye.com", "urlsand.esvalabs.com"} {
+		if host == g || strings.HasSuffix(host, "."+g) {
+			return true
+		}
+	}
+	return host == "www.google.com" || host == "google.com"
+}
+
+// opaqueGateways rewrite links into tokens that do not contain the target.
+var opaqueGateways = []string{"mimecast.com", "protect.checkpoint.com", "linkprotect.cudasvc.com", "secure-web.cisco.com", "clicktime.symantec.com", "scanner.topsec.com"}
