@@ -2,10 +2,12 @@ package imap
 
 import (
 	"context"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 )
@@ -102,5 +104,41 @@ func TestSearchCriteria(t *testing.T) {
 	c := fromAny([]string{"a", "b", "c"})
 	if len(c.Or) != 1 || c.Or[0][0].Header[0].Value != "a" || c.Or[0][1].Or[0][1].Header[0].Value != "c" {
 		t.Errorf("fromAny: %+v", c)
+	}
+}
+
+// TestSilentServer: a server that accepts and says nothing does not hang
+// the sync: the timeout ends it, and so does the caller's context.
+func TestSilentServer(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // held open, silent, until the test ends
+		}
+	}()
+	port := l.Addr().(*net.TCPAddr).Port
+	for _, sec := range []Security{Plain, TLS} {
+		cfg := Config{Host: "127.0.0.1", Port: port, User: "dana", Password: "x", Security: sec, Timeout: 300 * time.Millisecond}
+		start := time.Now()
+		_, _, err := Sync(context.Background(), cfg, State{})
+		if err == nil || time.Since(start) > 5*time.Second {
+			t.Errorf("%s: silent server: %v after %v", sec, err, time.Since(start))
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		cfg.Timeout = time.Hour
+		start = time.Now()
+		_, _, err = Sync(ctx, cfg, State{})
+		cancel()
+		if err == nil || time.Since(start) > 5*time.Second {
+			t.Errorf("%s: cancelled context: %v after %v", sec, err, time.Since(start))
+		}
 	}
 }

@@ -62,7 +62,8 @@ type Config struct {
 	// TLSConfig replaces the default TLS settings (system roots, server
 	// name = Host); tests use it to trust their own certificate.
 	TLSConfig *tls.Config
-	// Timeout bounds the dial and each wait on the server; 0 is one minute.
+	// Timeout bounds the dial, the TLS handshake and each wait on the
+	// server; 0 is one minute.
 	Timeout time.Duration
 	// MaxMessages bounds the messages fetched in one run; 0 is 2,000. The
 	// rest is fetched by the next run (SyncResult.More).
@@ -117,21 +118,11 @@ func Sync(ctx context.Context, cfg Config, st State) (SyncResult, State, error) 
 		max = 2000
 	}
 
-	c, err := dial(cfg, timeout)
+	c, stop, err := dial(ctx, cfg, timeout)
 	if err != nil {
 		return res, st, err
 	}
-	// The client has no context of its own: closing the connection is
-	// what ends a wait when ctx is done.
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		select {
-		case <-ctx.Done():
-			c.Close()
-		case <-done:
-		}
-	}()
+	defer stop()
 	defer c.Close()
 	fail := func(what string, err error) error {
 		if ctx.Err() != nil {
@@ -284,7 +275,10 @@ func loopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func dial(cfg Config, timeout time.Duration) (*imapclient.Client, error) {
+// dial connects and waits for the greeting. The client has no context of
+// its own: closing the connection is what ends a wait when ctx is done, so
+// dial arranges that from the moment the connection exists; stop undoes it.
+func dial(ctx context.Context, cfg Config, timeout time.Duration) (c *imapclient.Client, stop func() bool, err error) {
 	tc := cfg.TLSConfig
 	if tc == nil {
 		tc = &tls.Config{}
@@ -297,26 +291,63 @@ func dial(cfg Config, timeout time.Duration) (*imapclient.Client, error) {
 	if tc.MinVersion == 0 {
 		tc.MinVersion = tls.VersionTLS12
 	}
-	opts := &imapclient.Options{TLSConfig: tc, Dialer: &net.Dialer{Timeout: timeout}}
+	opts := &imapclient.Options{TLSConfig: tc}
 	addr := net.JoinHostPort(strings.Trim(cfg.Host, "[]"), strconv.Itoa(cfg.port()))
-	var (
-		c   *imapclient.Client
-		err error
-	)
+	d := &net.Dialer{Timeout: timeout}
+	raw, err := d.DialContext(ctx, "tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("imap %s: connect: %w", addr, err)
+	}
+	unwatch := context.AfterFunc(ctx, func() { raw.Close() })
+	defer func() {
+		if err != nil {
+			unwatch()
+			raw.Close()
+			if ctx.Err() != nil {
+				err = fmt.Errorf("imap %s: %w", addr, ctx.Err())
+			}
+		}
+	}()
+	// A server that stops answering must not hang the sync: every read
+	// waits at most timeout.
+	conn := net.Conn(&idleConn{Conn: raw, timeout: timeout})
 	switch cfg.Security {
 	case "", TLS:
-		c, err = imapclient.DialTLS(addr, opts)
+		tconn := tls.Client(conn, tc)
+		hctx, cancel := context.WithTimeout(ctx, timeout)
+		err = tconn.HandshakeContext(hctx)
+		cancel()
+		if err != nil {
+			return nil, nil, fmt.Errorf("imap %s: TLS: %w", addr, err)
+		}
+		c = imapclient.New(tconn, opts)
 	case StartTLS:
-		c, err = imapclient.DialStartTLS(addr, opts)
+		c, err = imapclient.NewStartTLS(conn, opts)
+		if err != nil {
+			return nil, nil, fmt.Errorf("imap %s: STARTTLS: %w", addr, err)
+		}
 	case Plain:
-		c, err = imapclient.DialInsecure(addr, opts)
+		c = imapclient.New(conn, opts)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("imap %s: connect: %w", addr, err)
-	}
-	if err := c.WaitGreeting(); err != nil {
+	if err = c.WaitGreeting(); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("imap %s: no greeting: %w", addr, err)
+		return nil, nil, fmt.Errorf("imap %s: no greeting: %w", addr, err)
 	}
-	return c, nil
+	return c, unwatch, nil
+}
+
+// idleConn bounds every read and write by a deadline.
+type idleConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *idleConn) Read(p []byte) (int, error) {
+	c.Conn.SetReadDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Read(p)
+}
+
+func (c *idleConn) Write(p []byte) (int, error) {
+	c.Conn.SetWriteDeadline(time.Now().Add(c.timeout))
+	return c.Conn.Write(p)
 }

@@ -107,6 +107,20 @@ func TestSyncDovecot(t *testing.T) {
 		t.Errorf("sync with a stale UIDVALIDITY: reset %v, fetched %d; want a reset and all 5 LinkedIn-like messages", res4.Reset, res4.Fetched)
 	}
 
+	// A bounded run says there is more, and the next run goes on from there.
+	cfg.MaxMessages = 3
+	part1, stA, err := imap.Sync(ctx, cfg, imap.State{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	part2, stB, err := imap.Sync(ctx, cfg, stA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !part1.More || part1.Fetched != 3 || part2.More || part2.Fetched != 2 || stB.LastUID != 7 {
+		t.Errorf("bounded runs: more %v fetched %d, then more %v fetched %d, state %+v", part1.More, part1.Fetched, part2.More, part2.Fetched, stB)
+	}
+
 	// Read-only: no flag was set, no message moved or deleted.
 	if f := srv.Flagged(t); len(f) != 0 {
 		t.Errorf("the sync flagged messages: %q", f)
