@@ -92,7 +92,7 @@ func TestImitation(t *testing.T) {
 		{"Linkedln Invitations", "no-reply@mailer.example", true},
 		{"Alex Kim via LinkedIn", "alex@mailer.example", true},
 	} {
-		ev := imitation(envelope{Name: c.name, Address: c.addr})
+		ev, _ := imitation(envelope{Name: c.name, Address: c.addr})
 		if (len(ev) > 0) != c.fake {
 			t.Errorf("imitation(%q <%s>) = %q, want imitation %v", c.name, c.addr, ev, c.fake)
 		}

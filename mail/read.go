@@ -299,7 +299,7 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		res.problem(file, line, err.Error())
 		return
 	}
-	fake := imitation(env)
+	fake, damning := imitation(env)
 	subjName, isInvite := matchSubject(env.Subject)
 	legit := linkedInDomain(domainOf(env.Address))
 	if !legit && len(fake) == 0 && !isInvite {
@@ -327,6 +327,13 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		}
 	}
 	x := extract(lines, name)
+	if len(fake) > 0 && !legit && !damning && !isInvite && x.acceptURL == "" && x.profileURL == "" {
+		// Only the display name borrows LinkedIn's name, and the message
+		// neither announces nor carries an invitation: not an imitation
+		// of one (a "LinkedIn Local" meetup, a course newsletter).
+		res.Skipped++
+		return
+	}
 	if len(fake) > 0 || len(x.offsite) > 0 {
 		res.Phishing = append(res.Phishing, Finding{File: file, Line: line, From: env.From, Subject: env.Subject, Date: env.Date, Evidence: append(fake, x.offsite...), Raw: raw})
 		return

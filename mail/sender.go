@@ -123,14 +123,16 @@ func editDistance(a, b string) int {
 
 // imitation returns the evidence that a sender who is not LinkedIn
 // presents themselves as LinkedIn by address or name; nil when nothing in
-// the From header borrows LinkedIn's name.
-func imitation(env envelope) []string {
+// the From header borrows LinkedIn's name. domainEvidence says the address
+// itself imitates LinkedIn's (a look-alike or a sub-domain), which is
+// damning on its own; a display name alone is judged with the content
+// (a "LinkedIn Local" meetup's newsletter is not phishing).
+func imitation(env envelope) (ev []string, domainEvidence bool) {
 	addr := env.Address
 	domain := domainOf(addr)
 	if linkedInDomain(domain) {
-		return nil
+		return nil, false
 	}
-	var ev []string
 	labels := strings.Split(domain, ".")
 	for i, l := range labels {
 		if l == "" || !looksLikeLinkedIn(l) {
@@ -148,6 +150,9 @@ func imitation(env envelope) []string {
 		}
 		break
 	}
+	if len(ev) > 0 {
+		domainEvidence = true
+	}
 	if env.Name != "" && looksLikeLinkedIn(viaLinkedIn.ReplaceAllString(env.Name, "")) {
 		ev = append(ev, `the display name "`+env.Name+`" says LinkedIn but the address is `+addr)
 	} else if env.Name != "" && viaLinkedIn.MatchString(env.Name) {
@@ -156,9 +161,10 @@ func imitation(env envelope) []string {
 	if strings.HasPrefix(strings.ToLower(domain), "xn--") || strings.Contains(domain, ".xn--") {
 		if len(ev) == 0 && looksLikeLinkedIn(domain) {
 			ev = append(ev, "the sender's domain "+domain+" is an international name imitating linkedin.com")
+			domainEvidence = true
 		}
 	}
-	return ev
+	return ev, domainEvidence
 }
 
 // failedAuth returns evidence that the receiving server found the message
