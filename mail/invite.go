@@ -14,7 +14,8 @@ import (
 // (with link addresses taken out) and the addresses of the links on it.
 // A paragraph break before the line is kept as para.
 type line struct {
-	text string   // as written, trimmed
+	text string   // as written, trimmed, links taken out
+	orig string   // as written, links left in (for a note that has one)
 	f    string   // folded, for matching
 	urls []string // link addresses on the line
 	para bool     // a blank line came before it
@@ -35,7 +36,9 @@ func splitLines(text string) []line {
 			continue
 		}
 		var urls []string
+		orig := ""
 		if strings.Contains(s, "://") {
+			orig = strings.Join(strings.Fields(urlPattern.ReplaceAllStringFunc(s, func(m string) string { return strings.Trim(m, "<>") })), " ")
 			for _, m := range urlPattern.FindAllString(s, 8) {
 				u := strings.TrimRight(strings.Trim(m, "<>"), ".,;)")
 				urls = append(urls, u)
@@ -44,7 +47,7 @@ func splitLines(text string) []line {
 			s = strings.Join(strings.Fields(s), " ")
 			s = strings.TrimSpace(strings.TrimRight(s, ":-–>"))
 		}
-		l := line{text: s, f: ffold(s), urls: urls, para: para}
+		l := line{text: s, orig: orig, f: ffold(s), urls: urls, para: para}
 		para = false
 		if l.text != "" && isStop(l.f) {
 			break
@@ -68,6 +71,11 @@ func splitLines(text string) []line {
 func isStop(f string) bool {
 	for _, s := range stopLines {
 		if strings.HasPrefix(f, s) {
+			return true
+		}
+	}
+	for _, s := range footerWords {
+		if strings.Contains(f, s) {
 			return true
 		}
 	}
@@ -175,7 +183,7 @@ func extract(lines []line, name string) extracted {
 				}
 			}
 		}
-		if len(l.urls) > 0 {
+		if len(l.urls) > 0 && !prose(l) {
 			l.used = true
 		}
 	}
@@ -209,7 +217,7 @@ func extract(lines []line, name string) extracted {
 	// counts), then headline and location.
 	card := -1
 	for i := range lines {
-		if fname != "" && strings.Trim(lines[i].f, `"' `) == fname {
+		if fname != "" && nameLine(strings.Trim(lines[i].f, `"' `), fname) {
 			card = i
 			break
 		}
@@ -256,13 +264,16 @@ func extract(lines []line, name string) extracted {
 	var paras [][]string
 	for i := range lines {
 		l := &lines[i]
-		if l.used || len(l.urls) > 0 || chrome(l.f, fname) {
+		if l.used || len(l.urls) > 0 && !prose(l) || chrome(l.f, fname) {
 			continue
 		}
 		if i+1 < len(lines) && len(lines[i+1].urls) > 0 && lines[i+1].text == "" && len(l.f) <= 80 {
 			continue // a label over a bare link
 		}
 		t := unquote(l.text)
+		if len(l.urls) > 0 {
+			t = unquote(l.orig) // a link the inviter wrote stays in the note
+		}
 		if t == "" {
 			continue
 		}
@@ -325,6 +336,37 @@ func namedMutuals(l *line) (int, []string) {
 		return 2, []string{cut(m, 1), cut(m, 2)}
 	}
 	return 0, nil
+}
+
+// nameLine tells the card's first line: the name alone, or followed by
+// what LinkedIn shows beside it (pronouns, credentials, the degree).
+func nameLine(f, fname string) bool {
+	if f == fname {
+		return true
+	}
+	if !strings.HasPrefix(f, fname) || len(f) > len(fname)+32 {
+		return false
+	}
+	switch f[len(fname)] {
+	case ' ', ',', '(', '[', '|', '-':
+		rest := strings.TrimSpace(f[len(fname):])
+		return !strings.Contains(rest, " connect") && !restates(f, fname) || strings.HasPrefix(rest, "(")
+	}
+	return false
+}
+
+// prose tells a line with a link that is a sentence someone wrote (six
+// words or more, not a label), not a button.
+func prose(l *line) bool {
+	if len(strings.Fields(l.text)) < 6 || labelWords.MatchString(l.f) || strings.HasSuffix(l.f, ":") {
+		return false
+	}
+	for _, u := range l.urls {
+		if linkedInHost(u) {
+			return false // LinkedIn's own links are its buttons
+		}
+	}
+	return true
 }
 
 func hostOf(raw string) string {

@@ -222,6 +222,16 @@ var stopLines = []string{
 	"© ", "(c) 20", "linkedin corporation", "linkedin ireland",
 }
 
+// footerWords end the useful text wherever they appear in a line: the
+// unsubscribe sentence and the "intended for" notice are always footer,
+// however the line around them starts.
+var footerWords = []string{
+	"unsubscribe", "this email was intended for", "this e-mail was intended for", "you are receiving",
+	"darse de baja", "cancelar la suscripcion", "cancelar inscricao", "cancelar assinatura", "se desabonner", "se desinscrire",
+	"abbestellen", "abmelden", "annulla iscrizione", "annullare l'iscrizione", "afmelden", "wypisz sie", "anuluj subskrypcje",
+	"abonelikten cik", "abonelikten ayril", "berhenti berlangganan",
+}
+
 // defaultSentence tells the sentence LinkedIn writes when the inviter
 // adds no note: it speaks of joining or adding to a LinkedIn network and
 // is short. A personal note that happens to say the same is as empty.
