@@ -94,6 +94,25 @@ var subjectPatterns = compile(
 	`undangan untuk terhubung di linkedin`,
 )
 
+// subjectWords: every subject pattern contains one of these, so a subject
+// without any is not an invitation and the patterns need not be tried.
+var subjectWords = []string{
+	"connect", "invit", "waiting", "network", "conect", "contigo", "respuesta", "convite", "resposta",
+	"relation", "reponse", "vernetz", "einladung", "kontakt", "antwort", "collega", "risposta",
+	"connectie", "verbind", "uitnodiging", "reactie", "zaprosz", "odpowiedz", "polacz", "baglanti",
+	"davet", "yanit", "cevab", "terhubung", "undangan", "tanggapan", "balasan",
+	"antwoord", "wacht", "wartet", "attend", "espera", "aguard", "czeka", "bekliyor", "menunggu",
+}
+
+func subjectWord(f string) bool {
+	for _, w := range subjectWords {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // reminderPrefix is the prefix a reminder puts before an invitation
 // subject ("Reminder: Invitation from ...").
 var reminderPrefix = regexp.MustCompile(`^(reminder|recordatorio|lembrete|rappel|erinnerung|promemoria|herinnering|przypomnienie|hatirlatma|pengingat)\s*:\s*`)
@@ -137,6 +156,9 @@ func matchSubject(subject string) (name string, ok bool) {
 		}
 	}
 	f = strings.TrimRight(f, " .!")
+	if !subjectWord(f) {
+		return "", false // most mail: no pattern can match
+	}
 	for _, re := range subjectPatterns {
 		m := re.FindStringSubmatchIndex(f)
 		if m == nil {

@@ -120,3 +120,13 @@ func TestUnwrap(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectWords: the quick filter never hides a pattern: each pattern
+// holds one of the filter's words.
+func TestSubjectWords(t *testing.T) {
+	for _, re := range subjectPatterns {
+		if !subjectWord(re.String()) {
+			t.Errorf("pattern %s has none of subjectWords", re)
+		}
+	}
+}

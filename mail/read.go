@@ -152,7 +152,7 @@ func readMbox(res *Result, name string, br *bufio.Reader) error {
 			if tooBig {
 				res.problem(name, start, fmt.Sprintf("message larger than %d MiB, not read", maxMessageBytes>>20))
 			} else if len(bytes.TrimSpace(msg.Bytes())) > 0 {
-				res.Add(name, start, bytes.Clone(msg.Bytes()))
+				res.add(name, start, msg.Bytes(), true)
 			}
 		}
 		msg.Reset()
@@ -294,6 +294,18 @@ func (res *Result) problem(file string, line int, reason string) {
 // the IMAP sync feed messages in; callers with messages from elsewhere
 // can use it too.
 func (res *Result) Add(file string, line int, raw []byte) {
+	res.add(file, line, raw, false)
+}
+
+// add is Add; borrowed says raw is a buffer the caller reuses, copied only
+// when the message is kept.
+func (res *Result) add(file string, line int, raw []byte, borrowed bool) {
+	keep := func() []byte {
+		if borrowed {
+			return bytes.Clone(raw)
+		}
+		return raw
+	}
 	e, env, err := readHeader(raw)
 	if err != nil {
 		res.problem(file, line, err.Error())
@@ -335,7 +347,7 @@ func (res *Result) Add(file string, line int, raw []byte) {
 		return
 	}
 	if len(fake) > 0 || len(x.offsite) > 0 {
-		res.Phishing = append(res.Phishing, Finding{File: file, Line: line, From: env.From, Subject: env.Subject, Date: env.Date, Evidence: append(fake, x.offsite...), Raw: raw})
+		res.Phishing = append(res.Phishing, Finding{File: file, Line: line, From: env.From, Subject: env.Subject, Date: env.Date, Evidence: append(fake, x.offsite...), Raw: keep()})
 		return
 	}
 	if !isInvite && x.acceptURL == "" {
@@ -373,7 +385,7 @@ func (res *Result) Add(file string, line int, raw []byte) {
 			Location:   x.location,
 		},
 	}
-	res.merge(inv, Raw{File: file, Line: line, Bytes: raw})
+	res.merge(inv, Raw{File: file, Line: line, Bytes: keep()})
 }
 
 // mentionsLinkedIn tells a body that speaks as LinkedIn: it names it or

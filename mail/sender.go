@@ -78,13 +78,15 @@ var skelReplacer = strings.NewReplacer(
 
 var linkedInSkeleton = skeleton("linkedin")
 
-// looksLikeLinkedIn reports whether a piece of text (a domain label, a
-// display name) imitates the word LinkedIn: it contains its skeleton, or
-// differs from it by one letter.
+// looksLikeLinkedIn reports whether a domain label imitates the word
+// LinkedIn: it contains its skeleton, or differs from it by one letter.
 func looksLikeLinkedIn(s string) bool {
 	k := skeleton(s)
 	if strings.Contains(k, linkedInSkeleton) {
 		return true
+	}
+	if len(k) < len(linkedInSkeleton)-1 || len(k) > 64 {
+		return false
 	}
 	// One letter dropped, added or changed: linkedn, lnkedin, linkeddin.
 	for start := 0; start < len(k); start++ {
@@ -153,7 +155,9 @@ func imitation(env envelope) (ev []string, domainEvidence bool) {
 	if len(ev) > 0 {
 		domainEvidence = true
 	}
-	if env.Name != "" && looksLikeLinkedIn(viaLinkedIn.ReplaceAllString(env.Name, "")) {
+	// A display name is matched on the skeleton alone: one letter off in
+	// a person's name is common ("Linda Kedlin"), in a domain it is a trick.
+	if env.Name != "" && strings.Contains(skeleton(viaLinkedIn.ReplaceAllString(env.Name, "")), linkedInSkeleton) {
 		ev = append(ev, `the display name "`+env.Name+`" says LinkedIn but the address is `+addr)
 	} else if env.Name != "" && viaLinkedIn.MatchString(env.Name) {
 		ev = append(ev, `the display name "`+env.Name+`" says it comes through LinkedIn but the address is `+addr)
