@@ -14,11 +14,16 @@
 //     domain as a sub-domain of another site such as
 //     linkedin.com.evil.example, a display name "LinkedIn" over another
 //     address, or an invitation subject over a body that speaks as LinkedIn)
-//     is a Finding with the evidence, never an invitation. So is a message
-//     from a LinkedIn address whose Accept or profile link leaves LinkedIn,
-//     or whose receiving server recorded a failed DMARC check. Messages with
-//     no LinkedIn in sight are counted as Skipped without their bodies being
-//     decoded, which is what makes a 10,000-message mbox quick.
+//     is a Finding with the evidence, never an invitation. A display name
+//     alone counts only when the message announces or carries an invitation
+//     (a "LinkedIn Local" meetup's newsletter is not phishing). A message
+//     from a LinkedIn address is a Finding too when its Accept or profile
+//     link leaves LinkedIn, or when the receiving server recorded a failed
+//     DMARC check; links rewritten by a company's mail gateway (Safe Links,
+//     URL Defense) are unwrapped first, and links a gateway made opaque are
+//     not held against the mail. Messages with no LinkedIn in sight are
+//     counted as Skipped without their bodies being decoded, which is what
+//     makes a 10,000-message mbox quick.
 //  2. Kind. A LinkedIn message is an invitation when its subject announces
 //     one ("X wants to connect", "Invitation from X", "X sent you an
 //     invitation to connect", "X is waiting for your response", "Reminder:
@@ -26,7 +31,9 @@
 //     Polish, Turkish and Indonesian; see lang.go), or when its body carries
 //     an Accept link. The subject gives the inviter's name; for the older
 //     subjects that name nobody, the From display name "X via LinkedIn" does,
-//     or the text of the profile link.
+//     or the text of the profile link. A digest listing several invitations
+//     is a Problem, not guessed at: the Invitation Manager or the export
+//     gives those.
 //  3. Body. The MIME structure is decoded with go-message (quoted-printable,
 //     base64, legacy charsets, multipart/alternative); the text/plain part
 //     is read when it has words in it, else the HTML part turned into text.
@@ -41,10 +48,21 @@
 //     lines that are none of those and not LinkedIn's own words (the default
 //     sentence the note replaces, greetings, labels, sign-offs).
 //
-// The message's Date is sent_at. A reminder for an invitation already read
-// in the same run (same profile, else same name) is merged into it: the
-// earliest time stays, the newest mail updates the Accept link and the
-// mutual count. Each invitation's ID is set with linkvet.InvitationID.
+// The message's Date is sent_at (for a lone reminder, that is when the
+// reminder was sent: the invitation is older). A reminder for an invitation
+// already read in the same run (same profile, else same name) is merged
+// into it: the earliest time stays, the newest mail updates the Accept link
+// and the mutual count. Each invitation's ID is set with
+// linkvet.InvitationID; reminders read in a later run make a record with a
+// later time, which the store matches to the first by profile URL.
+//
+// # Entry points
+//
+//	Read(name, r)      one message or an mbox, told apart by content
+//	ReadMaildir(dir)   a Maildir folder (cur/ and new/)
+//	ReadPath(path)     a folder as a Maildir, a file as Read does
+//	Sniff(head)        whether bytes look like mail, for picking a reader
+//	(*Result).Add      one message from elsewhere (the IMAP sync uses it)
 //
 // # What is kept
 //
