@@ -282,8 +282,7 @@ func extract(lines []line, name string) extracted {
 		}
 		paras[len(paras)-1] = append(paras[len(paras)-1], t)
 	}
-	// The greeting and the sign-off belong to the note only when there is
-	// a note between them.
+	// A sign-off standing alone is the template's ("- Alex").
 	var body []string
 	for _, p := range paras {
 		body = append(body, strings.Join(p, " "))

@@ -58,6 +58,13 @@ Head of Growth
 https://www.linkedin.com/comm/in/jamie-fox
 `, want{headline: "Data Engineer at Acme", note: "Hello Dana, we were on the same panel at the Stream Processing Summit. I would like to keep in touch.",
 			accept: "https://www.linkedin.com/comm/mynetwork/invite-accept/3", mutual: 2}},
+		{"a short note that opens with a greeting", `Alex Kim
+Recruiter at Tailspin
+
+Hi Dana, let's connect!
+
+Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/5
+`, want{headline: "Recruiter at Tailspin", note: "Hi Dana, let's connect!", accept: "https://www.linkedin.com/comm/mynetwork/invite-accept/5", mutual: -1}},
 		{"no headline, only the default sentence", `Hi Dana,
 I'd like to connect with you on LinkedIn.
 Alex Kim

@@ -272,7 +272,7 @@ func defaultSentence(f string) bool {
 var networkWords = []string{"network", "red ", "red.", "rede ", "rede.", "reseau", "netzwerk", "rete ", "rete.", "netwerk", "sieci", "siec ", "agim", "aginiza", "agina", "jaringan", "connect", "conect", "vernetz", "collegar", "kontakt", "baglanti", "terhubung", "relation"}
 
 // greeting tells a salutation line ("Hi Dana,", "Hallo Dana,", "Dana,").
-var greeting = regexp.MustCompile(`^(?:(?:hi|hello|hey|dear|hola|ola|oi|prezado|prezada|querido|querida|estimado|estimada|bonjour|salut|cher|chere|hallo|guten tag|liebe|lieber|sehr geehrte|ciao|salve|gentile|caro|cara|beste|hoi|dag|czesc|witaj|dzien dobry|merhaba|selam|sayin|halo|hai|yth)\b[^.!?]{0,40}[,!:]?|[\p{L}'-]+(?: [\p{L}'-]+)?,)$`)
+var greeting = regexp.MustCompile(`^(?:(?:hi|hello|hey|dear|hola|ola|oi|prezado|prezada|querido|querida|estimado|estimada|bonjour|salut|cher|chere|hallo|guten tag|liebe|lieber|sehr geehrte|ciao|salve|gentile|caro|cara|beste|hoi|dag|czesc|witaj|dzien dobry|merhaba|selam|sayin|halo|hai|yth)(?: [\p{L}'.-]+){0,3} ?[,!:]?|[\p{L}'-]+(?: [\p{L}'-]+)?,)$`)
 
 // labelWords name links and buttons: lines made of them are page chrome,
 // never a note.

@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,51 @@ func TestReadPath(t *testing.T) {
 	}
 	if _, err := ReadPath(filepath.Join("testdata", "nothing.eml")); linkvet.ErrorCode(err) != linkvet.EINVALID || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("ReadPath(missing) = %v", err)
+	}
+}
+
+// TestLimits: an oversized message is named and skipped, the next one is
+// still read; deep MIME nesting and part floods end with what was found.
+func TestLimits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 33 MiB mbox")
+	}
+	invite := "From: Rui Costa <invitations@linkedin.com>\nSubject: Rui Costa wants to connect\nDate: Mon, 02 Mar 2026 10:00:00 +0000\n\nRui Costa\nData Analyst\n\nAccept: https://www.linkedin.com/comm/mynetwork/invite-accept/9\n"
+	big := "From: a@b.example\nSubject: big\n\n" + strings.Repeat("x", 80) + "\n"
+	big = big + strings.Repeat(strings.Repeat("y", 99)+"\n", (maxMessageBytes/100)+10)
+	mbox := "From a Mon Mar  2 10:00:00 2026\n" + big + "\nFrom b Mon Mar  2 10:00:00 2026\n" + invite
+	res, err := Read("big.mbox", strings.NewReader(mbox))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 || res.Problems[0].Line != 1 || !strings.Contains(res.Problems[0].Reason, "larger than 32 MiB") {
+		t.Errorf("problems: %v", res.Problems)
+	}
+	if len(res.Invitations) != 1 {
+		t.Errorf("the message after the oversized one was not read: %d invitations", len(res.Invitations))
+	}
+
+	// 200 nested multiparts, then a flood of parts.
+	var b strings.Builder
+	b.WriteString("From: Rui Costa <invitations@linkedin.com>\nSubject: Rui Costa wants to connect\nMIME-Version: 1.0\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n", i, i)
+	}
+	b.WriteString("Content-Type: text/plain\n\nRui Costa\n")
+	nested := b.String()
+	b.Reset()
+	b.WriteString("From: Rui Costa <invitations@linkedin.com>\nSubject: Rui Costa wants to connect\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=z\n\n")
+	for range 5000 {
+		b.WriteString("--z\nContent-Type: application/octet-stream\n\nAAAA\n")
+	}
+	b.WriteString("--z--\n")
+	for _, msg := range []string{nested, b.String()} {
+		res, err := Read("m.eml", strings.NewReader(msg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Invitations)+len(res.Problems) == 0 {
+			t.Errorf("a hostile MIME structure gave neither a record nor a problem")
+		}
 	}
 }
