@@ -117,6 +117,12 @@ func Read(name string, r io.Reader) (Result, error) {
 	if len(bytes.TrimSpace(head)) == 0 {
 		return res, linkvet.Errorf(linkvet.EINVALID, "%s: empty, not an e-mail message or mbox", name)
 	}
+	// A byte-order mark or blank lines before the first line are an
+	// editor's or an exporter's, not the mail's.
+	if skip := len(head) - len(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), "\r\n")); skip > 0 && skip < len(head) {
+		br.Discard(skip)
+		head = head[skip:]
+	}
 	if !Sniff(head) {
 		return res, linkvet.Errorf(linkvet.EINVALID, "%s: not an e-mail message or mbox (it should start with header lines such as From: and Subject:, or with an mbox \"From \" line)", name)
 	}
