@@ -126,10 +126,16 @@ func acceptLink(label, raw string) bool {
 	if strings.Contains(p, "accept") {
 		return true
 	}
-	q := u.Query()
-	for _, k := range []string{"action", "actionType", "type"} {
-		if strings.Contains(strings.ToLower(q.Get(k)), "accept") {
-			return true
+	// Older mails routed every button through one address and named the
+	// action in the query ("a=accept-invite", "action=acceptInvitation").
+	for k, vs := range u.Query() {
+		if k == "trk" || k == "trkEmail" || k == "lipi" {
+			continue // tracking names the button clicked, not the action
+		}
+		for _, v := range vs {
+			if strings.Contains(strings.ToLower(v), "accept") {
+				return true
+			}
 		}
 	}
 	return false

@@ -95,3 +95,23 @@ Accept invitation https://www.linkedin.com/comm/mynetwork/invite-accept/4
 		})
 	}
 }
+
+func TestAcceptLink(t *testing.T) {
+	for _, c := range []struct {
+		label, url string
+		want       bool
+	}{
+		{"", "https://www.linkedin.com/comm/mynetwork/invite-accept/1", true},
+		{"accept", "https://www.linkedin.com/e/v2?e=1&t=2", true},
+		{"aceptar", "https://www.linkedin.com/x", true},
+		{"", "https://www.linkedin.com/e/v2?e=1&a=acceptInvitation", true},
+		{"", "https://www.linkedin.com/e/v2?e=1&action=accept", true},
+		{"view profile", "https://www.linkedin.com/comm/in/a?trk=eml-accept_text", false},
+		{"", "https://www.linkedin.com/comm/mynetwork/?trk=hero-accept", false},
+		{"ignore", "https://www.linkedin.com/comm/mynetwork/invite-ignore/1", false},
+	} {
+		if got := acceptLink(ffold(c.label), c.url); got != c.want {
+			t.Errorf("acceptLink(%q, %q) = %v", c.label, c.url, got)
+		}
+	}
+}
