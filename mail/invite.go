@@ -223,6 +223,11 @@ func extract(lines []line, name string) extracted {
 	// counts), then headline and location.
 	card := -1
 	for i := range lines {
+		if h := besideName(&lines[i], fname); h != "" {
+			// The headline beside the name: "Alex Kim · Engineer at Acme".
+			card, x.headline = i, h
+			break
+		}
 		if fname != "" && nameLine(strings.Trim(lines[i].f, `"' `), fname) {
 			card = i
 			break
@@ -241,6 +246,9 @@ func extract(lines []line, name string) extracted {
 	if card >= 0 {
 		lines[card].used = true
 		taken := 0
+		if x.headline != "" {
+			taken = 1
+		}
 		for j := card + 1; j < len(lines) && taken < 2; j++ {
 			l := &lines[j]
 			if l.used || len(l.urls) > 0 || quoted(l.text) || labelWords.MatchString(l.f) && len(l.f) < 40 ||
@@ -359,6 +367,35 @@ func nameLine(f, fname string) bool {
 	}
 	return false
 }
+
+// besideName returns the headline written on the name's own line after a
+// separator ("Alex Kim · 2nd · Engineer at Acme", "Alex Kim | Engineer"),
+// or "" when the line is not that.
+func besideName(l *line, fname string) string {
+	if fname == "" || !strings.HasPrefix(l.f, fname+" ") {
+		return ""
+	}
+	words := strings.Fields(l.text)
+	n := len(strings.Fields(fname))
+	if len(words) <= n+1 || ffold(strings.Join(words[:n], " ")) != fname {
+		return ""
+	}
+	rest := words[n:]
+	isSep := func(w string) bool { return w == "·" || w == "|" || w == "-" || w == "–" || w == "—" || w == "•" }
+	if !isSep(rest[0]) {
+		return ""
+	}
+	// Drop separators and the connection degree ("2nd", "3rd+", "1º").
+	for len(rest) > 0 && (isSep(rest[0]) || degree.MatchString(strings.ToLower(rest[0]))) {
+		rest = rest[1:]
+	}
+	if len(rest) == 0 || restates(l.f, fname) {
+		return ""
+	}
+	return strings.Join(rest, " ")
+}
+
+var degree = regexp.MustCompile(`^(?:1st|2nd|3rd\+?|[123][º°oe.]?\+?)$`)
 
 // prose tells a line with a link that is a sentence someone wrote (six
 // words or more, not a label), not a button.

@@ -65,6 +65,13 @@ Hi Dana, let's connect!
 
 Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/5
 `, want{headline: "Recruiter at Tailspin", note: "Hi Dana, let's connect!", accept: "https://www.linkedin.com/comm/mynetwork/invite-accept/5", mutual: -1}},
+		{"headline beside the name", `Alex Kim · 2nd · Platform Engineer at Acme | Kubernetes
+Lisbon, Portugal
+Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/6
+`, want{headline: "Platform Engineer at Acme | Kubernetes", location: "Lisbon, Portugal", accept: "https://www.linkedin.com/comm/mynetwork/invite-accept/6", mutual: -1}},
+		{"short headline beside the name", `Alex Kim | Founder
+Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/7
+`, want{headline: "Founder", accept: "https://www.linkedin.com/comm/mynetwork/invite-accept/7", mutual: -1}},
 		{"no headline, only the default sentence", `Hi Dana,
 I'd like to connect with you on LinkedIn.
 Alex Kim
