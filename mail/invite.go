@@ -381,7 +381,9 @@ func besideName(l *line, fname string) string {
 		return ""
 	}
 	rest := words[n:]
-	isSep := func(w string) bool { return w == "·" || w == "|" || w == "-" || w == "–" || w == "—" || w == "•" }
+	isSep := func(w string) bool {
+		return w == "·" || w == "|" || w == "-" || w == "–" || w == "—" || w == "•"
+	}
 	if !isSep(rest[0]) {
 		return ""
 	}
