@@ -31,6 +31,7 @@ var subjectPatterns = compile(
 	`(?P<n>[^:]+?) requested to add you as a connection( on linkedin)?`,
 	`invitation to connect on linkedin`,
 	`(?P<n>[^:]+?) wants to be part of your network`,
+	`(?P<n>[^:]+?)'?s invitation (will expire soon|expires soon|is about to expire|will expire)`,
 	// es
 	`(?P<n>[^:]+?) quiere (conectar(se)?|contactar) contigo( en linkedin)?`,
 	`(?P<n>[^:]+?) quiere conectar(se)?`,
@@ -168,7 +169,13 @@ func matchSubject(subject string) (name string, ok bool) {
 		if gi < 0 || m[2*gi] < 0 {
 			return "", true
 		}
-		return nameFrom(s, f, m[2*gi], m[2*gi+1]), true
+		name := nameFrom(s, f, m[2*gi], m[2*gi+1])
+		// "Dana, Alex Kim wants to connect": the first word and its comma
+		// address the reader.
+		if m := addressed.FindStringSubmatch(name); m != nil {
+			name = m[1]
+		}
+		return name, true
 	}
 	return "", false
 }
@@ -189,13 +196,16 @@ func nameFrom(raw, folded string, start, end int) string {
 	} else {
 		out = strings.Join(rw[len(rw)-words:], " ")
 	}
+	out = strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
 	if ffold(out) != name {
 		// The raw words do not line up (a ligature, a split word): the
 		// folded name is still right, only its capitals are lost.
 		return name
 	}
-	return strings.TrimSuffix(strings.TrimSuffix(out, "'s"), "’s")
+	return out
 }
+
+var addressed = regexp.MustCompile(`^[\p{L}'-]+, (\p{L}.*)$`)
 
 // viaLinkedIn strips the " via LinkedIn" LinkedIn puts after a member's
 // name in the From display name of mails it sends on their behalf.
