@@ -32,8 +32,9 @@
 //     an Accept link. The subject gives the inviter's name; for the older
 //     subjects that name nobody, the From display name "X via LinkedIn" does,
 //     or the text of the profile link. A digest listing several invitations
-//     is a Problem, not guessed at: the Invitation Manager or the export
-//     gives those.
+//     ("You have 3 new invitations") is cut into cards, each ending at its
+//     Accept link, and each card is read as one invitation with an unknown
+//     sent_at (the digest's date is not when anyone invited).
 //  3. Body. The MIME structure is decoded with go-message (quoted-printable,
 //     base64, legacy charsets, multipart/alternative); the text/plain part
 //     is read when it has words in it, else the HTML part turned into text.

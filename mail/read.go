@@ -361,7 +361,7 @@ func (res *Result) add(file string, line int, raw []byte, borrowed bool) {
 		return
 	}
 	if !isInvite && x.accepts > 1 {
-		res.problem(file, line, fmt.Sprintf("LinkedIn mail (subject %q) lists %d invitations at once; only mails about one invitation are read, the Invitation Manager or the export gives these", env.Subject, x.accepts))
+		res.digest(file, line, env, text, keep)
 		return
 	}
 	if berr != nil && len(lines) == 0 {
@@ -392,6 +392,84 @@ func (res *Result) add(file string, line int, raw []byte, borrowed bool) {
 		},
 	}
 	res.merge(inv, Raw{File: file, Line: line, Bytes: keep()})
+}
+
+// digest reads a mail that lists several invitations, each card ending at
+// its Accept link. A card gives what the mail shows of that person; the
+// mail's date is not when any of them invited, so sent_at stays unknown.
+func (res *Result) digest(file string, line int, env envelope, text string, keep func() []byte) {
+	cards := digestCards(splitLines(text))
+	read := 0
+	for _, card := range cards {
+		x := extract(card, cardName(card))
+		if x.name == "" || len(x.name) > 120 {
+			continue
+		}
+		read++
+		res.merge(linkvet.Invitation{
+			Direction:         linkvet.Incoming,
+			Message:           x.note,
+			MutualConnections: x.mutual,
+			MutualNames:       x.mutualNames,
+			Source:            linkvet.SourceEmail,
+			AcceptURL:         x.acceptURL,
+			ReceivedVia:       []string{linkvet.SourceEmail},
+			Person:            linkvet.Person{Name: x.name, ProfileURL: x.profileURL, Headline: x.headline, Location: x.location},
+		}, Raw{File: file, Line: line, Bytes: keep()})
+	}
+	if read < len(cards) {
+		res.problem(file, line, fmt.Sprintf("LinkedIn mail (subject %q) lists %d invitations; %d of them name nobody and were not read", env.Subject, len(cards), len(cards)-read))
+	}
+}
+
+// digestCards cuts a digest's lines into cards, each ending at the line
+// that carries its Accept link; what follows the last one is not a card.
+func digestCards(lines []line) [][]line {
+	var cards [][]line
+	start := 0
+	for i := 0; i < len(lines); i++ {
+		if i < start {
+			continue
+		}
+		accept := false
+		for _, u := range lines[i].urls {
+			if u, _ := unwrap(u); acceptLink(lines[i].f, u) {
+				accept = true
+			}
+		}
+		if accept {
+			end := i + 1
+			// Bare links right under the button still belong to the card.
+			for end < len(lines) && lines[end].text == "" {
+				end++
+			}
+			cards = append(cards, lines[start:end])
+			start = end
+		}
+	}
+	return cards
+}
+
+// cardName is the name a digest card opens with: its first line that is
+// not LinkedIn's chrome, a count or a button.
+func cardName(card []line) string {
+	for _, l := range card {
+		if len(l.urls) > 0 && !isProfileLine(l) || l.text == "" || len(l.text) > 80 || chrome(l.f, "") ||
+			countPattern.MatchString(l.f) || labelWords.MatchString(l.f) || greeting.MatchString(l.f) {
+			continue
+		}
+		return l.text
+	}
+	return ""
+}
+
+func isProfileLine(l line) bool {
+	for _, u := range l.urls {
+		if _, ok := profileLink(u); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsLinkedIn tells a body that speaks as LinkedIn: it names it or

@@ -448,7 +448,7 @@ Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/3?trk=d
 
 See all invitations: https://www.linkedin.com/comm/mynetwork/invitation-manager/
 """
-write("problem-digest.eml", message("LinkedIn <invitations@linkedin.com>", "You have 3 new invitations", "Mon, 23 Nov 2026 08:30:00 +0000",
+write("digest-en.eml", message("LinkedIn <invitations@linkedin.com>", "You have 3 new invitations", "Mon, 23 Nov 2026 08:30:00 +0000",
     single=part("text/plain", digest, "quoted-printable")))
 
 # ---------------------------------------------------------------- 2024, links rewritten by the company's mail gateway
