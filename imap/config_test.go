@@ -142,3 +142,32 @@ func TestSilentServer(t *testing.T) {
 		}
 	}
 }
+
+func TestParseServer(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Config
+		err  string
+	}{
+		{in: "imaps://dana@imap.example.org/INBOX", want: Config{Host: "imap.example.org", User: "dana", Mailbox: "INBOX", Security: TLS}},
+		{in: "imaps://dana%40example.org@imap.example.org:1993/Social/LinkedIn", want: Config{Host: "imap.example.org", User: "dana@example.org", Port: 1993, Mailbox: "Social/LinkedIn", Security: TLS}},
+		{in: "imap.example.org", want: Config{Host: "imap.example.org", Security: TLS}},
+		{in: "imap://dana@127.0.0.1:1143", want: Config{Host: "127.0.0.1", User: "dana", Port: 1143, Security: StartTLS}},
+		{in: "imap://dana@imap.example.org", err: "only allowed for a server on this machine"},
+		{in: "imaps://dana:hunter2@imap.example.org", err: "holds a password"},
+		{in: "pop3://imap.example.org", err: "neither imaps nor imap"},
+		{in: "imaps://imap.example.org:99999", err: "out of range"},
+		{in: "", err: "no IMAP server"},
+	} {
+		got, err := ParseServer(c.in)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) || strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("ParseServer(%q) = %v, want an error saying %q", c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got.Host != c.want.Host || got.User != c.want.User || got.Port != c.want.Port || got.Mailbox != c.want.Mailbox || got.Security != c.want.Security {
+			t.Errorf("ParseServer(%q) = %+v, %v; want %+v", c.in, got, err, c.want)
+		}
+	}
+}
