@@ -62,3 +62,29 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCRLF: a message saved with CRLF line ends (Outlook, Windows tools,
+// IMAP itself) reads the same as with LF.
+func TestCRLF(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.eml"))
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lf, err := Read("m", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		crlf, err := Read("m", bytes.NewReader(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(lf)
+		c, _ := json.Marshal(crlf)
+		// The ids hash the same fields, so whole results compare.
+		if !bytes.Equal(a, c) {
+			t.Errorf("%s reads differently with CRLF line ends:\n LF %s\nCRLF %s", path, a, c)
+		}
+	}
+}

@@ -67,10 +67,11 @@ func TestMboxFromLines(t *testing.T) {
 	if res.Skipped != 1 || len(res.Invitations) != 1 {
 		t.Fatalf("got %d invitations and %d skipped, want 1 and 1", len(res.Invitations), res.Skipped)
 	}
-	for _, prefix := range []string{"\xef\xbb\xbf", "\n\n", "\r\n"} {
-		again, err := Read("t.mbox", strings.NewReader(prefix+mbox))
+	crlf := strings.ReplaceAll(mbox, "\n", "\r\n")
+	for _, in := range []string{"\xef\xbb\xbf" + mbox, "\n\n" + mbox, "\r\n" + mbox, crlf} {
+		again, err := Read("t.mbox", strings.NewReader(in))
 		if err != nil || len(again.Invitations) != 1 || again.Skipped != 1 {
-			t.Errorf("mbox after %q: %d invitations, %d skipped, %v", prefix, len(again.Invitations), again.Skipped, err)
+			t.Errorf("mbox starting %.12q: %d invitations, %d skipped, %v", in, len(again.Invitations), again.Skipped, err)
 		}
 	}
 	want := "Hello Dana, From our chat at the meetup: let's keep in touch. From now on I will post weekly."
