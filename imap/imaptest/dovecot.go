@@ -128,7 +128,8 @@ func Start(t testing.TB) *Server {
 	passwd := filepath.Join(dir, "passwd")
 	must(t, os.WriteFile(passwd, []byte(s.User+":{PLAIN}"+s.Password+"::::::\n"), 0o644))
 
-	s.TLSPort, s.PlainPort = freePort(t), freePort(t)
+	ports := freePorts(t, 2)
+	s.TLSPort, s.PlainPort = ports[0], ports[1]
 	s.Log = filepath.Join(dir, "dovecot.log")
 	conf := fmt.Sprintf(`# a throwaway Dovecot for linkvet's tests
 base_dir = %[1]s
@@ -286,12 +287,18 @@ func selfSigned(t testing.TB) (certPEM, keyPEM []byte) {
 		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb})
 }
 
-func freePort(t testing.TB) int {
+// freePorts finds n distinct free loopback ports, holding them all open
+// while choosing so that none is handed out twice.
+func freePorts(t testing.TB, n int) []int {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	var ports []int
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		must(t, err)
+		defer l.Close()
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	return ports
 }
 
 func readFile(name string) string {
