@@ -1,6 +1,9 @@
 package mail
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestSubjects: every announced invitation subject, in the ten languages,
 // gives the inviter's name as written; other subjects are not invitations.
@@ -130,6 +133,50 @@ func TestSubjectWords(t *testing.T) {
 	for _, re := range subjectPatterns {
 		if !subjectWord(re.String()) {
 			t.Errorf("pattern %s has none of subjectWords", re)
+		}
+	}
+}
+
+// TestPhrases: LinkedIn's default sentence, the suggestions heading and
+// the mutual count, in each language, are told as such; notes are not.
+func TestPhrases(t *testing.T) {
+	for _, s := range []string{
+		"I'd like to join your LinkedIn network.", "I'd like to add you to my professional network on LinkedIn.",
+		"Me gustaría añadirte a mi red profesional en LinkedIn.", "Gostaria de participar da sua rede no LinkedIn.",
+		"Je souhaite faire partie de votre réseau LinkedIn.", "Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.",
+		"Vorrei entrare a far parte della tua rete LinkedIn.", "Ik wil graag deel uitmaken van uw LinkedIn-netwerk.",
+		"Chciałbym dołączyć do Twojej sieci na LinkedIn.", "LinkedIn ağınıza katılmak istiyorum.",
+		"Saya ingin bergabung dengan jaringan LinkedIn Anda.",
+	} {
+		if !defaultSentence(ffold(s)) {
+			t.Errorf("default sentence not told: %q", s)
+		}
+	}
+	for _, s := range []string{
+		"We met at the Kafka meetup in Berlin, great talk!", "Hola Dana, me encantó tu charla sobre datos.",
+	} {
+		if defaultSentence(ffold(s)) {
+			t.Errorf("note taken for the default sentence: %q", s)
+		}
+	}
+	for _, s := range []string{
+		"People you may know", "Personas que quizá conozcas", "Pessoas que talvez você conheça",
+		"Personnes que vous pourriez connaître", "Personen, die Sie kennen könnten", "Persone che potresti conoscere",
+		"Mensen die u misschien kent", "Osoby, które możesz znać", "Tanıyor olabileceğiniz kişiler",
+		"Orang yang mungkin Anda kenal", "Unsubscribe", "© 2026 LinkedIn Corporation",
+	} {
+		if !isStop(ffold(s)) {
+			t.Errorf("stop line not told: %q", s)
+		}
+	}
+	for s, n := range map[string]int{
+		"7 connections in common": 7, "12 mutual connections": 12, "12 contactos en común": 12, "4 conexões em comum": 4,
+		"8 relations en commun": 8, "5 gemeinsame Kontakte": 5, "2 collegamenti in comune": 2, "3 gemeenschappelijke connecties": 3,
+		"3 wspólne kontakty": 3, "7 ortak bağlantı": 7, "9 koneksi bersama": 9,
+	} {
+		m := countPattern.FindStringSubmatch(ffold(s))
+		if m == nil || m[1] != strconv.Itoa(n) {
+			t.Errorf("count in %q: %v, want %d", s, m, n)
 		}
 	}
 }
