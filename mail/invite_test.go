@@ -103,6 +103,22 @@ Accept invitation https://www.linkedin.com/comm/mynetwork/invite-accept/4
 	}
 }
 
+// TestUnknownLanguage: an invitation in a language the subject patterns
+// do not know (Swedish here) is still read, by its Accept link, under the
+// name LinkedIn sends it from.
+func TestUnknownLanguage(t *testing.T) {
+	raw := "From: Alex Kim <invitations@linkedin.com>\nSubject: Alex Kim vill ansluta\nDate: Mon, 02 Mar 2026 10:00:00 +0000\n\n" +
+		"Alex Kim\nUtvecklare på Acme\nStockholm, Sverige\n\nGodkänn: https://www.linkedin.com/comm/mynetwork/invite-accept/8\nVisa profil: https://www.linkedin.com/comm/in/alexkim-se\n"
+	res, err := Read("sv.eml", strings.NewReader(raw))
+	if err != nil || len(res.Invitations) != 1 {
+		t.Fatalf("%v, %+v", err, res)
+	}
+	inv := res.Invitations[0]
+	if inv.Person.Name != "Alex Kim" || inv.Person.Headline != "Utvecklare på Acme" || inv.Person.ProfileURL != "linkedin.com/in/alexkim-se" {
+		t.Errorf("read %+v", inv.Person)
+	}
+}
+
 func TestAcceptLink(t *testing.T) {
 	for _, c := range []struct {
 		label, url string

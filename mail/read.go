@@ -340,7 +340,11 @@ func (res *Result) add(file string, line int, raw []byte, borrowed bool) {
 	}
 	name := subjName
 	if name == "" && legit {
-		if n := strings.TrimSpace(viaLinkedIn.ReplaceAllString(env.Name, "")); n != env.Name && n != "" {
+		// LinkedIn sends an invitation under the inviter's name ("Alex Kim
+		// <invitations@linkedin.com>", earlier "Alex Kim via LinkedIn");
+		// its other mail goes out as "LinkedIn".
+		if n := strings.TrimSpace(viaLinkedIn.ReplaceAllString(env.Name, "")); n != "" && len(n) <= 80 &&
+			!strings.Contains(skeleton(n), linkedInSkeleton) && !strings.Contains(n, "@") {
 			name = n
 		}
 	}
