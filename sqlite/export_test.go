@@ -36,7 +36,7 @@ func populated(t *testing.T) *sqlite.DB {
 			Emails: []string{"\rcr@evil.example"},
 		},
 	})
-	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "evil", Action: linkvet.Block, Category: linkvet.Scammer, Score: -40, Report: true}}); err != nil {
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "evil", Action: linkvet.Block, Category: linkvet.Scammer, Score: -40, Report: true}}, ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range []linkvet.Action{linkvet.Ask, linkvet.Block} {

@@ -274,7 +274,7 @@ func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.savePolicy(ctx, text)
+	p, err := s.savePolicy(ctx, text, "api")
 	if err != nil {
 		return err
 	}

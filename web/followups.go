@@ -133,7 +133,7 @@ func (s *Server) followUpDone(w http.ResponseWriter, r *http.Request) error {
 	if !utf8.ValidString(note) {
 		return linkvet.Errorf(linkvet.EINVALID, "note: not valid UTF-8 text")
 	}
-	if _, err := s.store.RecordOutreach(r.Context(), outreach.Event{InvitationID: id, Kind: outreach.EventFollowUpDone, Note: note}); err != nil {
+	if _, _, err := s.svc.RecordOutreach(r.Context(), id, outreach.EventFollowUpDone, note); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/followups?done="+url.QueryEscape(id), http.StatusSeeOther)

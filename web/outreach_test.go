@@ -16,7 +16,7 @@ import (
 )
 
 // The web app's store is the real one.
-var _ Store = (*sqlite.DB)(nil)
+var _ linkvet.Store = (*sqlite.DB)(nil)
 
 // at sets the store's clock to the demo's moment shifted by days, so that
 // what the store records lines up with the server's clock.
@@ -68,7 +68,7 @@ func TestFollowUpsPage(t *testing.T) {
 
 	e.accept("demo-01", -20) // followed up on day -9: silent by now
 	e.at(-9)
-	if _, err := e.db.RecordOutreach(context.Background(), outreach.Event{InvitationID: "demo-01", Kind: outreach.EventFollowUpDone}); err != nil {
+	if _, _, err := e.srv.svc.RecordOutreach(context.Background(), "demo-01", outreach.EventFollowUpDone, ""); err != nil {
 		t.Fatal(err)
 	}
 	e.accept("demo-02", -10) // due on day -7, overdue from day -4
@@ -358,7 +358,7 @@ func TestPolicyPreviewReplaysDecisions(t *testing.T) {
 	if _, err := e.db.Decide(ctx, linkvet.Decision{InvitationID: "demo-03", Action: linkvet.Ignore, By: linkvet.ByRule}); err != nil {
 		t.Fatal(err)
 	}
-	current, _ := e.srv.storedPolicy(ctx)
+	current := e.srv.storedPolicy(ctx)
 	next := strings.Replace(string(current), "blocked:\n",
 		"blocked:\n  - https://www.linkedin.com/in/pat-miller-growth\n  - https://www.linkedin.com/in/alex-kim-data\n  - https://www.linkedin.com/in/chris-young-streams\n", 1)
 	w := e.postForm("/policy", url.Values{"yaml": {next}, "do": {"preview"}})
@@ -419,7 +419,7 @@ func TestOutreachPagesEscapeHostileText(t *testing.T) {
 			out := inv
 			out.ID, out.Direction, out.Source = "", linkvet.Outgoing, ""
 			out.Person.ProfileURL = ""
-			if _, err := e.db.RecordSent(ctx, out); err != nil {
+			if _, err := e.srv.svc.RecordSent(ctx, out); err != nil {
 				t.Fatalf("record %s as sent: %v", inv.ID, err)
 			}
 		}

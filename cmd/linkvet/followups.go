@@ -26,12 +26,15 @@ Without --all, closed follow-ups (they replied) and done ones still waiting
 are left out.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, p, s, err := e.openOutreach()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			list := outreach.FollowUps(s, p, p.Me, now)
+			defer done()
+			list, _, err := svc.FollowUps(e.ctx)
+			if err != nil {
+				return err
+			}
 			if !all {
 				kept := list[:0]
 				for _, f := range list {
@@ -54,7 +57,7 @@ are left out.`,
 			counts := map[outreach.FollowUpStatus]int{}
 			for _, f := range list {
 				counts[f.Status]++
-				fmt.Fprintf(e.stdout, "%-8s %-20s %-24s %s\n", f.Status, cut(f.InvitationID, 20), cut(safe(personName(f.Person)), 24), safe(f.Why))
+				fmt.Fprintf(e.stdout, "%-8s %-20s %-24s %s\n", f.Status, f.InvitationID, cut(safe(personName(f.Person)), 24), safe(f.Why))
 				if f.Draft != "" {
 					fmt.Fprintf(e.stdout, "         draft: %s\n", safe(f.Draft))
 				}

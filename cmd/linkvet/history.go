@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -18,19 +19,17 @@ func historyCmd(e *env) *cobra.Command {
 		Short: "Show the decisions recorded: what was decided, when, by whom, and what linkvet had advised",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, err := e.openStore()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer done()
+			st := svc.Store()
 			id := ""
 			if len(args) == 1 {
 				id = args[0]
-				if _, err := db.Invitation(e.ctx, id); err != nil {
-					return err
-				}
 			}
-			ds, err := db.Decisions(e.ctx, id)
+			ds, err := st.Decisions(e.ctx, id)
 			if err != nil {
 				return err
 			}
@@ -47,9 +46,27 @@ func historyCmd(e *env) *cobra.Command {
 				fmt.Fprintln(e.stdout, "No decisions recorded yet.")
 				return nil
 			}
-			fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", "WHEN", "INVITATION", "BY", "ACTION", "ADVISED", "NOTE")
+			names := map[string]string{}
 			for _, d := range ds {
-				fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", d.At.UTC().Format("2006-01-02 15:04:05"), cut(d.InvitationID, 14), d.By, d.Action, d.Verdict, safe(d.Note))
+				if _, ok := names[d.InvitationID]; ok {
+					continue
+				}
+				if si, err := st.Invitation(e.ctx, d.InvitationID); err == nil {
+					names[d.InvitationID] = si.Invitation.Person.Name
+				}
+			}
+			width := len("INVITATION")
+			for _, d := range ds {
+				width = max(width, len(d.InvitationID))
+			}
+			format := "%-20s %-" + strconv.Itoa(width) + "s %-22s %-5s %-8s %-8s %s\n"
+			fmt.Fprintf(e.stdout, format, "WHEN", "INVITATION", "NAME", "BY", "ACTION", "ADVISED", "NOTE")
+			for _, d := range ds {
+				act := string(d.Action)
+				if d.Undo {
+					act = "undo"
+				}
+				fmt.Fprintf(e.stdout, format, d.At.UTC().Format("2006-01-02 15:04:05"), d.InvitationID, cut(safe(names[d.InvitationID]), 22), d.By, act, d.Verdict, safe(d.Note))
 			}
 			return nil
 		}),
