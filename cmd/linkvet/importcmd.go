@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/service"
 )
 
 func importCmd(e *env) *cobra.Command {
