@@ -120,7 +120,9 @@ func LoadStrict(text []byte, name string) (*policy.Policy, error) {
 	var unknown []string
 	for _, w := range p.Warnings {
 		if strings.Contains(w, "unknown key") {
-			unknown = append(unknown, w)
+			// The loader's warning says the key is ignored; here it is
+			// refused.
+			unknown = append(unknown, strings.Replace(w, " ignored", "", 1))
 		}
 	}
 	if len(unknown) > 0 {
