@@ -160,11 +160,12 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 		if err := tx.AddAudit(ctx, linkvet.AuditEntry{Kind: "decision", Subject: d.InvitationID, Detail: string(action) + " (linkvet had advised " + string(v.Action) + ")"}); err != nil {
 			return err
 		}
-		trained := false
-		if es.policy.Learning.Enabled {
-			if trained, err = s.train(ctx, tx, es.policy, &si.Invitation, si.Invitation.ID, string(action)); err != nil {
-				return err
-			}
+		// Trained whether or not learning is on: the classifier is the
+		// record of the decisions, and turning learning on later finds it
+		// complete. Only screening asks whether it may speak.
+		trained, err := s.train(ctx, tx, es.policy, &si.Invitation, si.Invitation.ID, string(action))
+		if err != nil {
+			return err
 		}
 		out = Decided{Decision: d, Verdict: v, Trained: trained}
 		return nil
@@ -368,5 +369,55 @@ func retrainIn(c *learn.Classifier, inv *linkvet.Invitation, id, old, class stri
 		}
 	}
 	c.Train(doc, class)
+	return nil
+}
+
+// trainedLister is the part of the store Check needs beyond linkvet.Store:
+// every training marker. *sqlite.DB has it.
+type trainedLister interface {
+	Trained(ctx context.Context) (map[string]string, error)
+}
+
+// Check verifies that the classifier is in step with the decisions: every
+// standing decision of the user's is trained as its action, nothing else is
+// trained, and the classifier's counts per action match. The error names
+// the first difference and suggests linkvet learn rebuild.
+func (s *Service) Check(ctx context.Context) error {
+	tl, ok := s.store.(trainedLister)
+	if !ok {
+		return nil
+	}
+	dec, err := s.StandingDecisions(ctx)
+	if err != nil {
+		return err
+	}
+	marks, err := tl.Trained(ctx)
+	if err != nil {
+		return err
+	}
+	bad := func(format string, args ...any) error {
+		return linkvet.Errorf(linkvet.ECONFLICT, "the classifier is out of step with the decisions: %s; run linkvet learn rebuild", fmt.Sprintf(format, args...))
+	}
+	want := map[string]int{}
+	for id, d := range dec {
+		want[string(d.Action)]++
+		if marks[id] != string(d.Action) {
+			return bad("%s is decided %s but trained as %q", id, d.Action, marks[id])
+		}
+	}
+	for id, class := range marks {
+		if _, ok := dec[id]; !ok {
+			return bad("%s is trained as %s without a standing decision", id, class)
+		}
+	}
+	st, err := s.LearnStatus(ctx)
+	if err != nil {
+		return err
+	}
+	for _, a := range linkvet.Actions {
+		if st.ByAction[string(a)] != want[string(a)] {
+			return bad("it holds %d %s decisions, the store %d", st.ByAction[string(a)], a, want[string(a)])
+		}
+	}
 	return nil
 }

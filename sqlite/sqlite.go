@@ -84,7 +84,7 @@ const BatchSize = 5000
 
 // busyTimeout is how long a writer waits for another process's transaction
 // before giving up with "database is locked".
-const busyTimeout = 5 * time.Second
+const busyTimeout = 60 * time.Second
 
 // DB is an open linkvet database. It is safe for concurrent use.
 type DB struct {
