@@ -32,6 +32,21 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// fileError is an input file that could not be read: exit status 1.
+// silent means it was already reported on stderr.
+type fileError struct {
+	err    error
+	silent bool
+}
+
+func (e fileError) Error() string {
+	if e.err == nil {
+		return "an input could not be read"
+	}
+	return e.err.Error()
+}
+func (e fileError) Unwrap() error { return e.err }
+
 // rejectedError says some records were rejected and the rest processed;
 // the records were already reported on stderr.
 type rejectedError struct{ n int }
@@ -46,7 +61,13 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue usageError
 	var re rejectedError
+	var fe fileError
 	switch {
+	case errors.As(err, &fe):
+		if !fe.silent {
+			fmt.Fprintln(stderr, "linkvet:", err)
+		}
+		return exitRejected
 	case errors.As(err, &re):
 		fmt.Fprintln(stderr, "linkvet:", err)
 		return exitRejected
