@@ -53,7 +53,7 @@ func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) ([]linkvet
 		})
 		if err != nil {
 			if from > 0 {
-				return out, fmt.Errorf("after storing %d invitation(s): %w", from, err)
+				return out, fmt.Errorf("after storing the first %d invitations: %w", from, err)
 			}
 			return nil, err
 		}

@@ -52,7 +52,10 @@ func (e fileError) Unwrap() error { return e.err }
 type rejectedError struct{ n int }
 
 func (e rejectedError) Error() string {
-	return fmt.Sprintf("%d record(s) rejected; the others were processed", e.n)
+	if e.n == 1 {
+		return "1 record rejected; the others were processed"
+	}
+	return fmt.Sprintf("%d records rejected; the others were processed", e.n)
 }
 
 func exitCode(err error, stderr io.Writer) int {

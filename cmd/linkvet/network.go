@@ -56,8 +56,8 @@ the tags (groups) you gave people: see linkvet network tag.`,
 						fmt.Fprintf(e.stdout, "  ... and %d more (--json lists all)\n", len(n.Stale)-staleShown)
 						break
 					}
-					fmt.Fprintf(e.stdout, "  %-24s %-22s last %s (%d days)\n", cut(safe(st.Person.Name), 24), cut(safe(st.Person.Company), 22),
-						st.LastInteraction.Format("2006-01-02"), st.QuietDays)
+					fmt.Fprintf(e.stdout, "  %-24s %-22s last %s (%s)\n", cut(safe(st.Person.Name), 24), cut(safe(st.Person.Company), 22),
+						st.LastInteraction.Format("2006-01-02"), count(st.QuietDays, "day"))
 				}
 				if len(n.Stale) > 0 {
 					fmt.Fprintln(e.stdout, "  Tag them to review: linkvet network tag prune --stale")

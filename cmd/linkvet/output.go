@@ -115,6 +115,9 @@ func (t *tableSink) Close() error {
 	return t.w.Flush()
 }
 
+// count says "1 day", "2 days".
+func count(n int, noun string) string { return fmt.Sprintf("%d %s%s", n, noun, plural(n)) }
+
 func plural(n int) string {
 	if n == 1 {
 		return ""

@@ -173,7 +173,7 @@ the people not to invite again.`,
 				if t.SuggestWithdraw {
 					mark = "  <- withdraw?"
 				}
-				fmt.Fprintf(e.stdout, "  %-24s %-24s sent %s, %d days ago%s\n", t.ID, cut(safe(personName(t.Person)), 24), t.SentAt.Format("2006-01-02"), t.AgeDays, mark)
+				fmt.Fprintf(e.stdout, "  %-24s %-24s sent %s, %s ago%s\n", t.ID, cut(safe(personName(t.Person)), 24), t.SentAt.Format("2006-01-02"), count(t.AgeDays, "day"), mark)
 			}
 			if len(plan.Withdraw) > 0 {
 				fmt.Fprintf(e.stdout, "\n%d invitation%s pending for more than %d days: withdraw them on LinkedIn, then record it with linkvet outreach withdraw ID.\n",
@@ -204,7 +204,7 @@ func printBudget(w io.Writer, plan outreach.PlanReport) {
 			fmt.Fprintf(w, "next slot: %s\n", plan.NextSlot.Format("2006-01-02 15:04 MST"))
 		}
 	} else {
-		fmt.Fprintf(w, "this week: %d invitations sent (no weekly budget set)\n", plan.SentThisWeek)
+		fmt.Fprintf(w, "this week: %s sent (no weekly budget set)\n", count(plan.SentThisWeek, "invitation"))
 	}
 	if plan.MonthlyNotes > 0 {
 		fmt.Fprintf(w, "notes this month: %d of %d used, %d left (free account; back on %s)\n",

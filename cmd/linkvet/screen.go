@@ -53,7 +53,7 @@ an invalid policy.`,
 			return e.screenFiles(args, eng, now, out, opts)
 		}),
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines (invitation-v1 section 3)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines (the verdict format of docs/format.md)")
 	c.Flags().BoolVar(&decodeOnly, "decode-only", false, "read and decode the input but screen nothing (for benchmarks)")
 	_ = c.Flags().MarkHidden("decode-only")
 	return c
