@@ -137,7 +137,9 @@ type Education struct {
 }
 
 // Person is the other side of an invitation: the sender of an incoming one,
-// the invitee of an outgoing one.
+// the invitee of an outgoing one. A nil list is unknown; an empty one is
+// known to be empty ("experience": [] says the profile lists no position),
+// and both survive a round trip through JSON (omitzero, not omitempty).
 type Person struct {
 	Name            string      `json:"name,omitempty"`
 	ProfileURL      string      `json:"profile_url,omitempty"`
@@ -152,23 +154,23 @@ type Person struct {
 	Connections     *int        `json:"connections,omitempty"`
 	Followers       *int        `json:"followers,omitempty"`
 	MemberSince     string      `json:"member_since,omitempty"` // YYYY-MM
-	Experience      []Position  `json:"experience,omitempty"`
-	Education       []Education `json:"education,omitempty"`
-	Skills          []string    `json:"skills,omitempty"`
+	Experience      []Position  `json:"experience,omitzero"`
+	Education       []Education `json:"education,omitzero"`
+	Skills          []string    `json:"skills,omitzero"`
 	Recommendations *int        `json:"recommendations,omitempty"`
-	Emails          []string    `json:"emails,omitempty"`
-	Phones          []string    `json:"phones,omitempty"`
-	Websites        []string    `json:"websites,omitempty"`
+	Emails          []string    `json:"emails,omitzero"`
+	Phones          []string    `json:"phones,omitzero"`
+	Websites        []string    `json:"websites,omitzero"`
 }
 
 // Shared is what the user and the person have in common, as LinkedIn shows
 // it or the user knows it.
 type Shared struct {
-	Companies []string `json:"companies,omitempty"`
-	Schools   []string `json:"schools,omitempty"`
-	Groups    []string `json:"groups,omitempty"`
-	Events    []string `json:"events,omitempty"`
-	Interests []string `json:"interests,omitempty"`
+	Companies []string `json:"companies,omitzero"`
+	Schools   []string `json:"schools,omitzero"`
+	Groups    []string `json:"groups,omitzero"`
+	Events    []string `json:"events,omitzero"`
+	Interests []string `json:"interests,omitzero"`
 }
 
 // Empty reports whether nothing is shared.
@@ -184,9 +186,9 @@ type Invitation struct {
 	Message           string     `json:"message,omitempty"`
 	Person            Person     `json:"person"`
 	MutualConnections *int       `json:"mutual_connections,omitempty"`
-	MutualNames       []string   `json:"mutual_names,omitempty"`
+	MutualNames       []string   `json:"mutual_names,omitzero"`
 	Shared            Shared     `json:"shared"`
-	Interactions      []string   `json:"interactions,omitempty"`
+	Interactions      []string   `json:"interactions,omitzero"`
 	Source            string     `json:"source,omitempty"`
 	// AcceptURL is the Accept link read from LinkedIn's invitation e-mail,
 	// kept for the user to click; linkvet never follows it.
