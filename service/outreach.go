@@ -31,6 +31,8 @@ func (s *Service) OutreachView(ctx context.Context) (Outreach, error) {
 	if err != nil {
 		return Outreach{}, err
 	}
+	// Deciding, accepting and following up are interactions too.
+	st.Known = outreach.Touched(st)
 	return Outreach{State: st, Policy: p, Now: s.now()}, nil
 }
 

@@ -60,13 +60,10 @@ type followUpRow struct {
 
 func (s *Server) followUpsPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	state, err := s.store.OutreachState(ctx)
+	list, _, err := s.svc.FollowUps(ctx)
 	if err != nil {
 		return err
 	}
-	eng, _ := s.snapshot()
-	p := eng.Policy()
-	list := outreach.FollowUps(state, p, p.Me, s.now())
 	view := buildFollowUps(list)
 	if id := r.URL.Query().Get("done"); id != "" {
 		for _, f := range list {

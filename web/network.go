@@ -87,15 +87,16 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request) error {
 // networkView gathers the page: the count against the cap, the stale
 // connections, the tags and the profile check.
 func (s *Server) networkView(ctx context.Context, form tagForm) (networkView, error) {
-	state, err := s.store.OutreachState(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
 		return networkView{}, err
 	}
+	state := ov.State
 	me, err := s.store.Me(ctx)
 	if err != nil {
 		return networkView{}, err
 	}
-	p := s.outreachPolicy()
+	p := ov.Policy
 	n := outreach.Summarize(state.Known, state.HiddenConnections, p, s.now())
 	view := networkView{N: n, Form: form, Percent: strconv.Itoa(n.Connections*100/max(n.Cap, 1)) + "%"}
 	if view.Form.Errors == nil {
@@ -239,13 +240,14 @@ func (s *Server) tagKeys(ctx context.Context, f *tagForm) ([]string, error) {
 	default:
 		return nil, nil
 	}
-	known, err := s.store.Known(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
 		return nil, err
 	}
+	known := ov.State.Known
 	var people []linkvet.KnownPerson
 	if f.Whom == whomStale {
-		for _, st := range outreach.Stale(known, s.outreachPolicy(), s.now()) {
+		for _, st := range outreach.Stale(known, ov.Policy, ov.Now) {
 			people = append(people, st.Person)
 		}
 		if len(people) == 0 {

@@ -126,11 +126,11 @@ func (s *Server) planFor(state outreach.State, p *policy.Policy) planView {
 
 // buildOutreach builds the page around a form, reading the state once.
 func (s *Server) buildOutreach(ctx context.Context, form addFormView) (outreachView, outreach.State, *policy.Policy, error) {
-	p := s.outreachPolicy()
-	state, err := s.store.OutreachState(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
-		return outreachView{}, state, p, err
+		return outreachView{}, ov.State, s.outreachPolicy(), err
 	}
+	state, p := ov.State, ov.Policy
 	return outreachView{Form: form, Plan: s.planFor(state, p), Limit: p.Outreach.NoteLimit}, state, p, nil
 }
 
