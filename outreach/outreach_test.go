@@ -247,7 +247,7 @@ func TestTrack(t *testing.T) {
 	}
 	accepted := mk("acc", 50*24*time.Hour)
 	accepted.Decision = &linkvet.Decision{Action: linkvet.Accept, By: linkvet.ByRule, At: now.Add(-40 * 24 * time.Hour)}
-	s := outreach.State{
+	s := outreach.outreach.State{
 		Invitations: []linkvet.StoredInvitation{mk("old", 45*24*time.Hour), mk("new", 2*24*time.Hour), accepted, mk("conn", 20*24*time.Hour), mk("wd", 30*24*time.Hour),
 			{Invitation: linkvet.Invitation{ID: "in", Direction: linkvet.Incoming}}},
 		Events: []outreach.Event{{InvitationID: "wd", Kind: outreach.EventWithdrawn, At: now.Add(-5 * 24 * time.Hour)}},
@@ -340,7 +340,7 @@ func TestFollowUps(t *testing.T) {
 	scam.Verdict.Category, scam.Verdict.Report = linkvet.Scammer, true
 	declined := accepted("declined", 4*day)
 	declined.Decision.Action = linkvet.Decline
-	s := outreach.State{
+	s := outreach.outreach.State{
 		Invitations: []linkvet.StoredInvitation{
 			accepted("upcoming", 1*day), accepted("due", 4*day), accepted("overdue", 10*day),
 			accepted("done", 5*day), accepted("silent", 20*day), accepted("replied", 6*day), accepted("byname", 6*day),
@@ -400,7 +400,7 @@ func TestFollowUps(t *testing.T) {
 
 func TestFollowUpAcceptedOutsideLinkvet(t *testing.T) {
 	since := now.Add(-60 * 24 * time.Hour)
-	s := outreach.State{
+	s := outreach.outreach.State{
 		Invitations: []linkvet.StoredInvitation{{
 			Invitation: linkvet.Invitation{ID: "x", Person: linkvet.Person{Name: "X", ProfileURL: "linkedin.com/in/x"}},
 			Decision:   &linkvet.Decision{Action: linkvet.Accept, By: linkvet.ByRule, At: now.Add(-time.Hour)},
@@ -575,23 +575,23 @@ func TestTouchedCountsDecisionsAndFollowUps(t *testing.T) {
 	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 	long := now.AddDate(-3, 0, 0)
 	url := "https://www.linkedin.com/in/mira-made-up"
-	s := State{
+	s := outreach.State{
 		Known: []linkvet.KnownPerson{{Name: "Mira Made-Up", ProfileURL: url, Sources: []string{"connection"}, Since: long}},
 		Invitations: []linkvet.StoredInvitation{{
 			Invitation: linkvet.Invitation{ID: "m1", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Mira Made-Up", ProfileURL: url}},
 			Decision:   &linkvet.Decision{InvitationID: "m1", Action: linkvet.Accept, By: linkvet.ByUser, At: now.AddDate(0, 0, -8)},
 		}},
-		Events: []Event{{InvitationID: "m1", Kind: EventFollowUpDone, At: now.AddDate(0, 0, -5)}},
+		Events: []outreach.Event{{InvitationID: "m1", Kind: outreach.EventFollowUpDone, At: now.AddDate(0, 0, -5)}},
 	}
 	p := policy.Default()
-	if st := Stale(s.Known, p, now); len(st) != 1 {
+	if st := outreach.Stale(s.Known, p, now); len(st) != 1 {
 		t.Fatalf("without the decision, %d stale, want 1", len(st))
 	}
-	touched := Touched(s)
+	touched := outreach.Touched(s)
 	if !touched[0].LastSeen.Equal(now.AddDate(0, 0, -5)) {
 		t.Errorf("last contact %v, want the follow-up", touched[0].LastSeen)
 	}
-	if st := Stale(touched, p, now); len(st) != 0 {
+	if st := outreach.Stale(touched, p, now); len(st) != 0 {
 		t.Errorf("a connection followed up five days ago is stale: %+v", st)
 	}
 	if !s.Known[0].LastSeen.IsZero() {
