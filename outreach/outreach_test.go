@@ -247,7 +247,7 @@ func TestTrack(t *testing.T) {
 	}
 	accepted := mk("acc", 50*24*time.Hour)
 	accepted.Decision = &linkvet.Decision{Action: linkvet.Accept, By: linkvet.ByRule, At: now.Add(-40 * 24 * time.Hour)}
-	s := outreach.outreach.State{
+	s := outreach.State{
 		Invitations: []linkvet.StoredInvitation{mk("old", 45*24*time.Hour), mk("new", 2*24*time.Hour), accepted, mk("conn", 20*24*time.Hour), mk("wd", 30*24*time.Hour),
 			{Invitation: linkvet.Invitation{ID: "in", Direction: linkvet.Incoming}}},
 		Events: []outreach.Event{{InvitationID: "wd", Kind: outreach.EventWithdrawn, At: now.Add(-5 * 24 * time.Hour)}},
@@ -340,7 +340,7 @@ func TestFollowUps(t *testing.T) {
 	scam.Verdict.Category, scam.Verdict.Report = linkvet.Scammer, true
 	declined := accepted("declined", 4*day)
 	declined.Decision.Action = linkvet.Decline
-	s := outreach.outreach.State{
+	s := outreach.State{
 		Invitations: []linkvet.StoredInvitation{
 			accepted("upcoming", 1*day), accepted("due", 4*day), accepted("overdue", 10*day),
 			accepted("done", 5*day), accepted("silent", 20*day), accepted("replied", 6*day), accepted("byname", 6*day),
@@ -400,7 +400,7 @@ func TestFollowUps(t *testing.T) {
 
 func TestFollowUpAcceptedOutsideLinkvet(t *testing.T) {
 	since := now.Add(-60 * 24 * time.Hour)
-	s := outreach.outreach.State{
+	s := outreach.State{
 		Invitations: []linkvet.StoredInvitation{{
 			Invitation: linkvet.Invitation{ID: "x", Person: linkvet.Person{Name: "X", ProfileURL: "linkedin.com/in/x"}},
 			Decision:   &linkvet.Decision{Action: linkvet.Accept, By: linkvet.ByRule, At: now.Add(-time.Hour)},
