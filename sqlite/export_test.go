@@ -145,3 +145,46 @@ func TestExportUnknownFormat(t *testing.T) {
 		t.Fatalf("got %v, want EINVALID naming xml", err)
 	}
 }
+
+// TestRestoreGivesTheSameStore: an export restored into an empty store
+// exports the same again; a store that holds anything is refused.
+func TestRestoreGivesTheSameStore(t *testing.T) {
+	ctx := context.Background()
+	db := populated(t)
+	if err := db.Update(ctx, func(tx linkvet.Tx) error {
+		if _, err := tx.SetPolicy(ctx, linkvet.PolicyVersion{Text: "style: curated\n", Source: "cli"}); err != nil {
+			return err
+		}
+		if err := tx.PutModel(ctx, "classifier", []byte{1, 2, 3}); err != nil {
+			return err
+		}
+		return tx.SetTrainedAs(ctx, "evil", "block")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	first := exportJSON(t, db)
+	fresh := openTest(t)
+	if err := fresh.Restore(ctx, strings.NewReader(first), "export.json"); err != nil {
+		t.Fatal(err)
+	}
+	second := exportJSON(t, fresh)
+	strip := func(s string) string {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `"exported_at"`) {
+				lines = append(lines, l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	if strip(first) != strip(second) {
+		t.Errorf("the restored store exports differently:\n%s\n---\n%s", first, second)
+	}
+	err := fresh.Restore(ctx, strings.NewReader(first), "export.json")
+	if linkvet.ErrorCode(err) != linkvet.ECONFLICT {
+		t.Errorf("restoring into a store that holds data: %v, want ECONFLICT", err)
+	}
+	if err := openTest(t).Restore(ctx, strings.NewReader(`{"format":"other"}`), "x.json"); linkvet.ErrorCode(err) != linkvet.EINVALID {
+		t.Errorf("restoring another format: %v, want EINVALID", err)
+	}
+}

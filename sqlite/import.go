@@ -556,34 +556,40 @@ func (db *DB) Messages(ctx context.Context) ([]linkvet.Message, error) {
 }
 
 func readMessages(ctx context.Context, q querier) ([]linkvet.Message, error) {
+	var out []linkvet.Message
+	err := eachMessage(ctx, q, func(m linkvet.Message) { out = append(out, m) })
+	return out, err
+}
+
+// eachMessage calls fn for every message, oldest first, one row at a time.
+func eachMessage(ctx context.Context, q querier, fn func(linkvet.Message)) error {
 	rows, err := q.QueryContext(ctx, `SELECT conversation_id, from_name, from_url, to_name, to_urls, at, subject, content, outgoing
 		FROM messages ORDER BY at, id`)
 	if err != nil {
-		return nil, fmt.Errorf("read messages: %w", err)
+		return fmt.Errorf("read messages: %w", err)
 	}
 	defer rows.Close()
-	var out []linkvet.Message
 	for rows.Next() {
 		var m linkvet.Message
 		var toURLs string
 		var at sql.NullString
 		if err := rows.Scan(&m.ConversationID, &m.From, &m.FromURL, &m.To, &toURLs, &at, &m.Subject, &m.Content, &m.Outgoing); err != nil {
-			return nil, fmt.Errorf("read messages: %w", err)
+			return fmt.Errorf("read messages: %w", err)
 		}
 		if toURLs != "" {
 			if err := json.Unmarshal([]byte(toURLs), &m.ToURLs); err != nil {
-				return nil, fmt.Errorf("read messages: decode recipients: %w", err)
+				return fmt.Errorf("read messages: decode recipients: %w", err)
 			}
 		}
 		if m.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("read messages: %w", err)
+			return fmt.Errorf("read messages: %w", err)
 		}
-		out = append(out, m)
+		fn(m)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read messages: %w", err)
+		return fmt.Errorf("read messages: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // Imports returns the history of imports, oldest first.

@@ -178,48 +178,58 @@ func (db *DB) Policy(ctx context.Context) (linkvet.PolicyVersion, error) {
 
 // Policies returns every stored version of the policy, oldest first.
 func (db *DB) Policies(ctx context.Context) ([]linkvet.PolicyVersion, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT version, at, text, learning, source FROM policies ORDER BY version`)
+	var out []linkvet.PolicyVersion
+	err := eachPolicy(ctx, db.sql, func(pv linkvet.PolicyVersion) { out = append(out, pv) })
+	return out, err
+}
+
+func eachPolicy(ctx context.Context, q querier, fn func(linkvet.PolicyVersion)) error {
+	rows, err := q.QueryContext(ctx, `SELECT version, at, text, learning, source FROM policies ORDER BY version`)
 	if err != nil {
-		return nil, fmt.Errorf("read the policy versions: %w", err)
+		return fmt.Errorf("read the policy versions: %w", err)
 	}
 	defer rows.Close()
-	var out []linkvet.PolicyVersion
 	for rows.Next() {
 		var pv linkvet.PolicyVersion
 		var at string
 		var learning int
 		if err := rows.Scan(&pv.Version, &at, &pv.Text, &learning, &pv.Source); err != nil {
-			return nil, fmt.Errorf("read the policy versions: %w", err)
+			return fmt.Errorf("read the policy versions: %w", err)
 		}
 		pv.Learning = learning == 1
 		if pv.At, err = parseTime(sql.NullString{String: at, Valid: true}); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, pv)
+		fn(pv)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // Audit returns the audit log, oldest first.
 func (db *DB) Audit(ctx context.Context) ([]linkvet.AuditEntry, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, at, kind, subject, detail FROM audit ORDER BY id`)
+	var out []linkvet.AuditEntry
+	err := eachAudit(ctx, db.sql, func(e linkvet.AuditEntry) { out = append(out, e) })
+	return out, err
+}
+
+func eachAudit(ctx context.Context, q querier, fn func(linkvet.AuditEntry)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, at, kind, subject, detail FROM audit ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("read the audit log: %w", err)
+		return fmt.Errorf("read the audit log: %w", err)
 	}
 	defer rows.Close()
-	var out []linkvet.AuditEntry
 	for rows.Next() {
 		var e linkvet.AuditEntry
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.Kind, &e.Subject, &e.Detail); err != nil {
-			return nil, fmt.Errorf("read the audit log: %w", err)
+			return fmt.Errorf("read the audit log: %w", err)
 		}
 		if e.At, err = parseTime(sql.NullString{String: at, Valid: true}); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, e)
+		fn(e)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // Trained returns every training marker: invitation id → class.

@@ -199,7 +199,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
 		learnCmd(e), replayCmd(e), serveCmd(e),
 		outreachCmd(e), noteCmd(e), followupsCmd(e), profileCmd(e), networkCmd(e),
-		whereCmd(e), manCmd(e),
+		whereCmd(e), manCmd(e), restoreCmd(e),
 	)
 	registerFlagCompletions(root)
 	return root

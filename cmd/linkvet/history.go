@@ -80,16 +80,19 @@ func exportCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write everything stored, as JSON or CSV",
-		Long: `Export writes everything linkvet keeps: invitations with their verdicts and
-decisions, the decision history, and the people you know. CSV cells that a
-spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
-return) are prefixed with a single quote.`,
+		Long: `Export writes everything linkvet keeps, as it reads it (memory stays flat):
+invitations with their verdicts and decisions, the decision history, the people
+you know, and with --format json also the messages, the outreach log, the
+policy versions, the audit log and the classifier, which linkvet restore reads
+back. CSV cells that a spreadsheet would run as a formula (starting with = + -
+@, a tab or a carriage return, also behind spaces or invisible characters) are
+prefixed with a single quote.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "csv" {
 				return usageError{fmt.Errorf("--format %q: want json or csv", format)}
 			}
-			db, err := e.openStore()
+			db, err := e.openExisting()
 			if err != nil {
 				return err
 			}
@@ -109,4 +112,37 @@ return) are prefixed with a single quote.`,
 	c.Flags().StringVar(&format, "format", "json", "json or csv")
 	c.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of standard output")
 	return c
+}
+
+func restoreCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore FILE",
+		Short: "Read a JSON export back into an empty database",
+		Long: `Restore reads what linkvet export --format json wrote into a database that holds
+nothing yet (name a new one with --db), in one transaction: invitations,
+verdicts, decisions, known people and tags, imports, messages, the outreach
+log, every version of the policy, the audit log and the classifier. The
+restored database exports the same again. A database that holds anything is
+refused, so that two histories never mix.`,
+		Example: `  linkvet export -o backup.json
+  linkvet --db restored.db restore backup.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			r, err := e.fileInput(args[0]).open()
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			db, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := db.Restore(e.ctx, r, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "restored %s into %s\n", args[0], db.Path())
+			return nil
+		}),
+	}
 }
