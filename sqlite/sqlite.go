@@ -127,6 +127,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		sqlDB.Close()
 		return nil, openError(abs, err)
 	}
+	if err := db.markAbandoned(ctx); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
 	return db, nil
 }
 

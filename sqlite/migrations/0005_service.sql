@@ -81,5 +81,10 @@ BEGIN
 	SELECT RAISE(ABORT, 'outreach events are append-only');
 END;
 
--- Imports killed before they finished: the next start marks them.
+-- Imports killed before they finished: the next start marks them abandoned
+-- when the process that ran them (pid, on this host) is gone.
 ALTER TABLE imports ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN host TEXT NOT NULL DEFAULT '';
+-- Those unfinished before this migration can no longer be running.
+UPDATE imports SET abandoned = 1 WHERE finished_at IS NULL;
