@@ -132,7 +132,10 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 	if len(note) > MaxNoteBytes {
 		return Decided{}, linkvet.Errorf(linkvet.ELIMIT, "note: %d bytes, more than the %d allowed", len(note), MaxNoteBytes)
 	}
-	es, err := s.engine(ctx)
+	// The state is cheap to read; the engine is built only when the stored
+	// verdict is stale, so that deciding compiles no policy in the common
+	// case.
+	state, err := s.State(ctx)
 	if err != nil {
 		return Decided{}, err
 	}
@@ -148,10 +151,19 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 		if d := linkvet.Standing(si.Decision); d != nil && d.Action == action && d.By == linkvet.ByUser {
 			return linkvet.Errorf(linkvet.ECONFLICT, "invitation %s is already decided %s (on %s); nothing to record", id, action, d.At.Format("2006-01-02"))
 		}
-		v := es.engine.Screen(&si.Invitation, s.now())
-		v.ID = si.Invitation.ID
-		if err := tx.SaveVerdicts(ctx, []linkvet.Verdict{v}, es.state); err != nil {
-			return err
+		var v linkvet.Verdict
+		if si.Verdict != nil && si.VerdictState == state {
+			v = *si.Verdict
+		} else {
+			es, err := s.engine(ctx)
+			if err != nil {
+				return err
+			}
+			v = es.engine.Screen(&si.Invitation, s.now())
+			v.ID = si.Invitation.ID
+			if err := tx.SaveVerdicts(ctx, []linkvet.Verdict{v}, es.state); err != nil {
+				return err
+			}
 		}
 		d, err := tx.Decide(ctx, linkvet.Decision{InvitationID: si.Invitation.ID, Action: action, Verdict: v.Action, Note: note, By: linkvet.ByUser})
 		if err != nil {
@@ -163,7 +175,7 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 		// Trained whether or not learning is on: the classifier is the
 		// record of the decisions, and turning learning on later finds it
 		// complete. Only screening asks whether it may speak.
-		trained, err := s.train(ctx, tx, es.policy, &si.Invitation, si.Invitation.ID, string(action))
+		trained, err := s.train(ctx, tx, nil, &si.Invitation, si.Invitation.ID, string(action))
 		if err != nil {
 			return err
 		}
@@ -177,12 +189,8 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 // again, and the classifier forgets what the decision taught, in one
 // transaction.
 func (s *Service) Undo(ctx context.Context, id string) (linkvet.Decision, error) {
-	p, err := s.Policy(ctx)
-	if err != nil {
-		return linkvet.Decision{}, err
-	}
 	var out linkvet.Decision
-	err = s.store.Update(ctx, func(tx linkvet.Tx) error {
+	err := s.store.Update(ctx, func(tx linkvet.Tx) error {
 		si, err := tx.Invitation(ctx, id)
 		if err != nil {
 			return err
@@ -198,7 +206,7 @@ func (s *Service) Undo(ctx context.Context, id string) (linkvet.Decision, error)
 		if err := tx.AddAudit(ctx, linkvet.AuditEntry{Kind: "undo", Subject: d.InvitationID, Detail: "took back " + string(prev)}); err != nil {
 			return err
 		}
-		if _, err := s.untrain(ctx, tx, p, &si.Invitation, si.Invitation.ID); err != nil {
+		if _, err := s.untrain(ctx, tx, nil, &si.Invitation, si.Invitation.ID); err != nil {
 			return err
 		}
 		out = d
@@ -311,21 +319,15 @@ func (s *Service) StandingDecisions(ctx context.Context) (map[string]linkvet.Dec
 // Rebuild rebuilds the classifier from the user's standing decisions, in
 // one transaction: what a failed consistency check suggests.
 func (s *Service) Rebuild(ctx context.Context) (LearnStatus, error) {
-	p, err := s.Policy(ctx)
-	if err != nil {
-		return LearnStatus{}, err
-	}
 	var st LearnStatus
-	err = s.store.Update(ctx, func(tx linkvet.Tx) error {
+	err := s.store.Update(ctx, func(tx linkvet.Tx) error {
 		all, err := tx.Decisions(ctx, "")
 		if err != nil {
 			return err
 		}
-		c, err := s.classifier(ctx, nil, p)
-		if err != nil {
-			return err
-		}
-		c = learn.New(c.Params())
+		// The parameters are not part of the stored classifier: whoever
+		// reads it applies the policy's.
+		c := learn.New(learn.DefaultParams())
 		if err := tx.ClearTrained(ctx); err != nil {
 			return err
 		}

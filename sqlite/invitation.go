@@ -70,7 +70,7 @@ func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationW
 		return s
 	}
 	w.byPerson = prepare(`SELECT id, direction, person_key, json FROM invitations
-		WHERE person_key = ? AND direction = ? ORDER BY added_at, id LIMIT 1`)
+		WHERE person_key = ? AND person_key <> '' AND direction = ? ORDER BY added_at, id LIMIT 1`)
 	w.byID = prepare(`SELECT id, direction, person_key, json FROM invitations WHERE id = ?`)
 	w.insert = prepare(`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, json)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)

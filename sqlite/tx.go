@@ -16,6 +16,9 @@ import (
 type Tx struct {
 	db *DB
 	tx *sql.Tx
+	// read is the statement Invitation uses, prepared at its first use:
+	// a batch reads hundreds of invitations back.
+	read *sql.Stmt
 }
 
 var _ linkvet.Tx = (*Tx)(nil)
@@ -32,7 +35,19 @@ func (t *Tx) Now() time.Time { return t.db.now().UTC() }
 
 // Invitation reads one invitation within the transaction.
 func (t *Tx) Invitation(ctx context.Context, id string) (*linkvet.StoredInvitation, error) {
-	return readInvitation(ctx, t.tx, id)
+	if t.read == nil {
+		var err error
+		if t.read, err = t.tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`); err != nil {
+			return nil, fmt.Errorf("read invitation %s: %w", id, err)
+		}
+	}
+	si, err := scanStored(t.read.QueryRowContext(ctx, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("read invitation %s: %w", id, err)
+	}
+	return &si, nil
 }
 
 // PutInvitations adds or enriches invitations (see DB.PutInvitations).
