@@ -5,15 +5,14 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
-	"github.com/linkvet/linkvet/screen"
 	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen"
 	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
@@ -123,4 +122,3 @@ func BenchmarkInbox5000Stale(b *testing.B) {
 	}
 }
 
-var _ = os.Getenv
