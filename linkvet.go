@@ -391,6 +391,9 @@ type InvitationFilter struct {
 	Category  Category  // only those whose stored verdict is this category
 	Offset    int
 	Limit     int // 0 = no limit
+	// FreshState, when set, leaves out (nil) the verdicts screened in
+	// another state: the caller screens those again.
+	FreshState string
 }
 
 // StoredInvitation is an invitation with what linkvet and the user said of it.

@@ -73,7 +73,11 @@ type InboxFilter struct {
 // stale ones (screened under another policy, profile or classifier, or of
 // an invitation changed since) are screened again and saved.
 func (s *Service) Inbox(ctx context.Context, f InboxFilter) ([]linkvet.StoredInvitation, error) {
-	lf := linkvet.InvitationFilter{Direction: linkvet.Incoming}
+	state, err := s.State(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lf := linkvet.InvitationFilter{Direction: linkvet.Incoming, FreshState: state}
 	if !f.All {
 		pending := true
 		lf.Pending = &pending

@@ -220,7 +220,12 @@ const selectStored = `SELECT i.json, i.added_at, v.json, v.state,
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanStored(s scanner) (linkvet.StoredInvitation, error) {
+func scanStored(s scanner) (linkvet.StoredInvitation, error) { return scanStoredIn(s, "") }
+
+// scanStoredIn is scanStored that leaves a verdict undecoded (nil) when
+// fresh is set and the verdict's state differs: the caller screens it
+// again anyway, and decoding it would be wasted.
+func scanStoredIn(s scanner, fresh string) (linkvet.StoredInvitation, error) {
 	var (
 		si                                    linkvet.StoredInvitation
 		invJSON, addedAt                      string
@@ -241,7 +246,7 @@ func scanStored(s scanner) (linkvet.StoredInvitation, error) {
 		return si, err
 	}
 	si.VerdictState = verdictState.String
-	if verdictJSON.Valid {
+	if verdictJSON.Valid && (fresh == "" || verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
 		if err := json.Unmarshal([]byte(verdictJSON.String), si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
@@ -309,7 +314,7 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 		}
 		defer rows.Close()
 		for rows.Next() {
-			si, err := scanStored(rows)
+			si, err := scanStoredIn(rows, f.FreshState)
 			if err != nil {
 				return err
 			}
