@@ -149,9 +149,11 @@ func (t *Tx) SetPolicy(ctx context.Context, pv linkvet.PolicyVersion) (linkvet.P
 		return pv, fmt.Errorf("store the policy: %w", err)
 	}
 	pv.Version = int(v)
-	detail := "from " + pv.Source
+	// Who changed it (cli, web, api) is in the version's own row; the
+	// audit entry says what changed, the same from every front end.
+	detail := "a new policy is in force"
 	if pv.Text == "" {
-		detail = "back to the built-in defaults, from " + pv.Source
+		detail = "back to the built-in defaults"
 	}
 	if err := t.AddAudit(ctx, linkvet.AuditEntry{Kind: "policy", Subject: "version " + strconv.Itoa(pv.Version), Detail: detail}); err != nil {
 		return pv, err
