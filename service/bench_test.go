@@ -144,4 +144,3 @@ func BenchmarkInbox5000Stale(b *testing.B) {
 		}
 	}
 }
-

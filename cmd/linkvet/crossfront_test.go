@@ -107,7 +107,9 @@ func TestFrontEndsAgree(t *testing.T) {
 			t.Fatalf("%s %s: %d %s", method, target, w.Code, w.Body.String())
 		}
 	}
-	form := func(target string, v url.Values) { do(http.MethodPost, target, "application/x-www-form-urlencoded", v.Encode()) }
+	form := func(target string, v url.Values) {
+		do(http.MethodPost, target, "application/x-www-form-urlencoded", v.Encode())
+	}
 	decide := func(id, action, note string) {
 		body, _ := json.Marshal(map[string]string{"action": action, "note": note})
 		do(http.MethodPost, "/api/v1/invitations/"+url.PathEscape(id)+"/decision", "application/json", string(body))
