@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
 )
@@ -357,8 +356,6 @@ func (s *Service) Rebuild(ctx context.Context) (LearnStatus, error) {
 	return st, err
 }
 
-// foldEq compares two user words the way every text comparison is made.
-func foldEq(a, b string) bool { return fold.String(a) == fold.String(b) }
 
 // docEmpty asks the classifier whether it has a say at all.
 var docEmpty = learn.Doc{}

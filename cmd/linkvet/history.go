@@ -18,6 +18,12 @@ func historyCmd(e *env) *cobra.Command {
 		Use:   "history [ID]",
 		Short: "Show the decisions recorded: what was decided, when, by whom, and what linkvet had advised",
 		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeIDs(e, linkvet.Incoming, false, toComplete), cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			svc, done, err := e.service(true)
 			if err != nil {
