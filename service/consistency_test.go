@@ -221,3 +221,68 @@ func bigExport(n int) *linkvet.Export {
 	}
 	return e
 }
+
+// TestConcurrentWritersInOneProcess is the web app's case: many requests
+// deciding at once through one service while an import runs. Every action
+// succeeds or fails for the user's own reason (a conflict), never for
+// contention, and what is reported saved is saved.
+func TestConcurrentWritersInOneProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports a big export")
+	}
+	_, db, svc := seedStore(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	saved := map[int64]bool{}
+	var failures []error
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 40 {
+				id := fmt.Sprintf("inv-%02d", (i*3+w)%invCount)
+				res, err := svc.Decide(ctx, id, linkvet.Actions[(i+w)%len(linkvet.Actions)], "")
+				mu.Lock()
+				switch {
+				case err == nil:
+					saved[res.Decision.ID] = true
+				case linkvet.ErrorCode(err) != linkvet.ECONFLICT:
+					failures = append(failures, err)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		exp := bigExport(20_000)
+		if _, err := svc.Import(ctx, func(linkedin.Options) (*linkvet.Export, error) { return exp, nil }, linkedin.Options{}); err != nil {
+			mu.Lock()
+			failures = append(failures, err)
+			mu.Unlock()
+		}
+	}()
+	wg.Wait()
+	for _, err := range failures {
+		t.Errorf("an action failed: %v", err)
+	}
+	hist, err := db.Decisions(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored := map[int64]bool{}
+	for _, d := range hist {
+		stored[d.ID] = true
+	}
+	for id := range saved {
+		if !stored[id] {
+			t.Errorf("decision %d was reported saved but is not stored", id)
+		}
+	}
+	if len(stored) != len(saved) {
+		t.Errorf("%d decisions stored, %d reported saved", len(stored), len(saved))
+	}
+	consistent(t, svc)
+}
