@@ -20,7 +20,7 @@ func inboxCmd(e *env) *cobra.Command {
 	var onlyAction, category string
 	c := &cobra.Command{
 		Use:   "inbox",
-		Short: "List pending invitations, screened with the current policy, most worth your attention first",
+		Short: "List pending invitations with their verdicts, most worth your attention first",
 		Long: `Inbox lists the pending incoming invitations in the store, most worth your
 attention first: likely accepts and likely scams at the top. Verdicts are kept
 in the store with the policy and classifier they came from; only those a
@@ -96,7 +96,7 @@ func addCmd(e *env) *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "add [FILE...]",
-		Short: "Add or enrich invitations from invitation-v1 JSON",
+		Short: "Add or enrich invitations (invitation-v1 JSON) and screen them",
 		Long: `Add stores invitations from invitation-v1 JSON or JSON Lines files ("-" for
 standard input, also when no FILE is given). An invitation that is already stored (matched by profile URL,
 then by id) is enriched: new fields fill in, known fields are updated, nothing

@@ -14,7 +14,7 @@ import (
 func learnCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "learn FILE",
-		Short: "Teach linkvet your past decisions from labelled invitations",
+		Short: "Teach linkvet your past decisions; status and rebuild of the classifier",
 		Long: `Learn reads labelled invitation-v1 JSON Lines (each record has a "label"
 holding the action you took: accept, ask, ignore, decline or block), stores
 each invitation with your decision, and trains linkvet's classifier on it, all

@@ -33,7 +33,8 @@ func serveCmd(e *env) *cobra.Command {
 /api/v1/openapi.json) on one address, both reading the same database as the
 other commands. The policy is the one in force in the database (linkvet policy
 show; edit it on the Policy page or with linkvet policy use FILE); --policy FILE
-serves with that file for this run only.
+serves with that file for this run only (a policy saved on the Policy page
+meanwhile is stored, and takes effect when the server runs without --policy).
 
 By default it listens on 127.0.0.1:8080, reachable from this machine only.
 Listening on any other address requires an access token (--token, or
