@@ -3,7 +3,9 @@ package service
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/policy"
@@ -124,10 +126,22 @@ func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) e
 	for from := 0; from < len(stale); from += batch {
 		part := stale[from:min(from+batch, len(stale))]
 		vs := make([]linkvet.Verdict, len(part))
+		// The engine is safe for concurrent use: screen on every core.
+		workers := min(runtime.GOMAXPROCS(0), max(1, len(part)/64))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := w; j < len(part); j += workers {
+					i := part[j]
+					vs[j] = es.engine.Screen(&items[i].Invitation, now)
+					vs[j].ID = items[i].Invitation.ID
+				}
+			}()
+		}
+		wg.Wait()
 		for j, i := range part {
-			v := es.engine.Screen(&items[i].Invitation, now)
-			v.ID = items[i].Invitation.ID
-			vs[j] = v
 			items[i].Verdict, items[i].VerdictState = &vs[j], es.state
 		}
 		if err := s.store.SaveVerdicts(ctx, vs, es.state); err != nil {

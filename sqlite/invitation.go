@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
@@ -226,49 +228,91 @@ func scanStored(s scanner) (linkvet.StoredInvitation, error) { return scanStored
 // fresh is set and the verdict's state differs: the caller screens it
 // again anyway, and decoding it would be wasted.
 func scanStoredIn(s scanner, fresh string) (linkvet.StoredInvitation, error) {
-	var (
-		si                                    linkvet.StoredInvitation
-		invJSON, addedAt                      string
-		verdictJSON, verdictState             sql.NullString
-		decUndo                               sql.NullInt64
-		decID                                 sql.NullInt64
-		decAction, decVerdict, decNote, decBy sql.NullString
-		decAt                                 sql.NullString
-	)
-	if err := s.Scan(&invJSON, &addedAt, &verdictJSON, &verdictState, &decID, &decAction, &decVerdict, &decNote, &decBy, &decAt, &decUndo); err != nil {
-		return si, err
+	var raw rawStored
+	if err := raw.scan(s); err != nil {
+		return linkvet.StoredInvitation{}, err
 	}
-	if err := json.Unmarshal([]byte(invJSON), &si.Invitation); err != nil {
+	return raw.decode(fresh)
+}
+
+// rawStored is one row of selectStored before its JSON is decoded: rows
+// are read in order, and decoded in parallel after.
+type rawStored struct {
+	invJSON, addedAt                      string
+	verdictJSON, verdictState             sql.NullString
+	decUndo                               sql.NullInt64
+	decID                                 sql.NullInt64
+	decAction, decVerdict, decNote, decBy sql.NullString
+	decAt                                 sql.NullString
+}
+
+func (r *rawStored) scan(s scanner) error {
+	return s.Scan(&r.invJSON, &r.addedAt, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
+}
+
+func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
+	var si linkvet.StoredInvitation
+	if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
 		return si, fmt.Errorf("decode stored invitation: %w", err)
 	}
 	var err error
-	if si.AddedAt, err = parseTime(sql.NullString{String: addedAt, Valid: true}); err != nil {
+	if si.AddedAt, err = parseTime(sql.NullString{String: r.addedAt, Valid: true}); err != nil {
 		return si, err
 	}
-	si.VerdictState = verdictState.String
-	if verdictJSON.Valid && (fresh == "" || verdictState.String == fresh) {
+	si.VerdictState = r.verdictState.String
+	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
-		if err := json.Unmarshal([]byte(verdictJSON.String), si.Verdict); err != nil {
+		if err := json.Unmarshal([]byte(r.verdictJSON.String), si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}
-	if decID.Valid {
-		at, err := parseTime(decAt)
+	if r.decID.Valid {
+		at, err := parseTime(r.decAt)
 		if err != nil {
 			return si, err
 		}
 		si.Decision = &linkvet.Decision{
-			ID:           decID.Int64,
+			ID:           r.decID.Int64,
 			InvitationID: si.Invitation.ID,
-			Action:       linkvet.Action(decAction.String),
-			Verdict:      linkvet.Action(decVerdict.String),
-			Note:         decNote.String,
-			By:           linkvet.DecidedBy(decBy.String),
+			Action:       linkvet.Action(r.decAction.String),
+			Verdict:      linkvet.Action(r.decVerdict.String),
+			Note:         r.decNote.String,
+			By:           linkvet.DecidedBy(r.decBy.String),
 			At:           at,
-			Undo:         decUndo.Int64 == 1,
+			Undo:         r.decUndo.Int64 == 1,
 		}
 	}
 	return si, nil
+}
+
+// decodeAll decodes rows on every core; decoding JSON is most of the
+// cost of a long list.
+func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, error) {
+	out := make([]linkvet.StoredInvitation, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(raws); i += workers {
+				si, err := raws[i].decode(fresh)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = si
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Invitation returns one stored invitation with its verdict and latest
@@ -296,7 +340,7 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []linkvet.StoredInvitation
+	var raws []rawStored
 	var total int
 	err = db.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i
@@ -314,14 +358,18 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 		}
 		defer rows.Close()
 		for rows.Next() {
-			si, err := scanStoredIn(rows, f.FreshState)
-			if err != nil {
+			var r rawStored
+			if err := r.scan(rows); err != nil {
 				return err
 			}
-			out = append(out, si)
+			raws = append(raws, r)
 		}
 		return rows.Err()
 	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list invitations: %w", err)
+	}
+	out, err := decodeAll(raws, f.FreshState)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list invitations: %w", err)
 	}
