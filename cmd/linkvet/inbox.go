@@ -105,6 +105,7 @@ is lost. Each is screened at once and its verdict printed.`,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"-"}
+				e.sayReadingStdin()
 			}
 			var invs []linkvet.Invitation
 			rejected := 0
