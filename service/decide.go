@@ -356,7 +356,6 @@ func (s *Service) Rebuild(ctx context.Context) (LearnStatus, error) {
 	return st, err
 }
 
-
 // docEmpty asks the classifier whether it has a say at all.
 var docEmpty = learn.Doc{}
 
