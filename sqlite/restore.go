@@ -108,9 +108,11 @@ func restoreRows(ctx context.Context, tx *sql.Tx, d *dump) error {
 	}
 	for _, r := range d.Imports {
 		files, _ := json.Marshal(nonNil(r.Files))
-		if err := exec(`INSERT INTO imports (id, started_at, finished_at, known, incoming, outgoing, messages, unchanged, accepted, hidden, files)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, formatTime(r.StartedAt), nullTime(r.FinishedAt), r.Result.Known,
-			r.Result.Incoming, r.Result.Outgoing, r.Result.Messages, r.Result.Unchanged, r.Accepted, r.HiddenConnections, string(files)); err != nil {
+		// An unfinished import restored is over: its process is gone.
+		abandoned := r.Abandoned || r.FinishedAt.IsZero()
+		if err := exec(`INSERT INTO imports (id, started_at, finished_at, known, incoming, outgoing, messages, unchanged, accepted, hidden, files, abandoned)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, formatTime(r.StartedAt), nullTime(r.FinishedAt), r.Result.Known,
+			r.Result.Incoming, r.Result.Outgoing, r.Result.Messages, r.Result.Unchanged, r.Accepted, r.HiddenConnections, string(files), abandoned); err != nil {
 			return fmt.Errorf("import %d: %w", r.ID, err)
 		}
 	}
