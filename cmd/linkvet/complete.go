@@ -76,6 +76,16 @@ func completeMark(e *env) func(*cobra.Command, []string, string) ([]string, cobr
 	}
 }
 
+// completeID completes the one ID argument of a command.
+func completeID(e *env, dir linkvet.Direction) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return completeIDs(e, dir, false, toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
 // registerFlagCompletions completes the values of flags that take one of a
 // few words, wherever they appear in the tree.
 func registerFlagCompletions(root *cobra.Command) {

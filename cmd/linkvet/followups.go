@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/outreach"
 )
 
@@ -76,9 +77,10 @@ are left out.`,
 func followupsDoneCmd(e *env) *cobra.Command {
 	var note string
 	c := &cobra.Command{
-		Use:   "done ID",
-		Short: "Mark a follow-up as sent",
-		Args:  cobra.ExactArgs(1),
+		Use:               "done ID",
+		Short:             "Mark a follow-up as sent",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeID(e, linkvet.Incoming),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			return e.recordEvent(args[0], outreach.EventFollowUpDone, note)
 		}),

@@ -13,7 +13,7 @@ import (
 )
 
 func historyCmd(e *env) *cobra.Command {
-	var asJSON bool
+	var asJSON, audit bool
 	c := &cobra.Command{
 		Use:   "history [ID]",
 		Short: "Show the decisions recorded: what was decided, when, by whom, and what linkvet had advised",
@@ -31,6 +31,30 @@ func historyCmd(e *env) *cobra.Command {
 			}
 			defer done()
 			st := svc.Store()
+			if audit {
+				entries, err := st.Audit(e.ctx)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					enc := json.NewEncoder(e.stdout)
+					for _, a := range entries {
+						if err := enc.Encode(a); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				if len(entries) == 0 {
+					fmt.Fprintln(e.stdout, "The audit log is empty.")
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "%-20s %-9s %-22s %s\n", "WHEN", "WHAT", "SUBJECT", "DETAIL")
+				for _, a := range entries {
+					fmt.Fprintf(e.stdout, "%-20s %-9s %-22s %s\n", a.At.UTC().Format("2006-01-02 15:04:05"), a.Kind, a.Subject, safe(a.Detail))
+				}
+				return nil
+			}
 			id := ""
 			if len(args) == 1 {
 				id = args[0]
@@ -78,6 +102,7 @@ func historyCmd(e *env) *cobra.Command {
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	c.Flags().BoolVar(&audit, "audit", false, "print the audit log instead: every policy change, decision, undo and rebuild")
 	return c
 }
 

@@ -248,7 +248,8 @@ Manage > Sent). Withdrawing is the only way to take an invitation back: it
 cannot be deleted from the other person's side. LinkedIn lets you invite the
 same person again after three weeks (outreach.reinvite_after_withdraw_days);
 until then linkvet outreach check refuses.`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeID(e, linkvet.Outgoing),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			return e.recordEvent(args[0], outreach.EventWithdrawn, note)
 		}),
