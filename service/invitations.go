@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/policy"
@@ -287,4 +288,34 @@ func (s *Service) Replay(ctx context.Context, next *policy.Policy, pending bool)
 		return screen.ReplayReport{}, err
 	}
 	return screen.Replay(screen.New(cur), screen.New(next), items, s.now()), nil
+}
+
+// InsightsData is what the insights are computed from: every incoming
+// invitation with a current verdict, the full decision history (undos
+// included; the caller counts the standing ones) and the user's time zone.
+type InsightsData struct {
+	Invitations []linkvet.StoredInvitation
+	History     []linkvet.Decision
+	Location    *time.Location
+}
+
+// Insights reads what the insights page shows, with verdicts brought up to
+// date.
+func (s *Service) Insights(ctx context.Context) (InsightsData, error) {
+	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
+	if err != nil {
+		return InsightsData{}, err
+	}
+	if err := s.Fresh(ctx, all); err != nil {
+		return InsightsData{}, err
+	}
+	history, err := s.store.Decisions(ctx, "")
+	if err != nil {
+		return InsightsData{}, err
+	}
+	p, err := s.Policy(ctx)
+	if err != nil {
+		return InsightsData{}, err
+	}
+	return InsightsData{Invitations: all, History: history, Location: p.Location()}, nil
 }
