@@ -147,6 +147,20 @@ func (s *Service) parsedOverride() (*parsedOverride, error) {
 	return s.parsed, nil
 }
 
+// OverrideWarnings loads the policy for this run (once) and returns its
+// loader's warnings; an invalid override is an error here, before anything
+// is done with it.
+func (s *Service) OverrideWarnings() ([]string, error) {
+	if s.override == nil {
+		return nil, nil
+	}
+	po, err := s.parsedOverride()
+	if err != nil {
+		return nil, err
+	}
+	return po.p.Warnings, nil
+}
+
 // PolicyInForce returns the stored policy version in force (Version 0: the
 // built-in defaults).
 func (s *Service) PolicyInForce(ctx context.Context) (linkvet.PolicyVersion, error) {

@@ -92,10 +92,18 @@ func (e *env) service(mustExist bool) (*service.Service, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	svc := service.New(service.Config{Store: db, Now: func() time.Time { return now }, Override: override})
 	if override != nil {
+		warnings, err := svc.OverrideWarnings()
+		if err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		for _, w := range warnings {
+			fmt.Fprintln(e.stderr, "linkvet: warning:", w)
+		}
 		fmt.Fprintf(e.stderr, "linkvet: using %s for this run only; the stored policy is unchanged (make it the one in force with: linkvet policy use %s)\n", e.policyPath, e.policyPath)
 	}
-	svc := service.New(service.Config{Store: db, Now: func() time.Time { return now }, Override: override})
 	return svc, func() { db.Close() }, nil
 }
 
