@@ -131,7 +131,7 @@ func LoadStrict(text []byte, name string) (*policy.Policy, error) {
 	return p, nil
 }
 
-// override returns the parsed override, loading it once.
+// parsedOverride returns the parsed override, loading it once.
 func (s *Service) parsedOverride() (*parsedOverride, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -132,8 +132,8 @@ func (j *jsonStream) value(v any) {
 	j.w.Write(b)
 }
 
-// array writes name: [ ... ] with each element from next on a line of its
-// own; next returns false when there are no more.
+// array writes name: [ ... ], each element each passes to emit on a line
+// of its own, as it comes: nothing is gathered first.
 func (j *jsonStream) array(name string, each func(emit func(v any)) error) {
 	j.key(name)
 	if j.err != nil {
