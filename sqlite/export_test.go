@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -187,4 +190,49 @@ func TestRestoreGivesTheSameStore(t *testing.T) {
 	if err := openTest(t).Restore(ctx, strings.NewReader(`{"format":"other"}`), "x.json"); linkvet.ErrorCode(err) != linkvet.EINVALID {
 		t.Errorf("restoring another format: %v, want EINVALID", err)
 	}
+}
+
+// FuzzRestore: whatever file restore is given, it never panics, and it
+// either restores the file whole or changes nothing.
+func FuzzRestore(f *testing.F) {
+	f.Add([]byte(`{"format":"linkvet-store-v1","invitations":[{"invitation":{"id":"a","direction":"incoming","person":{"name":"A"},"shared":{}},"added_at":"2026-11-20T10:00:00Z"}],"decisions":[{"id":1,"invitation_id":"a","action":"accept","by":"user","at":"2026-11-20T10:00:00Z"}]}`))
+	f.Add([]byte(`{"format":"linkvet-store-v1","decisions":[{"id":1,"invitation_id":"missing","action":"accept","by":"user"}]}`))
+	f.Add([]byte(`{"format":"linkvet-store-v1","policies":[{"version":1,"text":"style: open"}],"trained":{"x":"accept"}}`))
+	f.Add([]byte(`[]`))
+	dir := f.TempDir()
+	// A migrated empty store, copied for each input: creating one per
+	// input would leave the fuzzer little time to fuzz.
+	template := filepath.Join(dir, "template.db")
+	tdb, err := sqlite.Open(context.Background(), template)
+	if err != nil {
+		f.Fatal(err)
+	}
+	tdb.Close()
+	empty, err := os.ReadFile(template)
+	if err != nil {
+		f.Fatal(err)
+	}
+	n := 0
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n++
+		path := filepath.Join(dir, fmt.Sprintf("f%d.db", n))
+		if err := os.WriteFile(path, empty, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(path)
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		err = db.Restore(context.Background(), bytes.NewReader(data), "fuzz.json")
+		if err != nil {
+			// Nothing half-restored.
+			items, total, lerr := db.Invitations(context.Background(), linkvet.InvitationFilter{})
+			pv, perr := db.Policy(context.Background())
+			if lerr != nil || perr != nil || total != 0 || len(items) != 0 || pv.Version != 0 {
+				t.Fatalf("a failed restore (%v) left %d invitations, policy version %d (%v %v)", err, total, pv.Version, lerr, perr)
+			}
+		}
+	})
 }
