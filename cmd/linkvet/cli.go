@@ -209,7 +209,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 // would be silently ignored, so it is refused. noPolicy are those that
 // never screen with a policy of the user's.
 var (
-	storeless = map[string]bool{"screen": true, "demo": true, "eval": true, "man": true, "completion": true}
+	storeless = map[string]bool{"demo": true, "eval": true, "man": true, "completion": true}
 	noPolicy  = map[string]bool{"demo": true, "where": true, "man": true, "history": true, "export": true, "restore": true, "completion": true}
 )
 

@@ -44,9 +44,6 @@ that id, with the policy in force (or --policy for this run).`,
 				}
 				inv, x = &si.Invitation, ex
 			} else {
-				if cmd.Flags().Changed("db") {
-					return usageError{fmt.Errorf("explain FILE does not use a database; drop --db, or explain a stored invitation with --id ID and no FILE")}
-				}
 				eng, now, err := e.engineNow()
 				if err != nil {
 					return err

@@ -29,7 +29,10 @@ func screenCmd(e *env) *cobra.Command {
 		Short: "Screen invitations (invitation-v1 JSON or JSON Lines) and print verdicts",
 		Long: `Screen reads invitations from the files named, or from standard input when
 none is named ("-" also means standard input), and prints one verdict per
-invitation, in input order: a table, or JSON Lines with --json.
+invitation, in input order: a table, or JSON Lines with --json. It screens
+with the policy in force in your database (linkvet policy show), with its
+trained classifier, when you have one; else with the built-in defaults.
+--policy FILE screens with FILE for this run. Nothing is stored.
 
 A malformed record is reported on standard error with its file, line and
 reason, and every other record is still screened. Exit status: 0 when every
@@ -98,16 +101,31 @@ func batchGC() {
 	}
 }
 
-// engineNow loads the policy named by --policy (or the defaults), builds
-// the screening engine, and reads the clock: what every command that
-// screens files starts with.
+// engineNow builds the screening engine for files and reads the clock:
+// what every command that screens files starts with. The policy is the
+// one in force in the database (with its classifier and the imported
+// profile) when a database exists, --policy FILE for this run, else the
+// built-in defaults; screening files never creates a database.
 func (e *env) engineNow() (*screen.Engine, time.Time, error) {
+	now, err := e.now()
+	if err != nil {
+		return nil, now, err
+	}
+	path, err := e.storePath()
+	if err == nil && (e.dbPath != "" || fileExists(path)) {
+		svc, done, err := e.service(true)
+		if err != nil {
+			return nil, now, err
+		}
+		defer done()
+		eng, _, err := svc.Engine(e.ctx)
+		return eng, now, err
+	}
 	p, err := e.loadPolicy()
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, now, err
 	}
-	now, err := e.now()
-	return screen.New(p), now, err
+	return screen.New(p), now, nil
 }
 
 func (e *env) loadPolicy() (*policy.Policy, error) {
