@@ -56,9 +56,6 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 				w := json.NewEncoder(e.stdout)
 				w.SetEscapeHTML(false)
 				for i := range kept {
-					if !drafts {
-						kept[i].Verdict.Drafts = linkvet.Drafts{}
-					}
 					if err := w.Encode(kept[i]); err != nil {
 						return err
 					}
@@ -86,7 +83,7 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: each invitation with its verdict and latest decision")
 	c.Flags().BoolVar(&all, "all", false, "include invitations you already decided, with what you decided")
-	c.Flags().BoolVar(&drafts, "drafts", false, "show the drafted messages under each invitation")
+	c.Flags().BoolVar(&drafts, "drafts", false, "show the drafted messages under each invitation (--json always has them)")
 	c.Flags().StringVar(&onlyAction, "action", "", "only invitations with this verdict")
 	c.Flags().StringVar(&category, "category", "", "only invitations in this category")
 	return c
