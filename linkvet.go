@@ -143,7 +143,9 @@ type Education struct {
 }
 
 // Person is the other side of an invitation: the sender of an incoming one,
-// the invitee of an outgoing one.
+// the invitee of an outgoing one. A nil list is unknown; an empty one is
+// known to be empty ("experience": [] says the profile lists no position),
+// and both survive a round trip through JSON (omitzero, not omitempty).
 type Person struct {
 	Name        string      `json:"name,omitempty"`
 	ProfileURL  string      `json:"profile_url,omitempty"`
@@ -158,26 +160,26 @@ type Person struct {
 	Connections *int        `json:"connections,omitempty"`
 	Followers   *int        `json:"followers,omitempty"`
 	MemberSince string      `json:"member_since,omitempty"` // YYYY-MM
-	Experience  []Position  `json:"experience,omitempty"`
-	Education   []Education `json:"education,omitempty"`
-	Skills      []string    `json:"skills,omitempty"`
+	Experience  []Position  `json:"experience,omitzero"`
+	Education   []Education `json:"education,omitzero"`
+	Skills      []string    `json:"skills,omitzero"`
 	// Languages the person lists (as written, e.g. "Spanish"), from
 	// profile PDFs and pages.
-	Languages       []string `json:"languages,omitempty"`
+	Languages       []string `json:"languages,omitzero"`
 	Recommendations *int     `json:"recommendations,omitempty"`
-	Emails          []string `json:"emails,omitempty"`
-	Phones          []string `json:"phones,omitempty"`
-	Websites        []string `json:"websites,omitempty"`
+	Emails          []string `json:"emails,omitzero"`
+	Phones          []string `json:"phones,omitzero"`
+	Websites        []string `json:"websites,omitzero"`
 }
 
 // Shared is what the user and the person have in common, as LinkedIn shows
 // it or the user knows it.
 type Shared struct {
-	Companies []string `json:"companies,omitempty"`
-	Schools   []string `json:"schools,omitempty"`
-	Groups    []string `json:"groups,omitempty"`
-	Events    []string `json:"events,omitempty"`
-	Interests []string `json:"interests,omitempty"`
+	Companies []string `json:"companies,omitzero"`
+	Schools   []string `json:"schools,omitzero"`
+	Groups    []string `json:"groups,omitzero"`
+	Events    []string `json:"events,omitzero"`
+	Interests []string `json:"interests,omitzero"`
 }
 
 // Empty reports whether nothing is shared.
@@ -193,9 +195,9 @@ type Invitation struct {
 	Message           string     `json:"message,omitempty"`
 	Person            Person     `json:"person"`
 	MutualConnections *int       `json:"mutual_connections,omitempty"`
-	MutualNames       []string   `json:"mutual_names,omitempty"`
+	MutualNames       []string   `json:"mutual_names,omitzero"`
 	Shared            Shared     `json:"shared"`
-	Interactions      []string   `json:"interactions,omitempty"`
+	Interactions      []string   `json:"interactions,omitzero"`
 	Source            string     `json:"source,omitempty"`
 	// AcceptURL is the Accept link read from LinkedIn's invitation e-mail,
 	// kept for the user to click; linkvet never follows it.
@@ -313,6 +315,19 @@ type Decision struct {
 	Note         string    `json:"note,omitempty"`
 	By           DecidedBy `json:"by"`
 	At           time.Time `json:"at"`
+	// Undo marks the entry that takes back the decision before it: the
+	// invitation is pending again, as if never decided. Its Action is
+	// always Ignore (what an untouched invitation amounts to on LinkedIn).
+	Undo bool `json:"undo,omitempty"`
+}
+
+// Standing returns the decision that stands when latest is the newest
+// entry of an invitation's history: nil when there is none or it was undone.
+func Standing(latest *Decision) *Decision {
+	if latest == nil || latest.Undo {
+		return nil
+	}
+	return latest
 }
 
 // KnownPerson is someone the user already knows, with where that knowledge
@@ -395,6 +410,9 @@ type InvitationFilter struct {
 	Category  Category  // only those whose stored verdict is this category
 	Offset    int
 	Limit     int // 0 = no limit
+	// FreshState, when set, leaves out (nil) the verdicts screened in
+	// another state: the caller screens those again.
+	FreshState string
 }
 
 // StoredInvitation is an invitation with what linkvet and the user said of it.
@@ -403,30 +421,159 @@ type StoredInvitation struct {
 	Verdict    *Verdict   `json:"verdict,omitempty"`
 	Decision   *Decision  `json:"decision,omitempty"` // the latest, if any
 	AddedAt    time.Time  `json:"added_at"`
+	// VerdictState names what the stored verdict was screened with (the
+	// policy version and the classifier's generation); a verdict whose
+	// state differs from the current one is stale and screened again.
+	VerdictState string `json:"-"`
+}
+
+// OutreachKind is what happened to an invitation after it was sent, or
+// after the user accepted one (a follow-up).
+type OutreachKind string
+
+const (
+	OutreachSent         OutreachKind = "sent"          // the user sent it (again)
+	OutreachWithdrawn    OutreachKind = "withdrawn"     // the user took it back
+	OutreachDeclined     OutreachKind = "declined"      // the person said no
+	OutreachIgnored      OutreachKind = "ignored"       // no answer, and it is gone
+	OutreachAccepted     OutreachKind = "accepted"      // the person accepted the user's invitation
+	OutreachFollowUpDone OutreachKind = "followup_done" // the user wrote after accepting
+)
+
+// OutreachKinds lists every kind, in the order a life cycle meets them.
+var OutreachKinds = []OutreachKind{OutreachSent, OutreachWithdrawn, OutreachDeclined, OutreachIgnored, OutreachAccepted, OutreachFollowUpDone}
+
+// Valid reports whether k is one of the known kinds.
+func (k OutreachKind) Valid() bool {
+	for _, x := range OutreachKinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ForOutgoing reports whether k applies to the user's own invitations;
+// only followup_done applies to incoming ones.
+func (k OutreachKind) ForOutgoing() bool { return k != OutreachFollowUpDone }
+
+// OutreachEvent is one entry of the outreach log. Events are only ever
+// appended.
+type OutreachEvent struct {
+	ID           int64        `json:"id"`
+	InvitationID string       `json:"invitation_id"`
+	Kind         OutreachKind `json:"kind"`
+	At           time.Time    `json:"at"`
+	Note         string       `json:"note,omitempty"`
+}
+
+// OutreachState is what the store knows that the outreach rules need, read
+// in one snapshot.
+type OutreachState struct {
+	Invitations []StoredInvitation // both directions
+	Events      []OutreachEvent
+	Known       []KnownPerson
+	Messages    []Message
+	// HiddenConnections counts connections whose owners hide their details
+	// from exports (from the latest import); they still count to the cap.
+	HiddenConnections int
+}
+
+// PolicyVersion is one version of the policy in force, as the store keeps
+// it. Version 0 means none was ever stored: the built-in defaults apply.
+type PolicyVersion struct {
+	Version int       `json:"version"`
+	At      time.Time `json:"at,omitzero"`
+	Text    string    `json:"text"`
+	// Learning records whether this policy lets the classifier speak, so
+	// that the staleness of a verdict is known without compiling the policy.
+	Learning bool   `json:"learning"`
+	Source   string `json:"source,omitempty"` // "cli", "web", "api", "restore"
+}
+
+// AuditEntry is one line of the audit log: every change of the policy in
+// force and every decision, appended in the transaction that made it.
+type AuditEntry struct {
+	ID      int64     `json:"id"`
+	At      time.Time `json:"at"`
+	Kind    string    `json:"kind"`    // "policy", "decision", "undo", "rebuild"
+	Subject string    `json:"subject"` // the invitation id, or the policy version
+	Detail  string    `json:"detail,omitempty"`
 }
 
 // Store keeps invitations, verdicts, decisions and what imports learned.
-// The sqlite package implements it.
+// It holds no business rule: what may be recorded is the service's to
+// decide. The sqlite package implements it.
 type Store interface {
 	// Import stores an export in whole batches; importing the same export
 	// twice changes nothing.
 	Import(ctx context.Context, e *Export) (ImportResult, error)
+	// ImportMessages and ImportRest are Import in two steps, so that the
+	// messages are written while the reader works out the rest.
+	ImportMessages(ctx context.Context, msgs []Message) (ImportResult, error)
+	ImportRest(ctx context.Context, e *Export, stored ImportResult) (ImportResult, error)
 	// PutInvitations adds or enriches invitations, matched by profile URL,
-	// then by id.
+	// then by id, all in one transaction.
 	PutInvitations(ctx context.Context, invs []Invitation) ([]string, error)
 	Invitation(ctx context.Context, id string) (*StoredInvitation, error)
 	Invitations(ctx context.Context, f InvitationFilter) ([]StoredInvitation, int, error)
-	// SaveVerdicts records the verdicts the engine gave, keyed by Verdict.ID.
-	SaveVerdicts(ctx context.Context, vs []Verdict) error
-	// Decide records a decision and returns it with its id and time.
-	Decide(ctx context.Context, d Decision) (Decision, error)
+	// SaveVerdicts records the verdicts the engine gave, keyed by
+	// Verdict.ID, with the state they were screened in.
+	SaveVerdicts(ctx context.Context, vs []Verdict, state string) error
 	// Decisions returns the full history for one invitation (all when id is
 	// empty), oldest first.
 	Decisions(ctx context.Context, invitationID string) ([]Decision, error)
 	Me(ctx context.Context) (Me, error)
 	Known(ctx context.Context) ([]KnownPerson, error)
 	Messages(ctx context.Context) ([]Message, error)
+	// OutreachState reads the outreach rules' inputs in one snapshot.
+	OutreachState(ctx context.Context) (OutreachState, error)
+	// Tag and Untag add or remove a tag on known people; all or none.
+	Tag(ctx context.Context, personKeys []string, tag string) error
+	Untag(ctx context.Context, personKeys []string, tag string) error
+	// Model returns a named blob (ENOTFOUND when none); ModelGeneration
+	// counts its changes (0 when none).
+	Model(ctx context.Context, name string) ([]byte, error)
+	ModelGeneration(ctx context.Context, name string) (int64, error)
+	// Policy returns the policy in force (Version 0 when none is stored).
+	Policy(ctx context.Context) (PolicyVersion, error)
+	// Policies returns every stored version, oldest first.
+	Policies(ctx context.Context) ([]PolicyVersion, error)
+	// Audit returns the audit log, oldest first.
+	Audit(ctx context.Context) ([]AuditEntry, error)
+	// Update runs fn in one write transaction: everything fn writes through
+	// tx is committed together or not at all. Writers wait for each other.
+	Update(ctx context.Context, fn func(tx Tx) error) error
 	Close() error
+}
+
+// Tx is a write transaction of the Store (see Store.Update).
+type Tx interface {
+	Invitation(ctx context.Context, id string) (*StoredInvitation, error)
+	PutInvitations(ctx context.Context, invs []Invitation) ([]string, error)
+	SaveVerdicts(ctx context.Context, vs []Verdict, state string) error
+	// Decide appends a decision (Undo puts the invitation back in the
+	// queue) and returns it with its id and the store's time.
+	Decide(ctx context.Context, d Decision) (Decision, error)
+	Decisions(ctx context.Context, invitationID string) ([]Decision, error)
+	Model(ctx context.Context, name string) ([]byte, error)
+	PutModel(ctx context.Context, name string, blob []byte) error
+	// TrainedAs is the class an invitation was last trained as, "" for
+	// none; SetTrainedAs records it ("" clears it); ClearTrained forgets
+	// every marker (a rebuild).
+	TrainedAs(ctx context.Context, invitationID string) (string, error)
+	SetTrainedAs(ctx context.Context, invitationID, class string) error
+	ClearTrained(ctx context.Context) error
+	// AppendOutreach appends an event at the store's time.
+	AppendOutreach(ctx context.Context, ev OutreachEvent) (OutreachEvent, error)
+	OutreachState(ctx context.Context) (OutreachState, error)
+	// SetPolicy stores a new version of the policy in force and its audit
+	// entry.
+	SetPolicy(ctx context.Context, pv PolicyVersion) (PolicyVersion, error)
+	// AddAudit appends an entry to the audit log.
+	AddAudit(ctx context.Context, e AuditEntry) error
+	// Now is the store's clock, the time written with every row.
+	Now() time.Time
 }
 
 // ImportResult counts what an import changed.

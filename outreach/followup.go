@@ -93,7 +93,7 @@ func FollowUps(s State, p *policy.Policy, me linkvet.Me, now time.Time) []Follow
 		case !f.RepliedAt.IsZero():
 			f.Status = FollowUpReplied
 			f.Why = who + " wrote to you on " + day(f.RepliedAt) + ": the conversation has started"
-		case !f.DoneAt.IsZero() && fu.RemoveAfterSilenceDays > 0 && !now.Before(f.DoneAt.Add(Days(fu.RemoveAfterSilenceDays))):
+		case !f.DoneAt.IsZero() && fu.RemoveAfterSilenceDays > 0 && !now.Before(f.DoneAt.Add(Days(fu.RemoveAfterSilenceDays))) && !knownContact(si, p):
 			f.Status = FollowUpSilent
 			f.SuggestRemove = true
 			f.Why = who + " has not answered your follow-up of " + day(f.DoneAt) + "; consider removing the connection"
@@ -120,6 +120,17 @@ func FollowUps(s State, p *policy.Policy, me linkvet.Me, now time.Time) []Follow
 			a.DueAt.Compare(b.DueAt), cmp.Compare(a.InvitationID, b.InvitationID))
 	})
 	return out
+}
+
+// knownContact reports whether the person is someone the user knows (the
+// policy's known list, or a verdict that says so): silence after a
+// follow-up is no reason to drop them.
+func knownContact(si *linkvet.StoredInvitation, p *policy.Policy) bool {
+	if si.Verdict != nil && si.Verdict.Category == linkvet.KnownContact {
+		return true
+	}
+	known, _ := p.IsKnown(&si.Invitation)
+	return known
 }
 
 // followUpDraft drafts the follow-up as the engine does for an accepted

@@ -124,6 +124,10 @@ func Stale(known []linkvet.KnownPerson, p *policy.Policy, now time.Time) []Stale
 		if !isConnection(k) || last.IsZero() || now.Sub(last) < Days(days) {
 			continue
 		}
+		// Someone the policy lists as known is kept whatever the silence.
+		if listed, _ := p.IsKnown(&linkvet.Invitation{Person: linkvet.Person{Name: k.Name, ProfileURL: k.ProfileURL, Emails: nonEmpty(k.Email)}}); listed {
+			continue
+		}
 		out = append(out, StaleConnection{Person: *k, LastInteraction: last, QuietDays: int(now.Sub(last) / Days(1))})
 	}
 	slices.SortStableFunc(out, func(a, b StaleConnection) int {
@@ -153,4 +157,70 @@ func lastInteraction(k *linkvet.KnownPerson) time.Time {
 		return k.LastSeen
 	}
 	return k.Since
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// Touched returns s.Known with each person's last contact moved up to the
+// latest thing the user did about them in linkvet: deciding on their
+// invitation (accepting is an interaction), sending them an invitation, or
+// following up. Messages alone undercount: much of a relationship happens
+// in these steps.
+func Touched(s State) []linkvet.KnownPerson {
+	latest := map[string]time.Time{}
+	see := func(p linkvet.Person, at time.Time) {
+		for _, k := range touchKeys(p.Name, p.ProfileURL, p.Emails) {
+			if at.After(latest[k]) {
+				latest[k] = at
+			}
+		}
+	}
+	byID := map[string]*linkvet.StoredInvitation{}
+	for i := range s.Invitations {
+		si := &s.Invitations[i]
+		byID[si.Invitation.ID] = si
+		if si.Decision != nil {
+			see(si.Invitation.Person, si.Decision.At)
+		}
+	}
+	for _, e := range s.Events {
+		if si := byID[e.InvitationID]; si != nil {
+			see(si.Invitation.Person, e.At)
+		}
+	}
+	if len(latest) == 0 {
+		return s.Known
+	}
+	out := make([]linkvet.KnownPerson, len(s.Known))
+	copy(out, s.Known)
+	for i := range out {
+		k := &out[i]
+		for _, key := range touchKeys(k.Name, k.ProfileURL, nonEmpty(k.Email)) {
+			if at := latest[key]; at.After(k.LastSeen) {
+				k.LastSeen = at
+			}
+		}
+	}
+	return out
+}
+
+// touchKeys are the keys a person is matched by: the profile URL or
+// e-mail key when there is one, else the folded name.
+func touchKeys(name, url string, emails []string) []string {
+	email := ""
+	if len(emails) > 0 {
+		email = emails[0]
+	}
+	if k := linkvet.PersonKey(url, email); k != "" {
+		return []string{k}
+	}
+	if n := fold.String(name); n != "" {
+		return []string{"name:" + n}
+	}
+	return nil
 }

@@ -568,3 +568,33 @@ func BenchmarkCheckTarget(b *testing.B) {
 		outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", s, p, now)
 	}
 }
+
+// TestTouchedCountsDecisionsAndFollowUps: accepting, deciding and following
+// up are interactions, so a connection met that way is not stale.
+func TestTouchedCountsDecisionsAndFollowUps(t *testing.T) {
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	long := now.AddDate(-3, 0, 0)
+	url := "https://www.linkedin.com/in/mira-made-up"
+	s := outreach.State{
+		Known: []linkvet.KnownPerson{{Name: "Mira Made-Up", ProfileURL: url, Sources: []string{"connection"}, Since: long}},
+		Invitations: []linkvet.StoredInvitation{{
+			Invitation: linkvet.Invitation{ID: "m1", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Mira Made-Up", ProfileURL: url}},
+			Decision:   &linkvet.Decision{InvitationID: "m1", Action: linkvet.Accept, By: linkvet.ByUser, At: now.AddDate(0, 0, -8)},
+		}},
+		Events: []outreach.Event{{InvitationID: "m1", Kind: outreach.EventFollowUpDone, At: now.AddDate(0, 0, -5)}},
+	}
+	p := policy.Default()
+	if st := outreach.Stale(s.Known, p, now); len(st) != 1 {
+		t.Fatalf("without the decision, %d stale, want 1", len(st))
+	}
+	touched := outreach.Touched(s)
+	if !touched[0].LastSeen.Equal(now.AddDate(0, 0, -5)) {
+		t.Errorf("last contact %v, want the follow-up", touched[0].LastSeen)
+	}
+	if st := outreach.Stale(touched, p, now); len(st) != 0 {
+		t.Errorf("a connection followed up five days ago is stale: %+v", st)
+	}
+	if !s.Known[0].LastSeen.IsZero() {
+		t.Error("Touched changed its input")
+	}
+}

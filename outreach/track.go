@@ -12,46 +12,28 @@ import (
 	"github.com/linkvet/linkvet/policy"
 )
 
-// EventKind is what happened to an invitation after it was sent.
-type EventKind string
+// EventKind is what happened to an invitation after it was sent (the
+// domain's linkvet.OutreachKind; the names are kept for this package's
+// readers).
+type EventKind = linkvet.OutreachKind
 
 const (
-	EventSent         EventKind = "sent"          // the user sent it (again)
-	EventWithdrawn    EventKind = "withdrawn"     // the user took it back
-	EventDeclined     EventKind = "declined"      // the person said no
-	EventIgnored      EventKind = "ignored"       // no answer, and it is gone
-	EventFollowUpDone EventKind = "followup_done" // the user wrote after accepting
+	EventSent         = linkvet.OutreachSent         // the user sent it (again)
+	EventWithdrawn    = linkvet.OutreachWithdrawn    // the user took it back
+	EventDeclined     = linkvet.OutreachDeclined     // the person said no
+	EventIgnored      = linkvet.OutreachIgnored      // no answer, and it is gone
+	EventAccepted     = linkvet.OutreachAccepted     // the person accepted
+	EventFollowUpDone = linkvet.OutreachFollowUpDone // the user wrote after accepting
 )
 
 // EventKinds lists every kind, in the order a life cycle meets them.
-var EventKinds = []EventKind{EventSent, EventWithdrawn, EventDeclined, EventIgnored, EventFollowUpDone}
-
-// Valid reports whether k is one of the known kinds.
-func (k EventKind) Valid() bool { return slices.Contains(EventKinds, k) }
-
-// ForOutgoing reports whether k applies to the user's own invitations;
-// only followup_done applies to incoming ones.
-func (k EventKind) ForOutgoing() bool { return k != EventFollowUpDone }
+var EventKinds = linkvet.OutreachKinds
 
 // Event is one entry of the outreach log. Events are only ever appended.
-type Event struct {
-	ID           int64     `json:"id"`
-	InvitationID string    `json:"invitation_id"`
-	Kind         EventKind `json:"kind"`
-	At           time.Time `json:"at"`
-	Note         string    `json:"note,omitempty"`
-}
+type Event = linkvet.OutreachEvent
 
 // State is what the store knows that outreach needs, read in one go.
-type State struct {
-	Invitations []linkvet.StoredInvitation // both directions
-	Events      []Event
-	Known       []linkvet.KnownPerson
-	Messages    []linkvet.Message
-	// HiddenConnections counts connections whose owners hide their details
-	// from exports (from the latest import); they still count to the cap.
-	HiddenConnections int
-}
+type State = linkvet.OutreachState
 
 // Status is where an outgoing invitation stands.
 type Status string
@@ -154,7 +136,7 @@ func track(si *linkvet.StoredInvitation, events []Event, known *people, o policy
 				t.SentAt = e.At
 			}
 			t.Status, t.Since, t.Comment = StatusPending, time.Time{}, ""
-		case EventWithdrawn, EventDeclined, EventIgnored:
+		case EventWithdrawn, EventDeclined, EventIgnored, EventAccepted:
 			t.Status, t.Since, t.Comment = Status(e.Kind), e.At, e.Note
 		}
 	}

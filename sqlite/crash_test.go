@@ -89,6 +89,10 @@ func TestImportCrash(t *testing.T) {
 	if len(runs) != 1 || !runs[0].FinishedAt.IsZero() {
 		t.Errorf("import history %+v: want one unfinished run", runs)
 	}
+	// Opening the store after the kill marked the dead process's import.
+	if runtime.GOOS != "windows" && (len(runs) != 1 || !runs[0].Abandoned) {
+		t.Errorf("import history %+v: the killed import is not marked abandoned", runs)
+	}
 
 	// Importing again completes the import.
 	res, err := db.Import(context.Background(), bigExport(crashKnown, crashMessages))

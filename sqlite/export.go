@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/linkvet/linkvet"
 )
@@ -18,7 +20,8 @@ import (
 // tell which version of it wrote it.
 const ExportFormat = "linkvet-store-v1"
 
-// dump is everything the store holds, as Export writes it in JSON.
+// dump is everything the store holds, as Export writes it in JSON and
+// Restore reads it back.
 type dump struct {
 	Format        string                     `json:"format"`
 	SchemaVersion int                        `json:"schema_version"`
@@ -29,14 +32,30 @@ type dump struct {
 	Known         []linkvet.KnownPerson      `json:"known"`
 	Imports       []ImportRun                `json:"imports"`
 	Messages      []linkvet.Message          `json:"messages"`
+	Outreach      []linkvet.OutreachEvent    `json:"outreach"`
+	Policies      []linkvet.PolicyVersion    `json:"policies"`
+	Audit         []linkvet.AuditEntry       `json:"audit"`
+	Models        []storedModel              `json:"models"`
+	Trained       map[string]string          `json:"trained"`
+}
+
+// storedModel is a named blob with its generation (JSON writes the blob
+// as base64).
+type storedModel struct {
+	Name       string `json:"name"`
+	Generation int64  `json:"generation"`
+	Blob       []byte `json:"blob"`
 }
 
 // Export writes everything stored to w, for `linkvet export`.
 //
 // format "json" writes one object (format "linkvet-store-v1"): the user's
 // profile, every invitation with its verdict and latest decision, the full
-// decision history, known people with tags, the import history and the
-// messages.
+// decision history, known people with tags, the import history, the
+// messages, the outreach log, every version of the policy, the audit log,
+// the trained classifier and what each invitation was trained as. It is
+// written as it is read, one record at a time, so that memory stays flat
+// whatever the store's size; Restore reads it back into an empty store.
 //
 // format "csv" writes one table for spreadsheets, one row per record; the
 // first column, "record", says what the row is: "invitation" (with its
@@ -45,90 +64,211 @@ type dump struct {
 // that do not apply to a record are empty. The profile, imports and
 // messages are left to the JSON export. So that a spreadsheet never runs a
 // cell as a formula, a cell starting with = + - @, a tab or a carriage
-// return gets a leading single quote ('=cmd), except plain integers such as
-// a negative score.
+// return (also behind spaces and invisible characters) gets a leading
+// single quote ('=cmd), except plain integers such as a negative score.
 func (db *DB) Export(ctx context.Context, w io.Writer, format string) error {
 	switch format {
 	case "json", "csv":
 	default:
 		return linkvet.Errorf(linkvet.EINVALID, "unknown export format %q: want json or csv", format)
 	}
-	d, err := db.dump(ctx)
-	if err != nil {
-		return err
-	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
-			return fmt.Errorf("export json: %w", err)
+	// One read transaction: a decision recorded meanwhile is either in
+	// both the invitations and the history, or in neither.
+	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var err error
+		if format == "json" {
+			err = db.writeJSON(ctx, tx, bw)
+		} else {
+			err = writeCSV(ctx, tx, bw)
 		}
-		return nil
-	}
-	if err := writeCSV(w, d); err != nil {
-		return fmt.Errorf("export csv: %w", err)
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
 	}
 	return nil
 }
 
-// dump reads everything in one snapshot.
-func (db *DB) dump(ctx context.Context) (*dump, error) {
-	d := &dump{Format: ExportFormat, ExportedAt: db.now().UTC()}
-	// One read transaction: a decision recorded meanwhile is either in
-	// both the invitations and the history, or in neither.
-	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if err = tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&d.SchemaVersion); err != nil {
-			return fmt.Errorf("read schema version: %w", err)
-		}
-		if d.Me, err = readMe(ctx, tx); err != nil {
-			return err
-		}
-		if d.Invitations, err = readAllInvitations(ctx, tx); err != nil {
-			return err
-		}
-		if d.Decisions, err = readDecisions(ctx, tx, ""); err != nil {
-			return err
-		}
-		if d.Known, err = readKnown(ctx, tx); err != nil {
-			return err
-		}
-		if d.Imports, err = readImports(ctx, tx); err != nil {
-			return err
-		}
-		d.Messages, err = readMessages(ctx, tx)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	d.Invitations = nonNil(d.Invitations)
-	d.Decisions = nonNil(d.Decisions)
-	d.Known = nonNil(d.Known)
-	d.Imports = nonNil(d.Imports)
-	d.Messages = nonNil(d.Messages)
-	return d, nil
+// jsonStream writes one JSON object field by field, arrays element by
+// element.
+type jsonStream struct {
+	w     *bufio.Writer
+	first bool
+	err   error
 }
 
-// allInvitations returns every invitation, incoming first, newest first.
-func readAllInvitations(ctx context.Context, q querier) ([]linkvet.StoredInvitation, error) {
+func (j *jsonStream) field(name string, v any) {
+	j.key(name)
+	j.value(v)
+}
+
+func (j *jsonStream) key(name string) {
+	if j.err != nil {
+		return
+	}
+	if !j.first {
+		j.w.WriteString(",\n")
+	}
+	j.first = false
+	k, _ := json.Marshal(name)
+	j.w.WriteString("  ")
+	j.w.Write(k)
+	j.w.WriteString(": ")
+}
+
+func (j *jsonStream) value(v any) {
+	if j.err != nil {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.w.Write(b)
+}
+
+// array writes name: [ ... ], each element each passes to emit on a line
+// of its own, as it comes: nothing is gathered first.
+func (j *jsonStream) array(name string, each func(emit func(v any)) error) {
+	j.key(name)
+	if j.err != nil {
+		return
+	}
+	j.w.WriteString("[")
+	n := 0
+	emit := func(v any) {
+		if j.err != nil {
+			return
+		}
+		if n > 0 {
+			j.w.WriteString(",")
+		}
+		j.w.WriteString("\n    ")
+		n++
+		j.value(v)
+	}
+	if err := each(emit); err != nil && j.err == nil {
+		j.err = err
+	}
+	if n > 0 {
+		j.w.WriteString("\n  ")
+	}
+	j.w.WriteString("]")
+}
+
+func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error {
+	var version int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	me, err := readMe(ctx, tx)
+	if err != nil {
+		return err
+	}
+	j := &jsonStream{w: w, first: true}
+	w.WriteString("{\n")
+	j.field("format", ExportFormat)
+	j.field("schema_version", version)
+	j.field("exported_at", db.now().UTC())
+	j.field("me", me)
+	j.array("invitations", func(emit func(any)) error {
+		return eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) { emit(si) })
+	})
+	j.array("decisions", func(emit func(any)) error {
+		ds, err := readDecisions(ctx, tx, "")
+		for _, d := range ds {
+			emit(d)
+		}
+		return err
+	})
+	j.array("known", func(emit func(any)) error {
+		ks, err := readKnown(ctx, tx)
+		for _, k := range ks {
+			emit(k)
+		}
+		return err
+	})
+	j.array("imports", func(emit func(any)) error {
+		rs, err := readImports(ctx, tx)
+		for _, r := range rs {
+			emit(r)
+		}
+		return err
+	})
+	j.array("messages", func(emit func(any)) error {
+		return eachMessage(ctx, tx, func(m linkvet.Message) { emit(m) })
+	})
+	j.array("outreach", func(emit func(any)) error {
+		evs, err := readEvents(ctx, tx, "")
+		for _, e := range evs {
+			emit(e)
+		}
+		return err
+	})
+	j.array("policies", func(emit func(any)) error {
+		return eachPolicy(ctx, tx, func(pv linkvet.PolicyVersion) { emit(pv) })
+	})
+	j.array("audit", func(emit func(any)) error {
+		return eachAudit(ctx, tx, func(e linkvet.AuditEntry) { emit(e) })
+	})
+	j.array("models", func(emit func(any)) error {
+		rows, err := tx.QueryContext(ctx, `SELECT name, generation, blob FROM models ORDER BY name`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m storedModel
+			if err := rows.Scan(&m.Name, &m.Generation, &m.Blob); err != nil {
+				return err
+			}
+			emit(m)
+		}
+		return rows.Err()
+	})
+	trained := map[string]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT invitation_id, class FROM trained`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, class string
+		if err := rows.Scan(&id, &class); err != nil {
+			rows.Close()
+			return err
+		}
+		trained[id] = class
+	}
+	rows.Close()
+	j.field("trained", trained)
+	if j.err != nil {
+		return j.err
+	}
+	_, err = w.WriteString("\n}\n")
+	return err
+}
+
+// eachInvitation calls fn for every invitation, incoming first, newest
+// first, one row at a time.
+func eachInvitation(ctx context.Context, q querier, fn func(linkvet.StoredInvitation)) error {
 	rows, err := q.QueryContext(ctx, selectStored+` ORDER BY i.direction, i.sent_at DESC, i.id`)
 	if err != nil {
-		return nil, fmt.Errorf("read invitations: %w", err)
+		return fmt.Errorf("read invitations: %w", err)
 	}
 	defer rows.Close()
-	var out []linkvet.StoredInvitation
 	for rows.Next() {
 		si, err := scanStored(rows)
 		if err != nil {
-			return nil, fmt.Errorf("read invitations: %w", err)
+			return fmt.Errorf("read invitations: %w", err)
 		}
-		out = append(out, si)
+		fn(si)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read invitations: %w", err)
-	}
-	return out, nil
+	return rows.Err()
 }
 
 var csvHeader = []string{
@@ -149,12 +289,16 @@ func (r csvRow) cells() []string {
 	return out
 }
 
-func writeCSV(w io.Writer, d *dump) error {
+func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, si := range d.Invitations {
+	var werr error
+	err := eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) {
+		if werr != nil {
+			return
+		}
 		inv := si.Invitation
 		row := csvRow{
 			"record":        "invitation",
@@ -183,11 +327,19 @@ func writeCSV(w io.Writer, d *dump) error {
 			row["decision_note"] = dec.Note
 			row["decided_at"] = csvTime(dec.At)
 		}
-		if err := cw.Write(row.cells()); err != nil {
-			return err
-		}
+		werr = cw.Write(row.cells())
+	})
+	if err != nil {
+		return err
 	}
-	for _, dec := range d.Decisions {
+	if werr != nil {
+		return werr
+	}
+	decisions, err := readDecisions(ctx, tx, "")
+	if err != nil {
+		return err
+	}
+	for _, dec := range decisions {
 		row := csvRow{
 			"record":          "decision",
 			"invitation_id":   dec.InvitationID,
@@ -201,7 +353,11 @@ func writeCSV(w io.Writer, d *dump) error {
 			return err
 		}
 	}
-	for _, p := range d.Known {
+	known, err := readKnown(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, p := range known {
 		row := csvRow{
 			"record":       "known",
 			"name":         p.Name,
@@ -237,12 +393,27 @@ func csvTimePtr(t *time.Time) string {
 }
 
 // safeCell defuses a cell a spreadsheet would run as a formula (see
-// Export). Plain integers are numbers to a spreadsheet, never formulas.
+// Export). Spreadsheets skip leading spaces and invisible characters
+// (zero-width spaces, byte-order marks, bidi marks) before looking for
+// "=", so those are looked through; full-width signs count too. Plain
+// integers are numbers to a spreadsheet, never formulas.
 func safeCell(s string) string {
-	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || isInteger(s) {
+	if s == "" || isInteger(s) {
 		return s
 	}
-	return "'" + s
+	if s[0] == '\t' || s[0] == '\r' {
+		return "'" + s
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+			continue
+		}
+		if strings.ContainsRune("=+-@\uff1d\uff0b\uff0d\uff20", r) {
+			return "'" + s
+		}
+		break
+	}
+	return s
 }
 
 func isInteger(s string) bool {

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -36,7 +39,7 @@ func populated(t *testing.T) *sqlite.DB {
 			Emails: []string{"\rcr@evil.example"},
 		},
 	})
-	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "evil", Action: linkvet.Block, Category: linkvet.Scammer, Score: -40, Report: true}}); err != nil {
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "evil", Action: linkvet.Block, Category: linkvet.Scammer, Score: -40, Report: true}}, ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range []linkvet.Action{linkvet.Ask, linkvet.Block} {
@@ -144,4 +147,92 @@ func TestExportUnknownFormat(t *testing.T) {
 	if linkvet.ErrorCode(err) != linkvet.EINVALID || !strings.Contains(linkvet.ErrorMessage(err), "xml") {
 		t.Fatalf("got %v, want EINVALID naming xml", err)
 	}
+}
+
+// TestRestoreGivesTheSameStore: an export restored into an empty store
+// exports the same again; a store that holds anything is refused.
+func TestRestoreGivesTheSameStore(t *testing.T) {
+	ctx := context.Background()
+	db := populated(t)
+	if err := db.Update(ctx, func(tx linkvet.Tx) error {
+		if _, err := tx.SetPolicy(ctx, linkvet.PolicyVersion{Text: "style: curated\n", Source: "cli"}); err != nil {
+			return err
+		}
+		if err := tx.PutModel(ctx, "classifier", []byte{1, 2, 3}); err != nil {
+			return err
+		}
+		return tx.SetTrainedAs(ctx, "evil", "block")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	first := exportJSON(t, db)
+	fresh := openTest(t)
+	if err := fresh.Restore(ctx, strings.NewReader(first), "export.json"); err != nil {
+		t.Fatal(err)
+	}
+	second := exportJSON(t, fresh)
+	strip := func(s string) string {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `"exported_at"`) {
+				lines = append(lines, l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	if strip(first) != strip(second) {
+		t.Errorf("the restored store exports differently:\n%s\n---\n%s", first, second)
+	}
+	err := fresh.Restore(ctx, strings.NewReader(first), "export.json")
+	if linkvet.ErrorCode(err) != linkvet.ECONFLICT {
+		t.Errorf("restoring into a store that holds data: %v, want ECONFLICT", err)
+	}
+	if err := openTest(t).Restore(ctx, strings.NewReader(`{"format":"other"}`), "x.json"); linkvet.ErrorCode(err) != linkvet.EINVALID {
+		t.Errorf("restoring another format: %v, want EINVALID", err)
+	}
+}
+
+// FuzzRestore: whatever file restore is given, it never panics, and it
+// either restores the file whole or changes nothing.
+func FuzzRestore(f *testing.F) {
+	f.Add([]byte(`{"format":"linkvet-store-v1","invitations":[{"invitation":{"id":"a","direction":"incoming","person":{"name":"A"},"shared":{}},"added_at":"2026-11-20T10:00:00Z"}],"decisions":[{"id":1,"invitation_id":"a","action":"accept","by":"user","at":"2026-11-20T10:00:00Z"}]}`))
+	f.Add([]byte(`{"format":"linkvet-store-v1","decisions":[{"id":1,"invitation_id":"missing","action":"accept","by":"user"}]}`))
+	f.Add([]byte(`{"format":"linkvet-store-v1","policies":[{"version":1,"text":"style: open"}],"trained":{"x":"accept"}}`))
+	f.Add([]byte(`[]`))
+	dir := f.TempDir()
+	// A migrated empty store, copied for each input: creating one per
+	// input would leave the fuzzer little time to fuzz.
+	template := filepath.Join(dir, "template.db")
+	tdb, err := sqlite.Open(context.Background(), template)
+	if err != nil {
+		f.Fatal(err)
+	}
+	tdb.Close()
+	empty, err := os.ReadFile(template)
+	if err != nil {
+		f.Fatal(err)
+	}
+	n := 0
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n++
+		path := filepath.Join(dir, fmt.Sprintf("f%d.db", n))
+		if err := os.WriteFile(path, empty, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(path)
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		err = db.Restore(context.Background(), bytes.NewReader(data), "fuzz.json")
+		if err != nil {
+			// Nothing half-restored.
+			items, total, lerr := db.Invitations(context.Background(), linkvet.InvitationFilter{})
+			pv, perr := db.Policy(context.Background())
+			if lerr != nil || perr != nil || total != 0 || len(items) != 0 || pv.Version != 0 {
+				t.Fatalf("a failed restore (%v) left %d invitations, policy version %d (%v %v)", err, total, pv.Version, lerr, perr)
+			}
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -29,6 +30,9 @@ type ImportRun struct {
 	Accepted          int                   `json:"accepted"`
 	HiddenConnections int                   `json:"hidden_connections"`
 	Files             []linkvet.FileSummary `json:"files"`
+	// Abandoned marks an import whose process died before it finished
+	// (found at a later start); the batches it committed are kept.
+	Abandoned bool `json:"abandoned,omitempty"`
 }
 
 // Import stores an export: the user's profile, known people, pending
@@ -79,8 +83,8 @@ func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStore
 
 	var runID int64
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO imports (started_at, hidden, files) VALUES (?, ?, ?)`,
-			formatTime(db.now()), e.HiddenConnections, string(files))
+		r, err := tx.ExecContext(ctx, `INSERT INTO imports (started_at, hidden, files, pid, host) VALUES (?, ?, ?, ?, ?)`,
+			formatTime(db.now()), e.HiddenConnections, string(files), os.Getpid(), hostname())
 		if err != nil {
 			return err
 		}
@@ -556,34 +560,40 @@ func (db *DB) Messages(ctx context.Context) ([]linkvet.Message, error) {
 }
 
 func readMessages(ctx context.Context, q querier) ([]linkvet.Message, error) {
+	var out []linkvet.Message
+	err := eachMessage(ctx, q, func(m linkvet.Message) { out = append(out, m) })
+	return out, err
+}
+
+// eachMessage calls fn for every message, oldest first, one row at a time.
+func eachMessage(ctx context.Context, q querier, fn func(linkvet.Message)) error {
 	rows, err := q.QueryContext(ctx, `SELECT conversation_id, from_name, from_url, to_name, to_urls, at, subject, content, outgoing
 		FROM messages ORDER BY at, id`)
 	if err != nil {
-		return nil, fmt.Errorf("read messages: %w", err)
+		return fmt.Errorf("read messages: %w", err)
 	}
 	defer rows.Close()
-	var out []linkvet.Message
 	for rows.Next() {
 		var m linkvet.Message
 		var toURLs string
 		var at sql.NullString
 		if err := rows.Scan(&m.ConversationID, &m.From, &m.FromURL, &m.To, &toURLs, &at, &m.Subject, &m.Content, &m.Outgoing); err != nil {
-			return nil, fmt.Errorf("read messages: %w", err)
+			return fmt.Errorf("read messages: %w", err)
 		}
 		if toURLs != "" {
 			if err := json.Unmarshal([]byte(toURLs), &m.ToURLs); err != nil {
-				return nil, fmt.Errorf("read messages: decode recipients: %w", err)
+				return fmt.Errorf("read messages: decode recipients: %w", err)
 			}
 		}
 		if m.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("read messages: %w", err)
+			return fmt.Errorf("read messages: %w", err)
 		}
-		out = append(out, m)
+		fn(m)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read messages: %w", err)
+		return fmt.Errorf("read messages: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // Imports returns the history of imports, oldest first.
@@ -593,7 +603,7 @@ func (db *DB) Imports(ctx context.Context) ([]ImportRun, error) {
 
 func readImports(ctx context.Context, q querier) ([]ImportRun, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, started_at, finished_at, known, incoming, outgoing, messages,
-		unchanged, accepted, hidden, files FROM imports ORDER BY id`)
+		unchanged, accepted, hidden, files, abandoned FROM imports ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read imports: %w", err)
 	}
@@ -604,7 +614,7 @@ func readImports(ctx context.Context, q querier) ([]ImportRun, error) {
 		var started, finished sql.NullString
 		var files string
 		if err := rows.Scan(&r.ID, &started, &finished, &r.Result.Known, &r.Result.Incoming, &r.Result.Outgoing,
-			&r.Result.Messages, &r.Result.Unchanged, &r.Accepted, &r.HiddenConnections, &files); err != nil {
+			&r.Result.Messages, &r.Result.Unchanged, &r.Accepted, &r.HiddenConnections, &files, &r.Abandoned); err != nil {
 			return nil, fmt.Errorf("read imports: %w", err)
 		}
 		if r.StartedAt, err = parseTime(started); err != nil {
@@ -622,4 +632,44 @@ func readImports(ctx context.Context, q querier) ([]ImportRun, error) {
 		return nil, fmt.Errorf("read imports: %w", err)
 	}
 	return out, nil
+}
+
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
+}
+
+// markAbandoned marks the unfinished imports whose process, on this host,
+// is gone: killed mid-import. It writes only when there is one, so that
+// opening a store stays read-only otherwise.
+func (db *DB) markAbandoned(ctx context.Context) error {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, pid, host FROM imports WHERE finished_at IS NULL AND abandoned = 0`)
+	if err != nil {
+		return fmt.Errorf("read unfinished imports: %w", err)
+	}
+	var dead []int64
+	host := hostname()
+	for rows.Next() {
+		var id, pid int64
+		var h string
+		if err := rows.Scan(&id, &pid, &h); err != nil {
+			rows.Close()
+			return fmt.Errorf("read unfinished imports: %w", err)
+		}
+		if h == host && pid != int64(os.Getpid()) && !processAlive(int(pid)) {
+			dead = append(dead, id)
+		}
+	}
+	rows.Close()
+	if len(dead) == 0 {
+		return rows.Err()
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, id := range dead {
+			if _, err := tx.ExecContext(ctx, `UPDATE imports SET abandoned = 1 WHERE id = ? AND finished_at IS NULL`, id); err != nil {
+				return fmt.Errorf("mark import %d abandoned: %w", id, err)
+			}
+		}
+		return nil
+	})
 }

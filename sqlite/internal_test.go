@@ -186,3 +186,29 @@ func FuzzSafeCell(f *testing.F) {
 		}
 	})
 }
+
+// TestSafeCell: a cell a spreadsheet would run as a formula gets a leading
+// quote, also behind spaces and invisible characters; numbers and plain
+// text stay as they are.
+func TestSafeCellLooksThroughInvisibles(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"plain":              "plain",
+		"-17":                "-17",
+		"=cmd|' /C calc'!A0": "'=cmd|' /C calc'!A0",
+		"+1+1":               "'+1+1",
+		"@SUM(A1)":           "'@SUM(A1)",
+		"\tx":                "'\tx",
+		" =1+1":              "' =1+1",
+		"\u00a0=1+1":         "'\u00a0=1+1",
+		"\u200b=1+1":         "'\u200b=1+1",
+		"\ufeff-2+3":         "'\ufeff-2+3",
+		"\u200e@x":           "'\u200e@x",
+		"\uff1dHYPERLINK()":  "'\uff1dHYPERLINK()",
+		" a = b":             " a = b",
+	} {
+		if got := safeCell(in); got != want {
+			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
@@ -55,6 +57,7 @@ type invitationWriter struct {
 	byID     *sql.Stmt
 	insert   *sql.Stmt
 	update   *sql.Stmt
+	stale    *sql.Stmt
 }
 
 func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationWriter, error) {
@@ -69,11 +72,12 @@ func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationW
 		return s
 	}
 	w.byPerson = prepare(`SELECT id, direction, person_key, json FROM invitations
-		WHERE person_key = ? AND direction = ? ORDER BY added_at, id LIMIT 1`)
+		WHERE person_key = ? AND person_key <> '' AND direction = ? ORDER BY added_at, id LIMIT 1`)
 	w.byID = prepare(`SELECT id, direction, person_key, json FROM invitations WHERE id = ?`)
 	w.insert = prepare(`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, json)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ? WHERE id = ?`)
+	w.stale = prepare(`UPDATE verdicts SET state = '' WHERE invitation_id = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare invitation statements: %w", err)
 	}
@@ -149,6 +153,10 @@ func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, wher
 	if _, err := w.update.ExecContext(ctx, invitationPersonKey(merged.Person), sentAt(merged), now, string(data), row.id); err != nil {
 		return "", false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
 	}
+	// The verdict was about the invitation as it was: mark it stale.
+	if _, err := w.stale.ExecContext(ctx, row.id); err != nil {
+		return "", false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+	}
 	return row.id, true, nil
 }
 
@@ -163,6 +171,16 @@ func sentAt(inv linkvet.Invitation) any {
 // (same person and direction, else same id; see the package doc), all in
 // one transaction. It returns the stored id of each, in order.
 func (db *DB) PutInvitations(ctx context.Context, invs []linkvet.Invitation) ([]string, error) {
+	var ids []string
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = db.putInvitations(ctx, tx, invs)
+		return err
+	})
+	return ids, err
+}
+
+func (db *DB) putInvitations(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) ([]string, error) {
 	norm := make([]linkvet.Invitation, len(invs))
 	for i, inv := range invs {
 		where := invitationName(i, inv.ID)
@@ -173,22 +191,16 @@ func (db *DB) PutInvitations(ctx context.Context, invs []linkvet.Invitation) ([]
 		norm[i] = n
 	}
 	ids := make([]string, len(norm))
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		w, err := db.newInvitationWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		for i, inv := range norm {
-			id, _, err := w.put(ctx, inv, invitationName(i, inv.ID))
-			if err != nil {
-				return err
-			}
-			ids[i] = id
-		}
-		return nil
-	})
+	w, err := db.newInvitationWriter(ctx, tx)
 	if err != nil {
-		return nil, fmt.Errorf("put invitations: %w", err)
+		return nil, err
+	}
+	for i, inv := range norm {
+		id, _, err := w.put(ctx, inv, invitationName(i, inv.ID))
+		if err != nil {
+			return nil, fmt.Errorf("put invitations: %w", err)
+		}
+		ids[i] = id
 	}
 	return ids, nil
 }
@@ -202,61 +214,115 @@ func invitationName(i int, id string) string {
 }
 
 // selectStored reads invitations with their verdict and latest decision.
-const selectStored = `SELECT i.json, i.added_at, v.json,
-		d.id, d.action, d.verdict, d.note, d.decided_by, d.at
+const selectStored = `SELECT i.json, i.added_at, v.json, v.state,
+		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
 	LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)`
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanStored(s scanner) (linkvet.StoredInvitation, error) {
-	var (
-		si                                    linkvet.StoredInvitation
-		invJSON, addedAt                      string
-		verdictJSON                           sql.NullString
-		decID                                 sql.NullInt64
-		decAction, decVerdict, decNote, decBy sql.NullString
-		decAt                                 sql.NullString
-	)
-	if err := s.Scan(&invJSON, &addedAt, &verdictJSON, &decID, &decAction, &decVerdict, &decNote, &decBy, &decAt); err != nil {
-		return si, err
+func scanStored(s scanner) (linkvet.StoredInvitation, error) { return scanStoredIn(s, "") }
+
+// scanStoredIn is scanStored that leaves a verdict undecoded (nil) when
+// fresh is set and the verdict's state differs: the caller screens it
+// again anyway, and decoding it would be wasted.
+func scanStoredIn(s scanner, fresh string) (linkvet.StoredInvitation, error) {
+	var raw rawStored
+	if err := raw.scan(s); err != nil {
+		return linkvet.StoredInvitation{}, err
 	}
-	if err := json.Unmarshal([]byte(invJSON), &si.Invitation); err != nil {
+	return raw.decode(fresh)
+}
+
+// rawStored is one row of selectStored before its JSON is decoded: rows
+// are read in order, and decoded in parallel after.
+type rawStored struct {
+	invJSON, addedAt                      string
+	verdictJSON, verdictState             sql.NullString
+	decUndo                               sql.NullInt64
+	decID                                 sql.NullInt64
+	decAction, decVerdict, decNote, decBy sql.NullString
+	decAt                                 sql.NullString
+}
+
+func (r *rawStored) scan(s scanner) error {
+	return s.Scan(&r.invJSON, &r.addedAt, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
+}
+
+func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
+	var si linkvet.StoredInvitation
+	if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
 		return si, fmt.Errorf("decode stored invitation: %w", err)
 	}
 	var err error
-	if si.AddedAt, err = parseTime(sql.NullString{String: addedAt, Valid: true}); err != nil {
+	if si.AddedAt, err = parseTime(sql.NullString{String: r.addedAt, Valid: true}); err != nil {
 		return si, err
 	}
-	if verdictJSON.Valid {
+	si.VerdictState = r.verdictState.String
+	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
-		if err := json.Unmarshal([]byte(verdictJSON.String), si.Verdict); err != nil {
+		if err := json.Unmarshal([]byte(r.verdictJSON.String), si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}
-	if decID.Valid {
-		at, err := parseTime(decAt)
+	if r.decID.Valid {
+		at, err := parseTime(r.decAt)
 		if err != nil {
 			return si, err
 		}
 		si.Decision = &linkvet.Decision{
-			ID:           decID.Int64,
+			ID:           r.decID.Int64,
 			InvitationID: si.Invitation.ID,
-			Action:       linkvet.Action(decAction.String),
-			Verdict:      linkvet.Action(decVerdict.String),
-			Note:         decNote.String,
-			By:           linkvet.DecidedBy(decBy.String),
+			Action:       linkvet.Action(r.decAction.String),
+			Verdict:      linkvet.Action(r.decVerdict.String),
+			Note:         r.decNote.String,
+			By:           linkvet.DecidedBy(r.decBy.String),
 			At:           at,
+			Undo:         r.decUndo.Int64 == 1,
 		}
 	}
 	return si, nil
 }
 
+// decodeAll decodes rows on every core; decoding JSON is most of the
+// cost of a long list.
+func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, error) {
+	out := make([]linkvet.StoredInvitation, len(raws))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(raws); i += workers {
+				si, err := raws[i].decode(fresh)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = si
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // Invitation returns one stored invitation with its verdict and latest
 // decision.
 func (db *DB) Invitation(ctx context.Context, id string) (*linkvet.StoredInvitation, error) {
-	si, err := scanStored(db.sql.QueryRowContext(ctx, selectStored+` WHERE i.id = ?`, id))
+	return readInvitation(ctx, db.sql, id)
+}
+
+func readInvitation(ctx context.Context, q querier, id string) (*linkvet.StoredInvitation, error) {
+	si, err := scanStored(q.QueryRowContext(ctx, selectStored+` WHERE i.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", id)
 	} else if err != nil {
@@ -274,7 +340,7 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 	if err != nil {
 		return nil, 0, err
 	}
-	var out []linkvet.StoredInvitation
+	var raws []rawStored
 	var total int
 	err = db.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i
@@ -292,14 +358,18 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 		}
 		defer rows.Close()
 		for rows.Next() {
-			si, err := scanStored(rows)
-			if err != nil {
+			var r rawStored
+			if err := r.scan(rows); err != nil {
 				return err
 			}
-			out = append(out, si)
+			raws = append(raws, r)
 		}
 		return rows.Err()
 	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list invitations: %w", err)
+	}
+	out, err := decodeAll(raws, f.FreshState)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list invitations: %w", err)
 	}
@@ -346,7 +416,11 @@ func filterSQL(f linkvet.InvitationFilter) (string, []any, error) {
 
 // SaveVerdicts records the latest verdict of each invitation, replacing the
 // one stored before. All are saved or none.
-func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict) error {
+func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state string) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdicts(ctx, tx, vs, state) })
+}
+
+func (db *DB) saveVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, state string) error {
 	for i, v := range vs {
 		switch {
 		case v.ID == "":
@@ -358,15 +432,15 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict) error {
 		}
 	}
 	now := formatTime(db.now())
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := func() error {
 		exists, err := tx.PrepareContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`)
 		if err != nil {
 			return err
 		}
-		upsert, err := tx.PrepareContext(ctx, `INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json)
-			VALUES (?, ?, ?, ?, ?, ?)
+		upsert, err := tx.PrepareContext(ctx, `INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
-				score = excluded.score, saved_at = excluded.saved_at, json = excluded.json`)
+				score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
 		if err != nil {
 			return err
 		}
@@ -382,12 +456,12 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict) error {
 			if err != nil {
 				return fmt.Errorf("encode verdict %s: %w", v.ID, err)
 			}
-			if _, err := upsert.ExecContext(ctx, v.ID, string(v.Action), string(v.Category), v.Score, now, string(data)); err != nil {
+			if _, err := upsert.ExecContext(ctx, v.ID, string(v.Action), string(v.Category), v.Score, now, string(data), state); err != nil {
 				return fmt.Errorf("store verdict %s: %w", v.ID, err)
 			}
 		}
 		return nil
-	})
+	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)
 	}
@@ -397,10 +471,24 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict) error {
 // Decide appends a decision to the audit log and returns it with its id
 // and time (the store's clock; d.At is ignored). When d.Verdict is empty it
 // records the action of the stored verdict, if any. By defaults to "user".
+// An Undo entry puts the invitation back in the pending queue.
 func (db *DB) Decide(ctx context.Context, d linkvet.Decision) (linkvet.Decision, error) {
+	err := db.Update(ctx, func(tx linkvet.Tx) error {
+		var err error
+		d, err = tx.Decide(ctx, d)
+		return err
+	})
+	return d, err
+}
+
+// checkDecision validates a decision before it is written.
+func checkDecision(d linkvet.Decision) (linkvet.Decision, error) {
 	d.InvitationID = strings.TrimSpace(d.InvitationID)
 	if d.InvitationID == "" {
 		return d, linkvet.Errorf(linkvet.EINVALID, "decision names no invitation")
+	}
+	if d.Undo {
+		d.Action = linkvet.Ignore
 	}
 	if !d.Action.Valid() {
 		return d, linkvet.Errorf(linkvet.EINVALID, "decision on %s: action %q is not one of %s", d.InvitationID, d.Action, actionList())
@@ -421,15 +509,6 @@ func (db *DB) Decide(ctx context.Context, d linkvet.Decision) (linkvet.Decision,
 	if len(d.Note) > maxNoteBytes {
 		return d, linkvet.Errorf(linkvet.ELIMIT, "decision on %s: the note has %d bytes, more than the %d allowed", d.InvitationID, len(d.Note), maxNoteBytes)
 	}
-	d.At = db.now().UTC()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		d, err = appendDecision(ctx, tx, d)
-		return err
-	})
-	if err != nil {
-		return d, fmt.Errorf("record decision: %w", err)
-	}
 	return d, nil
 }
 
@@ -447,15 +526,19 @@ func appendDecision(ctx context.Context, tx *sql.Tx, d linkvet.Decision) (linkve
 	if d.Verdict == "" {
 		d.Verdict = linkvet.Action(verdict.String)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO decisions (invitation_id, action, verdict, note, decided_by, at)
-		VALUES (?, ?, ?, ?, ?, ?)`, d.InvitationID, string(d.Action), string(d.Verdict), d.Note, string(d.By), formatTime(d.At))
+	undo := 0
+	if d.Undo {
+		undo = 1
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO decisions (invitation_id, action, verdict, note, decided_by, at, undo)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, d.InvitationID, string(d.Action), string(d.Verdict), d.Note, string(d.By), formatTime(d.At), undo)
 	if err != nil {
 		return d, err
 	}
 	if d.ID, err = res.LastInsertId(); err != nil {
 		return d, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE invitations SET pending = 0 WHERE id = ? AND pending = 1`, d.InvitationID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE invitations SET pending = ? WHERE id = ?`, undo, d.InvitationID); err != nil {
 		return d, err
 	}
 	return d, nil
@@ -464,7 +547,7 @@ func appendDecision(ctx context.Context, tx *sql.Tx, d linkvet.Decision) (linkve
 // Decisions returns the decision history of one invitation, or of all
 // when invitationID is empty, oldest first.
 func (db *DB) Decisions(ctx context.Context, invitationID string) ([]linkvet.Decision, error) {
-	if err := db.mustExist(ctx, invitationID); err != nil {
+	if err := mustExist(ctx, db.sql, invitationID); err != nil {
 		return nil, fmt.Errorf("read decisions: %w", err)
 	}
 	return readDecisions(ctx, db.sql, invitationID)
@@ -472,12 +555,12 @@ func (db *DB) Decisions(ctx context.Context, invitationID string) ([]linkvet.Dec
 
 // mustExist returns ENOTFOUND when id names no stored invitation; an empty
 // id means "all" and always passes.
-func (db *DB) mustExist(ctx context.Context, id string) error {
+func mustExist(ctx context.Context, q querier, id string) error {
 	if id == "" {
 		return nil
 	}
 	var n int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, id).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`, id).Scan(&n); err != nil {
 		return fmt.Errorf("look up invitation %s: %w", id, err)
 	}
 	if n == 0 {
@@ -487,7 +570,7 @@ func (db *DB) mustExist(ctx context.Context, id string) error {
 }
 
 func readDecisions(ctx context.Context, q querier, invitationID string) ([]linkvet.Decision, error) {
-	query := `SELECT id, invitation_id, action, verdict, note, decided_by, at FROM decisions`
+	query := `SELECT id, invitation_id, action, verdict, note, decided_by, at, undo FROM decisions`
 	var args []any
 	if invitationID != "" {
 		query += ` WHERE invitation_id = ?`
@@ -503,10 +586,11 @@ func readDecisions(ctx context.Context, q querier, invitationID string) ([]linkv
 		var d linkvet.Decision
 		var action, verdict, by string
 		var at sql.NullString
-		if err := rows.Scan(&d.ID, &d.InvitationID, &action, &verdict, &d.Note, &by, &at); err != nil {
+		var undo int
+		if err := rows.Scan(&d.ID, &d.InvitationID, &action, &verdict, &d.Note, &by, &at, &undo); err != nil {
 			return nil, fmt.Errorf("read decisions: %w", err)
 		}
-		d.Action, d.Verdict, d.By = linkvet.Action(action), linkvet.Action(verdict), linkvet.DecidedBy(by)
+		d.Action, d.Verdict, d.By, d.Undo = linkvet.Action(action), linkvet.Action(verdict), linkvet.DecidedBy(by), undo == 1
 		if d.At, err = parseTime(at); err != nil {
 			return nil, fmt.Errorf("read decisions: %w", err)
 		}

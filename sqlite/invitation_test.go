@@ -124,7 +124,7 @@ func TestDecisions(t *testing.T) {
 	ctx := context.Background()
 	db := openTest(t)
 	mustPut(t, db, linkvet.Invitation{ID: "inv-1", Person: linkvet.Person{Name: "A"}}, linkvet.Invitation{ID: "inv-2", Person: linkvet.Person{Name: "B"}})
-	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "inv-1", Action: linkvet.Ask, Category: linkvet.Stranger, Score: -5}}); err != nil {
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{{ID: "inv-1", Action: linkvet.Ask, Category: linkvet.Stranger, Score: -5}}, ""); err != nil {
 		t.Fatal(err)
 	}
 
@@ -213,11 +213,11 @@ func TestSaveVerdicts(t *testing.T) {
 	mustPut(t, db, linkvet.Invitation{ID: "inv-1", Person: linkvet.Person{Name: "A"}})
 	v := linkvet.Verdict{ID: "inv-1", Action: linkvet.Decline, Category: linkvet.Salesperson, Score: -20,
 		Reasons: []linkvet.Reason{{Rule: "pitch", Points: -20, Detail: "the note sells a product"}}}
-	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{v}); err != nil {
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{v}, ""); err != nil {
 		t.Fatal(err)
 	}
 	v.Action, v.Score = linkvet.Ask, 3
-	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{v}); err != nil {
+	if err := db.SaveVerdicts(ctx, []linkvet.Verdict{v}, ""); err != nil {
 		t.Fatal(err)
 	}
 	got := mustGet(t, db, "inv-1").Verdict
@@ -236,7 +236,7 @@ func TestSaveVerdicts(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ok := linkvet.Verdict{ID: "inv-1", Action: linkvet.Block, Category: linkvet.Scammer}
-			err := db.SaveVerdicts(ctx, []linkvet.Verdict{ok, tc.v})
+			err := db.SaveVerdicts(ctx, []linkvet.Verdict{ok, tc.v}, "")
 			if linkvet.ErrorCode(err) != tc.code {
 				t.Fatalf("got %v (code %q), want %q", err, linkvet.ErrorCode(err), tc.code)
 			}
@@ -271,7 +271,7 @@ func TestInvitationsFilterAndPaging(t *testing.T) {
 		}
 		vs = append(vs, v)
 	}
-	if err := db.SaveVerdicts(ctx, vs); err != nil {
+	if err := db.SaveVerdicts(ctx, vs, ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"in-09", "in-00"} {

@@ -98,6 +98,9 @@ func pickPtr[T any](stored, next *T) *T {
 // folded text; the stored order and spelling win.
 func unionFolded(stored, next []string) []string {
 	if len(next) == 0 {
+		if stored == nil {
+			return next // known to be empty beats unknown
+		}
 		return stored
 	}
 	seen := make(map[string]bool, len(stored)+len(next))
@@ -120,6 +123,9 @@ func unionFolded(stored, next []string) []string {
 // date appears when the person moves on).
 func mergeExperience(stored, next []linkvet.Position) []linkvet.Position {
 	if len(next) == 0 {
+		if stored == nil {
+			return next // known to be empty beats unknown
+		}
 		return stored
 	}
 	key := func(p linkvet.Position) string {
@@ -149,6 +155,9 @@ func mergeExperience(stored, next []linkvet.Position) []linkvet.Position {
 
 func mergeEducation(stored, next []linkvet.Education) []linkvet.Education {
 	if len(next) == 0 {
+		if stored == nil {
+			return next // known to be empty beats unknown
+		}
 		return stored
 	}
 	out := append([]linkvet.Education(nil), stored...)

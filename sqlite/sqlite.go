@@ -14,16 +14,32 @@
 //
 //	invitations  one row per invitation: invitation-v1 JSON plus the indexed
 //	             columns id, person_key, direction, sent_at, added_at, pending
-//	verdicts     the latest verdict per invitation (JSON, action, category, score)
-//	decisions    append-only audit log of decisions; triggers refuse UPDATE
-//	             and DELETE, the row with the highest id is the current one
+//	verdicts     the latest verdict per invitation (JSON, action, category,
+//	             score) and the state it was screened in (policy version,
+//	             classifier generation), which tells a stale one
+//	decisions    append-only log of decisions; triggers refuse UPDATE and
+//	             DELETE, the row with the highest id is the current one, and
+//	             an undo row (undo = 1) puts the invitation back in the queue
+//	policies     every version of the policy in force; the highest is current
+//	audit        append-only audit log: policy changes, decisions, undos
 //	me           the user's profile (one row of JSON)
 //	known        people the user knows, keyed by linkvet.PersonKey or folded name
 //	tags         user-assigned tags on known people
 //	messages     messages from exports, keyed by a hash of sender, time, content
 //	imports      one row per import: times, counts, per-file summary JSON
-//	models       opaque named blobs (the trained classifier)
+//	models       opaque named blobs (the trained classifier), with a
+//	             generation counted up on every change
 //	trained      the class each invitation was last trained as
+//	outreach_events  append-only log of the user's own invitations
+//
+// # No business rules
+//
+// The store keeps data and checks only its shape (a valid action, a note
+// within bounds, an invitation that exists). What may be recorded when (a
+// re-invitation after a withdrawal, a follow-up owed) is package service's
+// to decide: this package imports neither policy nor outreach. Update runs
+// a use case's writes in one transaction (BEGIN IMMEDIATE, so that writers
+// queue on the busy timeout instead of failing).
 //
 // # Identity and merging
 //
@@ -37,8 +53,8 @@
 // # Pending
 //
 // An invitation is pending while nobody has decided on it: no decision by
-// the user or a rule (an "ignore" is a decision too), and no import has
-// found that the person became a connection. In that last case the import
+// the user or a rule (an "ignore" is a decision too), or the latest one is
+// an undo, and no import has found that the person became a connection. In that last case the import
 // records an "accept" decision by rule whose note says it happened outside
 // linkvet, so the audit log explains why the invitation left the queue. It
 // does so for undecided invitations and those last decided "ask" or
@@ -84,7 +100,7 @@ const BatchSize = 5000
 
 // busyTimeout is how long a writer waits for another process's transaction
 // before giving up with "database is locked".
-const busyTimeout = 5 * time.Second
+const busyTimeout = 60 * time.Second
 
 // DB is an open linkvet database. It is safe for concurrent use.
 type DB struct {
@@ -126,6 +142,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := db.migrate(ctx); err != nil {
 		sqlDB.Close()
 		return nil, openError(abs, err)
+	}
+	if err := db.markAbandoned(ctx); err != nil {
+		sqlDB.Close()
+		return nil, err
 	}
 	return db, nil
 }

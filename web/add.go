@@ -91,14 +91,11 @@ func (s *Server) addSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusBadRequest, "add.html", "Add an invitation", view)
 		return nil
 	}
-	ids, err := s.store.PutInvitations(r.Context(), []linkvet.Invitation{inv})
+	items, err := s.svc.Add(ctxWithoutCancel(r), []linkvet.Invitation{inv})
 	if err != nil {
 		return err
 	}
-	if err := s.screenStored(ctxWithoutCancel(r), ids); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/invitations/"+url.PathEscape(ids[0]), http.StatusSeeOther)
+	http.Redirect(w, r, "/invitations/"+url.PathEscape(items[0].Invitation.ID), http.StatusSeeOther)
 	return nil
 }
 

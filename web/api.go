@@ -138,34 +138,15 @@ func (s *Server) apiInvitations(w http.ResponseWriter, r *http.Request) error {
 		return linkvet.Errorf(linkvet.EINVALID, "parameter pending: %q is not true or false", clip(p, 40))
 	}
 	out := apiList{Items: []apiStored{}, Offset: offset, Limit: limit}
-	if pending == nil {
-		f.Offset, f.Limit = offset, limit
-		list, total, err := s.store.Invitations(r.Context(), f)
-		if err != nil {
-			return err
-		}
-		out.Total = total
-		for i := range list {
-			out.Items = append(out.Items, toAPI(&list[i]))
-		}
-		writeJSON(w, http.StatusOK, out)
-		return nil
-	}
-	// Pending depends on undo markers the store cannot see, so the
-	// selection is filtered here and paged after.
-	list, _, err := s.store.Invitations(r.Context(), f)
+	// The store's pending flag follows undo too, so it selects and pages.
+	f.Pending, f.Offset, f.Limit = pending, offset, limit
+	list, total, err := s.store.Invitations(r.Context(), f)
 	if err != nil {
 		return err
 	}
+	out.Total = total
 	for i := range list {
-		a := toAPI(&list[i])
-		if a.Pending != *pending {
-			continue
-		}
-		if out.Total >= offset && len(out.Items) < limit {
-			out.Items = append(out.Items, a)
-		}
-		out.Total++
+		out.Items = append(out.Items, toAPI(&list[i]))
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -274,7 +255,7 @@ func (s *Server) apiPutPolicy(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.savePolicy(ctx, text)
+	p, err := s.savePolicy(ctx, text, "api")
 	if err != nil {
 		return err
 	}

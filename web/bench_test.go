@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
 
@@ -57,13 +58,14 @@ func benchEnv(b *testing.B, n int) *testEnv {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	if err := LoadDemo(ctx, db); err != nil {
+	svc := service.New(service.Config{Store: db, Now: DemoNow})
+	if err := LoadDemo(ctx, svc); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := db.PutInvitations(ctx, syntheticInvitations(n)); err != nil {
 		b.Fatal(err)
 	}
-	srv, err := New(Config{Store: db, Now: DemoNow})
+	srv, err := New(Config{Service: svc, Now: DemoNow})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,45 +1,15 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"fmt"
-	"io"
 	"time"
 
-	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/demo"
-	"github.com/linkvet/linkvet/jsonio"
+	"github.com/linkvet/linkvet/service"
 )
 
-// LoadDemo fills an empty store with the bundled demo inbox and its
-// user's policy, for `linkvet serve --demo`. Verdicts follow when New
-// screens the store.
-func LoadDemo(ctx context.Context, st Store) error {
-	rd := jsonio.NewReader(bytes.NewReader(demo.Inbox), "demo-inbox.jsonl")
-	var invs []linkvet.Invitation
-	for {
-		rec, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return fmt.Errorf("read the demo inbox: %w", err)
-		}
-		invs = append(invs, rec.Invitation)
-	}
-	if _, err := st.PutInvitations(ctx, invs); err != nil {
-		return fmt.Errorf("store the demo inbox: %w", err)
-	}
-	if err := st.PutModel(ctx, PolicyModel, demo.Policy); err != nil {
-		return fmt.Errorf("store the demo policy: %w", err)
-	}
-	return nil
-}
+// LoadDemo fills an empty store with the bundled demo inbox and its user's
+// policy, for `linkvet serve --demo` (see service.LoadDemo).
+func LoadDemo(ctx context.Context, svc *service.Service) error { return svc.LoadDemo(ctx) }
 
-// DemoNow is the moment the demo inbox is screened at, so that the demo
-// shows the same verdicts whenever it runs.
-func DemoNow() time.Time {
-	t, _ := time.Parse(time.RFC3339, demo.Now)
-	return t
-}
+// DemoNow is the moment the demo inbox is screened at.
+func DemoNow() time.Time { return service.DemoNow() }

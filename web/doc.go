@@ -3,26 +3,29 @@
 //
 // # Model
 //
-// A Server owns three things: the store (a linkvet.Store that also keeps
-// named blobs, the outreach log and tags), the screening engine built from
-// the active policy, and the parsed templates. The active policy is the YAML stored in the store under
-// the name "policy" (policy.Default when there is none); when it says nothing
-// about the user, the profile from the latest import stands in for "me".
+// A Server is an adapter over a service.Service, which owns every use case
+// (the same one the CLI calls): a handler parses the request, calls one
+// service method and renders the result. The Server reads the store only
+// through the service's Store() for lists, and never imports package
+// sqlite. It also holds the parsed templates.
 //
-// Stored verdicts always follow the active policy: New screens every
-// incoming invitation once, and so does every change that can move a
-// verdict (saving the policy, importing an export, adding an invitation).
-// Pages and the API then read verdicts from the store, so that filtering by
-// verdict and category is a query, not a screening run.
+// The policy in force is the one the store keeps, versioned (the service's
+// PolicyInForce; the defaults when none is stored); when it says nothing
+// about the user, the profile from the latest import stands in for "me".
+// Stored verdicts carry the state they were screened in; New, a policy
+// save and an import bring the stale ones up to date, and lists re-screen
+// any left stale. Pages and the API then read verdicts from the store, so
+// that filtering by verdict and category is a query, not a screening run.
 //
 // Decisions are append-only (the store keeps the full history). Undoing a
-// decision therefore appends one more: action "ignore" with the note
-// "undo" (UndoNote). An invitation whose latest decision is such an undo is
-// back in the queue, as if never decided; insights ignore undone decisions.
+// decision appends one more, marked Undo: the invitation is back in the
+// queue, as if never decided, for the CLI too; insights ignore undone
+// decisions.
 //
-// The outreach pages (Follow-ups, Outreach, Network) read the store's
-// outreach state and compute what they show with package outreach at the
-// server's clock; their buttons append to the outreach log or change tags.
+// The outreach pages (Follow-ups, Outreach, Network) read the service's
+// outreach view and compute what they show with package outreach at the
+// server's clock; their buttons record through the service, which checks
+// each event against the user's own policy.
 // The Policy page previews a change with screen.Replay, against the
 // waiting invitations and against the user's own decisions.
 //

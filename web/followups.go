@@ -60,13 +60,10 @@ type followUpRow struct {
 
 func (s *Server) followUpsPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	state, err := s.store.OutreachState(ctx)
+	list, _, err := s.svc.FollowUps(ctx)
 	if err != nil {
 		return err
 	}
-	eng, _ := s.snapshot()
-	p := eng.Policy()
-	list := outreach.FollowUps(state, p, p.Me, s.now())
 	view := buildFollowUps(list)
 	if id := r.URL.Query().Get("done"); id != "" {
 		for _, f := range list {
@@ -133,7 +130,7 @@ func (s *Server) followUpDone(w http.ResponseWriter, r *http.Request) error {
 	if !utf8.ValidString(note) {
 		return linkvet.Errorf(linkvet.EINVALID, "note: not valid UTF-8 text")
 	}
-	if _, err := s.store.RecordOutreach(r.Context(), outreach.Event{InvitationID: id, Kind: outreach.EventFollowUpDone, Note: note}); err != nil {
+	if _, _, err := s.svc.RecordOutreach(r.Context(), id, outreach.EventFollowUpDone, note); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/followups?done="+url.QueryEscape(id), http.StatusSeeOther)

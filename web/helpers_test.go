@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
 
@@ -37,10 +39,13 @@ func newTestEnv(t testing.TB, tweak ...func(*Config)) *testEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := LoadDemo(ctx, db); err != nil {
+	db.SetNow(DemoNow)
+	svc := service.New(service.Config{Store: db, Now: DemoNow})
+	if err := LoadDemo(ctx, svc); err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Store: db, Now: DemoNow, TempDir: t.TempDir()}
+	db.SetNow(time.Now)
+	cfg := Config{Service: svc, Now: DemoNow, TempDir: t.TempDir()}
 	for _, f := range tweak {
 		f(&cfg)
 	}

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
 )
 
@@ -138,21 +137,17 @@ func (s *Server) importFrom(ctx context.Context, src io.Reader) (importSummary, 
 	if n == 0 {
 		return importSummary{}, linkvet.Errorf(linkvet.EINVALID, "the upload is empty: choose the ZIP file LinkedIn sent")
 	}
-	opt := s.importOpt
-	if opt.Location == nil {
-		eng, _ := s.snapshot()
-		opt.Location = eng.Policy().Location()
+	opt, err := s.svc.ImportOptions(ctx, s.importOpt)
+	if err != nil {
+		return importSummary{}, err
 	}
-	exp, res, err := importer.Run(ctx, s.store, func(o linkedin.Options) (*linkvet.Export, error) {
+	imp, err := s.svc.Import(ctx, func(o linkedin.Options) (*linkvet.Export, error) {
 		return linkedin.ReadZip(f, n, o)
 	}, opt)
 	if err != nil {
 		return importSummary{}, err
 	}
-	// The import may bring the user's profile, which fills "me".
-	if err := s.reload(ctx); err != nil {
-		return importSummary{}, err
-	}
+	exp, res := imp.Export, imp.Result
 	sum := importSummary{At: s.now(), Bytes: n, Result: res, Pending: len(exp.Incoming), HiddenConnections: exp.HiddenConnections, Files: exp.Files}
 	for _, f := range exp.Files {
 		sum.Skipped += len(f.Skipped)

@@ -118,17 +118,12 @@ func lastWeeks(seen map[time.Time]bool) []time.Time {
 
 func (s *Server) insightsPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
-	if err != nil {
-		return err
-	}
-	history, err := s.store.Decisions(ctx, "")
+	data, err := s.svc.Insights(ctx)
 	if err != nil {
 		return err
 	}
 	eng, _ := s.snapshot()
-	loc := eng.Policy().Location()
-	view := buildInsights(all, history, loc, func(si *linkvet.StoredInvitation) linkvet.Verdict { return s.verdictOf(si, eng) })
+	view := buildInsights(data.Invitations, data.History, data.Location, func(si *linkvet.StoredInvitation) linkvet.Verdict { return s.verdictOf(si, eng) })
 	s.render(w, r, http.StatusOK, "insights.html", "Insights", view)
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/outreach"
-	"github.com/linkvet/linkvet/sqlite"
+	"github.com/linkvet/linkvet/service"
 )
 
 // StaleShown is how many stale connections the Network page lists with a
@@ -40,7 +40,7 @@ type networkView struct {
 }
 
 type staleRow struct {
-	Key      string // sqlite.KnownKey, the checkbox value
+	Key      string // service.KnownKey, the checkbox value
 	CheckID  string // element id of the checkbox
 	Name     string
 	Company  string
@@ -87,15 +87,16 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request) error {
 // networkView gathers the page: the count against the cap, the stale
 // connections, the tags and the profile check.
 func (s *Server) networkView(ctx context.Context, form tagForm) (networkView, error) {
-	state, err := s.store.OutreachState(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
 		return networkView{}, err
 	}
+	state := ov.State
 	me, err := s.store.Me(ctx)
 	if err != nil {
 		return networkView{}, err
 	}
-	p := s.outreachPolicy()
+	p := ov.Policy
 	n := outreach.Summarize(state.Known, state.HiddenConnections, p, s.now())
 	view := networkView{N: n, Form: form, Percent: strconv.Itoa(n.Connections*100/max(n.Cap, 1)) + "%"}
 	if view.Form.Errors == nil {
@@ -111,7 +112,7 @@ func (s *Server) networkView(ctx context.Context, form tagForm) (networkView, er
 			break
 		}
 		k := st.Person
-		key := sqlite.KnownKey(k)
+		key := service.KnownKey(k)
 		view.Stale = append(view.Stale, staleRow{
 			Key: key, CheckID: "stale-" + strconv.Itoa(i),
 			Name: clip(k.Name, 120), Company: clip(k.Company, 120), Position: clip(k.Position, 120),
@@ -197,9 +198,9 @@ func (s *Server) networkTags(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(f.Errors) == 0 {
 		if f.Untag {
-			err = s.store.Untag(ctx, keys, f.Tag)
+			err = s.svc.Untag(ctx, keys, f.Tag)
 		} else {
-			err = s.store.Tag(ctx, keys, f.Tag)
+			err = s.svc.Tag(ctx, keys, f.Tag)
 		}
 		switch linkvet.ErrorCode(err) {
 		case "":
@@ -239,13 +240,14 @@ func (s *Server) tagKeys(ctx context.Context, f *tagForm) ([]string, error) {
 	default:
 		return nil, nil
 	}
-	known, err := s.store.Known(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
 		return nil, err
 	}
+	known := ov.State.Known
 	var people []linkvet.KnownPerson
 	if f.Whom == whomStale {
-		for _, st := range outreach.Stale(known, s.outreachPolicy(), s.now()) {
+		for _, st := range outreach.Stale(known, ov.Policy, ov.Now) {
 			people = append(people, st.Person)
 		}
 		if len(people) == 0 {
@@ -259,7 +261,7 @@ func (s *Server) tagKeys(ctx context.Context, f *tagForm) ([]string, error) {
 	}
 	keys := make([]string, 0, len(people))
 	for _, k := range people {
-		if key := sqlite.KnownKey(k); key != "" {
+		if key := service.KnownKey(k); key != "" {
 			keys = append(keys, key)
 		}
 	}

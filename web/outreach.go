@@ -126,11 +126,11 @@ func (s *Server) planFor(state outreach.State, p *policy.Policy) planView {
 
 // buildOutreach builds the page around a form, reading the state once.
 func (s *Server) buildOutreach(ctx context.Context, form addFormView) (outreachView, outreach.State, *policy.Policy, error) {
-	p := s.outreachPolicy()
-	state, err := s.store.OutreachState(ctx)
+	ov, err := s.svc.OutreachView(ctx)
 	if err != nil {
-		return outreachView{}, state, p, err
+		return outreachView{}, ov.State, s.outreachPolicy(), err
 	}
+	state, p := ov.State, ov.Policy
 	return outreachView{Form: form, Plan: s.planFor(state, p), Limit: p.Outreach.NoteLimit}, state, p, nil
 }
 
@@ -333,7 +333,8 @@ func (s *Server) outreachSent(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusBadRequest, "outreach.html", "Outreach", view)
 		return nil
 	}
-	id, err := s.store.RecordSent(r.Context(), inv)
+	sent, err := s.svc.RecordSent(r.Context(), inv)
+	id := sent.ID
 	if code := linkvet.ErrorCode(err); code == linkvet.ECONFLICT || code == linkvet.EINVALID {
 		// Keep what the user typed and say why, next to the form.
 		view, _, _, verr := s.buildOutreach(r.Context(), form)
@@ -351,7 +352,7 @@ func (s *Server) outreachSent(w http.ResponseWriter, r *http.Request) error {
 }
 
 // outreachMarks are the events the planner's buttons record.
-var outreachMarks = []outreach.EventKind{outreach.EventWithdrawn, outreach.EventDeclined, outreach.EventIgnored}
+var outreachMarks = []outreach.EventKind{outreach.EventWithdrawn, outreach.EventAccepted, outreach.EventDeclined, outreach.EventIgnored}
 
 // outreachEvent records that a pending invitation was withdrawn, declined
 // or ignored.
@@ -366,14 +367,14 @@ func (s *Server) outreachEvent(w http.ResponseWriter, r *http.Request) error {
 		valid = valid || k == kind
 	}
 	if !valid {
-		return linkvet.Errorf(linkvet.EINVALID, "kind: %q is not one of withdrawn, declined, ignored", clip(string(kind), 40))
+		return linkvet.Errorf(linkvet.EINVALID, "kind: %q is not one of withdrawn, accepted, declined, ignored", clip(string(kind), 40))
 	}
 	note := strings.TrimSpace(r.PostForm.Get("note"))
 	if !utf8.ValidString(note) {
 		return linkvet.Errorf(linkvet.EINVALID, "note: not valid UTF-8 text")
 	}
 	id := r.PathValue("id")
-	if _, err := s.store.RecordOutreach(r.Context(), outreach.Event{InvitationID: id, Kind: kind, Note: note}); err != nil {
+	if _, _, err := s.svc.RecordOutreach(r.Context(), id, kind, note); err != nil {
 		return err
 	}
 	http.Redirect(w, r, "/outreach?recorded="+url.QueryEscape(id)+"#plan", http.StatusSeeOther)

@@ -16,7 +16,7 @@ import (
 )
 
 // The web app's store is the real one.
-var _ Store = (*sqlite.DB)(nil)
+var _ linkvet.Store = (*sqlite.DB)(nil)
 
 // at sets the store's clock to the demo's moment shifted by days, so that
 // what the store records lines up with the server's clock.
@@ -66,10 +66,13 @@ func TestFollowUpsPage(t *testing.T) {
 	wantStatus(t, w, http.StatusOK)
 	wantAll(t, "the empty follow-ups page", w.Body.String(), "No follow-ups yet")
 
-	e.accept("demo-01", -20) // followed up on day -9: silent by now
+	e.accept("demo-03", -20) // followed up on day -9: silent by now
+	e.accept("demo-01", -20) // the same, but a known contact: never advised for removal
 	e.at(-9)
-	if _, err := e.db.RecordOutreach(context.Background(), outreach.Event{InvitationID: "demo-01", Kind: outreach.EventFollowUpDone}); err != nil {
-		t.Fatal(err)
+	for _, id := range []string{"demo-03", "demo-01"} {
+		if _, _, err := e.srv.svc.RecordOutreach(context.Background(), id, outreach.EventFollowUpDone, ""); err != nil {
+			t.Fatal(err)
+		}
 	}
 	e.accept("demo-02", -10) // due on day -7, overdue from day -4
 	e.accept("demo-06", -1)  // due in two days
@@ -79,7 +82,7 @@ func TestFollowUpsPage(t *testing.T) {
 	wantStatus(t, w, http.StatusOK)
 	body := w.Body.String()
 	wantAll(t, "follow-ups", body,
-		"<strong>3</strong> accepted invitations: 1 overdue, 1 no answer to your follow-up, 1 coming up.",
+		"<strong>4</strong> accepted invitations: 1 overdue, 1 no answer to your follow-up, 1 coming up, 1 done, waiting for an answer.",
 		`id="fu-overdue"`, `id="fu-silent"`, `id="fu-upcoming"`,
 		`<a class="name" href="/invitations/demo-02"><bdi>Alex Kim</bdi></a>`,
 		`<strong>Suggestion: remove this connection.</strong>`,
@@ -115,7 +118,7 @@ func TestFollowUpsPage(t *testing.T) {
 	}{
 		{"/followups/demo-02/done", http.StatusConflict, "already marked done"},
 		{"/followups/nope/done", http.StatusNotFound, "no invitation with id"},
-		{"/followups/demo-03/done", http.StatusConflict, "have not accepted"},
+		{"/followups/demo-04/done", http.StatusConflict, "have not accepted"},
 	} {
 		w := e.postForm(tc.target, url.Values{})
 		wantStatus(t, w, tc.status)
@@ -358,7 +361,7 @@ func TestPolicyPreviewReplaysDecisions(t *testing.T) {
 	if _, err := e.db.Decide(ctx, linkvet.Decision{InvitationID: "demo-03", Action: linkvet.Ignore, By: linkvet.ByRule}); err != nil {
 		t.Fatal(err)
 	}
-	current, _ := e.srv.storedPolicy(ctx)
+	current := e.srv.storedPolicy(ctx)
 	next := strings.Replace(string(current), "blocked:\n",
 		"blocked:\n  - https://www.linkedin.com/in/pat-miller-growth\n  - https://www.linkedin.com/in/alex-kim-data\n  - https://www.linkedin.com/in/chris-young-streams\n", 1)
 	w := e.postForm("/policy", url.Values{"yaml": {next}, "do": {"preview"}})
@@ -419,7 +422,7 @@ func TestOutreachPagesEscapeHostileText(t *testing.T) {
 			out := inv
 			out.ID, out.Direction, out.Source = "", linkvet.Outgoing, ""
 			out.Person.ProfileURL = ""
-			if _, err := e.db.RecordSent(ctx, out); err != nil {
+			if _, err := e.srv.svc.RecordSent(ctx, out); err != nil {
 				t.Fatalf("record %s as sent: %v", inv.ID, err)
 			}
 		}

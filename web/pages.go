@@ -3,13 +3,13 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/linkvet/linkvet/service"
 	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/screen"
@@ -272,34 +272,20 @@ func (s *Server) invitationPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 // undoAction is the pseudo-action that undoes the standing decision.
-const undoAction = "undo"
+const undoAction = service.UndoAction
 
 // decide records the user's decision on an invitation, or undoes the
 // standing one when action is "undo".
 func (s *Server) decide(ctx context.Context, id, action, note string) (linkvet.Decision, error) {
-	action = strings.TrimSpace(action)
-	note = strings.TrimSpace(note)
-	if !utf8.ValidString(note) {
-		return linkvet.Decision{}, linkvet.Errorf(linkvet.EINVALID, "note: not valid UTF-8 text")
+	a, undo, err := service.ParseAction(action, true)
+	if err != nil {
+		return linkvet.Decision{}, linkvet.Errorf(linkvet.EINVALID, "action: %s", linkvet.ErrorMessage(err))
 	}
-	if action == undoAction {
-		si, err := s.store.Invitation(ctx, id)
-		if err != nil {
-			return linkvet.Decision{}, err
-		}
-		if current(si.Decision) == nil {
-			return linkvet.Decision{}, linkvet.Errorf(linkvet.ECONFLICT, "invitation %s has no decision to undo", id)
-		}
-		return s.store.Decide(ctx, linkvet.Decision{InvitationID: id, Action: linkvet.Ignore, Note: UndoNote, By: linkvet.ByUser})
+	if undo {
+		return s.svc.Undo(ctx, id)
 	}
-	a := linkvet.Action(action)
-	if !a.Valid() {
-		return linkvet.Decision{}, linkvet.Errorf(linkvet.EINVALID, "action: %q is not one of accept, ask, ignore, decline, block, undo", clip(action, 40))
-	}
-	if note == UndoNote {
-		return linkvet.Decision{}, linkvet.Errorf(linkvet.EINVALID, "note: %q is reserved for undoing a decision; use action %q", UndoNote, undoAction)
-	}
-	return s.store.Decide(ctx, linkvet.Decision{InvitationID: id, Action: a, Note: note, By: linkvet.ByUser})
+	res, err := s.svc.Decide(ctx, id, a, note)
+	return res.Decision, err
 }
 
 func (s *Server) decidePage(w http.ResponseWriter, r *http.Request) error {

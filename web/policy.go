@@ -137,7 +137,7 @@ func (s *Server) policySubmit(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	if r.PostForm.Get("do") == "save" {
-		if _, err := s.savePolicy(ctxWithoutCancel(r), text); err != nil {
+		if _, err := s.savePolicy(ctxWithoutCancel(r), text, "web"); err != nil {
 			return err
 		}
 		http.Redirect(w, r, "/policy?saved=1", http.StatusSeeOther)

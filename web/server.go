@@ -20,11 +20,9 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
-	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
-	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/service"
 )
 
 //go:embed templates/*.html
@@ -35,31 +33,6 @@ var staticFS embed.FS
 
 //go:embed openapi.json
 var openAPI []byte
-
-// Store is what the web app needs of the database: linkvet.Store plus named
-// blobs, where the active policy is kept, and the user's own outreach: the
-// log of what happened to their invitations and the tags on the people
-// they know. *sqlite.DB satisfies it.
-type Store interface {
-	linkvet.Store
-	importer.Store
-	Model(ctx context.Context, name string) ([]byte, error)
-	PutModel(ctx context.Context, name string, blob []byte) error
-
-	// OutreachState reads what package outreach needs in one snapshot.
-	OutreachState(ctx context.Context) (outreach.State, error)
-	// RecordOutreach appends an event (withdrawn, declined, ignored,
-	// followup_done) at the store's clock; ECONFLICT when it cannot have
-	// happened.
-	RecordOutreach(ctx context.Context, ev outreach.Event) (outreach.Event, error)
-	// RecordSent stores an invitation the user has just sent and returns
-	// its id.
-	RecordSent(ctx context.Context, inv linkvet.Invitation) (string, error)
-	// Tag and Untag add or remove a tag on known people, named by the
-	// store's keys (sqlite.KnownKey); all or none.
-	Tag(ctx context.Context, personKeys []string, tag string) error
-	Untag(ctx context.Context, personKeys []string, tag string) error
-}
 
 // Limits on request bodies.
 const (
@@ -76,7 +49,9 @@ const TokenCookie = "linkvet_token"
 
 // Config is what New needs.
 type Config struct {
-	Store Store
+	// Service runs the use cases; the web app reaches the store only
+	// through it.
+	Service *service.Service
 	// Now is the clock verdicts are screened at; nil means time.Now.
 	Now func() time.Time
 	// Logger receives internal errors (users only see "internal error");
@@ -92,9 +67,6 @@ type Config struct {
 	// Import tunes reading uploaded exports; the zero value applies the
 	// linkedin package's defaults and the policy's time zone.
 	Import linkedin.Options
-	// ScreenOptions, when set, gives the engine options for a policy (the
-	// CLI passes the trained classifier when the policy enables learning).
-	ScreenOptions func(ctx context.Context, p *policy.Policy) ([]screen.Option, error)
 	// TempDir is where uploads are spooled before reading; "" means the
 	// system's temporary directory.
 	TempDir string
@@ -102,45 +74,36 @@ type Config struct {
 
 // Server is the web app and the API. Build it with New.
 type Server struct {
-	store     Store
+	svc       *service.Service
+	store     linkvet.Store // for reading only; changes go through svc
 	now       func() time.Time
 	log       *slog.Logger
 	token     string
 	maxUpload int64
 	importOpt linkedin.Options
 	tempDir   string
-	options   func(ctx context.Context, p *policy.Policy) ([]screen.Option, error)
 	pages     map[string]*template.Template
 	handler   http.Handler
-
-	// reloadMu serialises changes of the active policy and rescreening, so
-	// that two saves never interleave their verdicts.
-	reloadMu sync.Mutex
-	mu       sync.RWMutex // guards engine and policyText
-	engine   *screen.Engine
-	// policyText is the stored policy as the user wrote it; nil when the
-	// defaults are in force.
-	policyText []byte
 
 	imports importLog
 	buffers sync.Pool // *bytes.Buffer for rendering pages
 }
 
-// New builds a server: it parses the templates, loads the active policy
-// from the store and screens every incoming invitation with it.
+// New builds a server: it parses the templates and brings the stored
+// verdicts in line with the policy in force.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("web: Config.Store is nil")
+	if cfg.Service == nil {
+		return nil, errors.New("web: Config.Service is nil")
 	}
 	s := &Server{
-		store:     cfg.Store,
+		svc:       cfg.Service,
+		store:     cfg.Service.Store(),
 		now:       cfg.Now,
 		log:       cfg.Logger,
 		token:     cfg.Token,
 		maxUpload: cfg.MaxUploadBytes,
 		importOpt: cfg.Import,
 		tempDir:   cfg.TempDir,
-		options:   cfg.ScreenOptions,
 	}
 	if s.now == nil {
 		s.now = time.Now

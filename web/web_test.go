@@ -119,7 +119,7 @@ func TestDecisionUndo(t *testing.T) {
 		t.Error("an undone decision should put the invitation back in the inbox")
 	}
 	history, _ := e.db.Decisions(context.Background(), "demo-05")
-	if len(history) != 2 || history[0].Action != linkvet.Decline || !isUndo(&history[1]) {
+	if len(history) != 2 || history[0].Action != linkvet.Decline || !history[1].Undo {
 		t.Errorf("history should keep the decision and its undo: %+v", history)
 	}
 	w = e.postForm("/invitations/demo-05/decision", url.Values{"action": {"undo"}})
@@ -132,7 +132,6 @@ func TestDecisionUndo(t *testing.T) {
 	}{
 		{"/invitations/demo-05/decision", url.Values{"action": {"maybe"}}, http.StatusBadRequest},
 		{"/invitations/nope/decision", url.Values{"action": {"accept"}}, http.StatusNotFound},
-		{"/invitations/demo-05/decision", url.Values{"action": {"accept"}, "note": {"undo"}}, http.StatusBadRequest},
 		{"/invitations/demo-05/decision", url.Values{"action": {"accept"}, "note": {strings.Repeat("x", 20_000)}}, http.StatusRequestEntityTooLarge},
 	} {
 		w := e.postForm(tc.target, tc.form)
@@ -264,7 +263,7 @@ func TestPolicyPreviewAndSave(t *testing.T) {
 	if body := w.Body.String(); !strings.Contains(body, "Dana Weber") || !strings.Contains(body, "tu-berlin-alumni") {
 		t.Errorf("the policy page should summarize the demo policy")
 	}
-	current, _ := e.srv.storedPolicy(context.Background())
+	current := e.srv.storedPolicy(context.Background())
 	// Blocking Pat Miller flips one verdict.
 	next := strings.Replace(string(current), "blocked:\n", "blocked:\n  - https://www.linkedin.com/in/pat-miller-growth\n", 1)
 	w = e.postForm("/policy", url.Values{"yaml": {next}, "do": {"preview"}})
@@ -363,7 +362,7 @@ func TestInsightsPage(t *testing.T) {
 func TestBuildInsightsUndoneDecisionsDoNotCount(t *testing.T) {
 	hist := []linkvet.Decision{
 		{InvitationID: "a", Action: linkvet.Accept, Verdict: linkvet.Decline, By: linkvet.ByUser},
-		{InvitationID: "a", Action: linkvet.Ignore, Note: UndoNote, By: linkvet.ByUser},
+		{InvitationID: "a", Action: linkvet.Ignore, Undo: true, By: linkvet.ByUser},
 		{InvitationID: "b", Action: linkvet.Accept, Verdict: linkvet.Accept, By: linkvet.ByRule},
 		{InvitationID: "c", Action: linkvet.Decline, Verdict: linkvet.Decline, By: linkvet.ByUser},
 	}

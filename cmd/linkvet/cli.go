@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -33,12 +32,30 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// fileError is an input file that could not be read: exit status 1.
+// silent means it was already reported on stderr.
+type fileError struct {
+	err    error
+	silent bool
+}
+
+func (e fileError) Error() string {
+	if e.err == nil {
+		return "an input could not be read"
+	}
+	return e.err.Error()
+}
+func (e fileError) Unwrap() error { return e.err }
+
 // rejectedError says some records were rejected and the rest processed;
 // the records were already reported on stderr.
 type rejectedError struct{ n int }
 
 func (e rejectedError) Error() string {
-	return fmt.Sprintf("%d record(s) rejected; the others were processed", e.n)
+	if e.n == 1 {
+		return "1 record rejected; the others were processed"
+	}
+	return fmt.Sprintf("%d records rejected; the others were processed", e.n)
 }
 
 func exitCode(err error, stderr io.Writer) int {
@@ -47,7 +64,13 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	var ue usageError
 	var re rejectedError
+	var fe fileError
 	switch {
+	case errors.As(err, &fe):
+		if !fe.silent {
+			fmt.Fprintln(stderr, "linkvet:", err)
+		}
+		return exitRejected
 	case errors.As(err, &re):
 		fmt.Fprintln(stderr, "linkvet:", err)
 		return exitRejected
@@ -91,11 +114,14 @@ func (e *env) now() (time.Time, error) {
 	if e.nowFlag == "" {
 		return time.Now(), nil
 	}
-	t, err := time.Parse(time.RFC3339, e.nowFlag)
-	if err != nil {
-		return time.Time{}, usageError{fmt.Errorf("--now: %q is not an RFC 3339 time (like 2026-11-22T12:00:00Z)", e.nowFlag)}
+	if t, err := time.Parse(time.RFC3339, e.nowFlag); err == nil {
+		return t, nil
 	}
-	return t, nil
+	// A date alone is noon UTC of that day: the same day in every zone.
+	if t, err := time.Parse(time.DateOnly, e.nowFlag); err == nil {
+		return t.Add(12 * time.Hour), nil
+	}
+	return time.Time{}, usageError{fmt.Errorf("--now: %q is neither a date (2026-12-08) nor an RFC 3339 time (2026-11-22T12:00:00Z)", e.nowFlag)}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -146,15 +172,7 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-func versionString() string {
-	if version != "" {
-		return version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
-}
+func versionString() string { return buildVersion() }
 
 func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
@@ -170,15 +188,47 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&e.policyPath, "policy", "", "policy file (YAML); default: built-in defaults")
-	root.PersistentFlags().StringVar(&e.dbPath, "db", "", "database file (default: in your data directory)")
-	root.PersistentFlags().StringVar(&e.nowFlag, "now", "", "screen as of this RFC 3339 time instead of now (for reproducible runs)")
+	root.PersistentFlags().StringVar(&e.policyPath, "policy", "", "policy file (YAML) for this run only; default: the policy in force (linkvet policy show)")
+	root.PersistentFlags().StringVar(&e.dbPath, "db", "", "database file (default: $LINKVET_DB, else in your data directory; see linkvet where)")
+	root.PersistentFlags().StringVar(&e.nowFlag, "now", "", "act as of this date or RFC 3339 time instead of now (for reproducible runs)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		return refuseIgnoredFlags(cmd)
+	}
 	root.AddCommand(
 		screenCmd(e), demoCmd(e), explainCmd(e), policyCmd(e), evalCmd(e),
 		importCmd(e), inboxCmd(e), addCmd(e), decideCmd(e), historyCmd(e), exportCmd(e),
 		learnCmd(e), replayCmd(e), serveCmd(e),
 		outreachCmd(e), noteCmd(e), followupsCmd(e), profileCmd(e), networkCmd(e),
-		readCmd(e),
+		whereCmd(e), manCmd(e), restoreCmd(e), readCmd(e),
 	)
+	registerFlagCompletions(root)
 	return root
+}
+
+// storeless are the commands that never read the database: --db on them
+// would be silently ignored, so it is refused. noPolicy are those that
+// never screen with a policy of the user's.
+var (
+	storeless = map[string]bool{"demo": true, "eval": true, "man": true, "completion": true}
+	noPolicy  = map[string]bool{"demo": true, "where": true, "man": true, "history": true, "export": true, "restore": true, "completion": true}
+)
+
+// refuseIgnoredFlags turns a global flag the command would ignore into a
+// usage error, so that nobody believes it did something.
+func refuseIgnoredFlags(cmd *cobra.Command) error {
+	name := cmd.Name()
+	if cmd.Parent() != nil && cmd.Parent().Name() == "policy" && name == "check" {
+		name = "policy check"
+	}
+	if cmd.Flags().Changed("db") && (storeless[name] || name == "policy check") {
+		return usageError{fmt.Errorf("%s does not use a database; drop --db", cmd.CommandPath())}
+	}
+	if cmd.Flags().Changed("policy") && noPolicy[name] {
+		what := "does not screen with your policy"
+		if name == "demo" {
+			what = "screens with the demo user's policy"
+		}
+		return usageError{fmt.Errorf("%s %s; drop --policy", cmd.CommandPath(), what)}
+	}
+	return nil
 }

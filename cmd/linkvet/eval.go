@@ -14,6 +14,10 @@ import (
 	"github.com/linkvet/linkvet/learn"
 )
 
+// minEvalTest is how many test records make an agreement figure worth
+// reading: with fewer, one record moves it by more than five points.
+const minEvalTest = 20
+
 func evalCmd(e *env) *cobra.Command {
 	var asJSON bool
 	var sms string
@@ -48,6 +52,9 @@ reports accuracy, the share of spam caught and the share of ham wrongly flagged.
 				return err
 			}
 			train, test := learn.Split(items, ratio, seed)
+			if len(test) < minEvalTest {
+				fmt.Fprintf(e.stderr, "linkvet: warning: only %d test record%s: the figures below mean little (at least %d give a rough idea)\n", len(test), plural(len(test)), minEvalTest)
+			}
 			rep := learn.Evaluate(learn.DefaultParams(), train, test)
 			if asJSON {
 				if err := writeJSON(e.stdout, rep); err != nil {

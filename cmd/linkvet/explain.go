@@ -20,23 +20,45 @@ func explainCmd(e *env) *cobra.Command {
 		Short: "Explain one verdict: every rule tried, and why it fired or not",
 		Long: `Explain screens one invitation and lists every rule linkvet tried: those that
 fired with their points and evidence, and those that did not with the reason.
-FILE holds the invitation (standard input when absent or "-"); when it holds
-several, --id picks one.`,
+FILE holds the invitation (standard input when "-"); when it holds several,
+--id picks one. With --id and no FILE, it explains the stored invitation with
+that id, with the policy in force (or --policy for this run).`,
+		Example: `  linkvet explain one.json
+  linkvet explain --id li-3f2a9c1e`,
 		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveDefault
+		},
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			eng, now, err := e.engineNow()
-			if err != nil {
-				return err
+			var inv *linkvet.Invitation
+			var x screen.Explanation
+			if len(args) == 0 && id != "" {
+				svc, done, err := e.service(true)
+				if err != nil {
+					return err
+				}
+				defer done()
+				si, ex, err := svc.Explain(e.ctx, id)
+				if err != nil {
+					return err
+				}
+				inv, x = &si.Invitation, ex
+			} else {
+				eng, now, err := e.engineNow()
+				if err != nil {
+					return err
+				}
+				name := "-"
+				if len(args) == 1 {
+					name = args[0]
+				} else {
+					e.sayReadingStdin()
+				}
+				if inv, err = e.pickInvitation(name, id); err != nil {
+					return err
+				}
+				x = eng.Explain(inv, now)
 			}
-			name := "-"
-			if len(args) == 1 {
-				name = args[0]
-			}
-			inv, err := e.pickInvitation(name, id)
-			if err != nil {
-				return err
-			}
-			x := eng.Explain(inv, now)
 			if asJSON {
 				enc := json.NewEncoder(e.stdout)
 				enc.SetIndent("", "  ")
@@ -48,7 +70,10 @@ several, --id picks one.`,
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print the explanation as JSON")
-	c.Flags().StringVar(&id, "id", "", "the invitation to explain when FILE holds several")
+	c.Flags().StringVar(&id, "id", "", "the invitation to explain: one of FILE's, or a stored one when no FILE is named")
+	_ = c.RegisterFlagCompletionFunc("id", func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return completeIDs(e, linkvet.Incoming, false, toComplete), cobra.ShellCompDirectiveNoFileComp
+	})
 	return c
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/outreach"
 )
 
@@ -26,12 +27,15 @@ Without --all, closed follow-ups (they replied) and done ones still waiting
 are left out.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, p, s, err := e.openOutreach()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			list := outreach.FollowUps(s, p, p.Me, now)
+			defer done()
+			list, _, err := svc.FollowUps(e.ctx)
+			if err != nil {
+				return err
+			}
 			if !all {
 				kept := list[:0]
 				for _, f := range list {
@@ -54,7 +58,7 @@ are left out.`,
 			counts := map[outreach.FollowUpStatus]int{}
 			for _, f := range list {
 				counts[f.Status]++
-				fmt.Fprintf(e.stdout, "%-8s %-20s %-24s %s\n", f.Status, cut(f.InvitationID, 20), cut(safe(personName(f.Person)), 24), safe(f.Why))
+				fmt.Fprintf(e.stdout, "%-8s %-20s %-24s %s\n", f.Status, f.InvitationID, cut(safe(personName(f.Person)), 24), safe(f.Why))
 				if f.Draft != "" {
 					fmt.Fprintf(e.stdout, "         draft: %s\n", safe(f.Draft))
 				}
@@ -73,9 +77,10 @@ are left out.`,
 func followupsDoneCmd(e *env) *cobra.Command {
 	var note string
 	c := &cobra.Command{
-		Use:   "done ID",
-		Short: "Mark a follow-up as sent",
-		Args:  cobra.ExactArgs(1),
+		Use:               "done ID",
+		Short:             "Mark a follow-up as sent",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeID(e, linkvet.Incoming),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			return e.recordEvent(args[0], outreach.EventFollowUpDone, note)
 		}),

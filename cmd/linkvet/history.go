@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -12,25 +13,53 @@ import (
 )
 
 func historyCmd(e *env) *cobra.Command {
-	var asJSON bool
+	var asJSON, audit bool
 	c := &cobra.Command{
 		Use:   "history [ID]",
 		Short: "Show the decisions recorded: what was decided, when, by whom, and what linkvet had advised",
 		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeIDs(e, linkvet.Incoming, false, toComplete), cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, err := e.openStore()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer done()
+			st := svc.Store()
+			if audit {
+				entries, err := st.Audit(e.ctx)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					enc := json.NewEncoder(e.stdout)
+					for _, a := range entries {
+						if err := enc.Encode(a); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				if len(entries) == 0 {
+					fmt.Fprintln(e.stdout, "The audit log is empty.")
+					return nil
+				}
+				fmt.Fprintf(e.stdout, "%-20s %-9s %-22s %s\n", "WHEN", "WHAT", "SUBJECT", "DETAIL")
+				for _, a := range entries {
+					fmt.Fprintf(e.stdout, "%-20s %-9s %-22s %s\n", a.At.UTC().Format("2006-01-02 15:04:05"), a.Kind, a.Subject, safe(a.Detail))
+				}
+				return nil
+			}
 			id := ""
 			if len(args) == 1 {
 				id = args[0]
-				if _, err := db.Invitation(e.ctx, id); err != nil {
-					return err
-				}
 			}
-			ds, err := db.Decisions(e.ctx, id)
+			ds, err := st.Decisions(e.ctx, id)
 			if err != nil {
 				return err
 			}
@@ -47,14 +76,33 @@ func historyCmd(e *env) *cobra.Command {
 				fmt.Fprintln(e.stdout, "No decisions recorded yet.")
 				return nil
 			}
-			fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", "WHEN", "INVITATION", "BY", "ACTION", "ADVISED", "NOTE")
+			names := map[string]string{}
 			for _, d := range ds {
-				fmt.Fprintf(e.stdout, "%-20s %-14s %-8s %-8s %-8s %s\n", d.At.UTC().Format("2006-01-02 15:04:05"), cut(d.InvitationID, 14), d.By, d.Action, d.Verdict, safe(d.Note))
+				if _, ok := names[d.InvitationID]; ok {
+					continue
+				}
+				if si, err := st.Invitation(e.ctx, d.InvitationID); err == nil {
+					names[d.InvitationID] = si.Invitation.Person.Name
+				}
+			}
+			width := len("INVITATION")
+			for _, d := range ds {
+				width = max(width, len(d.InvitationID))
+			}
+			format := "%-20s %-" + strconv.Itoa(width) + "s %-22s %-5s %-8s %-8s %s\n"
+			fmt.Fprintf(e.stdout, format, "WHEN", "INVITATION", "NAME", "BY", "ACTION", "ADVISED", "NOTE")
+			for _, d := range ds {
+				act := string(d.Action)
+				if d.Undo {
+					act = "undo"
+				}
+				fmt.Fprintf(e.stdout, format, d.At.UTC().Format("2006-01-02 15:04:05"), d.InvitationID, cut(safe(names[d.InvitationID]), 22), d.By, act, d.Verdict, safe(d.Note))
 			}
 			return nil
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	c.Flags().BoolVar(&audit, "audit", false, "print the audit log instead: every policy change, decision, undo and rebuild")
 	return c
 }
 
@@ -63,16 +111,19 @@ func exportCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "export",
 		Short: "Write everything stored, as JSON or CSV",
-		Long: `Export writes everything linkvet keeps: invitations with their verdicts and
-decisions, the decision history, and the people you know. CSV cells that a
-spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
-return) are prefixed with a single quote.`,
+		Long: `Export writes everything linkvet keeps, as it reads it (memory stays flat):
+invitations with their verdicts and decisions, the decision history, the people
+you know, and with --format json also the messages, the outreach log, the
+policy versions, the audit log and the classifier, which linkvet restore reads
+back. CSV cells that a spreadsheet would run as a formula (starting with = + -
+@, a tab or a carriage return, also behind spaces or invisible characters) are
+prefixed with a single quote.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "csv" {
 				return usageError{fmt.Errorf("--format %q: want json or csv", format)}
 			}
-			db, err := e.openStore()
+			db, err := e.openExisting()
 			if err != nil {
 				return err
 			}
@@ -92,4 +143,37 @@ return) are prefixed with a single quote.`,
 	c.Flags().StringVar(&format, "format", "json", "json or csv")
 	c.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of standard output")
 	return c
+}
+
+func restoreCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore FILE",
+		Short: "Read a JSON export back into an empty database",
+		Long: `Restore reads what linkvet export --format json wrote into a database that holds
+nothing yet (name a new one with --db), in one transaction: invitations,
+verdicts, decisions, known people and tags, imports, messages, the outreach
+log, every version of the policy, the audit log and the classifier. The
+restored database exports the same again. A database that holds anything is
+refused, so that two histories never mix.`,
+		Example: `  linkvet export -o backup.json
+  linkvet --db restored.db restore backup.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			r, err := e.fileInput(args[0]).open()
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			db, err := e.openStore()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := db.Restore(e.ctx, r, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "restored %s into %s\n", args[0], db.Path())
+			return nil
+		}),
+	}
 }

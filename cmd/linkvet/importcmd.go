@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/importer"
 	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/service"
 )
 
 func importCmd(e *env) *cobra.Command {
@@ -33,20 +33,22 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
   linkvet import --time-zone Europe/Berlin ./export-folder`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, p, err := e.openWithPolicy()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			zone := tz
-			if zone == "" {
-				zone = p.TimeZone
+			defer done()
+			var opts linkedin.Options
+			if tz != "" {
+				loc, err := time.LoadLocation(tz)
+				if err != nil {
+					return usageError{fmt.Errorf("--time-zone %q: %v", tz, err)}
+				}
+				opts.Location = loc
 			}
-			loc, err := time.LoadLocation(zone)
-			if err != nil {
-				return usageError{fmt.Errorf("time zone %q: %v", zone, err)}
+			if opts, err = svc.ImportOptions(e.ctx, opts); err != nil {
+				return err
 			}
-			opts := linkedin.Options{Location: loc}
 			var bar *progressbar.ProgressBar
 			if isTerminal(e.stderr) {
 				bar = newProgressBar(e.stderr)
@@ -56,7 +58,7 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 					_ = bar.Set64(done)
 				}
 			}
-			export, res, err := importer.Run(e.ctx, db, func(o linkedin.Options) (*linkvet.Export, error) {
+			res, err := svc.Import(e.ctx, func(o linkedin.Options) (*linkvet.Export, error) {
 				return linkedin.Read(args[0], o)
 			}, opts)
 			if bar != nil {
@@ -66,21 +68,9 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 			if err != nil {
 				return err
 			}
-			printImportSummary(e.stdout, args[0], export, res)
-
-			// Screen what is pending now, so that the inbox is ready.
-			// Read the policy again: the export may have brought the user's
-			// profile, which fills an empty `me`.
-			eng, _, err := e.storedEngine(e.ctx, db)
+			printImportSummary(e.stdout, args[0], res.Export, res.Result)
+			items, err := svc.Inbox(e.ctx, service.InboxFilter{})
 			if err != nil {
-				return err
-			}
-			pending := true
-			items, _, err := db.Invitations(e.ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming, Pending: &pending})
-			if err != nil {
-				return err
-			}
-			if err := screenStored(e.ctx, db, eng, items, now); err != nil {
 				return err
 			}
 			counts := map[linkvet.Action]int{}

@@ -2,26 +2,29 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
-	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/service"
 )
 
 func learnCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "learn FILE",
-		Short: "Teach linkvet your past decisions from labelled invitations",
+		Short: "Teach linkvet your past decisions; status and rebuild of the classifier",
 		Long: `Learn reads labelled invitation-v1 JSON Lines (each record has a "label"
 holding the action you took: accept, ask, ignore, decline or block), stores
-each invitation with your decision, and trains linkvet's classifier on it.
-Learning the same file twice changes nothing; a changed label replaces the old
-one in the classifier. The classifier's opinion counts only once it has seen
-enough decisions (policy learning.min_decisions, 20 by default), and never
-more than as one reason among the others.`,
+each invitation with your decision, and trains linkvet's classifier on it, all
+in one transaction. Learning the same file twice changes nothing; a changed
+label replaces the old one in the classifier. The classifier's opinion counts
+only once it has seen enough decisions (policy learning.min_decisions, 20 by
+default), and never more than as one reason among the others.
+
+linkvet learn status says what the classifier holds; linkvet learn rebuild
+rebuilds it from your standing decisions.`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			recs, rejected, err := e.readRecords(args[0])
@@ -37,60 +40,18 @@ more than as one reason among the others.`,
 				}
 				labelled = append(labelled, rec.Invitation)
 			}
-			db, now, err := e.openClocked()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			ids, err := db.PutInvitations(e.ctx, labelled)
+			defer done()
+			res, err := svc.Learn(e.ctx, labelled, args[0])
 			if err != nil {
 				return err
 			}
-			// The verdicts recorded with the decisions are the rules' own,
-			// without the classifier being taught here.
-			p, err := e.effectivePolicy(e.ctx, db)
-			if err != nil {
-				return err
-			}
-			eng := screen.New(p)
-			c, err := loadClassifier(e.ctx, db, p)
-			if err != nil {
-				return err
-			}
-			trained, unchanged := 0, 0
-			for i, id := range ids {
-				inv := &labelled[i]
-				class := string(inv.Label)
-				it, err := db.Invitation(e.ctx, id)
-				if err != nil {
-					return err
-				}
-				if it.Decision == nil || it.Decision.Action != inv.Label {
-					v := eng.Screen(&it.Invitation, now)
-					if _, err := db.Decide(e.ctx, linkvet.Decision{InvitationID: id, Action: inv.Label, Verdict: v.Action, Note: "learned from " + args[0], By: linkvet.ByUser}); err != nil {
-						return err
-					}
-				}
-				changed, err := retrain(e.ctx, db, c, &it.Invitation, id, class)
-				if err != nil {
-					return err
-				}
-				if !changed {
-					unchanged++
-					continue
-				}
-				trained++
-			}
-			if err := saveClassifier(e.ctx, db, c); err != nil {
-				return err
-			}
-			total := 0
-			for _, n := range c.Docs() {
-				total += n
-			}
-			fmt.Fprintf(e.stdout, "learned %d decision%s (%d already known); the classifier has seen %d\n", trained, plural(trained), unchanged, total)
-			if r := c.Classify(learn.Doc{}); !r.Enough {
-				fmt.Fprintf(e.stdout, "it has no say in verdicts yet: %s\n", r.Why)
+			fmt.Fprintf(e.stdout, "learned %d decision%s (%d already known); the classifier has seen %d\n", res.Trained, plural(res.Trained), res.Unchanged, res.Status.Trained)
+			if !res.Enough {
+				fmt.Fprintf(e.stdout, "it has no say in verdicts yet: %s\n", res.Why)
 			}
 			if rejected > 0 {
 				return rejectedError{rejected}
@@ -98,6 +59,68 @@ more than as one reason among the others.`,
 			return nil
 		}),
 	}
+	var asJSON bool
+	status := &cobra.Command{
+		Use:   "status",
+		Short: "Say how many decisions the classifier holds, per action",
+		Args:  cobra.NoArgs,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			svc, done, err := e.service(true)
+			if err != nil {
+				return err
+			}
+			defer done()
+			st, err := svc.LearnStatus(e.ctx)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(e.stdout, st)
+			}
+			printLearnStatus(e, st)
+			return nil
+		}),
+	}
+	status.Flags().BoolVar(&asJSON, "json", false, `print {"trained": N, "by_action": {...}}`)
+	rebuild := &cobra.Command{
+		Use:   "rebuild",
+		Short: "Rebuild the classifier from your standing decisions",
+		Long: `Rebuild forgets what the classifier learned and teaches it again every
+decision of yours that stands (undone ones and an import's records do not
+count), in one transaction. Run it when linkvet says the classifier is out of
+step with the decisions.`,
+		Args: cobra.NoArgs,
+		RunE: action(func(cmd *cobra.Command, args []string) error {
+			svc, done, err := e.service(false)
+			if err != nil {
+				return err
+			}
+			defer done()
+			st, err := svc.Rebuild(e.ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(e.stdout, "rebuilt: ")
+			printLearnStatus(e, st)
+			return nil
+		}),
+	}
+	c.AddCommand(status, rebuild)
+	return c
+}
+
+func printLearnStatus(e *env, st service.LearnStatus) {
+	fmt.Fprintf(e.stdout, "the classifier holds %d decision%s", st.Trained, plural(st.Trained))
+	var parts []string
+	for _, a := range linkvet.Actions {
+		if n := st.ByAction[string(a)]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, a))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(e.stdout, ": %s", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(e.stdout)
 }
 
 func replayCmd(e *env) *cobra.Command {
@@ -105,8 +128,8 @@ func replayCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "replay --policy NEW.yaml",
 		Short: "Show what another policy would have changed, decision by decision",
-		Long: `Replay screens the stored invitations with the current policy (the one saved
-from the web app, else the defaults) and with the policy given by --policy,
+		Long: `Replay screens the stored invitations with the policy in force (linkvet policy
+show) and with the policy given by --policy,
 and lists every verdict that would change, next to what you actually decided.
 It ends with how often each policy agrees with your decisions. --pending
 replays the pending invitations instead of the decided ones.`,
@@ -115,34 +138,25 @@ replays the pending invitations instead of the decided ones.`,
 			if e.policyPath == "" {
 				return usageError{fmt.Errorf("replay needs the new policy: --policy NEW.yaml")}
 			}
-			now, err := e.now()
+			text, err := readPolicyFile(e.policyPath)
 			if err != nil {
 				return err
 			}
-			newPolicy, err := policy.LoadFile(e.policyPath)
+			newPolicy, err := policy.Load(text, e.policyPath)
 			if err != nil {
 				return err
 			}
-			db, err := e.openStore()
-			if err != nil {
-				return err
-			}
-			defer db.Close()
 			current := *e
-			current.policyPath = "" // the stored policy, not the new one
-			oldPolicy, err := current.effectivePolicy(e.ctx, db)
+			current.policyPath = "" // the policy in force, not the new one
+			svc, done, err := current.service(true)
 			if err != nil {
 				return err
 			}
-			if newPolicy.Me.Empty() {
-				newPolicy.Me = oldPolicy.Me
-			}
-			f := linkvet.InvitationFilter{Direction: linkvet.Incoming, Pending: &pending}
-			items, _, err := db.Invitations(e.ctx, f)
+			defer done()
+			rep, err := svc.Replay(e.ctx, newPolicy, pending)
 			if err != nil {
 				return err
 			}
-			rep := screen.Replay(screen.New(oldPolicy), screen.New(newPolicy), items, now)
 			if asJSON {
 				return writeJSON(e.stdout, rep)
 			}
@@ -159,7 +173,7 @@ replays the pending invitations instead of the decided ones.`,
 					case ch.Before == ch.Decision:
 						verdict = "no longer agrees with you"
 					}
-					fmt.Fprintf(e.stdout, "%-20s %-22s %-8s -> %-8s %-9s %s\n", cut(ch.ID, 20), cut(safe(ch.Name), 22), ch.Before, ch.After, ch.Decision, verdict)
+					fmt.Fprintf(e.stdout, "%-20s %-22s %-8s -> %-8s %-9s %s\n", ch.ID, cut(safe(ch.Name), 22), ch.Before, ch.After, ch.Decision, verdict)
 				}
 			}
 			if rep.Decided > 0 {

@@ -8,7 +8,7 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/outreach"
-	"github.com/linkvet/linkvet/sqlite"
+	"github.com/linkvet/linkvet/service"
 )
 
 // staleShown is how many stale connections the summary prints; --json has
@@ -28,12 +28,16 @@ for pruning; connections without any date are counted but not listed. It shows
 the tags (groups) you gave people: see linkvet network tag.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, p, s, err := e.openOutreach()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			n := outreach.Summarize(s.Known, s.HiddenConnections, p, now)
+			defer done()
+			v, err := svc.OutreachView(e.ctx)
+			if err != nil {
+				return err
+			}
+			n := outreach.Summarize(v.State.Known, v.State.HiddenConnections, v.Policy, v.Now)
 			if asJSON {
 				return writeJSON(e.stdout, n)
 			}
@@ -52,8 +56,8 @@ the tags (groups) you gave people: see linkvet network tag.`,
 						fmt.Fprintf(e.stdout, "  ... and %d more (--json lists all)\n", len(n.Stale)-staleShown)
 						break
 					}
-					fmt.Fprintf(e.stdout, "  %-24s %-22s last %s (%d days)\n", cut(safe(st.Person.Name), 24), cut(safe(st.Person.Company), 22),
-						st.LastInteraction.Format("2006-01-02"), st.QuietDays)
+					fmt.Fprintf(e.stdout, "  %-24s %-22s last %s (%s)\n", cut(safe(st.Person.Name), 24), cut(safe(st.Person.Company), 22),
+						st.LastInteraction.Format("2006-01-02"), count(st.QuietDays, "day"))
 				}
 				if len(n.Stale) > 0 {
 					fmt.Fprintln(e.stdout, "  Tag them to review: linkvet network tag prune --stale")
@@ -89,7 +93,7 @@ func networkTagCmd(e *env, add bool) *cobra.Command {
 	c := &cobra.Command{
 		Use:   use + " TAG (--stale | --company NAME | PERSON...)",
 		Short: short,
-		Long: `Tags group the people you know (seed advice: arrange connections into groups),
+		Long: `Tags group the people you know into lists of your own,
 for instance to review the stale ones before pruning, or to keep colleagues of
 a company together. A tag is compared without regard to case or styling:
 "Work" and "work" are one tag.
@@ -112,27 +116,24 @@ PERSON arguments: profile URLs, e-mail addresses or names. All are ` + verb + ` 
 			if chosen != 1 {
 				return usageError{fmt.Errorf("name the people to %s in one way: --stale, --company NAME, or PERSON arguments", use)}
 			}
-			db, now, err := e.openClocked()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			known, err := db.Known(e.ctx)
+			defer done()
+			v, err := svc.OutreachView(e.ctx)
 			if err != nil {
 				return err
 			}
+			known := v.State.Known
 			keys, err := resolvePeople(people, known)
 			if err != nil {
 				return err
 			}
 			if len(people) == 0 {
-				p, err := e.effectivePolicy(e.ctx, db)
-				if err != nil {
-					return err
-				}
 				var selected []linkvet.KnownPerson
 				if stale {
-					for _, st := range outreach.Stale(known, p, now) {
+					for _, st := range outreach.Stale(known, v.Policy, v.Now) {
 						selected = append(selected, st.Person)
 					}
 				} else {
@@ -147,13 +148,13 @@ PERSON arguments: profile URLs, e-mail addresses or names. All are ` + verb + ` 
 					return nil
 				}
 				for _, k := range selected {
-					keys = append(keys, sqlite.KnownKey(k))
+					keys = append(keys, service.KnownKey(k))
 				}
 			}
 			if add {
-				err = db.Tag(e.ctx, keys, tag)
+				err = svc.Tag(e.ctx, keys, tag)
 			} else {
-				err = db.Untag(e.ctx, keys, tag)
+				err = svc.Untag(e.ctx, keys, tag)
 			}
 			if err != nil {
 				return err
@@ -180,7 +181,7 @@ func resolvePeople(args []string, known []linkvet.KnownPerson) ([]string, error)
 		var found []string
 		for _, k := range known {
 			if fold.String(k.Name) == fold.String(a) {
-				found = append(found, sqlite.KnownKey(k))
+				found = append(found, service.KnownKey(k))
 			}
 		}
 		switch len(found) {

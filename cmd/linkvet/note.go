@@ -63,12 +63,12 @@ it has an error (empty, too long, a placeholder, or only stock text).`,
 				}
 				target = &inv
 			}
-			db, err := e.openStore()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
+			defer done()
+			p, err := svc.Policy(e.ctx)
 			if err != nil {
 				return err
 			}
@@ -134,12 +134,12 @@ note check without errors. The same input always gives the same notes.`,
 			if err != nil {
 				return err
 			}
-			db, err := e.openStore()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			p, err := e.effectivePolicy(e.ctx, db)
+			defer done()
+			p, err := svc.Policy(e.ctx)
 			if err != nil {
 				return err
 			}

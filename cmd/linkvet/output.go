@@ -38,6 +38,10 @@ type tableSink struct {
 	header bool
 	counts map[linkvet.Action]int
 	rows   int
+	// decided adds a column with the user's standing decision (inbox
+	// --all); drafts prints the drafted messages under each row.
+	decided bool
+	drafts  bool
 }
 
 func newTableSink(w io.Writer, color bool) *tableSink {
@@ -46,11 +50,35 @@ func newTableSink(w io.Writer, color bool) *tableSink {
 
 const tableFormat = "%-20s %-14s %-13s %-18s %5s %4s  %-22s %s\n"
 
+// WriteStored writes a stored invitation: its verdict, and with decided
+// what the user decided.
+func (t *tableSink) WriteStored(si *linkvet.StoredInvitation) error {
+	if t.decided {
+		if !t.header {
+			t.header = true
+			fmt.Fprintf(t.w, "%-20s %-9s ", "", "DECIDED")
+			fmt.Fprintf(t.w, tableFormat[len("%-20s "):], "ACTION", "CATEGORY", "INTENT", "SCORE", "CONF", "NAME", "WHY")
+		}
+		dec := "-"
+		if d := linkvet.Standing(si.Decision); d != nil {
+			dec = string(d.Action)
+		}
+		fmt.Fprintf(t.w, "%-20s %-9s ", si.Invitation.ID, dec)
+		return t.row(&si.Invitation, si.Verdict, false)
+	}
+	return t.Write(&si.Invitation, si.Verdict)
+}
+
 func (t *tableSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
 	if !t.header {
 		t.header = true
 		fmt.Fprintf(t.w, tableFormat, "ID", "ACTION", "CATEGORY", "INTENT", "SCORE", "CONF", "NAME", "WHY")
 	}
+	fmt.Fprintf(t.w, "%-20s ", v.ID)
+	return t.row(inv, v, true)
+}
+
+func (t *tableSink) row(inv *linkvet.Invitation, v *linkvet.Verdict, _ bool) error {
 	action := string(v.Action)
 	if v.Report {
 		action += "+report"
@@ -60,8 +88,15 @@ func (t *tableSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
 	if t.color {
 		cell = colorize(v.Action, cell)
 	}
-	fmt.Fprintf(t.w, "%-20s %s %-13s %-18s %5d %4.2f  %-22s %s\n",
-		cut(v.ID, 20), cell, v.Category, v.Intent, v.Score, v.Confidence, cut(safe(inv.Person.Name), 22), cut(safe(topReason(v)), 70))
+	fmt.Fprintf(t.w, "%s %-13s %-18s %5d %4.2f  %-22s %s\n",
+		cell, v.Category, v.Intent, v.Score, v.Confidence, cut(safe(inv.Person.Name), 22), cut(safe(decidingReason(v)), 70))
+	if t.drafts {
+		for _, d := range []struct{ name, text string }{{"accept", v.Drafts.Accept}, {"ask", v.Drafts.Ask}, {"decline", v.Drafts.Decline}, {"follow-up", v.Drafts.FollowUp}} {
+			if d.text != "" {
+				fmt.Fprintf(t.w, "    %s draft: %s\n", d.name, safe(d.text))
+			}
+		}
+	}
 	t.counts[v.Action]++
 	t.rows++
 	return nil
@@ -80,6 +115,9 @@ func (t *tableSink) Close() error {
 	return t.w.Flush()
 }
 
+// count says "1 day", "2 days".
+func count(n int, noun string) string { return fmt.Sprintf("%d %s%s", n, noun, plural(n)) }
+
 func plural(n int) string {
 	if n == 1 {
 		return ""
@@ -87,13 +125,26 @@ func plural(n int) string {
 	return "s"
 }
 
-// topReason is the reason that weighs most, for the table's WHY column.
-func topReason(v *linkvet.Verdict) string {
-	best := -1
+// decidingReason is the reason that decided the action, for the table's
+// WHY column: the heaviest reason for an accept, the heaviest reason
+// against for anything else; the heaviest of any sign when none has the
+// deciding sign.
+func decidingReason(v *linkvet.Verdict) string {
+	want := -1
+	if v.Action == linkvet.Accept {
+		want = 1
+	}
+	best, any := -1, -1
 	for i, r := range v.Reasons {
-		if best < 0 || abs(r.Points) > abs(v.Reasons[best].Points) {
+		if any < 0 || abs(r.Points) > abs(v.Reasons[any].Points) {
+			any = i
+		}
+		if r.Points*want > 0 && (best < 0 || abs(r.Points) > abs(v.Reasons[best].Points)) {
 			best = i
 		}
+	}
+	if best < 0 {
+		best = any
 	}
 	if best < 0 {
 		return ""

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/outreach"
-	"github.com/linkvet/linkvet/sqlite"
 )
 
 func outreachCmd(e *env) *cobra.Command {
@@ -55,13 +53,16 @@ is 0 whatever the advice; use --json for scripts.`,
 			if err != nil {
 				return err
 			}
-			db, now, p, s, err := e.openOutreach()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer done()
 			inv.ID = linkvet.InvitationID(&inv)
-			c := outreach.CheckTarget(&inv, reason, s, p, now)
+			c, _, err := svc.CheckTarget(e.ctx, &inv, reason)
+			if err != nil {
+				return err
+			}
 			if asJSON {
 				return writeJSON(e.stdout, c)
 			}
@@ -117,25 +118,20 @@ three weeks ago.`,
 			if err != nil {
 				return err
 			}
-			db, now, p, err := e.openWithPolicy()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			id, err := db.RecordSent(e.ctx, inv)
+			defer done()
+			sent, err := svc.RecordSent(e.ctx, inv)
 			if err != nil {
 				return err
 			}
-			s, err := db.OutreachState(e.ctx)
-			if err != nil {
-				return err
-			}
-			plan := outreach.Plan(s, p, now)
 			if asJSON {
-				return writeJSON(e.stdout, map[string]any{"id": id, "plan": plan})
+				return writeJSON(e.stdout, sent)
 			}
-			fmt.Fprintf(e.stdout, "recorded %s: invitation to %s\n", id, safe(personName(inv.Person)))
-			printBudget(e.stdout, plan)
+			fmt.Fprintf(e.stdout, "recorded %s: invitation to %s\n", sent.ID, safe(personName(inv.Person)))
+			printBudget(e.stdout, sent.Plan)
 			return nil
 		}),
 	}
@@ -157,12 +153,16 @@ pending longer than outreach.withdraw_after_days (default 30) to withdraw, and
 the people not to invite again.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			db, now, p, s, err := e.openOutreach()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
-			plan := outreach.Plan(s, p, now)
+			defer done()
+			plan, v, err := svc.Plan(e.ctx)
+			if err != nil {
+				return err
+			}
+			p := v.Policy
 			if asJSON {
 				return writeJSON(e.stdout, plan)
 			}
@@ -173,7 +173,7 @@ the people not to invite again.`,
 				if t.SuggestWithdraw {
 					mark = "  <- withdraw?"
 				}
-				fmt.Fprintf(e.stdout, "  %-24s %-24s sent %s, %d days ago%s\n", cut(t.ID, 24), cut(safe(personName(t.Person)), 24), t.SentAt.Format("2006-01-02"), t.AgeDays, mark)
+				fmt.Fprintf(e.stdout, "  %-24s %-24s sent %s, %s ago%s\n", t.ID, cut(safe(personName(t.Person)), 24), t.SentAt.Format("2006-01-02"), count(t.AgeDays, "day"), mark)
 			}
 			if len(plan.Withdraw) > 0 {
 				fmt.Fprintf(e.stdout, "\n%d invitation%s pending for more than %d days: withdraw them on LinkedIn, then record it with linkvet outreach withdraw ID.\n",
@@ -187,7 +187,7 @@ the people not to invite again.`,
 					if !t.ReinviteAt.IsZero() {
 						until = ", until " + t.ReinviteAt.Format("2006-01-02")
 					}
-					fmt.Fprintf(e.stdout, "  %-24s %-24s %s%s\n", cut(t.ID, 24), cut(safe(personName(t.Person)), 24), t.Status, until)
+					fmt.Fprintf(e.stdout, "  %-24s %-24s %s%s\n", t.ID, cut(safe(personName(t.Person)), 24), t.Status, until)
 				}
 			}
 			return nil
@@ -204,7 +204,7 @@ func printBudget(w io.Writer, plan outreach.PlanReport) {
 			fmt.Fprintf(w, "next slot: %s\n", plan.NextSlot.Format("2006-01-02 15:04 MST"))
 		}
 	} else {
-		fmt.Fprintf(w, "this week: %d invitations sent (no weekly budget set)\n", plan.SentThisWeek)
+		fmt.Fprintf(w, "this week: %s sent (no weekly budget set)\n", count(plan.SentThisWeek, "invitation"))
 	}
 	if plan.MonthlyNotes > 0 {
 		fmt.Fprintf(w, "notes this month: %d of %d used, %d left (free account; back on %s)\n",
@@ -216,18 +216,20 @@ func printBudget(w io.Writer, plan outreach.PlanReport) {
 func outreachMarkCmd(e *env) *cobra.Command {
 	var note string
 	c := &cobra.Command{
-		Use:   "mark ID declined|ignored",
-		Short: "Record that someone declined or ignored your invitation",
-		Long: `Mark records that the person declined your invitation, or ignored it until it
-was gone. linkvet then never suggests inviting them again; if the connection
-matters, ask a mutual connection for an introduction instead. Imports mark an
-invitation ignored by themselves when it leaves the export's pending list
-without the person becoming a connection.`,
-		Args: cobra.ExactArgs(2),
+		Use:   "mark ID accepted|declined|ignored",
+		Short: "Record that someone accepted, declined or ignored your invitation",
+		Long: `Mark records that the person accepted your invitation, declined it, or ignored
+it until it was gone. After a decline or an ignore linkvet never suggests
+inviting them again; if the connection matters, ask a mutual connection for an
+introduction instead. Imports mark an invitation accepted when the person is a
+connection in the export, and ignored when it leaves the export's pending list
+otherwise.`,
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: completeMark(e),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			kind := outreach.EventKind(args[1])
-			if kind != outreach.EventDeclined && kind != outreach.EventIgnored {
-				return usageError{fmt.Errorf("%q is not declined or ignored", args[1])}
+			kind := linkvet.OutreachKind(strings.ToLower(strings.TrimSpace(args[1])))
+			if kind != outreach.EventDeclined && kind != outreach.EventIgnored && kind != outreach.EventAccepted {
+				return usageError{fmt.Errorf("%q is not accepted, declined or ignored", args[1])}
 			}
 			return e.recordEvent(args[0], kind, note)
 		}),
@@ -246,7 +248,8 @@ Manage > Sent). Withdrawing is the only way to take an invitation back: it
 cannot be deleted from the other person's side. LinkedIn lets you invite the
 same person again after three weeks (outreach.reinvite_after_withdraw_days);
 until then linkvet outreach check refuses.`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeID(e, linkvet.Outgoing),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			return e.recordEvent(args[0], outreach.EventWithdrawn, note)
 		}),
@@ -257,22 +260,25 @@ until then linkvet outreach check refuses.`,
 
 // recordEvent records one outreach event and says what it means.
 func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error {
-	db, now, p, err := e.openWithPolicy()
+	svc, done, err := e.service(false)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ev, err := db.RecordOutreach(e.ctx, outreach.Event{InvitationID: id, Kind: kind, Note: note})
+	defer done()
+	ev, p, err := svc.RecordOutreach(e.ctx, id, kind, note)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: %s on %s\n", ev.InvitationID, ev.Kind, ev.At.Format("2006-01-02"))
+	now := ev.At
+	fmt.Fprintf(e.stdout, "%s: %s on %s\n", ev.InvitationID, strings.ReplaceAll(string(ev.Kind), "followup_done", "follow-up done"), ev.At.Format("2006-01-02"))
 	switch kind {
 	case outreach.EventWithdrawn:
 		again := now.Add(outreach.Days(p.Outreach.ReinviteAfterWithdrawDays))
 		fmt.Fprintf(e.stdout, "You can invite them again from %s.\n", again.Format("2006-01-02"))
 	case outreach.EventDeclined, outreach.EventIgnored:
 		fmt.Fprintln(e.stdout, "linkvet will not suggest inviting them again.")
+	case outreach.EventAccepted:
+		fmt.Fprintln(e.stdout, "A follow-up message is a good next step: linkvet followups lists what is owed.")
 	case outreach.EventFollowUpDone:
 		if p.FollowUp.RemoveAfterSilenceDays > 0 {
 			fmt.Fprintf(e.stdout, "If they have not answered by %s, linkvet suggests removing the connection.\n",
@@ -280,20 +286,6 @@ func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error
 		}
 	}
 	return nil
-}
-
-// openClocked opens the store with its clock set to --now, when given, so
-// that what is recorded carries the same time the command reasons with.
-func (e *env) openClocked() (*sqlite.DB, time.Time, error) {
-	now, err := e.now()
-	if err != nil {
-		return nil, now, err
-	}
-	db, err := e.openStore()
-	if err != nil {
-		return nil, now, err
-	}
-	return db, now, nil
 }
 
 // readOutgoing reads the one invitation in name (invitation-v1, "-" for

@@ -46,12 +46,12 @@ no dates: those are asked about rather than reported missing.`,
 				}
 				prof = *p
 			} else {
-				db, err := e.openStore()
+				svc, done, err := e.service(true)
 				if err != nil {
 					return err
 				}
-				defer db.Close()
-				me, err := db.Me(e.ctx)
+				defer done()
+				me, err := svc.Store().Me(e.ctx)
 				if err != nil {
 					return err
 				}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -28,7 +29,10 @@ func screenCmd(e *env) *cobra.Command {
 		Short: "Screen invitations (invitation-v1 JSON or JSON Lines) and print verdicts",
 		Long: `Screen reads invitations from the files named, or from standard input when
 none is named ("-" also means standard input), and prints one verdict per
-invitation, in input order: a table, or JSON Lines with --json.
+invitation, in input order: a table, or JSON Lines with --json. It screens
+with the policy in force in your database (linkvet policy show), with its
+trained classifier, when you have one; else with the built-in defaults.
+--policy FILE screens with FILE for this run. Nothing is stored.
 
 A malformed record is reported on standard error with its file, line and
 reason, and every other record is still screened. Exit status: 0 when every
@@ -44,6 +48,7 @@ an invalid policy.`,
 			}
 			if len(args) == 0 {
 				args = []string{"-"}
+				e.sayReadingStdin()
 			}
 			batchGC()
 			out := e.verdictOutput(asJSON)
@@ -51,7 +56,7 @@ an invalid policy.`,
 			return e.screenFiles(args, eng, now, out, opts)
 		}),
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines (invitation-v1 section 3)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines (the verdict format of docs/format.md)")
 	c.Flags().BoolVar(&decodeOnly, "decode-only", false, "read and decode the input but screen nothing (for benchmarks)")
 	_ = c.Flags().MarkHidden("decode-only")
 	return c
@@ -96,16 +101,31 @@ func batchGC() {
 	}
 }
 
-// engineNow loads the policy named by --policy (or the defaults), builds
-// the screening engine, and reads the clock: what every command that
-// screens files starts with.
+// engineNow builds the screening engine for files and reads the clock:
+// what every command that screens files starts with. The policy is the
+// one in force in the database (with its classifier and the imported
+// profile) when a database exists, --policy FILE for this run, else the
+// built-in defaults; screening files never creates a database.
 func (e *env) engineNow() (*screen.Engine, time.Time, error) {
+	now, err := e.now()
+	if err != nil {
+		return nil, now, err
+	}
+	path, err := e.storePath()
+	if err == nil && (e.dbPath != "" || fileExists(path)) {
+		svc, done, err := e.service(true)
+		if err != nil {
+			return nil, now, err
+		}
+		defer done()
+		eng, _, err := svc.Engine(e.ctx)
+		return eng, now, err
+	}
 	p, err := e.loadPolicy()
 	if err != nil {
-		return nil, time.Time{}, err
+		return nil, now, err
 	}
-	now, err := e.now()
-	return screen.New(p), now, err
+	return screen.New(p), now, nil
 }
 
 func (e *env) loadPolicy() (*policy.Policy, error) {
@@ -152,40 +172,96 @@ func (e *env) fileInput(name string) input {
 		if name == "-" {
 			return io.NopCloser(e.stdin), nil
 		}
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot read %s: %v", name, errors.Unwrap(err))
-		}
-		return f, nil
+		return openInput(name)
 	}}
+}
+
+// openInput opens an input file. A file that is missing, a directory or
+// unreadable is one error naming it, with exit status 1 (fileError).
+func openInput(name string) (io.ReadCloser, error) {
+	fi, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fileError{err: linkvet.Errorf(linkvet.ENOTFOUND, "%s: no such file", name)}
+	case err != nil:
+		return nil, fileError{err: linkvet.Errorf(linkvet.ENOTFOUND, "cannot read %s: %v", name, errors.Unwrap(err))}
+	case fi.IsDir():
+		return nil, fileError{err: linkvet.Errorf(linkvet.ENOTFOUND, "%s is a directory, not a file of invitations", name)}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fileError{err: linkvet.Errorf(linkvet.ENOTFOUND, "cannot read %s: %v", name, errors.Unwrap(err))}
+	}
+	return f, nil
+}
+
+// sayReadingStdin tells a user at a terminal that linkvet waits for input
+// instead of hanging silently.
+func (e *env) sayReadingStdin() {
+	if f, ok := e.stdin.(*os.File); ok && isTerminal(f) {
+		fmt.Fprintln(e.stderr, "linkvet: reading invitations from standard input (end with Ctrl-D; or name a file)")
+	}
 }
 
 func bytesInput(name string, b []byte) input {
 	return input{name: name, open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }}
 }
 
+// screenInputs screens every input in turn. A file that cannot be read is
+// named on stderr and skipped: the verdicts of the others are all written,
+// whole, and the exit status is 1.
 func (e *env) screenInputs(inputs []input, eng *screen.Engine, now time.Time, out verdictSink, opts streamOptions) error {
-	rejected := 0
+	rejected, failed := 0, 0
+	counted := &countingSink{verdictSink: out}
 	for _, in := range inputs {
 		r, err := in.open()
-		if err != nil {
+		var fe fileError
+		if errors.As(err, &fe) {
+			fmt.Fprintln(e.stderr, "linkvet:", fe.err)
+			failed++
+			continue
+		} else if err != nil {
+			out.Close()
 			return err
 		}
-		n, err := e.screenStream(namedReader{in.name, r}, eng, now, out, opts)
+		n, err := e.screenStream(namedReader{in.name, r}, eng, now, counted, opts)
 		r.Close()
 		rejected += n
 		if err != nil {
+			out.Close()
 			return err
 		}
 	}
 	if err := out.Close(); err != nil {
 		return err
 	}
-	if rejected > 0 {
+	if counted.n == 0 && rejected == 0 && failed == 0 {
+		fmt.Fprintln(e.stderr, "linkvet: no invitations read")
+	}
+	switch {
+	case failed > 0 && len(inputs) == 1:
+		return fileError{silent: true}
+	case failed > 0:
+		return fileError{err: fmt.Errorf("%d of %d inputs could not be read; the others were screened", failed, len(inputs))}
+	case rejected > 0:
 		return rejectedError{rejected}
 	}
 	return nil
 }
+
+// countingSink counts the verdicts written.
+type countingSink struct {
+	verdictSink
+	n int
+}
+
+func (c *countingSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error {
+	c.n++
+	return c.verdictSink.Write(inv, v)
+}
+
+// Close is the caller's to do on the sink it wrapped.
+func (c *countingSink) Close() error { return nil }
 
 // batch is a run of records screened together: batching keeps the
 // channel traffic small next to the work.

@@ -14,8 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/policy"
-	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 	"github.com/linkvet/linkvet/web"
 )
@@ -32,8 +31,10 @@ func serveCmd(e *env) *cobra.Command {
 		Short: "Serve the web app and the JSON API on this machine",
 		Long: `Serve starts linkvet's web app and its JSON API (/api/v1/, described at
 /api/v1/openapi.json) on one address, both reading the same database as the
-other commands. The policy is the one saved in the database (edit it on the
-Policy page); --policy is not used.
+other commands. The policy is the one in force in the database (linkvet policy
+show; edit it on the Policy page or with linkvet policy use FILE); --policy FILE
+serves with that file for this run only (a policy saved on the Policy page
+meanwhile is stored, and takes effect when the server runs without --policy).
 
 By default it listens on 127.0.0.1:8080, reachable from this machine only.
 Listening on any other address requires an access token (--token, or
@@ -48,8 +49,8 @@ linkvet without any data of your own. Ctrl-C stops the server.`,
   linkvet serve --addr 0.0.0.0:8080 --token-file ~/.config/linkvet/token`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			if e.policyPath != "" {
-				return usageError{errors.New("serve uses the policy saved in the database, not --policy: paste your file on the Policy page, or PUT it to /api/v1/policy")}
+			if demoMode && e.policyPath != "" {
+				return usageError{errors.New("--demo serves the demo user's policy; drop --policy, or drop --demo")}
 			}
 			if demoMode && e.dbPath != "" {
 				return usageError{errors.New("--demo serves a throw-away database; drop --db, or drop --demo to serve " + e.dbPath)}
@@ -94,54 +95,49 @@ func readToken(token, file string) (string, error) {
 }
 
 func (e *env) serve(addr, token string, demoMode bool) error {
-	var db *sqlite.DB
-	var err error
-	if demoMode {
-		dir, err := os.MkdirTemp("", "linkvet-demo-*")
-		if err != nil {
-			return fmt.Errorf("make the demo database directory: %w", err)
-		}
-		defer os.RemoveAll(dir)
-		if db, err = sqlite.Open(e.ctx, dir+string(os.PathSeparator)+"demo.db"); err != nil {
-			return fmt.Errorf("open the demo database: %w", err)
-		}
-		defer db.Close()
-		if err := web.LoadDemo(e.ctx, db); err != nil {
-			return err
-		}
-	} else {
-		if db, err = e.openStore(); err != nil {
-			return err
-		}
-		defer db.Close()
-	}
-
+	var svc *service.Service
 	clock := time.Now
 	if e.nowFlag != "" || demoMode {
 		fixed := web.DemoNow()
 		if e.nowFlag != "" {
+			var err error
 			if fixed, err = e.now(); err != nil {
 				return err
 			}
 		}
 		clock = func() time.Time { return fixed }
 	}
+	if demoMode {
+		dir, err := os.MkdirTemp("", "linkvet-demo-*")
+		if err != nil {
+			return fmt.Errorf("make the demo database directory: %w", err)
+		}
+		// main cancels e.ctx on SIGINT and SIGTERM, so this runs on both.
+		defer os.RemoveAll(dir)
+		db, err := sqlite.Open(e.ctx, dir+string(os.PathSeparator)+"demo.db")
+		if err != nil {
+			return fmt.Errorf("open the demo database: %w", err)
+		}
+		defer db.Close()
+		db.SetNow(clock)
+		svc = service.New(service.Config{Store: db, Now: clock})
+		if err := svc.LoadDemo(e.ctx); err != nil {
+			return err
+		}
+	} else {
+		var done func()
+		var err error
+		if svc, done, err = e.service(false); err != nil {
+			return err
+		}
+		defer done()
+	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	srv, err := web.New(web.Config{
-		Store:  db,
-		Now:    clock,
-		Logger: logger,
-		Token:  token,
-		ScreenOptions: func(ctx context.Context, p *policy.Policy) ([]screen.Option, error) {
-			if !p.Learning.Enabled {
-				return nil, nil
-			}
-			c, err := loadClassifier(ctx, db, p)
-			if err != nil {
-				return nil, err
-			}
-			return []screen.Option{screen.WithClassifier(c)}, nil
-		},
+		Service: svc,
+		Now:     clock,
+		Logger:  logger,
+		Token:   token,
 	})
 	if err != nil {
 		return err

@@ -1,39 +1,57 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/learn"
-	"github.com/linkvet/linkvet/outreach"
-	"github.com/linkvet/linkvet/policy"
-	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
 
-// Names of the blobs linkvet keeps in the store.
-const (
-	policyBlob     = "policy"     // the policy YAML the web app edits
-	classifierBlob = "classifier" // the trained learn.Classifier
-)
-
-// openStore opens the database named by --db, or the one in the user's
-// data directory.
-func (e *env) openStore() (*sqlite.DB, error) {
-	path := e.dbPath
-	if path == "" {
-		p, err := sqlite.DefaultPath()
-		if err != nil {
-			return nil, fmt.Errorf("find the data directory (use --db FILE): %w", err)
-		}
-		path = p
+// storePath is the database the command uses: --db, else $LINKVET_DB,
+// else the one in the user's data directory.
+func (e *env) storePath() (string, error) {
+	if e.dbPath != "" {
+		return e.dbPath, nil
 	}
-	if dir := filepath.Dir(path); dir != "" {
+	if p := e.getenv("LINKVET_DB"); p != "" {
+		return p, nil
+	}
+	p, err := sqlite.DefaultPath()
+	if err != nil {
+		return "", fmt.Errorf("find the data directory (use --db FILE or LINKVET_DB): %w", err)
+	}
+	return p, nil
+}
+
+// openStore opens the database, creating it when it does not exist: what
+// commands that record something start with.
+func (e *env) openStore() (*sqlite.DB, error) {
+	return e.open(false)
+}
+
+// openExisting opens the database and refuses to create one: a read-only
+// command (inbox, history, followups, network, where) on a mistyped --db
+// is an error naming the path, never a new empty store.
+func (e *env) openExisting() (*sqlite.DB, error) {
+	return e.open(true)
+}
+
+func (e *env) open(mustExist bool) (*sqlite.DB, error) {
+	path, err := e.storePath()
+	if err != nil {
+		return nil, err
+	}
+	if mustExist {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import or linkvet add", path)
+		}
+	} else if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot create %s: %v", dir, errors.Unwrap(err))
 		}
@@ -54,130 +72,75 @@ func (e *env) openStore() (*sqlite.DB, error) {
 	return db, nil
 }
 
-// openWithPolicy opens the store at the command's clock and loads the
-// effective policy: what most store commands start with. The caller
-// closes the store.
-func (e *env) openWithPolicy() (*sqlite.DB, time.Time, *policy.Policy, error) {
-	db, now, err := e.openClocked()
-	if err != nil {
-		return nil, now, nil, err
-	}
-	p, err := e.effectivePolicy(e.ctx, db)
-	if err != nil {
-		db.Close()
-		return nil, now, nil, err
-	}
-	return db, now, p, nil
-}
-
-// openOutreach is openWithPolicy plus the state the outreach functions
-// reason over.
-func (e *env) openOutreach() (*sqlite.DB, time.Time, *policy.Policy, outreach.State, error) {
-	db, now, p, err := e.openWithPolicy()
-	if err != nil {
-		return nil, now, nil, outreach.State{}, err
-	}
-	s, err := db.OutreachState(e.ctx)
-	if err != nil {
-		db.Close()
-		return nil, now, nil, outreach.State{}, err
-	}
-	return db, now, p, s, nil
-}
-
-// effectivePolicy is the policy commands that use the store screen with:
-// the --policy file, else the one saved from the web app, else the
-// defaults. When it says nothing about the user, the profile from the
-// imported export stands in for `me`.
-func (e *env) effectivePolicy(ctx context.Context, db *sqlite.DB) (*policy.Policy, error) {
-	var p *policy.Policy
-	if e.policyPath != "" {
-		var err error
-		if p, err = e.loadPolicy(); err != nil {
-			return nil, err
-		}
-	} else {
-		blob, err := db.Model(ctx, policyBlob)
-		switch {
-		case err == nil && len(blob) > 0:
-			if p, err = policy.Load(blob, "stored policy"); err != nil {
-				return nil, fmt.Errorf("the policy stored in the database is invalid (fix it in the web app, or pass --policy): %w", err)
-			}
-		case err == nil || linkvet.ErrorCode(err) == linkvet.ENOTFOUND:
-			p = policy.Default()
-		default:
-			return nil, err
-		}
-	}
-	if p.Me.Empty() {
-		me, err := db.Me(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if !me.Empty() {
-			withMe := *p
-			withMe.Me = me
-			p = &withMe
-		}
-	}
-	return p, nil
-}
-
-// storedEngine builds the engine for the store's invitations: the
-// effective policy and, when learning is on and trained, the classifier.
-func (e *env) storedEngine(ctx context.Context, db *sqlite.DB) (*screen.Engine, *policy.Policy, error) {
-	p, err := e.effectivePolicy(ctx, db)
+// service opens the store (mustExist: see openExisting) and wires it into
+// the use cases: the composition root of every store command. --policy
+// FILE is the policy for this run only, and stderr says so.
+func (e *env) service(mustExist bool) (*service.Service, func(), error) {
+	now, err := e.now()
 	if err != nil {
 		return nil, nil, err
 	}
-	var opts []screen.Option
-	if p.Learning.Enabled {
-		c, err := loadClassifier(ctx, db, p)
+	var override *service.Override
+	if e.policyPath != "" {
+		text, err := readPolicyFile(e.policyPath)
 		if err != nil {
 			return nil, nil, err
 		}
-		opts = append(opts, screen.WithClassifier(c))
+		override = &service.Override{Name: e.policyPath, Text: text}
 	}
-	return screen.New(p, opts...), p, nil
-}
-
-// loadClassifier reads the trained classifier, or makes an empty one.
-func loadClassifier(ctx context.Context, db *sqlite.DB, p *policy.Policy) (*learn.Classifier, error) {
-	params := learn.DefaultParams()
-	if p != nil && p.Learning.MinDecisions > 0 {
-		params.MinDocs = p.Learning.MinDecisions
-	}
-	c := learn.New(params)
-	blob, err := db.Model(ctx, classifierBlob)
-	if err != nil && linkvet.ErrorCode(err) != linkvet.ENOTFOUND {
-		return nil, err
-	}
-	if len(blob) > 0 {
-		if err := c.UnmarshalBinary(blob); err != nil {
-			return nil, fmt.Errorf("read the trained classifier: %w", err)
-		}
-	}
-	return c, nil
-}
-
-func saveClassifier(ctx context.Context, db *sqlite.DB, c *learn.Classifier) error {
-	blob, err := c.MarshalBinary()
+	db, err := e.open(mustExist)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	return db.PutModel(ctx, classifierBlob, blob)
+	svc := service.New(service.Config{Store: db, Now: func() time.Time { return now }, Override: override})
+	if override != nil {
+		warnings, err := svc.OverrideWarnings()
+		if err != nil {
+			db.Close()
+			return nil, nil, err
+		}
+		for _, w := range warnings {
+			fmt.Fprintln(e.stderr, "linkvet: warning:", w)
+		}
+		fmt.Fprintf(e.stderr, "linkvet: using %s for this run only; the stored policy is unchanged (make it the one in force with: linkvet policy use %s)\n", e.policyPath, e.policyPath)
+	}
+	return svc, func() { db.Close() }, nil
 }
 
-// screenStored screens stored invitations and saves the verdicts.
-func screenStored(ctx context.Context, db *sqlite.DB, eng *screen.Engine, items []linkvet.StoredInvitation, now time.Time) error {
-	vs := make([]linkvet.Verdict, len(items))
-	for i := range items {
-		vs[i] = eng.Screen(&items[i].Invitation, now)
-		v := vs[i]
-		items[i].Verdict = &v
+// readPolicyFile reads a policy file, with the errors the guide promises.
+func readPolicyFile(path string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "policy file %s does not exist", path)
+	case err != nil:
+		return nil, linkvet.Errorf(linkvet.EINVALID, "policy file %s: %v", path, errors.Unwrap(err))
+	case fi.IsDir():
+		return nil, linkvet.Errorf(linkvet.EINVALID, "policy file %s is a directory", path)
 	}
-	if len(vs) == 0 {
-		return nil
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, linkvet.Errorf(linkvet.EINVALID, "policy file %s: %v", path, errors.Unwrap(err))
 	}
-	return db.SaveVerdicts(ctx, vs)
+	return text, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func dirOf(path string) string { return filepath.Dir(path) }
+
+// configDir is where linkvet would look for configuration of its own:
+// $XDG_CONFIG_HOME/linkvet or the platform's equivalent.
+func configDir(e *env) string {
+	if x := e.getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "linkvet")
+	}
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "(unknown: " + err.Error() + ")"
+	}
+	return filepath.Join(d, "linkvet")
 }

@@ -1,7 +1,8 @@
-package sqlite_test
+package service_test
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
 
@@ -19,13 +21,26 @@ func (c *clock) now() time.Time           { return c.t }
 func (c *clock) advance(d time.Duration)  { c.t = c.t.Add(d) }
 func (c *clock) days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
-func openClocked(t *testing.T) (*sqlite.DB, *clock) {
+// fixture is a fresh store with a settable clock, and the service over it.
+type fixture struct {
+	*sqlite.DB
+	svc *service.Service
+}
+
+func openClocked(t *testing.T) (*fixture, *clock) {
 	t.Helper()
-	db := openTest(t)
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "linkvet.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	c := &clock{t: epoch}
 	db.SetNow(c.now)
-	return db, c
+	return &fixture{DB: db, svc: service.New(service.Config{Store: db, Now: c.now})}, c
 }
+
+// epoch is when every test clock starts.
+var epoch = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
 
 func wantCode(t *testing.T, err error, code, text string) {
 	t.Helper()
@@ -48,7 +63,7 @@ func TestFollowUpLifeCycle(t *testing.T) {
 		t.Fatalf("put: %v %v", ids, err)
 	}
 	// No follow-up is owed before accepting.
-	_, err = db.RecordOutreach(ctx, outreach.Event{InvitationID: "a", Kind: outreach.EventFollowUpDone})
+	_, err = recordOutreach(db, ctx, "a", outreach.EventFollowUpDone, "")
 	wantCode(t, err, linkvet.ECONFLICT, "you have not accepted invitation a")
 
 	for _, id := range ids {
@@ -82,11 +97,11 @@ func TestFollowUpLifeCycle(t *testing.T) {
 			t.Fatalf("at %v: no draft for an open follow-up", c.t)
 		}
 	}
-	ev, err := db.RecordOutreach(ctx, outreach.Event{InvitationID: "a", Kind: outreach.EventFollowUpDone, Note: "asked about the meetup"})
+	ev, err := recordOutreach(db, ctx, "a", outreach.EventFollowUpDone, "asked about the meetup")
 	if err != nil || ev.ID == 0 || !ev.At.Equal(c.t) {
 		t.Fatalf("done: %+v %v", ev, err)
 	}
-	_, err = db.RecordOutreach(ctx, outreach.Event{InvitationID: "a", Kind: outreach.EventFollowUpDone})
+	_, err = recordOutreach(db, ctx, "a", outreach.EventFollowUpDone, "")
 	wantCode(t, err, linkvet.ECONFLICT, "already marked done")
 	if f := status("a"); f.Status != outreach.FollowUpDone || f.Draft != "" {
 		t.Fatalf("after done: %+v", f)
@@ -118,7 +133,7 @@ func TestOutgoingLifeCycle(t *testing.T) {
 	ctx := context.Background()
 	db, c := openClocked(t)
 	inv := linkvet.Invitation{Person: linkvet.Person{Name: "Ines Duarte", ProfileURL: "https://www.linkedin.com/in/ines-duarte"}, Message: "Hi Ines"}
-	id, err := db.RecordSent(ctx, inv)
+	id, err := recordSent(db, ctx, inv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +141,7 @@ func TestOutgoingLifeCycle(t *testing.T) {
 	if err != nil || si.Invitation.Direction != linkvet.Outgoing || !si.Invitation.SentAt.Equal(epoch) {
 		t.Fatalf("stored %+v %v, want outgoing sent at the store's now", si, err)
 	}
-	_, err = db.RecordSent(ctx, inv)
+	_, err = recordSent(db, ctx, inv)
 	wantCode(t, err, linkvet.ECONFLICT, "still pending")
 
 	incoming := linkvet.Invitation{ID: "in-1", Person: linkvet.Person{Name: "Someone"}}
@@ -145,21 +160,21 @@ func TestOutgoingLifeCycle(t *testing.T) {
 		{outreach.Event{InvitationID: id, Kind: outreach.EventDeclined, Note: "\xff"}, linkvet.EINVALID, "UTF-8"},
 		{outreach.Event{InvitationID: id, Kind: outreach.EventDeclined, Note: strings.Repeat("x", 10_001)}, linkvet.ELIMIT, "bytes"},
 	} {
-		_, err := db.RecordOutreach(ctx, tt.ev)
+		_, err := recordOutreach(db, ctx, tt.ev.InvitationID, tt.ev.Kind, tt.ev.Note)
 		wantCode(t, err, tt.code, tt.text)
 	}
 
 	c.advance(c.days(2))
-	if _, err := db.RecordOutreach(ctx, outreach.Event{InvitationID: id, Kind: outreach.EventWithdrawn}); err != nil {
+	if _, err := recordOutreach(db, ctx, id, outreach.EventWithdrawn, ""); err != nil {
 		t.Fatal(err)
 	}
-	_, err = db.RecordOutreach(ctx, outreach.Event{InvitationID: id, Kind: outreach.EventDeclined})
+	_, err = recordOutreach(db, ctx, id, outreach.EventDeclined, "")
 	wantCode(t, err, linkvet.ECONFLICT, "is withdrawn, not pending")
 	c.advance(c.days(20))
-	_, err = db.RecordSent(ctx, inv)
+	_, err = recordSent(db, ctx, inv)
 	wantCode(t, err, linkvet.ECONFLICT, "invite them again from")
 	c.advance(c.days(1))
-	again, err := db.RecordSent(ctx, inv)
+	again, err := recordSent(db, ctx, inv)
 	if err != nil || again != id {
 		t.Fatalf("sent again: %q %v, want the same invitation %q", again, err, id)
 	}
@@ -174,7 +189,7 @@ func TestOutgoingLifeCycle(t *testing.T) {
 	if r := outreach.Plan(s, policy.Default(), c.t); r.SentThisWeek != 1 {
 		t.Errorf("sent this week %d, want 1 (the first sending is 23 days old)", r.SentThisWeek)
 	}
-	if _, err := db.RecordSent(ctx, linkvet.Invitation{Direction: linkvet.Incoming, Person: inv.Person}); linkvet.ErrorCode(err) != linkvet.EINVALID {
+	if _, err := recordSent(db, ctx, linkvet.Invitation{Direction: linkvet.Incoming, Person: inv.Person}); linkvet.ErrorCode(err) != linkvet.EINVALID {
 		t.Errorf("recording an incoming invitation as sent: %v, want EINVALID", err)
 	}
 }
@@ -194,7 +209,7 @@ func TestReconcileOutgoing(t *testing.T) {
 	if _, err := db.Import(ctx, first); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := db.ReconcileOutgoing(ctx, first); err != nil || n != 0 {
+	if n, err := db.svc.Reconcile(ctx, first); err != nil || n != 0 {
 		t.Fatalf("reconcile the same export: %d %v, want 0", n, err)
 	}
 	c.advance(c.days(10))
@@ -203,17 +218,17 @@ func TestReconcileOutgoing(t *testing.T) {
 		Known:    []linkvet.KnownPerson{{Name: "Joined", ProfileURL: "https://www.linkedin.com/in/joined", Sources: []string{"connection"}, Since: epoch.AddDate(0, 0, 5)}},
 	}
 	// Sent by hand after the export was made: not judged.
-	if _, err := db.RecordSent(ctx, linkvet.Invitation{Person: linkvet.Person{Name: "Fresh", ProfileURL: "linkedin.com/in/fresh"}}); err != nil {
+	if _, err := recordSent(db, ctx, linkvet.Invitation{Person: linkvet.Person{Name: "Fresh", ProfileURL: "linkedin.com/in/fresh"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Import(ctx, later); err != nil {
 		t.Fatal(err)
 	}
 	without := &linkvet.Export{Known: later.Known}
-	if n, err := db.ReconcileOutgoing(ctx, without); err != nil || n != 0 {
+	if n, err := db.svc.Reconcile(ctx, without); err != nil || n != 0 {
 		t.Fatalf("an export without Invitations.csv marked %d (%v)", n, err)
 	}
-	n, err := db.ReconcileOutgoing(ctx, later)
+	n, err := db.svc.Reconcile(ctx, later)
 	if err != nil || n != 1 {
 		t.Fatalf("reconcile: %d %v, want 1 (Gone)", n, err)
 	}
@@ -231,7 +246,7 @@ func TestReconcileOutgoing(t *testing.T) {
 			t.Errorf("%s: %s, want %s", name, got[name], st)
 		}
 	}
-	if n, err := db.ReconcileOutgoing(ctx, later); err != nil || n != 0 {
+	if n, err := db.svc.Reconcile(ctx, later); err != nil || n != 0 {
 		t.Errorf("reconciling again marked %d more (%v)", n, err)
 	}
 }
@@ -239,7 +254,7 @@ func TestReconcileOutgoing(t *testing.T) {
 func TestOutreachEventsAreAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openClocked(t)
-	id, err := db.RecordSent(ctx, linkvet.Invitation{Person: linkvet.Person{Name: "X", ProfileURL: "linkedin.com/in/x"}})
+	id, err := recordSent(db, ctx, linkvet.Invitation{Person: linkvet.Person{Name: "X", ProfileURL: "linkedin.com/in/x"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,4 +268,14 @@ func TestOutreachEventsAreAppendOnly(t *testing.T) {
 	if v, err := db.SchemaVersion(ctx); err != nil || v < 4 {
 		t.Errorf("schema version %d %v, want at least 4", v, err)
 	}
+}
+
+func recordSent(db *fixture, ctx context.Context, inv linkvet.Invitation) (string, error) {
+	s, err := db.svc.RecordSent(ctx, inv)
+	return s.ID, err
+}
+
+func recordOutreach(db *fixture, ctx context.Context, id string, kind linkvet.OutreachKind, note string) (linkvet.OutreachEvent, error) {
+	ev, _, err := db.svc.RecordOutreach(ctx, id, kind, note)
+	return ev, err
 }

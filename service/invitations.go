@@ -1,0 +1,321 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen"
+)
+
+// AddBatch is how many invitations Add stores per transaction: one
+// transaction per record costs a sync each, one for everything holds the
+// write lock for long.
+const AddBatch = 500
+
+// Add stores invitations (new ones added, known ones enriched) and screens
+// them, batch by batch: each batch's invitations and verdicts are written
+// in one transaction. It returns the stored invitations with their
+// verdicts, in order.
+func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error) {
+	if len(invs) == 0 {
+		return nil, nil
+	}
+	es, err := s.engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	out := make([]linkvet.StoredInvitation, 0, len(invs))
+	for from := 0; from < len(invs); from += AddBatch {
+		batch := invs[from:min(from+AddBatch, len(invs))]
+		err := s.store.Update(ctx, func(tx linkvet.Tx) error {
+			ids, err := tx.PutInvitations(ctx, batch)
+			if err != nil {
+				return err
+			}
+			vs := make([]linkvet.Verdict, 0, len(ids))
+			for _, id := range ids {
+				si, err := tx.Invitation(ctx, id)
+				if err != nil {
+					return err
+				}
+				v := es.engine.Screen(&si.Invitation, now)
+				v.ID = si.Invitation.ID
+				si.Verdict = &v
+				si.VerdictState = es.state
+				vs = append(vs, v)
+				out = append(out, *si)
+			}
+			return tx.SaveVerdicts(ctx, vs, es.state)
+		})
+		if err != nil {
+			if from > 0 {
+				return out, fmt.Errorf("after storing the first %d invitations: %w", from, err)
+			}
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// InboxFilter selects what Inbox lists.
+type InboxFilter struct {
+	All      bool // decided invitations too
+	Action   linkvet.Action
+	Category linkvet.Category
+}
+
+// Inbox lists incoming invitations, most worth the user's attention first:
+// pending ones (all with f.All). Verdicts are read from the store; only the
+// stale ones (screened under another policy, profile or classifier, or of
+// an invitation changed since) are screened again and saved.
+func (s *Service) Inbox(ctx context.Context, f InboxFilter) ([]linkvet.StoredInvitation, error) {
+	state, err := s.State(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lf := linkvet.InvitationFilter{Direction: linkvet.Incoming, FreshState: state}
+	if !f.All {
+		pending := true
+		lf.Pending = &pending
+	}
+	items, _, err := s.store.Invitations(ctx, lf)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Fresh(ctx, items); err != nil {
+		return nil, err
+	}
+	kept := items[:0]
+	for _, it := range items {
+		if (f.Action == "" || it.Verdict.Action == f.Action) && (f.Category == "" || it.Verdict.Category == f.Category) {
+			kept = append(kept, it)
+		}
+	}
+	SortByAttention(kept)
+	return kept, nil
+}
+
+// Fresh makes every verdict of items current: stale or missing ones are
+// screened (the engine is built only if one is) and saved.
+func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) error {
+	state, err := s.State(ctx)
+	if err != nil {
+		return err
+	}
+	var stale []int
+	for i := range items {
+		if items[i].Verdict == nil || items[i].VerdictState != state {
+			stale = append(stale, i)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	es, err := s.engine(ctx)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	const batch = 1000
+	for from := 0; from < len(stale); from += batch {
+		part := stale[from:min(from+batch, len(stale))]
+		vs := make([]linkvet.Verdict, len(part))
+		// The engine is safe for concurrent use: screen on every core.
+		workers := min(runtime.GOMAXPROCS(0), max(1, len(part)/64))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := w; j < len(part); j += workers {
+					i := part[j]
+					vs[j] = es.engine.Screen(&items[i].Invitation, now)
+					vs[j].ID = items[i].Invitation.ID
+				}
+			}()
+		}
+		wg.Wait()
+		for j, i := range part {
+			items[i].Verdict, items[i].VerdictState = &vs[j], es.state
+		}
+		if err := s.store.SaveVerdicts(ctx, vs, es.state); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RescreenAll brings every incoming invitation's verdict in line with the
+// current state (after a policy change, say).
+func (s *Service) RescreenAll(ctx context.Context) error {
+	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
+	if err != nil {
+		return fmt.Errorf("list invitations to screen: %w", err)
+	}
+	return s.Fresh(ctx, all)
+}
+
+// Invitation returns one stored invitation with a current verdict.
+func (s *Service) Invitation(ctx context.Context, id string) (*linkvet.StoredInvitation, error) {
+	si, err := s.store.Invitation(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if si.Invitation.Direction == linkvet.Incoming {
+		items := []linkvet.StoredInvitation{*si}
+		if err := s.Fresh(ctx, items); err != nil {
+			return nil, err
+		}
+		si = &items[0]
+	}
+	return si, nil
+}
+
+// Explain explains the verdict on a stored invitation.
+func (s *Service) Explain(ctx context.Context, id string) (*linkvet.StoredInvitation, screen.Explanation, error) {
+	si, err := s.store.Invitation(ctx, id)
+	if err != nil {
+		return nil, screen.Explanation{}, err
+	}
+	eng, _, err := s.Engine(ctx)
+	if err != nil {
+		return nil, screen.Explanation{}, err
+	}
+	return si, eng.Explain(&si.Invitation, s.now()), nil
+}
+
+// SortByAttention puts what most needs the user's eye first; ties keep the
+// store's order (newest first).
+func SortByAttention(items []linkvet.StoredInvitation) {
+	sort.SliceStable(items, func(i, j int) bool {
+		return screen.Attention(items[i].Verdict) > screen.Attention(items[j].Verdict)
+	})
+}
+
+// Learned is what Learn did.
+type Learned struct {
+	Trained   int         `json:"trained"`
+	Unchanged int         `json:"unchanged"`
+	Status    LearnStatus `json:"status"`
+	Enough    bool        `json:"enough"` // whether the classifier has a say yet
+	Why       string      `json:"why,omitempty"`
+}
+
+// Learn stores labelled invitations with the user's decisions and trains
+// the classifier on them, all in one transaction. Learning the same file
+// twice changes nothing; a changed label replaces the old one.
+func (s *Service) Learn(ctx context.Context, labelled []linkvet.Invitation, source string) (Learned, error) {
+	p, err := s.Policy(ctx)
+	if err != nil {
+		return Learned{}, err
+	}
+	// The verdicts recorded with the decisions are the rules' own, without
+	// the classifier being taught here.
+	eng := screen.New(p)
+	now := s.now()
+	var out Learned
+	err = s.store.Update(ctx, func(tx linkvet.Tx) error {
+		ids, err := tx.PutInvitations(ctx, labelled)
+		if err != nil {
+			return err
+		}
+		c, err := s.classifier(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			label := labelled[i].Label
+			si, err := tx.Invitation(ctx, id)
+			if err != nil {
+				return err
+			}
+			if d := linkvet.Standing(si.Decision); d == nil || d.Action != label {
+				v := eng.Screen(&si.Invitation, now)
+				d, err := tx.Decide(ctx, linkvet.Decision{InvitationID: id, Action: label, Verdict: v.Action, Note: "learned from " + source, By: linkvet.ByUser})
+				if err != nil {
+					return err
+				}
+				if err := tx.AddAudit(ctx, linkvet.AuditEntry{Kind: "decision", Subject: d.InvitationID, Detail: string(label) + " (learned from " + source + ")"}); err != nil {
+					return err
+				}
+			}
+			old, err := tx.TrainedAs(ctx, id)
+			if err != nil {
+				return err
+			}
+			if old == string(label) {
+				out.Unchanged++
+				continue
+			}
+			if err := retrainIn(c, &si.Invitation, id, old, string(label)); err != nil {
+				return err
+			}
+			if err := tx.SetTrainedAs(ctx, id, string(label)); err != nil {
+				return err
+			}
+			out.Trained++
+		}
+		out.Status = statusOf(c)
+		r := c.Classify(docEmpty)
+		out.Enough, out.Why = r.Enough, r.Why
+		return saveClassifier(ctx, tx, c)
+	})
+	return out, err
+}
+
+// Replay screens stored incoming invitations (the decided ones, or the
+// pending ones) with the policy in force and with next, and reports what
+// would change.
+func (s *Service) Replay(ctx context.Context, next *policy.Policy, pending bool) (screen.ReplayReport, error) {
+	cur, err := s.Policy(ctx)
+	if err != nil {
+		return screen.ReplayReport{}, err
+	}
+	if next.Me.Empty() {
+		cp := *next
+		cp.Me = cur.Me
+		next = &cp
+	}
+	items, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming, Pending: &pending})
+	if err != nil {
+		return screen.ReplayReport{}, err
+	}
+	return screen.Replay(screen.New(cur), screen.New(next), items, s.now()), nil
+}
+
+// InsightsData is what the insights are computed from: every incoming
+// invitation with a current verdict, the full decision history (undos
+// included; the caller counts the standing ones) and the user's time zone.
+type InsightsData struct {
+	Invitations []linkvet.StoredInvitation
+	History     []linkvet.Decision
+	Location    *time.Location
+}
+
+// Insights reads what the insights page shows, with verdicts brought up to
+// date.
+func (s *Service) Insights(ctx context.Context) (InsightsData, error) {
+	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
+	if err != nil {
+		return InsightsData{}, err
+	}
+	if err := s.Fresh(ctx, all); err != nil {
+		return InsightsData{}, err
+	}
+	history, err := s.store.Decisions(ctx, "")
+	if err != nil {
+		return InsightsData{}, err
+	}
+	p, err := s.Policy(ctx)
+	if err != nil {
+		return InsightsData{}, err
+	}
+	return InsightsData{Invitations: all, History: history, Location: p.Location()}, nil
+}
