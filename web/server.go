@@ -143,7 +143,11 @@ func (s *Server) routes() *http.ServeMux {
 
 	mux.HandleFunc("GET /{$}", s.page(s.inboxPage))
 	mux.HandleFunc("GET /invitations/{id}", s.page(s.invitationPage))
-	mux.HandleFunc("POST /invitations/{id}/decision", s.page(s.decidePage))
+	mux.HandleFunc("POST /invitations/{id}/decision", s.page(s.decideForm))
+	mux.HandleFunc("GET /review", s.page(s.reviewPage))
+	mux.HandleFunc("POST /triage/apply", s.page(s.applyRecommendations))
+	mux.HandleFunc("POST /triage/batches/{id}/undo", s.page(s.undoBatch))
+	mux.HandleFunc("GET /decided", s.page(s.decidedPage))
 	mux.HandleFunc("GET /import", s.page(s.importForm))
 	mux.HandleFunc("POST /import", s.page(s.importUpload))
 	mux.HandleFunc("GET /import/{n}", s.page(s.importSummaryPage))

@@ -132,7 +132,7 @@ func TestDecisionUndo(t *testing.T) {
 	}{
 		{"/invitations/demo-05/decision", url.Values{"action": {"maybe"}}, http.StatusBadRequest},
 		{"/invitations/nope/decision", url.Values{"action": {"accept"}}, http.StatusNotFound},
-		{"/invitations/demo-05/decision", url.Values{"action": {"accept"}, "note": {strings.Repeat("x", 20_000)}}, http.StatusRequestEntityTooLarge},
+		{"/invitations/demo-05/decision", url.Values{"action": {"accept"}, "note": {strings.Repeat("x", 20_000)}}, http.StatusBadRequest},
 	} {
 		w := e.postForm(tc.target, tc.form)
 		if w.Code != tc.status {
