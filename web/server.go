@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -43,10 +42,6 @@ const (
 	DefaultMaxUploadBytes = linkedin.DefaultMaxTotalBytes
 )
 
-// TokenCookie is the cookie that carries the access token for browsers,
-// set by visiting any page with ?token=... once.
-const TokenCookie = "linkvet_token"
-
 // Config is what New needs.
 type Config struct {
 	// Service runs the use cases; the web app reaches the store only
@@ -57,9 +52,10 @@ type Config struct {
 	// Logger receives internal errors (users only see "internal error");
 	// nil discards them.
 	Logger *slog.Logger
-	// Token, when set, must come with every request: as
-	// "Authorization: Bearer TOKEN" or in the TokenCookie cookie. Without
-	// it only loopback Host names are served (see CheckBind).
+	// Token, when set, must come with every API request as
+	// "Authorization: Bearer TOKEN"; browsers log in once (see LoginURL)
+	// and carry a session cookie instead. Without it only loopback Host
+	// names are served (see CheckBind).
 	Token string
 	// MaxUploadBytes bounds an uploaded export; 0 means
 	// DefaultMaxUploadBytes.
@@ -85,7 +81,8 @@ type Server struct {
 	pages     map[string]*template.Template
 	handler   http.Handler
 
-	imports importLog
+	imports  importLog
+	sessions sessions
 	buffers sync.Pool // *bytes.Buffer for rendering pages
 }
 
@@ -139,7 +136,11 @@ type route struct {
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(noListing(http.FileServerFS(static)))))
+	mux.HandleFunc("GET /favicon.ico", serveFavicon)
+	mux.HandleFunc("GET /login", s.page(s.loginPage))
+	mux.HandleFunc("POST /login", s.page(s.loginSubmit))
+	mux.HandleFunc("POST /logout", s.page(s.logout))
 
 	mux.HandleFunc("GET /{$}", s.page(s.inboxPage))
 	mux.HandleFunc("GET /invitations/{id}", s.page(s.invitationPage))
@@ -296,6 +297,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	// API answers hold the user's data: no cache keeps them.
+	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
@@ -325,7 +328,40 @@ func (s *Server) page(f func(w http.ResponseWriter, r *http.Request) error) http
 
 func (s *Server) openAPIDoc(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(openAPI)
+}
+
+// noListing answers 404 for a directory: /static/ lists nothing.
+func noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if p == "" || strings.HasSuffix(p, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		if f, err := staticFS.Open("static/" + p); err == nil {
+			st, err := f.Stat()
+			f.Close()
+			if err == nil && st.IsDir() {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// serveFavicon serves the icon where browsers look for it.
+func serveFavicon(w http.ResponseWriter, r *http.Request) {
+	data, err := staticFS.ReadFile("static/favicon.svg")
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	_, _ = w.Write(data)
 }
 
 func cacheStatic(h http.Handler) http.Handler {
@@ -378,37 +414,6 @@ func (s *Server) secure(mux http.Handler) http.Handler {
 	})
 }
 
-// authorized checks the token and reports whether to go on. A browser
-// visiting a page with ?token=... gets the cookie and is redirected to
-// the same address without the token, so it does not linger in history.
-func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
-	if q := r.URL.Query().Get("token"); q != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		if !s.tokenMatches(q) {
-			s.refuse(w, r, linkvet.Errorf(errUnauthorized, "the token in the address is wrong"))
-			return false
-		}
-		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: q, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		u := *r.URL
-		qs := u.Query()
-		qs.Del("token")
-		u.RawQuery = qs.Encode()
-		http.Redirect(w, r, localURI(&u), http.StatusSeeOther)
-		return false
-	}
-	if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.tokenMatches(strings.TrimSpace(bearer)) {
-		return true
-	}
-	if c, err := r.Cookie(TokenCookie); err == nil && s.tokenMatches(c.Value) {
-		return true
-	}
-	s.refuse(w, r, linkvet.Errorf(errUnauthorized, "this linkvet server needs its access token: open the address printed by 'linkvet serve' (it ends in ?token=...), or send 'Authorization: Bearer TOKEN'"))
-	return false
-}
-
-func (s *Server) tokenMatches(t string) bool {
-	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
-}
-
 // refuse answers a request the security layer turned away, in JSON for
 // the API and as a page otherwise.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
@@ -418,6 +423,12 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	code, msg := publicError(err)
 	status := httpStatus(err)
+	if status == http.StatusUnauthorized {
+		// A browser without a session gets the login page, which says
+		// what to do, with the 401 status.
+		s.render(w, r, status, "login.html", "Log in", loginView{Token: true, Message: msg})
+		return
+	}
 	s.render(w, r, status, "error.html", "Error", errorView{Status: status, StatusText: http.StatusText(status), Code: code, Message: msg})
 }
 

@@ -38,7 +38,8 @@ serves with that file for this run only.
 By default it listens on 127.0.0.1:8080, reachable from this machine only.
 Listening on any other address requires an access token (--token, or
 --token-file to keep it out of the process list): open the printed address
-once in the browser (it carries ?token=...) and the browser remembers it;
+once in the browser (it carries a one-time login code, never the token)
+and the browser keeps a session for 12 hours;
 API clients send "Authorization: Bearer TOKEN".
 
 --demo serves the bundled demo inbox from a throw-away database, to try
@@ -153,9 +154,10 @@ func (e *env) serve(addr, token string, demoMode bool) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return e.ctx },
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	if token != "" {
-		url += "?token=" + token
+	// The printed address carries a one-time login code, never the token.
+	url := srv.LoginURL("http://" + ln.Addr().String())
+	if w := web.BindWarning(addr); w != "" {
+		fmt.Fprintln(e.stderr, "linkvet: "+w)
 	}
 	what := "your inbox"
 	if demoMode {
