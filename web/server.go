@@ -155,7 +155,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.HandleFunc("GET /add", s.page(s.addForm))
 	mux.HandleFunc("POST /add", s.page(s.addSubmit))
 	mux.HandleFunc("GET /policy", s.page(s.policyPage))
-	mux.HandleFunc("POST /policy", s.page(s.policySubmit))
+	mux.HandleFunc("POST /policy", s.page(s.policySubmitStrict))
 	mux.HandleFunc("GET /insights", s.page(s.insightsPage))
 	mux.HandleFunc("GET /check", s.page(s.checkPage))
 	mux.HandleFunc("POST /check", s.page(s.checkPage))
@@ -196,12 +196,12 @@ func (s *Server) routes() *http.ServeMux {
 func (s *Server) apiRoutes() []route {
 	return []route{
 		{"GET /api/v1/openapi.json", s.openAPIDoc},
-		{"POST /api/v1/screen", s.api(s.apiScreen)},
+		{"POST /api/v1/screen", s.api(s.apiScreenStrict)},
 		{"GET /api/v1/invitations", s.api(s.apiInvitations)},
-		{"GET /api/v1/invitations/{id}", s.api(s.apiInvitation)},
-		{"POST /api/v1/invitations/{id}/decision", s.api(s.apiDecide)},
+		{"GET /api/v1/invitations/{id}", s.api(s.apiInvitationHistory)},
+		{"POST /api/v1/invitations/{id}/decision", s.api(s.apiDecideStrict)},
 		{"GET /api/v1/policy", s.api(s.apiGetPolicy)},
-		{"PUT /api/v1/policy", s.api(s.apiPutPolicy)},
+		{"PUT /api/v1/policy", s.api(s.apiPutPolicyStrict)},
 		{"POST /api/v1/import", s.api(s.apiImport)},
 	}
 }
