@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 )
@@ -103,5 +104,40 @@ func TestOutgoingNotDecidable(t *testing.T) {
 	json.Unmarshal(w.Body.Bytes(), &got)
 	if got.Direction != "outgoing" || got.Action != "" || got.Check.Advice == "" {
 		t.Errorf("an outgoing invitation screened as incoming: %s", clip(w.Body.String(), 300))
+	}
+}
+
+// "Add what LinkedIn shows" keeps the send time: the form shows the date,
+// and the time comes back when the date was left alone.
+func TestAddFormKeepsSendTime(t *testing.T) {
+	sent := time.Date(2026, 11, 20, 14, 35, 12, 0, time.UTC)
+	inv := linkvet.Invitation{ID: "x", Person: linkvet.Person{Name: "Ana Ruiz"}, SentAt: &sent}
+	vals := invitationValues(&inv)
+	got, errs := parseInvitationForm(vals)
+	if len(errs) > 0 || got.SentAt == nil || !got.SentAt.Equal(sent) {
+		t.Fatalf("sent at %v (%v), want %v", got.SentAt, errs, sent)
+	}
+	vals.Set("sent_at", "2026-11-21")
+	got, _ = parseInvitationForm(vals)
+	if got.SentAt == nil || got.SentAt.Format("2006-01-02") != "2026-11-21" {
+		t.Errorf("a changed date: %v", got.SentAt)
+	}
+	body := newTestEnv(t).get("/add?from=demo-01").Body.String()
+	if !strings.Contains(body, `name="sent_at_full"`) {
+		t.Error("the add form does not carry the send time")
+	}
+}
+
+// Deciding the last row of the last page lands on a page that exists.
+func TestLastPageAfterDecidingItsLastRow(t *testing.T) {
+	e := newTestEnv(t)
+	w := e.get("/?page=9")
+	wantStatus(t, w, http.StatusSeeOther)
+	if loc := w.Header().Get("Location"); loc != "/" {
+		t.Errorf("page 9 of one page: to %q", loc)
+	}
+	w = e.get("/?page=3&category=stranger&done=demo-05")
+	if loc := w.Header().Get("Location"); loc != "/?category=stranger&done=demo-05" {
+		t.Errorf("to %q", loc)
 	}
 }
