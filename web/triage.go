@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,7 @@ func init() {
 	funcs["actionLabel"] = actionLabel
 	funcs["decideFor"] = decideFor
 	funcs["isolate"] = isolate
+	funcs["isolateNames"] = isolateNames
 }
 
 // isolate wraps text in first-strong isolate marks, for places where no
@@ -443,4 +445,50 @@ func (s *Server) batchMembers(r *http.Request, id string) (map[string]string, er
 		}
 	}
 	return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no batch %q was recorded", clip(id, 40))
+}
+
+// isolateNames escapes text, linkvet's own sentence, and wraps every
+// occurrence of the given names (text a stranger wrote) in <bdi>, so
+// that a name with right-to-left or control characters cannot reorder
+// the words around it.
+func isolateNames(text string, names ...string) template.HTML {
+	type span struct{ at, end int }
+	var spans []span
+	for _, n := range names {
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		for i := 0; i < len(text); {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			overlaps := false
+			for _, s := range spans {
+				if at < s.end && at+len(n) > s.at {
+					overlaps = true
+				}
+			}
+			if !overlaps {
+				spans = append(spans, span{at, at + len(n)})
+			}
+			i = at + len(n)
+		}
+	}
+	if len(spans) == 0 {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.at - b.at })
+	var b strings.Builder
+	prev := 0
+	for _, s := range spans {
+		b.WriteString(template.HTMLEscapeString(text[prev:s.at]))
+		b.WriteString("<bdi>")
+		b.WriteString(template.HTMLEscapeString(text[s.at:s.end]))
+		b.WriteString("</bdi>")
+		prev = s.end
+	}
+	b.WriteString(template.HTMLEscapeString(text[prev:]))
+	return template.HTML(b.String())
 }
