@@ -83,7 +83,7 @@ type Server struct {
 
 	imports  importLog
 	sessions sessions
-	buffers sync.Pool // *bytes.Buffer for rendering pages
+	buffers  sync.Pool // *bytes.Buffer for rendering pages
 }
 
 // New builds a server: it parses the templates and brings the stored
