@@ -141,3 +141,18 @@ func TestLastPageAfterDecidingItsLastRow(t *testing.T) {
 		t.Errorf("to %q", loc)
 	}
 }
+
+func TestReportReasonFitsTheEvidence(t *testing.T) {
+	scam := linkvet.Verdict{Reasons: []linkvet.Reason{{Rule: "photo", Points: -8, Detail: "the photo is a stock image"}, {Rule: "investment_scam", Points: -24, Detail: "promises investment returns"}}}
+	if got := reportReason(scam); !strings.Contains(got, "Scam") {
+		t.Errorf("an investment scam: %s", got)
+	}
+	fake := linkvet.Verdict{Reasons: []linkvet.Reason{{Rule: "photo", Points: -8, Detail: "the photo looks generated"}}}
+	if got := reportReason(fake); !strings.Contains(got, "Fake account") {
+		t.Errorf("a made-up profile: %s", got)
+	}
+	imp := linkvet.Verdict{Reasons: []linkvet.Reason{{Rule: "impersonation", Points: -30, Detail: "uses the name of a celebrity"}}}
+	if got := reportReason(imp); !strings.Contains(got, "Pretending") {
+		t.Errorf("an impersonator: %s", got)
+	}
+}

@@ -152,10 +152,10 @@ func reportReason(v linkvet.Verdict) string {
 	switch {
 	case strings.Contains(all, "impersonat") || strings.Contains(all, "pretend"):
 		return "“Pretending to be someone”"
+	case strings.Contains(all, "crypto") || strings.Contains(all, "money") || strings.Contains(all, "invest") || strings.Contains(all, "scam") || strings.Contains(all, "whatsapp") || strings.Contains(all, "phone") || strings.Contains(all, "link"):
+		return "“Scam, fraud or spam” (it asks for money, moves you off LinkedIn or sells)"
 	case strings.Contains(all, "fake") || strings.Contains(all, "photo") || strings.Contains(all, "stock") || strings.Contains(all, "bidi"):
 		return "“Fake account” (this profile looks made up)"
-	case strings.Contains(all, "crypto") || strings.Contains(all, "money") || strings.Contains(all, "invest") || strings.Contains(all, "scam") || strings.Contains(all, "whatsapp") || strings.Contains(all, "phone") || strings.Contains(all, "link"):
-		return "“Scam, fraud or spam”"
 	}
 	return "“Fake account” or “Scam, fraud or spam”, whichever the evidence below shows"
 }

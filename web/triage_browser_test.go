@@ -531,11 +531,17 @@ func TestBrowserPages(t *testing.T) {
 	ts := httptest.NewServer(e.h)
 	defer ts.Close()
 	dir := artifacts(t)
+	var blocked struct {
+		Items []struct{ Invitation struct{ ID string } }
+	}
+	if err := json.Unmarshal(e.get("/api/v1/invitations?action=block&pending=true&limit=1").Body.Bytes(), &blocked); err != nil || len(blocked.Items) == 0 {
+		t.Fatalf("no blocked sender in the demo (%v)", err)
+	}
 	pages := map[string]string{
 		"inbox": "/", "invitation": "/invitations/demo-02", "review": "/review", "decided": "/decided",
 		"followups": "/followups", "outreach": "/outreach", "network": "/network", "add": "/add",
 		"import": "/import", "policy": "/policy", "insights": "/insights", "check": "/check", "login": "/login",
-		"flagged": "/invitations/demo-04",
+		"flagged": "/invitations/" + url.PathEscape(blocked.Items[0].Invitation.ID),
 	}
 	c := b.tab(t)
 	for _, width := range []int64{1400, 390} {
