@@ -79,7 +79,7 @@ type legendItem struct {
 const (
 	chartW    = 720
 	chartH    = 260
-	padLeft   = 44
+	padLeft   = 60 // room for "100%" in the larger phone type
 	padBottom = 52
 	padTop    = 26 // room for the top gridline's label and a full bar's value
 	hbarRow   = 26

@@ -30,6 +30,7 @@ func init() {
 	funcs["decideFor"] = decideFor
 	funcs["isolate"] = isolate
 	funcs["isolateNames"] = isolateNames
+	funcs["plus"] = func(a, b int) int { return a + b }
 }
 
 // isolate wraps text in first-strong isolate marks, for places where no
