@@ -108,3 +108,35 @@ func TestDecidingReason(t *testing.T) {
 		t.Error("no reasons")
 	}
 }
+
+// The demo's extras fill Follow-ups, Outreach and Network and leave the
+// inbox as it was.
+func TestLoadDemoExtras(t *testing.T) {
+	ctx := context.Background()
+	svc, db := demoService(t)
+	db.SetNow(service.DemoNow)
+	before, _ := svc.Inbox(ctx, service.InboxFilter{})
+	if err := svc.LoadDemoExtras(ctx); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := svc.Inbox(ctx, service.InboxFilter{})
+	if len(after) != len(before) {
+		t.Errorf("the inbox went from %d to %d", len(before), len(after))
+	}
+	fus, _, err := svc.FollowUps(ctx)
+	if err != nil || len(fus) < 2 {
+		t.Errorf("follow-ups: %d (%v)", len(fus), err)
+	}
+	plan, _, err := svc.Plan(ctx)
+	if err != nil || len(plan.Pending) < 2 {
+		t.Errorf("outreach pending: %+v (%v)", plan.Pending, err)
+	}
+	known, err := db.Known(ctx)
+	if err != nil || len(known) < 5 {
+		t.Errorf("network: %d (%v)", len(known), err)
+	}
+	d, _ := db.Decisions(ctx, "demo-followup-1")
+	if len(d) != 1 || !d[0].At.Before(service.DemoNow().AddDate(0, 0, -10)) {
+		t.Errorf("the early acceptance is dated %v", d)
+	}
+}

@@ -528,6 +528,11 @@ func TestBrowserPages(t *testing.T) {
 	b := startBrowser(t, 1400, 900)
 	e := newTestEnv(t)
 	e.postForm("/invitations/demo-05/decision", url.Values{"action": {"decline"}})
+	// The pages beyond the inbox with something on them, as serve --demo
+	// shows them.
+	if err := e.srv.svc.LoadDemoExtras(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	ts := httptest.NewServer(e.h)
 	defer ts.Close()
 	dir := artifacts(t)

@@ -124,6 +124,10 @@ func (e *env) serve(addr, token string, demoMode bool) error {
 		if err := svc.LoadDemo(e.ctx); err != nil {
 			return err
 		}
+		// Follow-ups, outreach and network get something to show too.
+		if err := svc.LoadDemoExtras(e.ctx); err != nil {
+			return err
+		}
 	} else {
 		var done func()
 		var err error
