@@ -426,7 +426,11 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		// A browser without a session gets the login page, which says
 		// what to do, with the 401 status.
-		s.render(w, r, status, "login.html", "Log in", loginView{Token: true, Message: msg})
+		view := loginView{Token: true}
+		if r.URL.Query().Has("token") {
+			view.Message = "A token in the address is not accepted: browsers keep addresses in their history. Log in below instead."
+		}
+		s.render(w, r, status, "login.html", "Log in", view)
 		return
 	}
 	s.render(w, r, status, "error.html", "Error", errorView{Status: status, StatusText: http.StatusText(status), Code: code, Message: msg})

@@ -469,6 +469,9 @@ func TestBrowserTokenFlow(t *testing.T) {
 	if got := eval(t, c, `getComputedStyle(document.querySelector(".top")).display`); got != "flex" {
 		t.Error("the 401 page is not styled")
 	}
+	if shot, err := chromedp.Run(c, chromedp.CaptureScreenshot()); err == nil {
+		_ = os.WriteFile(filepath.Join(artifacts(t), "unauthorized-1200.png"), shot, 0o644)
+	}
 	// The printed address logs in (a one-time code, sent by POST).
 	do(t, c, chromedp.Navigate(e.srv.LoginURL(ts.URL)), chromedp.WaitVisible(chromedp.ID("inbox")))
 	if got := eval(t, c, `location.pathname`); got != "/" {
@@ -616,6 +619,9 @@ func TestBrowserPages(t *testing.T) {
 	do(t, c, chromedp.WaitVisible(chromedp.ID("confirm-h")))
 	if axe != "" {
 		runAxe(t, c, axe, "the confirmation")
+	}
+	if shot, err := chromedp.Run(c, chromedp.CaptureScreenshot()); err == nil {
+		_ = os.WriteFile(filepath.Join(dir, "confirm-1400.png"), shot, 0o644)
 	}
 	// Shortcuts can be turned off (WCAG 2.1.4), and the help lists them.
 	do(t, c, chromedp.Navigate(ts.URL+"/?category=stranger"), chromedp.WaitVisible(chromedp.CSS("#inbox")))
