@@ -197,6 +197,11 @@ func parseInvitationForm(form url.Values) (linkvet.Invitation, map[string]string
 		if err != nil {
 			errs["sent_at"] = "must be a date like 2026-11-20"
 		} else {
+			// The form shows a date; the time LinkedIn gave is kept when
+			// the date was left as it was.
+			if full, err := time.Parse(time.RFC3339, form.Get("sent_at_full")); err == nil && full.Format("2006-01-02") == when {
+				t = full
+			}
 			inv.SentAt = &t
 		}
 	}
@@ -272,6 +277,7 @@ func invitationValues(inv *linkvet.Invitation) url.Values {
 	set("message", inv.Message)
 	if inv.SentAt != nil {
 		set("sent_at", inv.SentAt.Format("2006-01-02"))
+		set("sent_at_full", inv.SentAt.Format(time.RFC3339))
 	}
 	set("shared_companies", strings.Join(inv.Shared.Companies, "\n"))
 	set("shared_schools", strings.Join(inv.Shared.Schools, "\n"))

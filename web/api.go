@@ -1,10 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -12,7 +8,6 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/jsonio"
 )
 
 // API paging limits.
@@ -39,56 +34,6 @@ type apiStored struct {
 func toAPI(si *linkvet.StoredInvitation) apiStored {
 	d := current(si.Decision)
 	return apiStored{Invitation: si.Invitation, Verdict: si.Verdict, Decision: d, Pending: d == nil, AddedAt: si.AddedAt}
-}
-
-// apiScreen screens one invitation object, or an array (or JSON Lines) of
-// them, with the policy in force. Nothing is stored.
-func (s *Server) apiScreen(w http.ResponseWriter, r *http.Request) error {
-	if err := requireJSON(r); err != nil {
-		return err
-	}
-	body, err := readBody(w, r, MaxJSONBytes)
-	if err != nil {
-		return err
-	}
-	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
-	if len(trimmed) == 0 {
-		return linkvet.Errorf(linkvet.EINVALID, "the request body is empty: send an invitation object or an array of them")
-	}
-	isArray := trimmed[0] == '['
-	rd := jsonio.NewReader(bytes.NewReader(body), "request body")
-	var invs []linkvet.Invitation
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			break
-		}
-		var p *linkvet.Problem
-		if errors.As(err, &p) {
-			return linkvet.Errorf(linkvet.EINVALID, "%s", p)
-		} else if err != nil {
-			return err
-		}
-		if len(invs) == maxScreenBatch {
-			return linkvet.Errorf(linkvet.ELIMIT, "request body: more than %d invitations; send them in several requests", maxScreenBatch)
-		}
-		invs = append(invs, rec.Invitation)
-	}
-	if len(invs) == 0 {
-		return linkvet.Errorf(linkvet.EINVALID, "the request body holds no invitation")
-	}
-	eng, _ := s.snapshot()
-	now := s.now()
-	verdicts := make([]linkvet.Verdict, len(invs))
-	for i := range invs {
-		verdicts[i] = eng.Screen(&invs[i], now)
-	}
-	if !isArray && len(verdicts) == 1 {
-		writeJSON(w, http.StatusOK, verdicts[0])
-		return nil
-	}
-	writeJSON(w, http.StatusOK, verdicts)
-	return nil
 }
 
 // requireJSON refuses bodies declared as something else; an absent type is
@@ -163,49 +108,9 @@ func intParam(s, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-func (s *Server) apiInvitation(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	si, err := s.store.Invitation(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	history, err := s.store.Decisions(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	a := toAPI(si)
-	a.History = history
-	writeJSON(w, http.StatusOK, a)
-	return nil
-}
-
 type decisionRequest struct {
 	Action string `json:"action"`
 	Note   string `json:"note"`
-}
-
-func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request) error {
-	if err := requireJSON(r); err != nil {
-		return err
-	}
-	body, err := readBody(w, r, MaxJSONBytes)
-	if err != nil {
-		return err
-	}
-	var req decisionRequest
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&req); err != nil {
-		return linkvet.Errorf(linkvet.EINVALID, "request body: not a decision object like {\"action\": \"accept\", \"note\": \"...\"}: %v", err)
-	}
-	if req.Action == "" {
-		return linkvet.Errorf(linkvet.EINVALID, "request body: \"action\" is required: accept, ask, ignore, decline, block or undo")
-	}
-	d, err := s.decide(r.Context(), r.PathValue("id"), req.Action, req.Note)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, d)
-	return nil
 }
 
 func (s *Server) apiGetPolicy(w http.ResponseWriter, r *http.Request) error {

@@ -148,6 +148,14 @@ func TestInboxPages(t *testing.T) {
 	seen := 0
 	for page, want := range map[int]int{1: InboxPageSize, 2: total - InboxPageSize, 3: 0} {
 		w := e.get(fmt.Sprintf("/?page=%d", page))
+		if want == 0 {
+			// Past the last page: sent to the last one.
+			wantStatus(t, w, http.StatusSeeOther)
+			if loc := w.Header().Get("Location"); loc != "/?page=2" {
+				t.Errorf("page %d: to %q", page, loc)
+			}
+			continue
+		}
 		wantStatus(t, w, http.StatusOK)
 		body := w.Body.String()
 		if got := strings.Count(body, `<li class="row"`); got != want {

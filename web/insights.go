@@ -79,9 +79,9 @@ type legendItem struct {
 const (
 	chartW    = 720
 	chartH    = 260
-	padLeft   = 44
+	padLeft   = 60 // room for "100%" in the larger phone type
 	padBottom = 52
-	padTop    = 12
+	padTop    = 26 // room for the top gridline's label and a full bar's value
 	hbarRow   = 26
 	hbarLabel = 150
 )
@@ -298,9 +298,11 @@ func stacked(id, title string, labels, series []string, values [][]float64, max 
 		max = 1
 	}
 	plotH := float64(chartH - padTop - padBottom)
-	for i := 0; i <= 4; i++ {
-		v := max * float64(i) / 4
-		c.Ticks = append(c.Ticks, tick{Y: chartH - padBottom - int(plotH*float64(i)/4), X: padLeft - 6, Label: fmt.Sprintf(format, v)})
+	// Gridlines at round values, the axis topped by the last of them.
+	top, gridAt := niceScale(max)
+	max = top
+	for _, v := range gridAt {
+		c.Ticks = append(c.Ticks, tick{Y: chartH - padBottom - int(plotH*v/top+0.5), X: padLeft - 6, Label: fmt.Sprintf(format, v)})
 	}
 	if len(labels) == 0 {
 		return c

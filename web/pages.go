@@ -153,6 +153,16 @@ func (s *Server) inboxPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if len(view.Rows) == 0 && page > 1 {
+		// Deciding the last row of the last page: go to the page that
+		// is now the last, keeping the undo banner.
+		to := inboxURL(f, max(1, (view.Total+InboxPageSize-1)/InboxPageSize))
+		if id := q.Get("done"); id != "" {
+			to = withQuery(to, "done", id)
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return nil
+	}
 	if id := q.Get("done"); id != "" {
 		if si, err := s.store.Invitation(r.Context(), id); err == nil && current(si.Decision) != nil {
 			view.Done = &doneView{ID: id, Name: si.Invitation.Person.Name, Action: si.Decision.Action, Return: view.Return}

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -43,10 +42,6 @@ const (
 	DefaultMaxUploadBytes = linkedin.DefaultMaxTotalBytes
 )
 
-// TokenCookie is the cookie that carries the access token for browsers,
-// set by visiting any page with ?token=... once.
-const TokenCookie = "linkvet_token"
-
 // Config is what New needs.
 type Config struct {
 	// Service runs the use cases; the web app reaches the store only
@@ -57,9 +52,10 @@ type Config struct {
 	// Logger receives internal errors (users only see "internal error");
 	// nil discards them.
 	Logger *slog.Logger
-	// Token, when set, must come with every request: as
-	// "Authorization: Bearer TOKEN" or in the TokenCookie cookie. Without
-	// it only loopback Host names are served (see CheckBind).
+	// Token, when set, must come with every API request as
+	// "Authorization: Bearer TOKEN"; browsers log in once (see LoginURL)
+	// and carry a session cookie instead. Without it only loopback Host
+	// names are served (see CheckBind).
 	Token string
 	// MaxUploadBytes bounds an uploaded export; 0 means
 	// DefaultMaxUploadBytes.
@@ -85,8 +81,9 @@ type Server struct {
 	pages     map[string]*template.Template
 	handler   http.Handler
 
-	imports importLog
-	buffers sync.Pool // *bytes.Buffer for rendering pages
+	imports  importLog
+	sessions sessions
+	buffers  sync.Pool // *bytes.Buffer for rendering pages
 }
 
 // New builds a server: it parses the templates and brings the stored
@@ -139,18 +136,26 @@ type route struct {
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(noListing(http.FileServerFS(static)))))
+	mux.HandleFunc("GET /favicon.ico", serveFavicon)
+	mux.HandleFunc("GET /login", s.page(s.loginPage))
+	mux.HandleFunc("POST /login", s.page(s.loginSubmit))
+	mux.HandleFunc("POST /logout", s.page(s.logout))
 
 	mux.HandleFunc("GET /{$}", s.page(s.inboxPage))
 	mux.HandleFunc("GET /invitations/{id}", s.page(s.invitationPage))
-	mux.HandleFunc("POST /invitations/{id}/decision", s.page(s.decidePage))
+	mux.HandleFunc("POST /invitations/{id}/decision", s.page(s.decideForm))
+	mux.HandleFunc("GET /review", s.page(s.reviewPage))
+	mux.HandleFunc("POST /triage/apply", s.page(s.applyRecommendations))
+	mux.HandleFunc("POST /triage/batches/{id}/undo", s.page(s.undoBatch))
+	mux.HandleFunc("GET /decided", s.page(s.decidedPage))
 	mux.HandleFunc("GET /import", s.page(s.importForm))
 	mux.HandleFunc("POST /import", s.page(s.importUpload))
 	mux.HandleFunc("GET /import/{n}", s.page(s.importSummaryPage))
 	mux.HandleFunc("GET /add", s.page(s.addForm))
 	mux.HandleFunc("POST /add", s.page(s.addSubmit))
 	mux.HandleFunc("GET /policy", s.page(s.policyPage))
-	mux.HandleFunc("POST /policy", s.page(s.policySubmit))
+	mux.HandleFunc("POST /policy", s.page(s.policySubmitStrict))
 	mux.HandleFunc("GET /insights", s.page(s.insightsPage))
 	mux.HandleFunc("GET /check", s.page(s.checkPage))
 	mux.HandleFunc("POST /check", s.page(s.checkPage))
@@ -191,12 +196,12 @@ func (s *Server) routes() *http.ServeMux {
 func (s *Server) apiRoutes() []route {
 	return []route{
 		{"GET /api/v1/openapi.json", s.openAPIDoc},
-		{"POST /api/v1/screen", s.api(s.apiScreen)},
+		{"POST /api/v1/screen", s.api(s.apiScreenStrict)},
 		{"GET /api/v1/invitations", s.api(s.apiInvitations)},
-		{"GET /api/v1/invitations/{id}", s.api(s.apiInvitation)},
-		{"POST /api/v1/invitations/{id}/decision", s.api(s.apiDecide)},
+		{"GET /api/v1/invitations/{id}", s.api(s.apiInvitationHistory)},
+		{"POST /api/v1/invitations/{id}/decision", s.api(s.apiDecideStrict)},
 		{"GET /api/v1/policy", s.api(s.apiGetPolicy)},
-		{"PUT /api/v1/policy", s.api(s.apiPutPolicy)},
+		{"PUT /api/v1/policy", s.api(s.apiPutPolicyStrict)},
 		{"POST /api/v1/import", s.api(s.apiImport)},
 	}
 }
@@ -292,6 +297,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	// API answers hold the user's data: no cache keeps them.
+	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
@@ -321,7 +328,40 @@ func (s *Server) page(f func(w http.ResponseWriter, r *http.Request) error) http
 
 func (s *Server) openAPIDoc(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(openAPI)
+}
+
+// noListing answers 404 for a directory: /static/ lists nothing.
+func noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if p == "" || strings.HasSuffix(p, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		if f, err := staticFS.Open("static/" + p); err == nil {
+			st, err := f.Stat()
+			f.Close()
+			if err == nil && st.IsDir() {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// serveFavicon serves the icon where browsers look for it.
+func serveFavicon(w http.ResponseWriter, r *http.Request) {
+	data, err := staticFS.ReadFile("static/favicon.svg")
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	_, _ = w.Write(data)
 }
 
 func cacheStatic(h http.Handler) http.Handler {
@@ -374,37 +414,6 @@ func (s *Server) secure(mux http.Handler) http.Handler {
 	})
 }
 
-// authorized checks the token and reports whether to go on. A browser
-// visiting a page with ?token=... gets the cookie and is redirected to
-// the same address without the token, so it does not linger in history.
-func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
-	if q := r.URL.Query().Get("token"); q != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		if !s.tokenMatches(q) {
-			s.refuse(w, r, linkvet.Errorf(errUnauthorized, "the token in the address is wrong"))
-			return false
-		}
-		http.SetCookie(w, &http.Cookie{Name: TokenCookie, Value: q, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		u := *r.URL
-		qs := u.Query()
-		qs.Del("token")
-		u.RawQuery = qs.Encode()
-		http.Redirect(w, r, localURI(&u), http.StatusSeeOther)
-		return false
-	}
-	if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.tokenMatches(strings.TrimSpace(bearer)) {
-		return true
-	}
-	if c, err := r.Cookie(TokenCookie); err == nil && s.tokenMatches(c.Value) {
-		return true
-	}
-	s.refuse(w, r, linkvet.Errorf(errUnauthorized, "this linkvet server needs its access token: open the address printed by 'linkvet serve' (it ends in ?token=...), or send 'Authorization: Bearer TOKEN'"))
-	return false
-}
-
-func (s *Server) tokenMatches(t string) bool {
-	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
-}
-
 // refuse answers a request the security layer turned away, in JSON for
 // the API and as a page otherwise.
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
@@ -414,6 +423,16 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	code, msg := publicError(err)
 	status := httpStatus(err)
+	if status == http.StatusUnauthorized {
+		// A browser without a session gets the login page, which says
+		// what to do, with the 401 status.
+		view := loginView{Token: true}
+		if r.URL.Query().Has("token") {
+			view.Message = "A token in the address is not accepted: browsers keep addresses in their history. Log in below instead."
+		}
+		s.render(w, r, status, "login.html", "Log in", view)
+		return
+	}
 	s.render(w, r, status, "error.html", "Error", errorView{Status: status, StatusText: http.StatusText(status), Code: code, Message: msg})
 }
 

@@ -39,7 +39,8 @@ meanwhile is stored, and takes effect when the server runs without --policy).
 By default it listens on 127.0.0.1:8080, reachable from this machine only.
 Listening on any other address requires an access token (--token, or
 --token-file to keep it out of the process list): open the printed address
-once in the browser (it carries ?token=...) and the browser remembers it;
+once in the browser (it carries a one-time login code, never the token)
+and the browser keeps a session for 12 hours;
 API clients send "Authorization: Bearer TOKEN".
 
 --demo serves the bundled demo inbox from a throw-away database, to try
@@ -124,6 +125,10 @@ func (e *env) serve(addr, token string, demoMode bool) error {
 		if err := svc.LoadDemo(e.ctx); err != nil {
 			return err
 		}
+		// Follow-ups, outreach and network get something to show too.
+		if err := svc.LoadDemoExtras(e.ctx); err != nil {
+			return err
+		}
 	} else {
 		var done func()
 		var err error
@@ -154,9 +159,10 @@ func (e *env) serve(addr, token string, demoMode bool) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return e.ctx },
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	if token != "" {
-		url += "?token=" + token
+	// The printed address carries a one-time login code, never the token.
+	url := srv.LoginURL("http://" + ln.Addr().String())
+	if w := web.BindWarning(addr); w != "" {
+		fmt.Fprintln(e.stderr, "linkvet: "+w)
 	}
 	what := "your inbox"
 	if demoMode {

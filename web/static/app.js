@@ -6,14 +6,21 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll("#inbox > .row"));
   var storeKey = "linkvet-row:" + location.pathname + location.search.replace(/[?&]done=[^&]*/, "");
   var current = -1;
+  // WCAG 2.1.4: single-letter shortcuts can be turned off (in the help).
+  var keysOff = false;
+  try { keysOff = localStorage.getItem("linkvet-keys-off") === "1"; } catch (e) { keysOff = false; }
 
   function select(i, focus) {
     if (!rows.length) return;
     i = Math.max(0, Math.min(rows.length - 1, i));
-    if (current >= 0 && rows[current]) rows[current].classList.remove("current");
+    if (current >= 0 && rows[current]) {
+      rows[current].classList.remove("current");
+      rows[current].removeAttribute("aria-current");
+    }
     current = i;
     var row = rows[i];
     row.classList.add("current");
+    row.setAttribute("aria-current", "true");
     if (focus !== false) {
       var s = row.querySelector("summary");
       if (s) s.focus();
@@ -25,7 +32,10 @@
   if (rows.length) {
     var saved = 0;
     try { saved = parseInt(sessionStorage.getItem(storeKey) || "0", 10) || 0; } catch (e) { saved = 0; }
-    select(saved, false);
+    // After a decision the row that took the decided one's place gets
+    // the focus, so that triage goes on from the keyboard.
+    var after = /[?&]done=/.test(location.search);
+    select(saved, after);
     rows.forEach(function (row, i) {
       row.addEventListener("focusin", function () { if (current !== i) select(i, false); });
     });
@@ -38,34 +48,85 @@
   }
 
   var help = document.getElementById("help");
+  var keysBox = document.getElementById("keys-off");
+  if (keysBox) {
+    keysBox.checked = keysOff;
+    keysBox.addEventListener("change", function () {
+      keysOff = keysBox.checked;
+      try { localStorage.setItem("linkvet-keys-off", keysOff ? "1" : "0"); } catch (e) { /* storage may be off */ }
+    });
+  }
+  var showHelp = document.getElementById("show-help");
+  if (showHelp && help && help.showModal) showHelp.addEventListener("click", function () { help.showModal(); });
+
+  // A form is sent once: a second press while the page loads records
+  // nothing more.
+  var sent = false;
+  function press(btn) {
+    if (!btn || sent) return;
+    sent = true;
+    btn.click();
+  }
+  document.querySelectorAll("form.decide").forEach(function (f) {
+    f.addEventListener("submit", function () { sent = true; });
+  });
+
+  // The review page: the recommendation is preselected.
+  var review = document.getElementById("review-form");
+  if (review) {
+    var rec = review.querySelector("button[data-rec]");
+    if (rec) rec.focus();
+  }
 
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
     if (help && help.open) return;
+    // A held key repeats keydown: one decision per press, never more.
+    if (ev.repeat) { if (ev.key.length === 1 || ev.key === "Enter") ev.preventDefault(); return; }
     var key = ev.key;
     if (key === "?") {
       if (help && help.showModal) { help.showModal(); ev.preventDefault(); }
       return;
     }
-    if (key === "u") {
-      var undo = document.getElementById("undo");
-      if (undo) { undo.click(); ev.preventDefault(); }
+    if (key === "Enter") {
+      // Enter on a row (its summary) records linkvet's recommendation;
+      // on a button or link it does what it always does.
+      var t = ev.target;
+      var row = t && t.closest ? t.closest("#inbox > .row, .review") : null;
+      if (row && (t.tagName === "SUMMARY" || t === row)) {
+        var b = row.querySelector("button[data-rec]");
+        if (b) { ev.preventDefault(); press(b); }
+      }
       return;
     }
-    if (!rows.length) return;
-    if (key === "j") { select(current + 1); ev.preventDefault(); return; }
-    if (key === "k") { select(current - 1); ev.preventDefault(); return; }
-    if (key === "o") {
+    if (keysOff || key.length !== 1) return;
+    if (key === "u") {
+      var undo = document.getElementById("undo") || document.getElementById("undo-batch");
+      if (undo) { ev.preventDefault(); press(undo); }
+      return;
+    }
+    var scope = review || (rows.length ? rows[current] : null);
+    if (!scope) return;
+    if (rows.length && key === "j") { select(current + 1); ev.preventDefault(); return; }
+    if (rows.length && key === "k") { select(current - 1); ev.preventDefault(); return; }
+    if (rows.length && key === "o") {
       var d = rows[current].querySelector("details");
       if (d) d.open = !d.open;
       ev.preventDefault();
       return;
     }
-    if ("asidb".indexOf(key) >= 0 && key.length === 1) {
-      var btn = rows[current].querySelector('button[data-key="' + key + '"]');
-      if (btn) { ev.preventDefault(); btn.click(); }
+    if ("asidb".indexOf(key) >= 0) {
+      var btn = scope.querySelector('button[data-key="' + key + '"]');
+      if (btn) { ev.preventDefault(); press(btn); }
     }
   });
+
+  // The login address's one-time code is sent at once, by POST.
+  var login = document.getElementById("login-code");
+  if (login) {
+    if (history.replaceState) history.replaceState(null, "", "/login");
+    login.submit();
+  }
 
   // Copy buttons: the text of the element named by data-copy.
   document.querySelectorAll("button.copy").forEach(function (btn) {
