@@ -42,6 +42,7 @@ import (
 	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen/lang"
 )
 
 // Opinion is a learned view of an invitation, from the user's past
@@ -68,9 +69,11 @@ type Engine struct {
 	me      meFolded
 	rules   []rule
 
-	lex          lexIndex      // every lexicon, scanned in one pass
-	genericTitle *fold.Matcher // matched against the headline alone
-	competitors  *fold.Matcher
+	vocab       *vocab       // every language's vocabulary, one index, shared
+	disqualify  *phraseIndex // the policy's disqualify phrases
+	competitors *fold.Matcher
+	knownNames  map[string][]knownName // folded name → the known people of that name
+	detect      func(note string) string
 }
 
 type meFolded struct {
@@ -78,9 +81,19 @@ type meFolded struct {
 	industries         []string
 	city               string
 	interests          *fold.Matcher
+	nameWords          []string // the user's own name, folded: "Hi Dana" is for them
+	sales, recruiter   bool     // the user's own headline holds a sales / recruiting title
 }
 
 type orgName struct{ raw, folded string }
+
+// knownName is one of the user's known people, for telling them from an
+// impostor using their name.
+type knownName struct {
+	name   string // as written
+	url    string // normalized profile URL
+	emails []string
+}
 
 // Option changes how an Engine is built.
 type Option func(*Engine)
@@ -88,43 +101,54 @@ type Option func(*Engine)
 // WithOpinion makes the engine consult a learned opinion.
 func WithOpinion(o Opinion) Option { return func(e *Engine) { e.opinion = o } }
 
+// WithKnownPeople tells the engine who the user knows beyond the policy's
+// known list (which holds only profile URLs and e-mails): the connections
+// and contacts of an imported export (store.Known). A sender using one of
+// their names from another profile URL or e-mail is an impostor. People
+// without a URL or e-mail cannot be told from an impostor and are skipped.
+func WithKnownPeople(people []linkvet.KnownPerson) Option {
+	return func(e *Engine) {
+		for _, p := range people {
+			k := knownName{name: p.Name, url: linkvet.NormalizeProfileURL(p.ProfileURL)}
+			if em := linkvet.NormalizeEmail(p.Email); em != "" {
+				k.emails = append(k.emails, em)
+			}
+			name := strings.Join(fold.Fields(p.Name), " ")
+			if name == "" || (k.url == "" && len(k.emails) == 0) {
+				continue
+			}
+			if e.knownNames == nil {
+				e.knownNames = make(map[string][]knownName)
+			}
+			e.knownNames[name] = append(e.knownNames[name], k)
+		}
+	}
+}
+
+// withDetector replaces the language detector (tests).
+func withDetector(d func(string) string) Option { return func(e *Engine) { e.detect = d } }
+
 // New compiles a policy into an engine. A nil policy means the defaults.
+// The embedded vocabularies are compiled once per process and shared; the
+// policy's own phrase lists are compiled here.
 func New(p *policy.Policy, opts ...Option) *Engine {
 	if p == nil {
 		p = policy.Default()
 	}
-	e := &Engine{pol: p, bars: barsFor(p.Style)}
+	voc, err := compiledVocab()
+	if err != nil {
+		// The vocabularies are embedded in the binary and checked by
+		// TestVocabulariesLoad: a failure here is a broken build.
+		panic("screen: embedded vocabulary: " + err.Error())
+	}
+	e := &Engine{pol: p, bars: barsFor(p.Style), vocab: voc, rules: builtin, detect: lang.Detect}
 	for _, o := range opts {
 		o(e)
 	}
-	m := fold.NewMatcher
-	x := &e.lex
-	x.first = make(map[string][]lexEntry, 1024)
-	x.add(lxRecruiter, recruiterTitles, nil)
-	x.add(lxSales, salesTitles, nil)
-	x.add(lxPitch, pitchPhrases, nil)
-	x.add(lxMassInvite, massInvitePhrases, nil)
-	x.addWeighted(lxInvestment, investmentScam)
-	x.add(lxCrypto, cryptoWords, nil)
-	x.addWeighted(lxRomance, romanceScam)
-	x.addWeighted(lxAdvance, advanceFee)
-	x.addWeighted(lxPhish, phishing)
-	x.addWeighted(lxOffPlatform, offPlatform)
-	x.addWeighted(lxUrgency, urgency)
-	x.add(lxPromoted, promotedCount, nil)
-	x.add(lxControversial, controversial, nil)
-	x.add(lxParody, parodyMarkers, nil)
-	x.add(lxFamous, famousNames, nil)
-	x.add(lxIntro, noteIntro, nil)
-	x.add(lxReason, noteReason, nil)
-	x.add(lxKeepInTouch, keepInTouchNote, nil)
-	x.add(lxIntroduce, introduceNote, nil)
-	x.add(lxCareer, careerNote, nil)
-	x.add(lxLearn, learnNote, nil)
-	x.add(lxMistake, mistakeNote, nil)
-	x.add(lxHistory, careerHistory, nil)
-	x.add(lxDisqualify, p.Disqualify, nil)
-	e.genericTitle = m(genericTitles)
+	e.disqualify = newPhraseIndex(len(p.Disqualify))
+	for _, d := range p.Disqualify {
+		e.disqualify.add(lxDisqualify, d, 1)
+	}
 	e.competitors = p.CompetitorMatcher()
 
 	for _, c := range p.Me.Companies {
@@ -139,8 +163,12 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	if city, _, _ := strings.Cut(fold.String(p.Me.Location), ","); city != "" {
 		e.me.city = strings.TrimSpace(city)
 	}
-	e.me.interests = m(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
-	e.rules = builtinRules()
+	e.me.interests = fold.NewMatcher(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
+	e.me.nameWords = fold.Fields(p.Me.Name)
+	for _, h := range voc.index.scan(nil, fold.Fields(p.Me.Headline)) {
+		e.me.sales = e.me.sales || h.lx == lxSales
+		e.me.recruiter = e.me.recruiter || h.lx == lxRecruiter
+	}
 	return e
 }
 
@@ -192,71 +220,69 @@ func ID(inv *linkvet.Invitation) string {
 func (e *Engine) run(inv *linkvet.Invitation, now time.Time, explain bool) (linkvet.Verdict, Explanation) {
 	f := e.facts(inv, now, explain)
 	var x Explanation
-	v := linkvet.Verdict{ID: ID(inv), Reasons: make([]linkvet.Reason, 0, 8)}
-	for i := range e.rules {
-		r := &e.rules[i]
-		res := r.check(e, f)
-		if res.fired {
-			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: r.name, Points: res.points, Detail: res.detail})
-			v.Score += res.points
+	var t tallies
+	v := linkvet.Verdict{ID: ID(inv), Reasons: make([]linkvet.Reason, 0, 8), Language: f.language}
+	// Rules read facts only, so they could run in any order; the few that
+	// read the evidence of the others (after) run once it is weighed.
+	for _, after := range [2]bool{false, true} {
+		for i := range e.rules {
+			r := &e.rules[i]
+			if r.after != after {
+				continue
+			}
+			res := r.check(e, f, &t)
+			if res.mark.kind != evNone {
+				res.mark.rule = r.name
+				t.add(res.mark)
+			}
+			if res.fired {
+				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: r.name, Points: res.points, Detail: res.detail})
+				v.Score += res.points
+			}
+			if explain {
+				x.Trials = append(x.Trials, Trial{Rule: r.name, Family: r.family, Fired: res.fired, Points: res.points, Detail: res.detail})
+			}
 		}
-		if explain {
-			x.Trials = append(x.Trials, Trial{Rule: r.name, Family: r.family, Fired: res.fired, Points: res.points, Detail: res.detail})
+		if !after {
+			e.weigh(&t, &v, &x, explain)
 		}
 	}
-	e.crossSignals(f, &v, &x)
 
-	d := e.decide(f, &v)
+	d := e.decide(f, &t, &v)
 	e.userRules(f, &v, &x, &d)
 	e.learned(f, &v, &x, &d)
-	e.finish(f, &v, &d)
+	e.finish(f, &t, &v, &d)
 	x.Path = d.path
+	v.DraftsLanguage = compose.DraftsLanguage(v.Language, e.pol.Me)
 	v.Drafts = compose.Drafts(inv, &v, e.pol.Me)
 	return v, x
 }
 
-// crossSignals adds the evidence that only counts in combination with other
-// evidence, once every rule has run: crypto vocabulary, and the weak signs
-// the weighted rules held back.
-func (e *Engine) crossSignals(f *facts, v *linkvet.Verdict, x *Explanation) {
-	strong := f.scam > 0
-	for _, w := range f.weakScam {
-		if !strong {
+// weigh counts the weak scam signs the rules held back ("forex", "kindly",
+// a WhatsApp number) once there is strong scam evidence beside them: each
+// then adds one to the scam tally, and those not already shown become a
+// reason of their own.
+func (e *Engine) weigh(t *tallies, v *linkvet.Verdict, x *Explanation, explain bool) {
+	if t.scam == 0 {
+		return
+	}
+	for i := range t.marks {
+		m := &t.marks[i]
+		k := evidenceKinds[m.kind]
+		if !m.weak || k.tally&toScam == 0 {
 			continue
 		}
-		f.scam++
-		f.scamEvidence = append(f.scamEvidence, w.what)
-		if w.rule == "off_platform" || w.rule == "urgency" {
+		m.weak = false
+		t.scam += m.weight
+		if k.supporting {
 			continue // already a reason; now it also weighs as scam evidence
 		}
-		r := linkvet.Reason{Rule: w.rule, Points: -6, Detail: w.what + ", beside other scam signs: " + quoteList(w.phrases)}
+		r := linkvet.Reason{Rule: m.rule, Points: weakScamSign, Detail: k.what + ", beside other scam signs: " + quoteList(m.phrases)}
 		v.Reasons = append(v.Reasons, r)
 		v.Score += r.Points
-		if f.explain {
+		if explain {
 			x.Trials = append(x.Trials, Trial{Rule: r.Rule, Family: "scam", Fired: true, Points: r.Points, Detail: r.Detail})
 		}
-	}
-	// Crypto vocabulary is ordinary in some jobs; it only adds weight to
-	// scam evidence found elsewhere.
-	words := f.found(e, lxCrypto, f.spAll)
-	fired := len(words) > 0 && f.scam > 0
-	res := result{}
-	if fired {
-		f.scam++
-		f.scamEvidence = append(f.scamEvidence, "crypto vocabulary")
-		res = result{fired: true, points: -5, detail: "talks of " + quoteList(words) + " alongside other scam signs"}
-		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "crypto_with_scam_signs", Points: res.points, Detail: res.detail})
-		v.Score += res.points
-	} else if f.explain {
-		switch {
-		case len(words) == 0:
-			res.detail = "no crypto vocabulary"
-		default:
-			res.detail = "mentions " + quoteList(words) + ", but with no other scam sign that is not evidence"
-		}
-	}
-	if f.explain {
-		x.Trials = append(x.Trials, Trial{Rule: "crypto_with_scam_signs", Family: "scam", Fired: res.fired, Points: res.points, Detail: res.detail})
 	}
 }
 
