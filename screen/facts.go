@@ -56,20 +56,20 @@ type facts struct {
 	links  []link       // URLs in the note, about text and websites
 
 	// derived facts
-	noteIntro, noteReason bool     // the note says who they are / why
-	noteShared            []string // shared things the note names
-	massPhrases           []string // stock mass-invitation phrases in the note
-	personal              bool     // seed 004's personal note (see personalNote)
-	pitch                 []string // pitch phrases, when they make a pitch
-	recruiterTitle        string   // first recruiter title in headline or title
-	salesTitle            string   // first sales title in headline or title
-	peerWhy               string   // why a sales or recruiting title is a peer's ("" = not a peer)
-	greetName             string   // the name the note greets, as written
-	greetsOther           bool     // ... and it is not the user's
-	handoffs              []string // ways the note offers to move off LinkedIn
+	noteIntro, noteReason bool              // the note says who they are / why
+	noteShared            []string          // shared things the note names
+	massPhrases           []string          // stock mass-invitation phrases in the note
+	personal              bool              // seed 004's personal note (see personalNote)
+	pitch                 []string          // pitch phrases, when they make a pitch
+	recruiterTitle        string            // first recruiter title in headline or title
+	salesTitle            string            // first sales title in headline or title
+	peerWhy               string            // why a sales or recruiting title is a peer's ("" = not a peer)
+	greetName             string            // the name the note greets, as written
+	greetsOther           bool              // ... and it is not the user's
+	handoffs              []string          // ways the note offers to move off LinkedIn
 	money                 []weightedFinding // money or percentages promised per period
-	impostorOf            string   // the known person whose name the sender uses
-	lostAccount           []string // "my old account was hacked"
+	impostorOf            string            // the known person whose name the sender uses
+	lostAccount           []string          // "my old account was hacked"
 	disqualified          []string
 	promoted              []string
 	competitor            string
