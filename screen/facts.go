@@ -268,17 +268,17 @@ func accountAge(since string, now time.Time) int {
 func (e *Engine) sharedWith(f *facts) []sharedItem {
 	inv := f.inv
 	var out []sharedItem
-	seen := map[string]bool{}
 	add := func(kind, value string) {
 		value = strings.TrimSpace(value)
 		if value == "" {
 			return
 		}
-		k := kind + "\x00" + fold.String(value)
-		if seen[k] {
-			return
+		folded := fold.String(value)
+		for _, s := range out {
+			if s.kind == kind && (s.value == value || fold.String(s.value) == folded) {
+				return
+			}
 		}
-		seen[k] = true
 		out = append(out, sharedItem{kind, value})
 	}
 	for _, v := range inv.Shared.Companies {

@@ -70,6 +70,7 @@ var lexFamily = [...]lang.Family{
 // list of 100,000 phrases all starting with "the" costs what a list of ten
 // does: issue 12, item 9).
 type phraseIndex struct {
+	root    map[string]int32 // the first level: most tokens start no phrase, so this look-up is kept cheap
 	edges   map[edge]int32
 	ends    [][]int32 // node → the entries ending there
 	entries []entry
@@ -96,7 +97,7 @@ type hit struct {
 }
 
 func newPhraseIndex(size int) *phraseIndex {
-	return &phraseIndex{edges: make(map[edge]int32, size), ends: make([][]int32, 1, size+1)}
+	return &phraseIndex{root: make(map[string]int32, size), edges: make(map[edge]int32, size), ends: make([][]int32, 1, size+1)}
 }
 
 // add puts one phrase in the index. The same phrase in one lexicon twice
@@ -106,8 +107,13 @@ func (x *phraseIndex) add(l lex, phrase string, weight int) {
 	if len(toks) == 0 {
 		return
 	}
-	n := int32(0)
-	for _, t := range toks {
+	n, ok := x.root[toks[0]]
+	if !ok {
+		n = int32(len(x.ends))
+		x.ends = append(x.ends, nil)
+		x.root[toks[0]] = n
+	}
+	for _, t := range toks[1:] {
 		k := edge{n, t}
 		next, ok := x.edges[k]
 		if !ok {
@@ -133,17 +139,16 @@ func (x *phraseIndex) scan(dst []hit, words []string) []hit {
 	if x == nil || len(x.entries) == 0 {
 		return dst
 	}
-	for pos := range words {
-		n := int32(0)
-		for j := pos; j < len(words); j++ {
-			next, ok := x.edges[edge{n, words[j]}]
-			if !ok {
-				break
-			}
-			n = next
+	for pos, w := range words {
+		n, ok := x.root[w]
+		for j := pos + 1; ok; j++ {
 			for _, id := range x.ends[n] {
 				dst = append(dst, hit{id: id, lx: x.entries[id].lx, pos: int32(pos)})
 			}
+			if j == len(words) {
+				break
+			}
+			n, ok = x.edges[edge{n, words[j]}]
 		}
 	}
 	return dst

@@ -86,7 +86,7 @@ func capitalised(raw, tok string) bool {
 		if n++; n > 8 {
 			break
 		}
-		if fold.String(w) != tok {
+		if !strings.EqualFold(w, tok) && fold.String(w) != tok {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -178,7 +178,7 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 			continue
 		}
 		period := 0
-		for j := i; j < len(fields) && j <= i+5; j++ {
+		for j := max(0, i-3); j < len(fields) && j <= i+5; j++ {
 			for _, t := range fold.Fields(fields[j]) {
 				period = max(period, e.vocab.periods[t])
 			}
