@@ -554,3 +554,14 @@ func missingAdvice(m []string) string {
 	return "judged on little: missing " + strings.Join(parts, ", ") + ". To judge better, open their profile and use More → Save to PDF " +
 		"(linkvet add --profile FILE.pdf), paste your Invitation Manager page (linkvet paste), or sync LinkedIn's invitation e-mails (linkvet mail sync)"
 }
+
+// verdictReasons are the reasons the engine itself gives, beside the rules:
+// listed here so that the guide's table covers every reason a verdict can
+// hold (TestGuideRuleTable).
+var verdictReasons = []rule{
+	{name: "litmus_test", family: "verdict", points: "0", when: "the final bar for an accept, passed or not"},
+	{name: "missing_details", family: "verdict", points: "0", when: "the verdict stands on little (no headline, mutual connections or profile details): says what is missing and how to get it"},
+	{name: "too_little_known", family: "verdict", points: "0", when: "no other rule fired: nothing in the invitation speaks either way"},
+	{name: "user:NAME", family: "user", points: "yours", when: "one of your rules fired"},
+	{name: "learned", family: "learned", points: "−15 to +10", when: "the classifier's opinion, once trained"},
+}

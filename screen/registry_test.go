@@ -1,0 +1,177 @@
+package screen
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/linkvet/linkvet"
+)
+
+var update = flag.Bool("update", false, "rewrite the generated tables in docs/guide.md")
+
+// TestVocabulariesLoad: the embedded vocabularies compile, and English and
+// the language-neutral file fill every family the engine reads.
+func TestVocabulariesLoad(t *testing.T) {
+	v, err := compiledVocab()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var per [nLex]int
+	for _, e := range v.index.entries {
+		per[e.lx]++
+	}
+	for l := range lexFamily {
+		if per[l] == 0 {
+			t.Errorf("lexicon %s has no phrase", lexFamily[l])
+		}
+	}
+	if !v.tags["en"] || len(v.shorteners) == 0 || len(v.chatLinks) == 0 || len(v.brands) == 0 ||
+		len(v.freeMail) == 0 || len(v.riskyTLDs) == 0 || len(v.currencies) == 0 || len(v.periods) == 0 {
+		t.Errorf("language-neutral lists missing: %+v", v.tags)
+	}
+}
+
+// TestRegistry: every rule is declared in full, once.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range append(builtinRules(), verdictReasons...) {
+		if seen[r.name] {
+			t.Errorf("rule %s declared twice", r.name)
+		}
+		seen[r.name] = true
+		if r.family == "" || r.when == "" {
+			t.Errorf("rule %s lacks a family or a description", r.name)
+		}
+	}
+	for _, r := range builtinRules() {
+		if r.check == nil || len(r.reads) == 0 || r.min > r.max {
+			t.Errorf("rule %s: check, reads or points range missing", r.name)
+		}
+	}
+}
+
+// pointsInRange checks that every reason's points are within what its
+// rule declares (used by the fuzz test and the table tests).
+func pointsInRange(v linkvet.Verdict) error {
+	for _, reason := range v.Reasons {
+		for _, r := range builtin {
+			if r.name == reason.Rule && (reason.Points < r.min || reason.Points > r.max) {
+				return fmt.Errorf("rule %s gave %d points, outside its declared %d..%d", r.name, reason.Points, r.min, r.max)
+			}
+		}
+	}
+	return nil
+}
+
+func pointsText(r rule) string {
+	if r.points != "" {
+		return r.points
+	}
+	sign := func(n int) string {
+		switch {
+		case n > 0:
+			return fmt.Sprintf("+%d", n)
+		case n < 0:
+			return fmt.Sprintf("−%d", -n)
+		}
+		return "0"
+	}
+	if r.min == r.max {
+		return sign(r.min)
+	}
+	return sign(r.min) + " to " + sign(r.max)
+}
+
+func ruleTable() string {
+	var b strings.Builder
+	b.WriteString("| rule | family | points | fires when |\n|---|---|---|---|\n")
+	for _, r := range append(builtinRules(), verdictReasons...) {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", r.name, r.family, pointsText(r), r.when)
+	}
+	return b.String()
+}
+
+func barsTable() string {
+	var b strings.Builder
+	b.WriteString("| style | accept at | ask at | decline at | a stranger gets at most |\n|---|---|---|---|---|\n")
+	for _, s := range styleBars {
+		fmt.Fprintf(&b, "| `%s` | %d | %d | %d | %s |\n", s.style, s.bars.accept, s.bars.ask, s.bars.decline, s.bars.strangerMax)
+	}
+	fmt.Fprintf(&b, "\nScam evidence of weight %d makes a scammer, fake-profile evidence of weight %d a fake; an accept needs a confidence of at least %.1f, and a verdict missing what matters is at most %.2f sure.\n",
+		scammerWeight, fakeWeight, minAcceptConf, thinConfidenceCap)
+	return b.String()
+}
+
+// generated checks (or with -update rewrites) one generated block of the
+// guide, between <!-- NAME:begin --> and <!-- NAME:end -->.
+func generated(t *testing.T, name, want string) {
+	t.Helper()
+	const path = "../docs/guide.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	begin, end := "<!-- "+name+":begin (generated from screen; go test ./screen -run TestGuide -update) -->\n", "<!-- "+name+":end -->"
+	i, j := strings.Index(doc, begin), strings.Index(doc, end)
+	if i < 0 || j < i {
+		t.Fatalf("%s: markers %q ... %q not found", path, begin, end)
+	}
+	got := doc[i+len(begin) : j]
+	if got == want {
+		return
+	}
+	if *update {
+		if err := os.WriteFile(path, []byte(doc[:i+len(begin)]+want+doc[j:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("%s: the %s table differs from the engine's; run go test ./screen -run TestGuide -update\ngot:\n%s\nwant:\n%s", path, name, got, want)
+}
+
+func TestGuideRuleTable(t *testing.T) { generated(t, "rules", ruleTable()) }
+func TestGuideBarsTable(t *testing.T) { generated(t, "bars", barsTable()) }
+
+// BenchmarkDisqualifyOverlap is issue 12, item 9: 100,000 disqualify
+// phrases that share their first words cost what a short list does.
+func BenchmarkDisqualifyOverlap(b *testing.B) {
+	for _, n := range []int{10, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := loadPolicy(b, danaPolicy)
+			p.Disqualify = make([]string, n)
+			for i := range p.Disqualify {
+				p.Disqualify[i] = fmt.Sprintf("the best thought leader number %d", i)
+			}
+			e := New(p)
+			i := inv(b, `{"message":"the best the best thought leader the best thought leader number in the best thought leader number x, the best","person":{"name":"Al","headline":"the best the best thought leader number"}}`)
+			b.ReportAllocs()
+			for b.Loop() {
+				e.Screen(i, now)
+			}
+		})
+	}
+}
+
+func TestDisqualifyOverlap(t *testing.T) {
+	p := loadPolicy(t, danaPolicy)
+	p.Disqualify = nil
+	for i := range 1000 {
+		p.Disqualify = append(p.Disqualify, fmt.Sprintf("the best %d", i))
+	}
+	p.Disqualify = append(p.Disqualify, "the best")
+	e := New(p)
+	v := e.Screen(inv(t, `{"person":{"name":"Al","headline":"simply the best 999 engineer"}}`), now)
+	d := ""
+	for _, r := range v.Reasons {
+		if r.Rule == "disqualify" {
+			d = r.Detail
+		}
+	}
+	if !strings.Contains(d, "“the best 999”") || !strings.Contains(d, "“the best”") || v.Action != linkvet.Decline {
+		t.Errorf("disqualify: %s%s", v.Action, reasons(v))
+	}
+}
