@@ -76,11 +76,13 @@ type facts struct {
 	controversial         []string
 	massInvite            bool // a template, a mass phrase, or a recruiter blasting
 	explain               bool
+	scratch               []string // reused token buffer
 }
 
 type sharedItem struct {
-	kind  string // company, school, group, event, interest, industry, location
-	value string // as the user would recognise it
+	kind   string // company, school, group, event, interest, industry, location
+	value  string // as the user would recognise it
+	folded string
 }
 
 type link struct {
@@ -275,11 +277,11 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 		folded := fold.String(value)
 		for _, s := range out {
-			if s.kind == kind && (s.value == value || fold.String(s.value) == folded) {
+			if s.kind == kind && s.folded == folded {
 				return
 			}
 		}
-		out = append(out, sharedItem{kind, value})
+		out = append(out, sharedItem{kind, value, folded})
 	}
 	for _, v := range inv.Shared.Companies {
 		add("company", v)
@@ -375,10 +377,10 @@ func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
 	var out []link
 	inNote := false
 	scan := func(s string) {
-		for _, w := range strings.Fields(s) {
+		for w := range strings.FieldsSeq(s) {
 			w = strings.Trim(w, "()[]<>\"'.,;:!?")
-			if w == "" {
-				continue
+			if !strings.Contains(w, ".") {
+				continue // every URL and domain has a dot: most words end here, unlowered
 			}
 			lw := strings.ToLower(w)
 			hasScheme := strings.HasPrefix(lw, "http://") || strings.HasPrefix(lw, "https://") || strings.HasPrefix(lw, "www.")

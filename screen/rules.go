@@ -296,7 +296,10 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 			}
 			weight = min(weight, 4)
 			if weight < 2 {
-				r := skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
+				var r result
+				if f.explain {
+					r = skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
+				}
 				r.mark = mark{kind: k, weight: 1, weak: true, phrases: phrases}
 				return r
 			}
@@ -317,7 +320,10 @@ func ruleMoney(e *Engine, f *facts, _ *tallies) result {
 		what[i] = m.what
 	}
 	if weight < 2 {
-		r := skip(f, "names an amount per month (%s), which alone is no evidence", quoteList(what))
+		var r result
+		if f.explain {
+			r = skip(f, "names an amount per month (%s), which alone is no evidence", quoteList(what))
+		}
 		r.mark = mark{kind: evMoneyPromise, weight: 1, weak: true, phrases: what}
 		return r
 	}
@@ -361,6 +367,9 @@ func ruleCrypto(e *Engine, f *facts, t *tallies) result {
 	case len(words) == 0:
 		return skip(f, "no crypto vocabulary")
 	case t.scam == 0:
+		if !f.explain {
+			return result{}
+		}
 		return skip(f, "mentions %s, but with no other scam sign that is not evidence", quoteList(words))
 	}
 	return fire(-5, "talks of %s alongside other scam signs", quoteList(words)).with(evCrypto, 1)
@@ -522,12 +531,21 @@ func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
 		case f.placeholder != "":
 			return skip(f, "the note is a template")
 		case len(f.noteWords) < 4:
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "the note is too short to say anything (%q)", clip(f.inv.Message, 40))
 		case len(f.pitch) > 0:
 			return skip(f, "the note is a sales pitch")
 		case f.greetsOther:
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "the note greets %s, not you", titleCase(f.greetName))
 		case len(f.massPhrases) > 0:
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "the note is a stock mass-invitation phrase (%s) with nothing specific to you", quoteList(f.massPhrases))
 		case f.unreadNote:
 			return skip(f, "the note is in a language linkvet has no vocabulary for (%s)", f.language)
@@ -553,7 +571,10 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 		if s.kind == "location" || s.kind == "industry" {
 			continue
 		}
-		if containsSeq(f.noteWords, significant(fold.Fields(s.value))) {
+		// Tokens into a scratch slice, dates dropped in place: no
+		// allocation per shared item.
+		f.scratch = significant(fold.AppendWords(f.scratch[:0], s.folded))
+		if containsSeq(f.noteWords, f.scratch) {
 			out = append(out, s.value)
 		}
 	}
@@ -569,7 +590,7 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 // "KubeCon EU" matches the event "KubeCon EU 2027" and "Berlin Data
 // Meetup" matches "Berlin Data Meetup, Nov 2026".
 func significant(words []string) []string {
-	out := words[:0:0]
+	out := words[:0]
 	for _, w := range words {
 		if months[w] || w[0] >= '0' && w[0] <= '9' {
 			continue
@@ -650,6 +671,9 @@ func plural(n int) string {
 func rulePitch(e *Engine, f *facts, _ *tallies) result {
 	if len(f.pitch) == 0 {
 		if found := f.found(lxPitch, f.spNote); len(found) == 1 {
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "mentions %s, but nothing else of a pitch", quoteList(found))
 		}
 		return skip(f, "no sales pitch in the note")
@@ -663,6 +687,9 @@ func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
 		return skip(f, "nothing suggests a mass invitation")
 	}
 	if f.personal {
+		if !f.explain {
+			return result{}
+		}
 		return skip(f, "a stock phrase (%s), but the note is specific to you", quoteList(found))
 	}
 	return fire(-6, "reads like a mass invitation sent by job title: %s", quoteList(found))
@@ -982,6 +1009,9 @@ func ruleNoteLanguage(e *Engine, f *facts, _ *tallies) result {
 func ruleSomeoneElse(e *Engine, f *facts, _ *tallies) result {
 	if !f.greetsOther {
 		if f.greetName != "" {
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "the note greets %s, which is you", titleCase(f.greetName))
 		}
 		return skip(f, "the note greets nobody by a name linkvet can compare with yours")
