@@ -37,17 +37,17 @@ const (
 	nEvidence
 )
 
-type tally uint8
+type sink uint8
 
 const (
-	toScam tally = 1 << iota
+	toScam sink = 1 << iota
 	toFake
 )
 
 // evidenceKind describes one kind of evidence.
 type evidenceKind struct {
-	what  string // a few words for the decision path
-	tally tally
+	what string // a few words for the decision path
+	sink sink   // the tallies it feeds
 	// supporting evidence only weighs as scam evidence beside strong
 	// evidence of another kind (a push to WhatsApp, urgency).
 	supporting bool
@@ -56,29 +56,29 @@ type evidenceKind struct {
 }
 
 var evidenceKinds = [nEvidence]evidenceKind{
-	evInvestment:     {what: "promises investment returns", tally: toScam},
-	evRomance:        {what: "a dating-style approach", tally: toScam},
-	evAdvanceFee:     {what: "a fake job, fee or windfall story", tally: toScam},
-	evPhishing:       {what: "an account alarm or credential request", tally: toScam},
-	evOffPlatform:    {what: "pushes the conversation off LinkedIn", tally: toScam, supporting: true},
-	evUrgency:        {what: "pressure to act at once", tally: toScam, supporting: true},
-	evLinks:          {what: "suspicious links", tally: toScam},
-	evMoneyPromise:   {what: "money promised per day, week or month", tally: toScam},
-	evCrypto:         {what: "crypto vocabulary", tally: toScam},
-	evForeignPhone:   {what: "phone from another country", tally: toScam | toFake},
-	evNoPhoto:        {what: "no photo", tally: toFake},
-	evStockPhoto:     {what: "stock photo", tally: toFake},
-	evGeneratedPhoto: {what: "AI-generated photo", tally: toFake, impersonating: true},
-	evNoHistory:      {what: "no work history", tally: toFake},
-	evBlankProfile:   {what: "blank profile", tally: toFake},
-	evNewAccount:     {what: "brand-new account", tally: toFake},
-	evFewConnections: {what: "few connections", tally: toFake},
-	evGenericTitle:   {what: "generic title", tally: toFake},
-	evOddName:        {what: "odd name", tally: toFake},
-	evBidiName:       {what: "direction controls in the name", tally: toFake},
-	evFamousName:     {what: "famous name without verification", tally: toFake, impersonating: true},
-	evParody:         {what: "parody account", tally: toFake, impersonating: true},
-	evImpersonation:  {what: "poses as someone you know", tally: toFake, impersonating: true},
+	evInvestment:     {what: "promises investment returns", sink: toScam},
+	evRomance:        {what: "a dating-style approach", sink: toScam},
+	evAdvanceFee:     {what: "a fake job, fee or windfall story", sink: toScam},
+	evPhishing:       {what: "an account alarm or credential request", sink: toScam},
+	evOffPlatform:    {what: "pushes the conversation off LinkedIn", sink: toScam, supporting: true},
+	evUrgency:        {what: "pressure to act at once", sink: toScam, supporting: true},
+	evLinks:          {what: "suspicious links", sink: toScam},
+	evMoneyPromise:   {what: "money promised per day, week or month", sink: toScam},
+	evCrypto:         {what: "crypto vocabulary", sink: toScam},
+	evForeignPhone:   {what: "phone from another country", sink: toScam | toFake},
+	evNoPhoto:        {what: "no photo", sink: toFake},
+	evStockPhoto:     {what: "stock photo", sink: toFake},
+	evGeneratedPhoto: {what: "AI-generated photo", sink: toFake, impersonating: true},
+	evNoHistory:      {what: "no work history", sink: toFake},
+	evBlankProfile:   {what: "blank profile", sink: toFake},
+	evNewAccount:     {what: "brand-new account", sink: toFake},
+	evFewConnections: {what: "few connections", sink: toFake},
+	evGenericTitle:   {what: "generic title", sink: toFake},
+	evOddName:        {what: "odd name", sink: toFake},
+	evBidiName:       {what: "direction controls in the name", sink: toFake},
+	evFamousName:     {what: "famous name without verification", sink: toFake, impersonating: true},
+	evParody:         {what: "parody account", sink: toFake, impersonating: true},
+	evImpersonation:  {what: "poses as someone you know", sink: toFake, impersonating: true},
 }
 
 // mark is one piece of evidence with its weight.
@@ -104,10 +104,10 @@ func (t *tallies) add(m mark) {
 		return
 	}
 	k := evidenceKinds[m.kind]
-	if k.tally&toScam != 0 {
+	if k.sink&toScam != 0 {
 		t.scam += m.weight
 	}
-	if k.tally&toFake != 0 {
+	if k.sink&toFake != 0 {
 		t.fake += m.weight
 	}
 }
@@ -132,12 +132,12 @@ func (t *tallies) impersonation() bool {
 	return false
 }
 
-// whats lists the kinds counted toward a tally, for the decision path.
-func (t *tallies) whats(to tally) []string {
+// whats lists the kinds counted toward a sink, for the decision path.
+func (t *tallies) whats(to sink) []string {
 	var out []string
 	var seen [nEvidence]bool
 	for _, m := range t.marks {
-		if m.weak || evidenceKinds[m.kind].tally&to == 0 || seen[m.kind] {
+		if m.weak || evidenceKinds[m.kind].sink&to == 0 || seen[m.kind] {
 			continue
 		}
 		seen[m.kind] = true

@@ -269,7 +269,7 @@ func (e *Engine) weigh(t *tallies, v *linkvet.Verdict, x *Explanation, explain b
 	for i := range t.marks {
 		m := &t.marks[i]
 		k := evidenceKinds[m.kind]
-		if !m.weak || k.tally&toScam == 0 {
+		if !m.weak || k.sink&toScam == 0 {
 			continue
 		}
 		m.weak = false
