@@ -67,6 +67,7 @@ type facts struct {
 	greetName             string            // the name the note greets, as written
 	greetsOther           bool              // ... and it is not the user's
 	handoffs              []string          // ways the note offers to move off LinkedIn
+	contactGiven          bool              // ... among them a number or messenger link to use
 	money                 []weightedFinding // money or percentages promised per period
 	impostorOf            string            // the known person whose name the sender uses
 	lostAccount           []string          // "my old account was hacked"
@@ -172,7 +173,7 @@ func (f *facts) derive() {
 		f.noteShared = e.noteMentionsShared(f)
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
-		f.handoffs = e.handoffs(f)
+		f.handoffs, f.contactGiven = e.handoffs(f)
 		f.money = e.moneyPromises(f.inv.Message)
 		f.lostAccount = f.found(lxLostAccount, f.spNote)
 	}

@@ -91,8 +91,8 @@ func builtinRules() []rule {
 		{name: "money_promise", family: "scam", min: -24, max: -6, points: "−6 per weight",
 			when:  "money or a percentage promised per day, week or month, in any currency and any script's digits (a wage per month counts only beside other signs)",
 			reads: []string{"note"}, gives: []evidence{evMoneyPromise}, check: ruleMoney},
-		{name: "off_platform", family: "scam", min: -6, max: -6,
-			when:  "the note asks to move to WhatsApp, Telegram, a phone number or a messenger link, in any script or spelling (scam weight only beside other signs)",
+		{name: "off_platform", family: "scam", min: 2 * scamPerWeight, max: weakScamSign, points: "−6 / −12",
+			when:  "the note asks to move to WhatsApp, Telegram, a phone number or a messenger link, in any script or spelling (scam weight only beside other signs; −12 and weight 2 when a stranger hands over the number or link with a push to use it)",
 			reads: []string{"note"}, gives: []evidence{evOffPlatform}, check: ruleOffPlatform},
 		{name: "urgency", family: "scam", min: -6, max: -6, when: "pressure in the note to act at once (scam weight only beside other signs)",
 			reads: []string{"note"}, gives: []evidence{evUrgency}, check: ruleUrgency},
@@ -343,6 +343,13 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	}
 	if len(found) == 0 {
 		return skip(f, "nothing pushing the conversation off LinkedIn")
+	}
+	// A stranger who hands over a number or messenger link and presses to
+	// use it ("text me on WhatsApp +44 ...") is doing what scams do first:
+	// that weighs 2. A name of an app or a push alone weighs only beside
+	// other signs.
+	if f.contactGiven && len(found) >= 2 && !f.known && f.mutual < e.pol.MinMutual && !f.commonGround() {
+		return fire(2*scamPerWeight, "%s, handing over a way to reach them: %s", evidenceKinds[evOffPlatform].what, quoteList(found)).with(evOffPlatform, 2)
 	}
 	r := fire(weakScamSign, "%s: %s", evidenceKinds[evOffPlatform].what, quoteList(found))
 	r.mark = mark{kind: evOffPlatform, weight: 1, weak: true, phrases: found}

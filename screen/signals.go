@@ -97,9 +97,8 @@ func capitalised(raw, tok string) bool {
 
 // handoffs lists the ways a note offers to continue somewhere LinkedIn
 // cannot see: a messenger named in any script or spelling, a messenger
-// link, a phone number.
-func (e *Engine) handoffs(f *facts) []string {
-	var out []string
+// link, a phone number; contact: the note gives a number or link to use.
+func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 	out = append(out, f.found(lxChatApps, f.spNote)...)
 	for _, s := range e.vocab.chatSubstrings {
 		if strings.Contains(f.note, s) {
@@ -109,12 +108,14 @@ func (e *Engine) handoffs(f *facts) []string {
 	for _, l := range f.links {
 		if l.inNote && hostIn(l.host, e.vocab.chatLinks) {
 			out = append(out, l.raw)
+			contact = true
 		}
 	}
 	if ph := phoneNumber(f.inv.Message); ph != "" {
 		out = append(out, "the phone number "+ph)
+		contact = true
 	}
-	return out
+	return out, contact
 }
 
 // phoneNumber returns the first phone number written in s: a run of digits
