@@ -280,7 +280,8 @@ func (e *Engine) finish(f *facts, t *tallies, v *linkvet.Verdict, d *decision) {
 	v.Intent = e.intent(f, v.Category)
 	v.Confidence = e.confidence(f)
 	v.Missing = missing(f)
-	thin := !d.hard && (len(v.Missing) >= 2 || contains(v.Missing, "profile"))
+	thin := !d.hard && (contains(v.Missing, "profile") ||
+		contains(v.Missing, "headline") && contains(v.Missing, "mutual_connections"))
 	if thin {
 		v.Confidence = math.Min(v.Confidence, thinConfidenceCap)
 	}

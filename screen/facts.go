@@ -60,6 +60,7 @@ type facts struct {
 	noteShared            []string          // shared things the note names
 	massPhrases           []string          // stock mass-invitation phrases in the note
 	personal              bool              // seed 004's personal note (see personalNote)
+	noteScam              bool              // the note carries scam talk (see scamTalk)
 	pitch                 []string          // pitch phrases, when they make a pitch
 	recruiterTitle        string            // first recruiter title in headline or title
 	salesTitle            string            // first sales title in headline or title
@@ -187,6 +188,7 @@ func (f *facts) derive() {
 	if pitch := f.found(lxPitch, f.spNote); len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll)) {
 		f.pitch = pitch
 	}
+	f.noteScam = f.scamTalk()
 	f.personal = f.personalNote()
 	f.peerWhy = e.peerByRelation(f)
 	f.impostorOf = e.impostor(f)
@@ -209,13 +211,33 @@ func (f *facts) derive() {
 // personal only when it names something the two share: it is then either
 // personal or a mass invitation, never both.
 func (f *facts) personalNote() bool {
-	if !f.hasNote || f.defaultNote || f.placeholder != "" || len(f.noteWords) < 4 || len(f.pitch) > 0 || f.greetsOther {
+	if !f.hasNote || f.defaultNote || f.placeholder != "" || len(f.noteWords) < 4 || len(f.pitch) > 0 || f.greetsOther || f.noteScam {
 		return false
 	}
 	if len(f.massPhrases) > 0 {
 		return len(f.noteShared) > 0
 	}
 	return f.noteIntro || f.noteReason || len(f.noteShared) > 0
+}
+
+// scamTalk reports scam phrases of weight 2 or more, or money promised per
+// day or week, in the note: a note selling a scam is not a personal note,
+// however warmly it introduces itself.
+func (f *facts) scamTalk() bool {
+	for _, h := range f.hits {
+		switch h.lx {
+		case lxInvestment, lxRomance, lxAdvance, lxPhish:
+			if f.spNote.holds(h.pos) && f.entry(h.lx, h.id).weight >= 2 {
+				return true
+			}
+		}
+	}
+	for _, m := range f.money {
+		if m.weight >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // recruiterBlasting: a recruiter with no personal note, no mutuals and

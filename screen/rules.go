@@ -108,7 +108,7 @@ func builtinRules() []rule {
 		{name: "sales_pitch", family: "note", min: -12, max: -12, when: "an unsolicited pitch in the note",
 			reads: []string{"note", "headline", "title"}, check: rulePitch},
 		{name: "personal_note", family: "note", min: 12, max: 20, points: "+12 to +20",
-			when:  "a note that says who they are or why they connect, or names something you share (not one greeting someone else, not a stock mass-invitation phrase)",
+			when:  "a note that says who they are or why they connect, or names something you share (not one greeting someone else, not a stock mass-invitation phrase, not one carrying scam talk)",
 			reads: []string{"note", "shared", "me"}, check: rulePersonalNote},
 		{name: "note_language", family: "note", min: 0, max: 0,
 			when:  "the note is in a language linkvet has no vocabulary for: it is judged on structure alone, never counted against the sender",
