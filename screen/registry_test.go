@@ -175,3 +175,25 @@ func TestDisqualifyOverlap(t *testing.T) {
 		t.Errorf("disqualify: %s%s", v.Action, reasons(v))
 	}
 }
+
+// BenchmarkBuildVocab is the once-per-process cost of compiling every
+// embedded vocabulary into the index (start-up, issue 13).
+func BenchmarkBuildVocab(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := buildVocab(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNew is the per-policy cost of an Engine once the vocabularies
+// are compiled.
+func BenchmarkNew(b *testing.B) {
+	p := loadPolicy(b, danaPolicy)
+	New(p)
+	b.ReportAllocs()
+	for b.Loop() {
+		New(p)
+	}
+}

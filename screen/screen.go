@@ -4,30 +4,42 @@
 //
 // # Model
 //
-// Screening runs in four steps, all pure (no I/O, no clock, no globals):
+// Screening runs in four steps, all pure (no I/O, no clock, no mutable
+// globals):
 //
-//  1. Facts. The invitation's texts are folded once (package fold) and
-//     tokenized; what the user and the sender share is collected, both what
-//     the invitation says and what comparing the sender's profile with the
-//     user's own (policy "me") shows; links are pulled out of the note and
-//     profile. A missing field stays unknown: it neither helps nor hurts.
-//  2. Rules. Every built-in rule (rules.go: note, network, profile, scam
-//     and policy families) looks at the facts and, when it fires, gives
-//     points and a sentence of evidence. Rules also add to two tallies of
-//     evidence: scam and fake. The user's CEL rules from the policy and the
-//     learned opinion (package learn, through Opinion) then add their own
-//     reasons.
-//  3. Category and action, by precedence: a blocked sender is blocked; scam
-//     evidence of weight 3 or more means scammer (block and report); a known
-//     person is accepted; fake-profile evidence means decline; a disqualify
-//     phrase, a competitor or (when opted in) a controversial profile means
-//     decline. Everyone else is placed in seed 003's table (recruiter,
-//     salesperson, industry peer, verified account, stranger) and the summed
-//     score is held against the style's bars (open, balanced, curated). An
-//     accept must finally pass seed 004's litmus test: enough evidence of a
-//     real and relevant person that a call would be worth the time.
-//  4. Confidence (how much of what matters was known) and drafts (package
-//     compose).
+//  1. Facts (facts.go, signals.go). The invitation's texts are folded once
+//     (package fold) and tokenized into one token list; every language's
+//     vocabulary (package lang: one embedded file per language, compiled
+//     once per process into one trie over tokens, index.go) and the
+//     policy's disqualify phrases are found in it in one pass each. What
+//     the user and the sender share is collected, links, phone numbers,
+//     messenger names and money promised per period are pulled out of the
+//     note without any vocabulary, the note's language is detected, and the
+//     facts several rules read are derived in one place (a personal note, a
+//     pitch, a peer's sales title, an impostor of a known person). A
+//     missing field stays unknown: it neither helps nor hurts.
+//  2. Rules (rules.go). Every built-in rule is declared in one registry
+//     with its family, the points it can give, what makes it fire, the
+//     facts it reads and the evidence it produces. A rule only reads facts
+//     and returns its points, a sentence and a typed evidence mark
+//     (evidence.go), so rules are independent of their order; the marks are
+//     summed into two tallies, scam and fake. Weak scam signs ("forex", a
+//     WhatsApp number) count only beside strong ones. The user's CEL rules
+//     from the policy and the learned opinion then add their own reasons.
+//  3. Category and action, by precedence (decide.go): a blocked sender is
+//     blocked; scam evidence of weight 3 or more means scammer (block and
+//     report); posing as someone the user knows means fake (decline and
+//     report); a known person is accepted; fake-profile evidence means
+//     decline; a disqualify phrase, a competitor or (when opted in) a
+//     controversial profile means decline. Everyone else is placed in seed
+//     003's table (recruiter, salesperson, industry peer, verified account,
+//     stranger; a sales or recruiting title is a peer's when it is at the
+//     user's company or in the user's own line of work) and the summed
+//     score is held against the style's bars (one table, styleBars). An
+//     accept must finally pass seed 004's litmus test.
+//  4. Confidence (how much of what matters was known), the facts whose
+//     absence limits the verdict (missing), and drafts (package compose) in
+//     the language compose.DraftsLanguage picks.
 //
 // The same invitation, policy, opinion and time always give the same
 // verdict.
