@@ -79,20 +79,46 @@ func allLetters(s string) bool {
 }
 
 // capitalised reports whether the first word of raw text that folds to tok
-// starts with a capital letter, or with a letter of a script without case.
+// is written as a name: it starts with a capital letter (or a letter of a
+// script without case) and ends the greeting ("Hi Michael," "Hola
+// Capitán\n"), so that "Hello Data Engineers" is no name.
 func capitalised(raw, tok string) bool {
-	n := 0
-	for w := range strings.FieldsFuncSeq(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }) {
-		if n++; n > 8 {
-			break
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }
+	for n := 0; n < 8 && raw != ""; n++ {
+		start := strings.IndexFunc(raw, func(r rune) bool { return !notWord(r) })
+		if start < 0 {
+			return false
 		}
+		raw = raw[start:]
+		end := strings.IndexFunc(raw, notWord)
+		if end < 0 {
+			end = len(raw)
+		}
+		w, rest := raw[:end], raw[end:]
+		raw = rest
 		if !strings.EqualFold(w, tok) && fold.String(w) != tok {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r) || unicode.IsTitle(r) || (!unicode.IsLower(r) && unicode.IsLetter(r))
+		if !nameCase(w) {
+			return false
+		}
+		// "Hi Michael Brown," is missed rather than "Hello Data Engineers,"
+		// taken for a name: a wrong "meant for someone else" costs more.
+		return endsGreeting(rest)
 	}
 	return false
+}
+
+func nameCase(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r) || (!unicode.IsLower(r) && unicode.IsLetter(r))
+}
+
+// endsGreeting: what follows a greeted name is punctuation, a line break or
+// the end of the note.
+func endsGreeting(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || r == '\n' || r == '\r' || (unicode.IsPunct(r) && r != '\'' && r != '-')
 }
 
 // handoffs lists the ways a note offers to continue somewhere LinkedIn

@@ -139,6 +139,10 @@ func TestGreeting(t *testing.T) {
 		{"Hola Capitán, me encantó tu perfil", true},
 		{"Bonjour Sophie, ravi de vous rencontrer", true},
 		{"Hi, I am Tom from Acme", false},
+		{"Hello Data Engineers, we are hiring", false},
+		{"Hey Kafka fan, nice post", false},
+		{"Hi Michael Brown! Great meeting you", false}, // missed on purpose: see capitalised
+		{"Hi Michael\nGreat meeting you", true},
 	}
 	for _, tt := range tests {
 		f := e.facts(&linkvet.Invitation{Message: tt.note, Person: linkvet.Person{Name: "X"}}, now, false)
