@@ -44,18 +44,44 @@ func (e *Engine) greeting(f *facts) (string, bool) {
 			return "", false // a word of the vocabulary ("Hi I am ..."), not a name
 		}
 	}
-	if !capitalised(f.inv.Message, tok) {
+	raw, ok := capitalised(f.inv.Message, tok)
+	if !ok {
 		return "", false
 	}
 	if len(e.me.nameWords) == 0 {
 		return tok, false
 	}
+	comparable := false
 	for _, mine := range e.me.nameWords {
 		if sameName(tok, mine) {
 			return tok, false
 		}
+		comparable = comparable || scriptOf(e.pol.Me.Name) == scriptOf(raw)
 	}
-	return tok, true
+	// "مرحبا دانا" greets Dana in Arabic letters: a name in another script
+	// than the user's own cannot be compared with it, so it accuses nobody.
+	return tok, comparable
+}
+
+var nameScripts = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew,
+	unicode.Devanagari, unicode.Bengali, unicode.Tamil, unicode.Thai, unicode.Han, unicode.Hiragana, unicode.Katakana,
+	unicode.Hangul, unicode.Armenian, unicode.Georgian}
+
+// scriptOf names the script of a word's first letter (an index into
+// nameScripts), or -1.
+func scriptOf(w string) int {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for i, t := range nameScripts {
+			if unicode.Is(t, r) {
+				return i
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // sameName accepts a name and its short form ("dan", "daniel").
@@ -82,12 +108,12 @@ func allLetters(s string) bool {
 // is written as a name: it starts with a capital letter (or a letter of a
 // script without case) and ends the greeting ("Hi Michael," "Hola
 // Capitán\n"), so that "Hello Data Engineers" is no name.
-func capitalised(raw, tok string) bool {
+func capitalised(raw, tok string) (string, bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }
 	for n := 0; n < 8 && raw != ""; n++ {
 		start := strings.IndexFunc(raw, func(r rune) bool { return !notWord(r) })
 		if start < 0 {
-			return false
+			return "", false
 		}
 		raw = raw[start:]
 		end := strings.IndexFunc(raw, notWord)
@@ -100,13 +126,13 @@ func capitalised(raw, tok string) bool {
 			continue
 		}
 		if !nameCase(w) {
-			return false
+			return "", false
 		}
 		// "Hi Michael Brown," is missed rather than "Hello Data Engineers,"
 		// taken for a name: a wrong "meant for someone else" costs more.
-		return endsGreeting(rest)
+		return w, endsGreeting(rest)
 	}
-	return false
+	return "", false
 }
 
 func nameCase(w string) bool {

@@ -143,6 +143,8 @@ func TestGreeting(t *testing.T) {
 		{"Hey Kafka fan, nice post", false},
 		{"Hi Michael Brown! Great meeting you", false}, // missed on purpose: see capitalised
 		{"Hi Michael\nGreat meeting you", true},
+		{"مرحبا دانا، قرأت مقالك", false}, // Dana in Arabic letters
+		{"Привет, Дана! Читала вашу статью", false},
 	}
 	for _, tt := range tests {
 		f := e.facts(&linkvet.Invitation{Message: tt.note, Person: linkvet.Person{Name: "X"}}, now, false)
