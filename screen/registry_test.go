@@ -197,3 +197,34 @@ func BenchmarkNew(b *testing.B) {
 		New(p)
 	}
 }
+
+// TestConcurrentScreen: engines share the compiled vocabulary; screening
+// from many goroutines gives the verdicts screening alone gives (run with
+// -race).
+func TestConcurrentScreen(t *testing.T) {
+	e1 := New(loadPolicy(t, danaPolicy))
+	e2 := New(nil)
+	i := inv(t, `{"message":"Hola Capitán, gana 5% al día por WhatsApp +34 612 345 678","person":{"name":"Ana Ruiz"}}`)
+	want1, want2 := e1.Screen(i, now), e2.Screen(i, now)
+	done := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			var err error
+			for range 20 {
+				e, want := e1, want1
+				if g%2 == 1 {
+					e, want = e2, want2
+				}
+				if v := e.Screen(i, now); v.Action != want.Action || v.Score != want.Score || len(v.Reasons) != len(want.Reasons) {
+					err = fmt.Errorf("goroutine %d: %s %d, want %s %d", g, v.Action, v.Score, want.Action, want.Score)
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
