@@ -540,13 +540,24 @@ func missing(f *facts) []string {
 	if p.ProfileURL == "" && len(p.Emails) == 0 {
 		out = append(out, "profile_url")
 	}
+	if cutNote(inv.Message) {
+		out = append(out, "note")
+	}
 	return out
+}
+
+// cutNote reports a note that was cut short where it was copied from
+// (LinkedIn's pages end a long note with "…" and "see more"). An absent
+// note is not missing: no note means none was written.
+func cutNote(note string) bool {
+	n := strings.TrimRight(note, " \t\r\n")
+	return strings.HasSuffix(n, "…") || strings.HasSuffix(strings.ToLower(n), "see more")
 }
 
 // missingAdvice says what is missing and how the user can get it without
 // linkvet ever touching their account.
 func missingAdvice(m []string) string {
-	names := map[string]string{"headline": "their headline", "mutual_connections": "the mutual connections",
+	names := map[string]string{"headline": "their headline", "mutual_connections": "the mutual connections", "note": "the rest of the note",
 		"profile": "their profile (photo, positions, about, account age)", "profile_url": "their profile link"}
 	parts := make([]string, 0, len(m))
 	for _, k := range m {

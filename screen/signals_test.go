@@ -320,6 +320,10 @@ func TestMissing(t *testing.T) {
 			t.Errorf("advice %q lacks %q", adv, w)
 		}
 	}
+	cut := e.Screen(inv(t, `{"message":"Hi Dana, I read your post about Kafka partitions and…see more","person":{"name":"Al Bo","profile_url":"https://www.linkedin.com/in/albo","headline":"Engineer"},"mutual_connections":3}`), now)
+	if strings.Join(cut.Missing, ",") != "profile,note" {
+		t.Errorf("cut note: missing %v", cut.Missing)
+	}
 	full := e.Screen(inv(t, `{"message":"Hi Dana","person":{"name":"Al Bo","profile_url":"https://www.linkedin.com/in/albo","headline":"Engineer at X","photo":"real","experience":[]},"mutual_connections":3}`), now)
 	if len(full.Missing) != 0 || hasReason(full, "missing_details") {
 		t.Errorf("full invitation: missing %v%s", full.Missing, reasons(full))
