@@ -176,6 +176,15 @@ func (f *facts) derive() {
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
 		f.money = e.moneyPromises(f.inv.Message)
+		// A day rate in a recruiter's note is a wage, not bait: amounts
+		// (not percentages) in a job context weigh only beside other signs.
+		if len(f.money) > 0 && (f.has(lxRecruiter, f.spHeadTitle) || f.has(lxCareer, f.spNote)) {
+			for i := range f.money {
+				if !f.money[i].percent {
+					f.money[i].weight = min(f.money[i].weight, 1)
+				}
+			}
+		}
 		f.lostAccount = f.found(lxLostAccount, f.spNote)
 	}
 	if t := f.found(lxRecruiter, f.spHeadTitle); len(t) > 0 {

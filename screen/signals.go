@@ -244,14 +244,15 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 			weight = min(period+1, 3)
 		}
 		end := min(len(fields), i+4)
-		out = append(out, weightedFinding{clip(strings.Join(fields[max(0, i-1):end], " "), 50), weight})
+		out = append(out, weightedFinding{clip(strings.Join(fields[max(0, i-1):end], " "), 50), weight, percent})
 	}
 	return out
 }
 
 type weightedFinding struct {
-	what   string
-	weight int
+	what    string
+	weight  int
+	percent bool
 }
 
 func prevField(fields []string, i int) string {

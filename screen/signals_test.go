@@ -330,6 +330,20 @@ func TestMissing(t *testing.T) {
 	}
 }
 
+// TestDayRateIsAWage: a recruiter's day rate with a start date is no scam.
+func TestDayRateIsAWage(t *testing.T) {
+	e := New(loadPolicy(t, danaPolicy))
+	for _, js := range []string{
+		`{"message":"Hallo Dana, Freelance-Projekt als Data Engineer: Tagessatz 850 € pro Tag, remote, Start ASAP.","person":{"name":"Jonas Kraft","headline":"IT Recruiter","photo":"real"}}`,
+		`{"message":"Hi Dana, contract role for a Kafka engineer, £600 per day, start immediately.","person":{"name":"Amy Cole","headline":"Technical Recruiter at Hays","photo":"real"}}`,
+	} {
+		v := e.Screen(inv(t, js), now)
+		if v.Category == linkvet.Scammer || v.Report {
+			t.Errorf("%s: %s/%s%s", js, v.Action, v.Category, reasons(v))
+		}
+	}
+}
+
 // TestScamInAnyLanguageWithoutVocabulary: money per week and a WhatsApp
 // number are found whatever the note's words, so the combination of a
 // promise and a hand-off blocks and reports even with no phrase list.
