@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
@@ -902,17 +903,28 @@ func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
 	if sp.to <= sp.from {
 		return skip(f, "no headline")
 	}
-	covered := 0
-	last := sp.from
+	// Covered tokens are those inside a generic-title phrase; what is left
+	// over may be a few letters ("a", "&") but no word of substance.
+	var covered [64]bool
 	for _, h := range f.hits {
-		if h.lx != lxGeneric || !sp.holds(h.pos) || int(h.pos) < last {
+		if h.lx != lxGeneric || !sp.holds(h.pos) {
 			continue
 		}
-		end := min(int(h.pos)+int(f.entry(lxGeneric, h.id).ntok), sp.to)
-		covered += end - int(h.pos)
-		last = end
+		for p := int(h.pos); p < min(int(h.pos)+int(f.entry(lxGeneric, h.id).ntok), sp.to); p++ {
+			if p-sp.from < len(covered) {
+				covered[p-sp.from] = true
+			}
+		}
 	}
-	if covered < sp.to-sp.from-1 || covered == 0 {
+	left, any := 0, false
+	for p := sp.from; p < sp.to; p++ {
+		if p-sp.from < len(covered) && covered[p-sp.from] {
+			any = true
+			continue
+		}
+		left += utf8.RuneCountInString(f.words[p])
+	}
+	if !any || left > 3 {
 		return skip(f, "the headline says something specific")
 	}
 	return fire(-3, "a generic headline that says nothing about a real job: “%s”", clip(f.inv.Person.Headline+f.inv.Person.Title, 40)).with(evGenericTitle, 1)

@@ -360,3 +360,24 @@ func TestScamWithoutVocabulary(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericTitle(t *testing.T) {
+	e := New(nil)
+	tests := []struct {
+		headline string
+		generic  bool
+	}{
+		{"CEO", true},
+		{"CEO & Founder", true},
+		{"Entrepreneur | Investor", true},
+		{"CEO at Northwind", false},
+		{"Placement Consultant", false},
+		{"Senior Data Engineer", false},
+	}
+	for _, tt := range tests {
+		v := e.Screen(&linkvet.Invitation{Person: linkvet.Person{Name: "Al Bo", Headline: tt.headline}}, now)
+		if hasReason(v, "generic_title") != tt.generic {
+			t.Errorf("%q: generic %v, want %v", tt.headline, !tt.generic, tt.generic)
+		}
+	}
+}
