@@ -185,7 +185,9 @@ func (f *facts) derive() {
 				}
 			}
 		}
-		f.lostAccount = f.found(lxLostAccount, f.spNote)
+		if !f.known { // someone on the known list telling of an old account is them
+			f.lostAccount = f.found(lxLostAccount, f.spNote)
+		}
 	}
 	if t := f.found(lxRecruiter, f.spHeadTitle); len(t) > 0 {
 		f.recruiterTitle = t[0]

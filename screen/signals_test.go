@@ -192,6 +192,10 @@ func TestImpersonation(t *testing.T) {
 			t.Errorf("%s: an impostor earns common ground%s", tt.name, reasons(v))
 		}
 	}
+	// Someone on the known list may tell of their old account.
+	if v := e.Screen(inv(t, `{"message":"Hi Dana, my old account was hacked, this is me","person":{"name":"Sam Old","profile_url":"https://www.linkedin.com/in/some-former-colleague"}}`), now); v.Action != linkvet.Accept {
+		t.Errorf("known person telling of an old account: %s%s", v.Action, reasons(v))
+	}
 	// Impersonation with scam talk is a scammer, impersonation still first.
 	v := e.Screen(inv(t, `{"message":"Dana it's Priya, my account was hacked, send me a gift card urgently and verify your account here bit.ly/x","person":{"name":"Priya Raman","profile_url":"https://www.linkedin.com/in/priya-r"}}`), now)
 	if v.Category != linkvet.Scammer || v.Action != linkvet.Block || !v.Report || v.Reasons[0].Rule != "impersonation" {
