@@ -49,6 +49,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/compose"
@@ -301,6 +302,11 @@ func (e *Engine) weigh(t *tallies, v *linkvet.Verdict, x *Explanation, explain b
 func quoteList(items []string) string {
 	const most = 4
 	var b strings.Builder
+	size := 0
+	for _, s := range items[:min(len(items), most)] {
+		size += min(len(s), 64) + 12
+	}
+	b.Grow(size)
 	for i, s := range items {
 		if i == most {
 			fmt.Fprintf(&b, " and %d more", len(items)-most)
@@ -320,6 +326,9 @@ func quoteList(items []string) string {
 
 // clip shortens s to at most n runes at a word boundary, for evidence.
 func clip(s string, n int) string {
+	if len(s) <= n && tidy(s) {
+		return s // most evidence: short and on one line, nothing to do
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
@@ -354,4 +363,25 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// tidy reports text with single spaces between words and none at its ends.
+func tidy(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r', '\v', '\f':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+		if s[i] >= 0x80 {
+			return !strings.ContainsFunc(s[i:], unicode.IsSpace)
+		}
+	}
+	return true
 }

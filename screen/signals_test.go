@@ -385,3 +385,22 @@ func TestGenericTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short one", 60, "short one"},
+		{"  spaced\n out  text ", 60, "spaced out text"},
+		{"Grüße  aus Köln", 60, "Grüße aus Köln"},
+		{"a b c d e f g h i j k l m n", 10, "a b c d e…"},
+		{"", 10, ""},
+	}
+	for _, tt := range tests {
+		if got := clip(tt.in, tt.n); got != tt.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
