@@ -95,7 +95,8 @@ type link struct {
 
 func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *facts {
 	p := &inv.Person
-	f := &facts{e: e, inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified}
+	f := &facts{e: e, inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified,
+		scratch: make([]string, 0, 16)}
 	f.note = fold.String(inv.Message)
 	f.headline = fold.String(p.Headline)
 	f.about = fold.String(p.About)
@@ -364,15 +365,18 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 	}
 	if me.interests.Len() > 0 {
-		words := f.profileWords
-		if len(p.Skills) > 0 {
-			words = append(append([]string(nil), words...), "|")
-			for _, s := range p.Skills {
-				words = append(fold.AppendWords(words, fold.String(s)), "|")
-			}
-		}
-		for _, i := range me.interests.Find(words) {
+		for _, i := range me.interests.Find(f.profileWords) {
 			add("interest", me.interests.Phrases()[i])
+		}
+		if len(p.Skills) > 0 {
+			skills := f.scratch[:0]
+			for _, s := range p.Skills {
+				skills = append(fold.AppendWords(skills, fold.String(s)), "|")
+			}
+			f.scratch = skills
+			for _, i := range me.interests.Find(skills) {
+				add("interest", me.interests.Phrases()[i])
+			}
 		}
 	}
 	return out
