@@ -228,3 +228,35 @@ func TestConcurrentScreen(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScreenStages splits BenchmarkScreen's invitation into its
+// stages: facts (folding, the one vocabulary scan, derived facts) and the
+// whole verdict; and screens the commonest real input, an export's bare
+// invitation (a name and a profile link).
+func BenchmarkScreenStages(b *testing.B) {
+	e := New(loadPolicy(b, danaPolicy))
+	full := inv(b, `{"id":"inv-0042","direction":"incoming","sent_at":"2026-11-20T09:15:00Z",
+		"message":"Hi Dana, I enjoyed your talk on Kafka at the Berlin Data Meetup and would love to stay in touch.",
+		"person":{"name":"Alex Kim","profile_url":"https://www.linkedin.com/in/alex-kim","headline":"Senior Data Engineer at Acme","title":"Senior Data Engineer","company":"Acme","industry":"Software Development","location":"Berlin, Germany","about":"I build streaming pipelines with Kafka and Go.","photo":"real","verified":true,"connections":500,"followers":1200,"member_since":"2015-04","experience":[{"title":"Data Engineer","company":"Acme","start":"2021-03","end":""}],"education":[{"school":"TU Berlin","degree":"MSc Computer Science"}],"skills":["Kafka","Go"],"recommendations":3,"emails":["alex@acme.example"],"websites":["https://github.com/alexkim"]},
+		"mutual_connections":7,"mutual_names":["Jo Park","Sam Lee"],"shared":{"schools":["TU Berlin"],"groups":["Kafka Users Berlin"],"events":["Berlin Data Meetup, Nov 2026"],"interests":["stream processing"]},
+		"interactions":["engaged_with_your_content"],"source":"manual"}`)
+	bare := inv(b, `{"person":{"name":"Ana Ruiz","profile_url":"https://www.linkedin.com/in/ana-ruiz-4b1"},"source":"linkedin-export"}`)
+	b.Run("facts", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e.facts(full, now, false)
+		}
+	})
+	b.Run("verdict", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e.Screen(full, now)
+		}
+	})
+	b.Run("bare-export-invitation", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e.Screen(bare, now)
+		}
+	})
+}
