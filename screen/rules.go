@@ -531,6 +531,9 @@ func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 
 func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
 	if !f.personal {
+		if !f.explain {
+			return result{}
+		}
 		switch {
 		case !f.hasNote:
 			return skip(f, "no note")
@@ -539,21 +542,14 @@ func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
 		case f.placeholder != "":
 			return skip(f, "the note is a template")
 		case len(f.noteWords) < 4:
-			if !f.explain {
-				return result{}
-			}
 			return skip(f, "the note is too short to say anything (%q)", clip(f.inv.Message, 40))
 		case len(f.pitch) > 0:
 			return skip(f, "the note is a sales pitch")
+		case f.noteScam:
+			return skip(f, "the note carries scam talk")
 		case f.greetsOther:
-			if !f.explain {
-				return result{}
-			}
 			return skip(f, "the note greets %s, not you", titleCase(f.greetName))
 		case len(f.massPhrases) > 0:
-			if !f.explain {
-				return result{}
-			}
 			return skip(f, "the note is a stock mass-invitation phrase (%s) with nothing specific to you", quoteList(f.massPhrases))
 		case f.unreadNote:
 			return skip(f, "the note is in a language linkvet has no vocabulary for (%s)", f.language)
