@@ -404,3 +404,20 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// TestScamWordingsBeyondTheOldList: scams in English worded without the
+// phrases the first lexicon had are still blocked and reported.
+func TestScamWordingsBeyondTheOldList(t *testing.T) {
+	e := New(loadPolicy(t, danaPolicy))
+	for _, note := range []string{
+		"Hello, my mentor showed me how to make consistent profits trading gold and I can guide you too. Text me on WhatsApp.",
+		"We received your resume and you are selected for the position. The interview on Telegram is today; we send a check so you can buy the equipment.",
+		"Are you single? I work on an oil rig and I lost my wife years ago, looking for someone special.",
+		"Earn 3% daily with my trading team, withdraw your earnings any time",
+	} {
+		v := e.Screen(&linkvet.Invitation{Message: note, Person: linkvet.Person{Name: "Kim Lee", ProfileURL: "https://www.linkedin.com/in/kl"}}, now)
+		if v.Action != linkvet.Block || !v.Report {
+			t.Errorf("%q: %s/%s%s", note, v.Action, v.Category, reasons(v))
+		}
+	}
+}
