@@ -505,7 +505,8 @@ func (e *Engine) confidence(f *facts) float64 {
 			have += weight
 		}
 	}
-	count(1.5, f.hasNote)
+	count(1, f.hasNote)
+	count(0.5, f.hasNote && !f.unreadNote) // a note linkvet cannot read says less
 	count(1.5, f.mutual >= 0)
 	count(1, p.Photo != "" && p.Photo != linkvet.PhotoUnknown)
 	count(0.5, p.Verified != nil)
