@@ -225,8 +225,3 @@ func entries(ps []string, w int) ([]Entry, error) {
 	}
 	return out, nil
 }
-
-// Detect names the language of a note as a BCP 47 tag, or "" when the text
-// is too short or too mixed to tell. (Placeholder: the language helper
-// replaces it with a real detector.)
-func Detect(text string) string { return "" }
