@@ -178,11 +178,18 @@ func (f *facts) derive() {
 		f.handoffs, f.contactGiven = e.handoffs(f)
 		f.money = e.moneyPromises(f.inv.Message)
 		// A day rate in a recruiter's note is a wage, not bait: amounts
-		// (not percentages) in a job context weigh only beside other signs.
-		if len(f.money) > 0 && (f.has(lxRecruiter, f.spHeadTitle) || f.has(lxCareer, f.spNote)) {
+		// (not percentages) from a sender with a recruiting title weigh
+		// only beside other signs. Money per period in a note that talks
+		// of investing or crypto is a promise of returns: at least 2.
+		if len(f.money) > 0 {
+			recruiter := f.has(lxRecruiter, f.spHeadTitle)
+			investing := f.has(lxCrypto, f.spNote) || f.has(lxInvestment, f.spNote)
 			for i := range f.money {
-				if !f.money[i].percent {
-					f.money[i].weight = min(f.money[i].weight, 1)
+				switch m := &f.money[i]; {
+				case recruiter && !m.percent:
+					m.weight = min(m.weight, 1)
+				case investing:
+					m.weight = max(m.weight, 2)
 				}
 			}
 		}
@@ -232,24 +239,24 @@ func (f *facts) personalNote() bool {
 	return f.noteIntro || f.noteReason || len(f.noteShared) > 0
 }
 
-// scamTalk reports scam phrases of weight 2 or more, or money promised per
-// day or week, in the note: a note selling a scam is not a personal note,
-// however warmly it introduces itself.
+// scamTalk reports scam evidence of weight 3 or more in the note (phrases
+// and money promised per period): a note selling a scam is not a personal
+// note, however warmly it introduces itself.
 func (f *facts) scamTalk() bool {
-	for _, h := range f.hits {
-		switch h.lx {
-		case lxInvestment, lxRomance, lxAdvance, lxPhish:
-			if f.spNote.holds(h.pos) && f.entry(h.lx, h.id).weight >= 2 {
-				return true
+	total := 0
+	for _, l := range [...]lex{lxInvestment, lxRomance, lxAdvance, lxPhish} {
+		if idx := f.find(l, f.spNote); len(idx) > 0 {
+			if w, _ := f.familyWeight(l, idx); w >= 2 {
+				total += w
 			}
 		}
 	}
 	for _, m := range f.money {
 		if m.weight >= 2 {
-			return true
+			total += m.weight
 		}
 	}
-	return false
+	return total >= 3
 }
 
 // recruiterBlasting: a recruiter with no personal note, no mutuals and

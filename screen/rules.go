@@ -288,14 +288,7 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 			if len(idx) == 0 {
 				return skip(f, "nothing suggesting %s", what)
 			}
-			weight := 0
-			phrases := make([]string, len(idx))
-			for i, j := range idx {
-				en := f.entry(l, j)
-				weight += int(en.weight)
-				phrases[i] = en.phrase
-			}
-			weight = min(weight, 4)
+			weight, phrases := f.familyWeight(l, idx)
 			if weight < 2 {
 				var r result
 				if f.explain {
@@ -306,6 +299,35 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 			}
 			return fire(scamPerWeight*weight, "%s: %s", what, quoteList(phrases)).with(k, weight)
 		}}
+}
+
+// familyWeight sums the scam weight of the phrases of one lexicon found
+// (at most 4, so that one long rant cannot outweigh everything else).
+// Phrases of weight 1 ("per week", "kindly") only count beside a phrase
+// of weight 2 or more: alone, however many, they are no evidence. A
+// recruiter's note speaks of salaries, remote days and start dates: from
+// a sender with a recruiting title only the phrases strong enough on their
+// own (a fee to pay, weight 3) are advance-fee evidence.
+func (f *facts) familyWeight(l lex, idx []int32) (int, []string) {
+	strong, weak := 0, 0
+	phrases := make([]string, len(idx))
+	for i, j := range idx {
+		en := f.entry(l, j)
+		phrases[i] = en.phrase
+		w := int(en.weight)
+		if l == lxAdvance && f.recruiterTitle != "" && w < 3 {
+			w = 1
+		}
+		if w >= 2 {
+			strong += w
+		} else {
+			weak += w
+		}
+	}
+	if strong == 0 {
+		return min(weak, 1), phrases
+	}
+	return min(strong+weak, 4), phrases
 }
 
 // ruleMoney: money or percentages promised per period, found without any

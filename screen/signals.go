@@ -226,7 +226,9 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 		}
 		percent := strings.ContainsAny(w, "%٪") || i+1 < len(fields) && strings.ContainsAny(fields[i+1], "%٪")
 		money := percent || hasCurrencySymbol(w) || hasCurrencySymbol(prevField(fields, i)) ||
-			e.currencyWord(prevField(fields, i)) || i+1 < len(fields) && (e.currencyWord(fields[i+1]) || hasCurrencySymbol(fields[i+1]))
+			e.currencyWord(prevField(fields, i)) || i+1 < len(fields) && (e.currencyWord(fields[i+1]) || hasCurrencySymbol(fields[i+1])) ||
+			// "2 mil reais", "5 thousand dollars": a short word between
+			i+2 < len(fields) && !hasDigit(fields[i+1]) && utf8.RuneCountInString(fields[i+1]) <= 8 && e.currencyWord(fields[i+2])
 		if !money {
 			continue
 		}

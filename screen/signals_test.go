@@ -40,6 +40,8 @@ func TestMoneyPromises(t *testing.T) {
 		{"۵۰۰ دولار يوميا", 2},
 		{"٥٠٠ دولار يوميا", 2},
 		{"salary of 4,000 EUR per month", 1},
+		{"ganho mais de 2 mil reais por mês", 1},
+		{"earn 5 thousand dollars every week", 2},
 		{"1500 USDT weekly profit", 2},
 		{"We grew 40% last year", 0},
 		{"I have 12 years of experience and 3 kids", 0},
@@ -334,12 +336,15 @@ func TestMissing(t *testing.T) {
 	}
 }
 
-// TestDayRateIsAWage: a recruiter's day rate with a start date is no scam.
+// TestDayRateIsAWage: a recruiter's day rate or salary is no scam, and
+// phrases of weight 1 do not add up to evidence on their own.
 func TestDayRateIsAWage(t *testing.T) {
 	e := New(loadPolicy(t, danaPolicy))
 	for _, js := range []string{
 		`{"message":"Hallo Dana, Freelance-Projekt als Data Engineer: Tagessatz 850 € pro Tag, remote, Start ASAP.","person":{"name":"Jonas Kraft","headline":"IT Recruiter","photo":"real"}}`,
 		`{"message":"Hi Dana, contract role for a Kafka engineer, £600 per day, start immediately.","person":{"name":"Amy Cole","headline":"Technical Recruiter at Hays","photo":"real"}}`,
+		`{"message":"Hi Dana, we are hiring a senior data engineer: salary of 85,000 euros, work from home two days per week. Interested?","person":{"name":"Ben Ode","headline":"Technical Recruiter","photo":"real"}}`,
+		`{"message":"Kindly note the part time job offers a weekly pay per week","person":{"name":"Cy Dee","photo":"real"}}`,
 	} {
 		v := e.Screen(inv(t, js), now)
 		if v.Category == linkvet.Scammer || v.Report {
