@@ -344,7 +344,7 @@ func TestDayRateIsAWage(t *testing.T) {
 		`{"message":"Hallo Dana, Freelance-Projekt als Data Engineer: Tagessatz 850 € pro Tag, remote, Start ASAP.","person":{"name":"Jonas Kraft","headline":"IT Recruiter","photo":"real"}}`,
 		`{"message":"Hi Dana, contract role for a Kafka engineer, £600 per day, start immediately.","person":{"name":"Amy Cole","headline":"Technical Recruiter at Hays","photo":"real"}}`,
 		`{"message":"Hi Dana, we are hiring a senior data engineer: salary of 85,000 euros, work from home two days per week. Interested?","person":{"name":"Ben Ode","headline":"Technical Recruiter","photo":"real"}}`,
-		`{"message":"Kindly note the part time job offers a weekly pay per week","person":{"name":"Cy Dee","photo":"real"}}`,
+		`{"message":"Kindly note this part time job is paid per week, from home","person":{"name":"Cy Dee","photo":"real"}}`,
 	} {
 		v := e.Screen(inv(t, js), now)
 		if v.Category == linkvet.Scammer || v.Report {
