@@ -17,15 +17,32 @@ type bars struct {
 	strangerMax          linkvet.Action // the most a stranger can get
 }
 
+// styleBars is the one table of bars; the guide's table is tested against
+// it (TestGuideBarsTable).
+var styleBars = []struct {
+	style linkvet.Style
+	bars  bars
+}{
+	{linkvet.Open, bars{accept: 8, ask: -4, decline: -30, strangerMax: linkvet.Accept}},
+	{linkvet.Balanced, bars{accept: 20, ask: 5, decline: -22, strangerMax: linkvet.Ask}},
+	{linkvet.Curated, bars{accept: 30, ask: 12, decline: -15, strangerMax: linkvet.Ignore}},
+}
+
+// Thresholds of the decision, in one place.
+const (
+	scammerWeight     = 3    // scam evidence that makes a scammer
+	fakeWeight        = 3    // fake-profile evidence that makes a fake
+	minAcceptConf     = 0.4  // an accept needs at least this confidence
+	thinConfidenceCap = 0.45 // a verdict missing what matters is at most this sure
+)
+
 func barsFor(s linkvet.Style) bars {
-	switch s {
-	case linkvet.Open:
-		return bars{accept: 8, ask: -4, decline: -30, strangerMax: linkvet.Accept}
-	case linkvet.Curated:
-		return bars{accept: 30, ask: 12, decline: -15, strangerMax: linkvet.Ignore}
-	default:
-		return bars{accept: 20, ask: 5, decline: -22, strangerMax: linkvet.Ask}
+	for _, b := range styleBars {
+		if b.style == s {
+			return b.bars
+		}
 	}
+	return styleBars[1].bars
 }
 
 // decision is the action being reached, and how.
@@ -49,7 +66,7 @@ func rank(a linkvet.Action) int {
 	return 2
 }
 
-func (e *Engine) decide(f *facts, v *linkvet.Verdict) decision {
+func (e *Engine) decide(f *facts, t *tallies, v *linkvet.Verdict) decision {
 	style := e.pol.Style
 	if style == "" {
 		style = linkvet.Balanced
@@ -57,14 +74,22 @@ func (e *Engine) decide(f *facts, v *linkvet.Verdict) decision {
 	switch {
 	case f.blocked:
 		v.Category = linkvet.Blocked
-		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: f.scam >= 3,
+		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: t.scam >= scammerWeight,
 			path: "blocked wins over everything: the sender is on your blocked list"}
-	case f.scam >= 3 || (f.scam >= 2 && f.fake >= 2 && !isTrue(f.verified)):
+	case t.scam >= scammerWeight || (t.scam >= 2 && t.fake >= 2 && !isTrue(f.verified)):
 		// A fake-looking profile carrying scam talk is a scammer even when
 		// either alone would fall short.
 		v.Category = linkvet.Scammer
+		firstReason(v, "impersonation")
 		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: true,
-			path: fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", f.scam, strings.Join(f.scamEvidence, ", "))}
+			path: fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", t.scam, strings.Join(t.whats(toScam), ", "))}
+	case t.has(evImpersonation):
+		// Posing as someone the user trusts is as serious as a blocked
+		// sender getting through: decline, report, and say so first.
+		v.Category = linkvet.Fake
+		firstReason(v, "impersonation")
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: true,
+			path: "poses as someone you know: decline and report"}
 	case f.known:
 		v.Category = linkvet.KnownContact
 		return decision{action: linkvet.Accept, hard: true, floor: linkvet.Accept,
@@ -73,13 +98,13 @@ func (e *Engine) decide(f *facts, v *linkvet.Verdict) decision {
 
 	v.Category = e.category(f)
 	switch {
-	case f.fake >= 3 && !isTrue(f.verified):
+	case t.fake >= fakeWeight && !isTrue(f.verified):
 		v.Category = linkvet.Fake
-		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: f.impersonation(),
-			path: fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", f.fake, strings.Join(f.fakeEvidence, ", "))}
-	case len(f.disqualified) > 0:
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: t.impersonation(),
+			path: fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", t.fake, strings.Join(t.whats(toFake), ", "))}
+	case len(f.disqualified) > 0 || len(f.promoted) > 0:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: "your disqualify list matched " + quoteList(f.disqualified) + ": decline"}
+			path: "your disqualify list matched " + quoteList(append(append([]string(nil), f.disqualified...), f.promoted...)) + ": decline"}
 	case f.competitor != "":
 		v.Category = linkvet.Competitor
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
@@ -97,9 +122,15 @@ func (e *Engine) category(f *facts) linkvet.Category {
 	switch {
 	case f.competitor != "":
 		return linkvet.Competitor
-	case f.recruiter && !f.pitch:
+	case len(f.pitch) > 0:
+		return linkvet.Salesperson // selling to the user, whatever their title
+	case f.peerWhy != "":
+		// A sales or recruiting title at the user's own company or in the
+		// user's own line of work is a peer's, not someone selling or hiring.
+		return linkvet.IndustryPeer
+	case f.recruiterTitle != "":
 		return linkvet.Recruiter
-	case f.sales || f.pitch:
+	case f.salesTitle != "":
 		return linkvet.Salesperson
 	case f.inv.HasInteraction(linkvet.MetInPerson):
 		return linkvet.KnownContact
@@ -121,13 +152,15 @@ func (f *facts) commonGround() bool {
 	return false
 }
 
-func (f *facts) impersonation() bool {
-	for _, ev := range f.fakeEvidence {
-		if strings.HasPrefix(ev, "famous name") || strings.HasPrefix(ev, "parody") || strings.HasPrefix(ev, "AI-generated") {
-			return true
+// firstReason moves the reason of rule to the front: the one that decided.
+func firstReason(v *linkvet.Verdict, rule string) {
+	for i, r := range v.Reasons {
+		if r.Rule == rule && i > 0 {
+			copy(v.Reasons[1:i+1], v.Reasons[:i])
+			v.Reasons[0] = r
+			return
 		}
 	}
-	return false
 }
 
 func isTrue(b *bool) bool { return b != nil && *b }
@@ -194,7 +227,7 @@ func (e *Engine) learned(f *facts, v *linkvet.Verdict, x *Explanation, d *decisi
 		t.Detail = "no opinion yet: " + o.Why
 	} else {
 		pts := learnedPoints(o)
-		if f.blocked || v.Category == linkvet.Scammer {
+		if f.blocked || v.Category == linkvet.Scammer || (v.Category == linkvet.Fake && d.report) {
 			pts = min(pts, 0) // never a reason to welcome a blocked sender or a scam
 		}
 		t.Fired, t.Points = true, pts
@@ -238,14 +271,20 @@ func learnedPoints(o Learned) int {
 // finish settles the action for the non-precedence cases, applies the
 // litmus test and the confidence gate, and fills intent, report, checklist
 // and confidence.
-func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
-	v.Checklist = linkvet.Checklist{PersonalNote: f.personalNote(), CommonGround: f.commonGround()}
+func (e *Engine) finish(f *facts, t *tallies, v *linkvet.Verdict, d *decision) {
+	v.Checklist = linkvet.Checklist{PersonalNote: f.personal, CommonGround: f.commonGround()}
 	if f.mutual >= 0 {
 		enough := f.mutual >= e.pol.MinMutual
 		v.Checklist.EnoughMutuals = &enough
 	}
 	v.Intent = e.intent(f, v.Category)
 	v.Confidence = e.confidence(f)
+	v.Missing = missing(f)
+	thin := !d.hard && (contains(v.Missing, "profile") ||
+		contains(v.Missing, "headline") && contains(v.Missing, "mutual_connections"))
+	if thin {
+		v.Confidence = math.Min(v.Confidence, thinConfidenceCap)
+	}
 
 	if !d.hard {
 		b := e.bars
@@ -263,9 +302,9 @@ func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
 			d.action = linkvet.Ignore
 			d.path = fmt.Sprintf("%s: score %d is below the ask bar of %d", d.path, v.Score, b.ask)
 		}
-		e.capByCategory(f, v, d)
+		e.capByCategory(f, t, v, d)
 		if d.action == linkvet.Accept {
-			if ok, why := e.litmus(f, v); !ok {
+			if ok, why := e.litmus(f, t, v); !ok {
 				d.action = linkvet.Ask
 				d.path += "; but the litmus test fails (" + why + "), so ask first"
 				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "not yet worth a call: " + why})
@@ -273,7 +312,7 @@ func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
 				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "a real, relevant person: " + why})
 			}
 		}
-		if d.action == linkvet.Accept && v.Confidence < 0.4 {
+		if d.action == linkvet.Accept && v.Confidence < minAcceptConf {
 			d.action = linkvet.Ask
 			d.path += fmt.Sprintf("; too little is known (confidence %.2f) to accept", v.Confidence)
 		}
@@ -284,10 +323,13 @@ func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
 		case linkvet.Blocked, linkvet.KnownContact:
 			v.Confidence = math.Max(v.Confidence, 0.9)
 		case linkvet.Scammer:
-			v.Confidence = math.Max(v.Confidence, math.Min(0.97, 0.7+0.05*float64(f.scam)))
+			v.Confidence = math.Max(v.Confidence, math.Min(0.97, 0.7+0.05*float64(t.scam)))
 		default:
 			v.Confidence = math.Max(v.Confidence, 0.6)
 		}
+	}
+	if thin {
+		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "missing_details", Points: 0, Detail: missingAdvice(v.Missing)})
 	}
 	if len(v.Reasons) == 0 {
 		// Never a bare score: say that nothing spoke either way.
@@ -300,7 +342,7 @@ func (e *Engine) finish(f *facts, v *linkvet.Verdict, d *decision) {
 }
 
 // capByCategory applies seed 003's recommendation for each kind of sender.
-func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
+func (e *Engine) capByCategory(f *facts, t *tallies, v *linkvet.Verdict, d *decision) {
 	lower := func(to linkvet.Action, why string) {
 		if rank(d.action) < rank(to) {
 			d.action = to
@@ -310,10 +352,10 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 	switch v.Category {
 	case linkvet.Stranger:
 		switch {
-		case e.vetted(f):
+		case e.vetted(f, t):
 			// Seed 004: a personal note and enough mutual connections (or
 			// prior contact) answer the checklist; the litmus test decides.
-		case e.bars.strangerMax == linkvet.Accept && !(f.personalNote() || f.mutual > 0 || len(f.inv.Interactions) > 0):
+		case e.bars.strangerMax == linkvet.Accept && !(f.personal || f.mutual > 0 || len(f.inv.Interactions) > 0):
 			lower(linkvet.Ask, "a stranger with no note, mutual or contact shows no intent yet")
 		default:
 			lower(e.bars.strangerMax, "a stranger: "+strangerAdvice(e.bars.strangerMax))
@@ -321,12 +363,12 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 	case linkvet.KnownContact:
 		// Met in person: seed 003 accepts known contacts, unless something
 		// speaks against them.
-		if d.action == linkvet.Ask && f.fake == 0 && f.scam == 0 && !f.pitch {
+		if d.action == linkvet.Ask && t.fake == 0 && t.scam == 0 && len(f.pitch) == 0 {
 			d.action = linkvet.Accept
 			d.path += "; someone you met in person is a known contact"
 		}
 	case linkvet.Salesperson:
-		if f.pitch {
+		if len(f.pitch) > 0 {
 			lower(linkvet.Ignore, "an unsolicited sales pitch")
 			if v.Score <= e.bars.decline/2 {
 				lower(linkvet.Decline, "a pitch with nothing else going for it")
@@ -338,16 +380,16 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 		// Seed 003: a verified account is worth accepting. The badge settles
 		// who they are; without any sign against them, the curated style
 		// still asks, the others accept.
-		if (d.action == linkvet.Ask || d.action == linkvet.Ignore) && f.fake == 0 && f.scam == 0 && !f.pitch && e.pol.Style != linkvet.Curated {
+		if (d.action == linkvet.Ask || d.action == linkvet.Ignore) && t.fake == 0 && t.scam == 0 && len(f.pitch) == 0 && e.pol.Style != linkvet.Curated {
 			d.action = linkvet.Accept
 			d.path += "; a verified account with nothing against it is worth accepting"
 		}
 	case linkvet.Recruiter:
 		// Seed 003: review recruiters, and accept the ones who did their
 		// homework; ignore the ones blasting invitations.
-		if f.massInvite || (!f.personalNote() && f.mutual <= 0 && !f.commonGround()) {
+		if f.massInvite || (!f.personal && !f.unreadNote && f.mutual <= 0 && !f.commonGround()) {
 			lower(linkvet.Ignore, "a recruiter blasting invitations without a note or anything in common")
-		} else if d.action == linkvet.Ask && f.personalNote() && f.fake == 0 && f.scam == 0 && e.pol.Style != linkvet.Curated {
+		} else if d.action == linkvet.Ask && f.personal && t.fake == 0 && t.scam == 0 && e.pol.Style != linkvet.Curated {
 			d.action = linkvet.Accept
 			d.path += "; a recruiter who wrote a personal note is worth accepting"
 		}
@@ -357,8 +399,8 @@ func (e *Engine) capByCategory(f *facts, v *linkvet.Verdict, d *decision) {
 // vetted reports a stranger who answers seed 004's checklist without
 // common ground: a personal note, and enough mutual connections or prior
 // contact of their own making. The curated style still wants more.
-func (e *Engine) vetted(f *facts) bool {
-	if e.pol.Style == linkvet.Curated || !f.personalNote() || f.fake > 0 || f.scam > 0 {
+func (e *Engine) vetted(f *facts, t *tallies) bool {
+	if e.pol.Style == linkvet.Curated || !f.personal || t.fake > 0 || t.scam > 0 {
 		return false
 	}
 	engaged := f.inv.HasInteraction(linkvet.EngagedWithYourContent) || f.inv.HasInteraction(linkvet.MessagedBefore) ||
@@ -380,7 +422,7 @@ func strangerAdvice(a linkvet.Action) string {
 // the time? It needs a real person (a photo, a badge, a history or
 // recommendations, and no fake-profile signs) and a relevant one (a personal
 // note, something in common, enough mutuals, or prior contact).
-func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
+func (e *Engine) litmus(f *facts, t *tallies, v *linkvet.Verdict) (bool, string) {
 	p := &f.inv.Person
 	var real, relevant []string
 	if isTrue(f.verified) {
@@ -395,7 +437,7 @@ func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
 	if p.Recommendations != nil && *p.Recommendations > 0 {
 		real = append(real, "recommendations")
 	}
-	if f.personalNote() {
+	if f.personal {
 		relevant = append(relevant, "a personal note")
 	}
 	if f.commonGround() {
@@ -414,8 +456,8 @@ func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
 		}
 	}
 	switch {
-	case f.fake > 0 && !isTrue(f.verified):
-		return false, "the profile shows signs of being fake (" + strings.Join(f.fakeEvidence, ", ") + ")"
+	case t.fake > 0 && !isTrue(f.verified):
+		return false, "the profile shows signs of being fake (" + strings.Join(t.whats(toFake), ", ") + ")"
 	case len(real) == 0:
 		return false, "nothing shows a real person behind the profile"
 	case len(relevant) == 0:
@@ -428,11 +470,11 @@ func (e *Engine) litmus(f *facts, v *linkvet.Verdict) (bool, string) {
 func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
 	has := func(l lex) bool { return f.has(l, f.spNote) }
 	switch {
-	case c == linkvet.Scammer || c == linkvet.Fake || f.scam >= 3:
+	case c == linkvet.Scammer || c == linkvet.Fake:
 		return linkvet.Spam
-	case has(lxMistake):
+	case has(lxMistake) || f.greetsOther:
 		return linkvet.Mistake
-	case f.pitch || c == linkvet.Salesperson:
+	case len(f.pitch) > 0 || c == linkvet.Salesperson:
 		return linkvet.Sell
 	case c == linkvet.Recruiter:
 		return linkvet.CareerOpportunity
@@ -463,7 +505,8 @@ func (e *Engine) confidence(f *facts) float64 {
 			have += weight
 		}
 	}
-	count(1.5, f.hasNote)
+	count(1, f.hasNote)
+	count(0.5, f.hasNote && !f.unreadNote) // a note linkvet cannot read says less
 	count(1.5, f.mutual >= 0)
 	count(1, p.Photo != "" && p.Photo != linkvet.PhotoUnknown)
 	count(0.5, p.Verified != nil)
@@ -478,4 +521,60 @@ func (e *Engine) confidence(f *facts) float64 {
 	count(1, len(f.shared) > 0 || !e.pol.Me.Empty())
 	count(0.5, len(f.inv.Interactions) > 0)
 	return 0.15 + 0.8*have/total
+}
+
+// missing names the facts whose absence limits the verdict (invitation-v1.1
+// section 4), in the order they matter most.
+func missing(f *facts) []string {
+	inv, p := f.inv, &f.inv.Person
+	var out []string
+	if p.Headline == "" && p.Title == "" {
+		out = append(out, "headline")
+	}
+	if inv.MutualConnections == nil {
+		out = append(out, "mutual_connections")
+	}
+	if (p.Photo == "" || p.Photo == linkvet.PhotoUnknown) && p.Experience == nil && p.About == "" &&
+		p.Connections == nil && p.MemberSince == "" && p.Verified == nil {
+		out = append(out, "profile")
+	}
+	if p.ProfileURL == "" && len(p.Emails) == 0 {
+		out = append(out, "profile_url")
+	}
+	if cutNote(inv.Message) {
+		out = append(out, "note")
+	}
+	return out
+}
+
+// cutNote reports a note that was cut short where it was copied from
+// (LinkedIn's pages end a long note with "…" and "see more"). An absent
+// note is not missing: no note means none was written.
+func cutNote(note string) bool {
+	n := strings.TrimRight(note, " \t\r\n")
+	return strings.HasSuffix(n, "…") || strings.HasSuffix(strings.ToLower(n), "see more")
+}
+
+// missingAdvice says what is missing and how the user can get it without
+// linkvet ever touching their account.
+func missingAdvice(m []string) string {
+	names := map[string]string{"headline": "their headline", "mutual_connections": "the mutual connections", "note": "the rest of the note",
+		"profile": "their profile (photo, positions, about, account age)", "profile_url": "their profile link"}
+	parts := make([]string, 0, len(m))
+	for _, k := range m {
+		parts = append(parts, names[k])
+	}
+	return "judged on little: missing " + strings.Join(parts, ", ") + ". To judge better, open their profile and use More → Save to PDF " +
+		"(linkvet add --profile FILE.pdf), paste your Invitation Manager page (linkvet paste), or sync LinkedIn's invitation e-mails (linkvet mail sync)"
+}
+
+// verdictReasons are the reasons the engine itself gives, beside the rules:
+// listed here so that the guide's table covers every reason a verdict can
+// hold (TestGuideRuleTable).
+var verdictReasons = []rule{
+	{name: "litmus_test", family: "verdict", points: "0", when: "the final bar for an accept, passed or not"},
+	{name: "missing_details", family: "verdict", points: "0", when: "the verdict stands on little (no headline, mutual connections or profile details): says what is missing and how to get it"},
+	{name: "too_little_known", family: "verdict", points: "0", when: "no other rule fired: nothing in the invitation speaks either way"},
+	{name: "user:NAME", family: "user", points: "yours", when: "one of your rules fired"},
+	{name: "learned", family: "learned", points: "−15 to +10", when: "the classifier's opinion, once trained"},
 }

@@ -5,23 +5,29 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 )
 
-// facts is everything the rules read, computed once per invitation: folded
-// texts and their tokens, what is shared with the user, counts that may be
-// unknown. Rules never fold or parse on their own.
+// facts is everything the rules read, computed once per invitation and in
+// one place (this file and signals.go): folded texts and their tokens, what
+// is shared with the user, counts that may be unknown, and the derived
+// facts several rules and the decision read (a personal note, a pitch, a
+// sales title, an impostor). Rules only read facts; what they find comes
+// back to the engine as results, so the order rules run in changes nothing
+// but the order of the reasons.
 type facts struct {
+	e   *Engine
 	inv *linkvet.Invitation
 	now time.Time
 
 	note, headline, about, name, company, title, industry, location string   // folded
 	words                                                           []string // every field's tokens, "|" between fields
 	hits                                                            []hit    // every lexicon phrase found in words
-	spHeadTitle, spProfile, spNote                                  span
+	spHeadline, spHeadTitle, spProfile, spNote                      span
 	spAll, spName                                                   span
 	noteWords, headlineWords, nameWords                             []string // views into words
 	companyWords, profileWords, allWords                            []string // profile: headline+title+company+about; all: profile+note
@@ -31,6 +37,12 @@ type facts struct {
 	placeholder   string
 	noteSentences int
 	noteRunes     int
+
+	// language is the note's language (BCP 47) or ""; unreadNote: the note
+	// is in a language linkvet has no vocabulary for, so its words can
+	// neither help nor hurt.
+	language   string
+	unreadNote bool
 
 	mutual      int // -1 = unknown
 	connections int // -1 = unknown
@@ -43,39 +55,48 @@ type facts struct {
 	shared []sharedItem // everything in common, from the invitation and from me
 	links  []link       // URLs in the note, about text and websites
 
-	// set by the rules as they run, for the verdict
-	scam, fake                 int
-	scamEvidence, fakeEvidence []string
-	recruiter, sales, pitch    bool
-	disqualified               []string
-	competitor                 string
-	controversial              []string
-	massInvite                 bool
-	noteIntro, noteReason      bool     // the note says who they are / why
-	noteShared                 []string // shared things the note names
-	weakScam                   []weakSign
-	explain                    bool
-}
-
-// weakSign is scam vocabulary too weak to count alone.
-type weakSign struct {
-	rule, what string
-	phrases    []string
+	// derived facts
+	noteIntro, noteReason bool              // the note says who they are / why
+	noteShared            []string          // shared things the note names
+	massPhrases           []string          // stock mass-invitation phrases in the note
+	personal              bool              // seed 004's personal note (see personalNote)
+	noteScam              bool              // the note carries scam talk (see scamTalk)
+	pitch                 []string          // pitch phrases, when they make a pitch
+	recruiterTitle        string            // first recruiter title in headline or title
+	salesTitle            string            // first sales title in headline or title
+	peerWhy               string            // why a sales or recruiting title is a peer's ("" = not a peer)
+	greetName             string            // the name the note greets, as written
+	greetsOther           bool              // ... and it is not the user's
+	handoffs              []string          // ways the note offers to move off LinkedIn
+	contactGiven          bool              // ... among them a number or messenger link to use
+	money                 []weightedFinding // money or percentages promised per period
+	impostorOf            string            // the known person whose name the sender uses
+	lostAccount           []string          // "my old account was hacked"
+	disqualified          []string
+	promoted              []string
+	competitor            string
+	controversial         []string
+	massInvite            bool // a template, a mass phrase, or a recruiter blasting
+	explain               bool
+	scratch               []string // reused token buffer
 }
 
 type sharedItem struct {
-	kind  string // company, school, group, event, interest, industry, location
-	value string // as the user would recognise it
+	kind   string // company, school, group, event, interest, industry, location
+	value  string // as the user would recognise it
+	folded string
 }
 
 type link struct {
-	raw  string
-	host string // lower-case, as written (may hold look-alike letters)
+	raw    string
+	host   string // lower-case, as written (may hold look-alike letters)
+	inNote bool
 }
 
 func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *facts {
 	p := &inv.Person
-	f := &facts{inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified}
+	f := &facts{e: e, inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified,
+		scratch: make([]string, 0, 16)}
 	f.note = fold.String(inv.Message)
 	f.headline = fold.String(p.Headline)
 	f.about = fold.String(p.About)
@@ -86,7 +107,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.location = fold.String(p.Location)
 
 	// One token list for every field, with a separator phrases never
-	// match, so that the lexicons are scanned once (lexindex.go).
+	// match, so that the vocabularies are scanned once (index.go).
 	w := make([]string, 0, 96)
 	w = fold.AppendWords(w, f.headline)
 	headEnd := len(w)
@@ -104,6 +125,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	nameStart := len(w)
 	w = fold.AppendWords(w, f.name)
 	f.words = w
+	f.spHeadline = span{0, headEnd}
 	f.spHeadTitle = span{0, titleEnd}
 	f.spProfile = span{0, aboutEnd}
 	f.spNote = span{noteStart, noteEnd}
@@ -116,14 +138,17 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.noteWords = w[noteStart:noteEnd:noteEnd]
 	f.allWords = w[:noteEnd:noteEnd]
 	f.nameWords = w[nameStart:len(w):len(w)]
-	f.hits = e.lex.scan(make([]hit, 0, 16), w)
+	f.hits = e.vocab.index.scan(make([]hit, 0, 16), w)
+	f.hits = e.disqualify.scan(f.hits, w[:noteEnd])
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
 		f.defaultNote = compose.IsDefaultNote(inv.Message)
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
-		f.noteRunes = len([]rune(strings.TrimSpace(inv.Message)))
+		f.noteRunes = utf8.RuneCountInString(strings.TrimSpace(inv.Message))
+		f.language = e.detect(inv.Message)
+		f.unreadNote = f.language != "" && !e.vocab.tags[f.language]
 	}
 	if inv.MutualConnections != nil {
 		f.mutual = max(*inv.MutualConnections, 0)
@@ -135,8 +160,110 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.known, f.knownEntry = e.pol.IsKnown(inv)
 	f.blocked, f.blockedEntry = e.pol.IsBlocked(inv)
 	f.shared = e.sharedWith(f)
-	f.links = findLinks(inv)
+	f.links = e.findLinks(inv)
+	f.derive()
 	return f
+}
+
+// derive computes the facts that several rules and the decision read, in
+// the one order their dependencies need.
+func (f *facts) derive() {
+	e := f.e
+	if f.hasNote {
+		f.noteIntro = f.has(lxIntro, f.spNote)
+		f.noteReason = f.has(lxReason, f.spNote) || f.has(lxSharedGround, f.spNote)
+		f.noteShared = e.noteMentionsShared(f)
+		f.massPhrases = f.found(lxMassInvite, f.spNote)
+		f.greetName, f.greetsOther = e.greeting(f)
+		f.handoffs, f.contactGiven = e.handoffs(f)
+		f.money = e.moneyPromises(f.inv.Message)
+		// A day rate in a recruiter's note is a wage, not bait: amounts
+		// (not percentages) from a sender with a recruiting title weigh
+		// only beside other signs. Money per period in a note that talks
+		// of investing or crypto is a promise of returns: at least 2.
+		if len(f.money) > 0 {
+			recruiter := f.has(lxRecruiter, f.spHeadTitle)
+			investing := f.has(lxCrypto, f.spNote) || f.has(lxInvestment, f.spNote)
+			for i := range f.money {
+				switch m := &f.money[i]; {
+				case recruiter && !m.percent:
+					m.weight = min(m.weight, 1)
+				case investing:
+					m.weight = max(m.weight, 2)
+				}
+			}
+		}
+		if !f.known { // someone on the known list telling of an old account is them
+			f.lostAccount = f.found(lxLostAccount, f.spNote)
+		}
+	}
+	if t := f.found(lxRecruiter, f.spHeadTitle); len(t) > 0 {
+		f.recruiterTitle = t[0]
+	}
+	if t := f.found(lxSales, f.spHeadTitle); len(t) > 0 {
+		f.salesTitle = t[0]
+	}
+	// One pitch phrase from a salesperson, or two from anyone.
+	if pitch := f.found(lxPitch, f.spNote); len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll)) {
+		f.pitch = pitch
+	}
+	f.noteScam = f.scamTalk()
+	f.personal = f.personalNote()
+	f.peerWhy = e.peerByRelation(f)
+	f.impostorOf = e.impostor(f)
+	f.disqualified = f.found(lxDisqualify, f.spAll)
+	if e.pol.DisqualifyPromotedConnectionCount {
+		found := f.found(lxPromoted, f.spProfile)
+		// "30K+ connections", "12,000 followers": a number just before the word.
+		found = append(found, numberedCount(f.profileWords)...)
+		f.promoted = withoutBareCountWords(found)
+	}
+	f.competitor = e.competitorOf(f)
+	f.controversial = f.found(lxControversial, f.spProfile)
+	f.massInvite = f.placeholder != "" || (len(f.massPhrases) > 0 && len(f.noteShared) == 0) || f.recruiterBlasting()
+}
+
+// personalNote is seed 004's first question: a note that is not LinkedIn's
+// stock text, not a template with its placeholder left in, not meant for
+// someone else, and says who they are or why they want to connect. A note
+// built on a mass-invitation phrase ("I came across your profile") is
+// personal only when it names something the two share: it is then either
+// personal or a mass invitation, never both.
+func (f *facts) personalNote() bool {
+	if !f.hasNote || f.defaultNote || f.placeholder != "" || len(f.noteWords) < 4 || len(f.pitch) > 0 || f.greetsOther || f.noteScam {
+		return false
+	}
+	if len(f.massPhrases) > 0 {
+		return len(f.noteShared) > 0
+	}
+	return f.noteIntro || f.noteReason || len(f.noteShared) > 0
+}
+
+// scamTalk reports scam evidence of weight 3 or more in the note (phrases
+// and money promised per period): a note selling a scam is not a personal
+// note, however warmly it introduces itself.
+func (f *facts) scamTalk() bool {
+	total := 0
+	for _, l := range [...]lex{lxInvestment, lxRomance, lxAdvance, lxPhish} {
+		if idx := f.find(l, f.spNote); len(idx) > 0 {
+			if w, _ := f.familyWeight(l, idx); w >= 2 {
+				total += w
+			}
+		}
+	}
+	for _, m := range f.money {
+		if m.weight >= 2 {
+			total += m.weight
+		}
+	}
+	return total >= 3
+}
+
+// recruiterBlasting: a recruiter with no personal note, no mutuals and
+// nothing in common is sending invitations by the hundred. A note linkvet
+// cannot read is given the benefit of the doubt.
+func (f *facts) recruiterBlasting() bool {
+	return f.recruiterTitle != "" && f.peerWhy == "" && !f.personal && !f.unreadNote && f.mutual <= 0 && len(f.shared) == 0
 }
 
 // countSentences counts sentence ends; a note with no end mark is one
@@ -185,18 +312,18 @@ func accountAge(since string, now time.Time) int {
 func (e *Engine) sharedWith(f *facts) []sharedItem {
 	inv := f.inv
 	var out []sharedItem
-	seen := map[string]bool{}
 	add := func(kind, value string) {
 		value = strings.TrimSpace(value)
 		if value == "" {
 			return
 		}
-		k := kind + "\x00" + fold.String(value)
-		if seen[k] {
-			return
+		folded := fold.String(value)
+		for _, s := range out {
+			if s.kind == kind && s.folded == folded {
+				return
+			}
 		}
-		seen[k] = true
-		out = append(out, sharedItem{kind, value})
+		out = append(out, sharedItem{kind, value, folded})
 	}
 	for _, v := range inv.Shared.Companies {
 		add("company", v)
@@ -245,15 +372,18 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 	}
 	if me.interests.Len() > 0 {
-		words := f.profileWords
-		if len(p.Skills) > 0 {
-			words = append(append([]string(nil), words...), "|")
-			for _, s := range p.Skills {
-				words = append(fold.AppendWords(words, fold.String(s)), "|")
-			}
-		}
-		for _, i := range me.interests.Find(words) {
+		for _, i := range me.interests.Find(f.profileWords) {
 			add("interest", me.interests.Phrases()[i])
+		}
+		if len(p.Skills) > 0 {
+			skills := f.scratch[:0]
+			for _, s := range p.Skills {
+				skills = append(fold.AppendWords(skills, fold.String(s)), "|")
+			}
+			f.scratch = skills
+			for _, i := range me.interests.Find(skills) {
+				add("interest", me.interests.Phrases()[i])
+			}
 		}
 	}
 	return out
@@ -288,17 +418,18 @@ func (f *facts) sharedKinds(kinds ...string) []string {
 
 // findLinks collects the URLs and bare domains in the note, the about text
 // and the websites.
-func findLinks(inv *linkvet.Invitation) []link {
+func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
 	var out []link
+	inNote := false
 	scan := func(s string) {
-		for _, w := range strings.Fields(s) {
+		for w := range strings.FieldsSeq(s) {
 			w = strings.Trim(w, "()[]<>\"'.,;:!?")
-			if w == "" {
-				continue
+			if !strings.Contains(w, ".") {
+				continue // every URL and domain has a dot: most words end here, unlowered
 			}
 			lw := strings.ToLower(w)
 			hasScheme := strings.HasPrefix(lw, "http://") || strings.HasPrefix(lw, "https://") || strings.HasPrefix(lw, "www.")
-			if !hasScheme && !looksLikeDomain(lw) {
+			if !hasScheme && !e.looksLikeDomain(lw) {
 				continue
 			}
 			raw := w
@@ -309,10 +440,12 @@ func findLinks(inv *linkvet.Invitation) []link {
 			if err != nil || u.Host == "" {
 				continue
 			}
-			out = append(out, link{raw: raw, host: strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))})
+			out = append(out, link{raw: raw, host: strings.ToLower(strings.TrimPrefix(u.Hostname(), "www.")), inNote: inNote})
 		}
 	}
+	inNote = true
 	scan(inv.Message)
+	inNote = false
 	scan(inv.Person.About)
 	for _, w := range inv.Person.Websites {
 		scan(w)
@@ -322,7 +455,7 @@ func findLinks(inv *linkvet.Invitation) []link {
 
 // looksLikeDomain accepts "name.tld/..." words such as "bit.ly/x" or
 // "lіnkedin.com", but not "e.g." or "3.5".
-func looksLikeDomain(w string) bool {
+func (e *Engine) looksLikeDomain(w string) bool {
 	host, _, _ := strings.Cut(w, "/")
 	dot := strings.LastIndexByte(host, '.')
 	if dot <= 0 || dot == len(host)-1 || strings.Contains(host, "@") {
@@ -337,15 +470,15 @@ func looksLikeDomain(w string) bool {
 			return false
 		}
 	}
-	return strings.Contains(w, "/") || knownTLD(tld) || strings.HasPrefix(tld, "xn--")
+	return strings.Contains(w, "/") || e.knownTLD(tld) || strings.HasPrefix(tld, "xn--")
 }
 
-func knownTLD(tld string) bool {
+func (e *Engine) knownTLD(tld string) bool {
 	switch tld {
 	case "com", "net", "org", "io", "co", "ly", "me", "gl", "gd", "in", "info", "biz", "app", "dev", "ai", "ru", "cn", "uk", "de", "us":
 		return true
 	}
-	for _, t := range riskyTLDs {
+	for _, t := range e.vocab.riskyTLDs {
 		if t == tld {
 			return true
 		}

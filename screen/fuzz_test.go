@@ -15,10 +15,13 @@ func FuzzScreen(f *testing.F) {
 		`{"person":{"name":"A"}}`,
 		`{"message":"Guaranteed returns 🚀 bit.ly/x lіnkedin.com","person":{"name":"Elon Musk","phones":["+2348"],"location":"Berlin, Germany","member_since":"2026-13"},"mutual_connections":-3}`,
 		`{"message":"Hi {firstName}","person":{"name":"𝐕𝐢𝐬𝐢𝐨𝐧𝐚𝐫𝐲","experience":[],"connections":0,"emails":["a@gmail.com"],"company":"x"},"shared":{"events":["Nov 2026"]}}`,
+		`{"message":"Hola Capitán, gana 5% al día, escríbeme al +34 612 345 678 o wa.me/34612","person":{"name":"Ana\u202e Ruiz","profile_url":"https://www.linkedin.com/in/x"}}`,
+		`{"message":"Hi Dana, I lost access to my old account","person":{"name":"Sam Old","profile_url":"https://www.linkedin.com/in/sam-2","headline":"Account Executive","company":"Northwind Analytics"}}`,
+		`{"message":"Привет! Иван, ٥٠٠ دولار يوميا 微信","person":{"name":"Иван Петров"}}`,
 	} {
 		f.Add(s)
 	}
-	e := New(loadPolicy(f, danaPolicy))
+	e := New(loadPolicy(f, danaPolicy), WithKnownPeople([]linkvet.KnownPerson{{Name: "Sam Old", ProfileURL: "https://www.linkedin.com/in/sam-old"}}))
 	f.Fuzz(func(t *testing.T, js string) {
 		var inv linkvet.Invitation
 		if json.Unmarshal([]byte(js), &inv) != nil {
@@ -34,6 +37,9 @@ func FuzzScreen(f *testing.F) {
 		}
 		if sum != v.Score {
 			t.Fatalf("score %d is not the sum of the reasons' points (%d) for %s", v.Score, sum, js)
+		}
+		if err := pointsInRange(v); err != nil {
+			t.Fatalf("%v for %s", err, js)
 		}
 		if math.IsNaN(v.Confidence) || v.Confidence < 0 || v.Confidence > 1 {
 			t.Fatalf("confidence %v for %s", v.Confidence, js)

@@ -4,28 +4,47 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
 )
 
-// rule is one built-in criterion. check reports whether it fired, its
-// points and a sentence of evidence; when it did not fire and the engine is
-// explaining, the sentence says why not.
+// rule is one built-in criterion, declared as data: its name and family,
+// the points it can give (the documentation's table is generated from
+// these, see TestGuideRuleTable), what makes it fire, the facts it reads
+// and the evidence it may produce. check only reads facts: it reports
+// whether the rule fired, its points, a sentence of evidence (when it did
+// not fire and the engine is explaining, why not) and the evidence mark the
+// decision weighs. Adding a rule is one entry in builtinRules plus its test.
 type rule struct {
-	name   string
-	family string
-	check  func(e *Engine, f *facts) result
+	name, family string
+	min, max     int    // the points it can give
+	points       string // the points as documented, when more than a range says
+	when         string // what makes it fire, for the documentation
+	reads        []string
+	gives        []evidence
+	// after: the rule reads the evidence tallies of the rules before it
+	// (crypto vocabulary only counts beside other scam signs), so it runs
+	// once they are summed.
+	after bool
+	check func(e *Engine, f *facts, t *tallies) result
 }
 
 type result struct {
 	fired  bool
 	points int
 	detail string
+	mark   mark
 }
 
 func fire(points int, format string, args ...any) result {
 	return result{fired: true, points: points, detail: fmt.Sprintf(format, args...)}
+}
+
+func (r result) with(k evidence, weight int) result {
+	r.mark = mark{kind: k, weight: weight}
+	return r
 }
 
 // skip is a rule that did not fire; the reason is only built when
@@ -37,101 +56,155 @@ func skip(f *facts, format string, args ...any) result {
 	return result{detail: fmt.Sprintf(format, args...)}
 }
 
-// builtinRules lists every rule in the order they run. The order matters
-// only for the evidence tallies (scam, fake) that later rules read.
+// Points the rules give, in one place. Scam phrases give scamPerWeight per
+// point of evidence weight (see weighted).
+const (
+	scamPerWeight = -6
+	weakScamSign  = -6
+)
+
+var builtin = builtinRules()
+
+// builtinRules lists every rule in the order their reasons are listed.
 func builtinRules() []rule {
 	return []rule{
 		// policy: the user's own lists
-		{"blocked", "policy", ruleBlocked},
-		{"known_person", "policy", ruleKnown},
-		{"disqualify", "policy", ruleDisqualify},
-		{"promoted_connection_count", "policy", rulePromotedCount},
-		{"competitor", "policy", ruleCompetitor},
-		{"controversial", "policy", ruleControversial},
+		{name: "blocked", family: "policy", min: -100, max: -100, when: "the sender is on your blocked list",
+			reads: []string{"profile_url", "emails", "policy.blocked"}, check: ruleBlocked},
+		{name: "known_person", family: "policy", min: 30, max: 30, when: "the sender is on your known list",
+			reads: []string{"profile_url", "emails", "policy.known"}, check: ruleKnown},
+		{name: "impersonation", family: "policy", min: -40, max: -40,
+			when:  "the sender uses the name of someone you know from another profile or e-mail, or says their old account was lost or locked",
+			reads: []string{"name", "profile_url", "emails", "known people", "note"}, gives: []evidence{evImpersonation}, check: ruleImpersonation},
+		{name: "disqualify", family: "policy", min: -20, max: -20, when: "a disqualify phrase is in the headline, title, company, about text or note",
+			reads: []string{"headline", "title", "company", "about", "note", "policy.disqualify"}, check: ruleDisqualify},
+		{name: "promoted_connection_count", family: "policy", min: -20, max: -20, when: "(opt-in) the profile advertises its network size: LION, open networker, \"30K+ connections\"",
+			reads: []string{"headline", "title", "company", "about"}, check: rulePromotedCount},
+		{name: "competitor", family: "policy", min: -15, max: -15, when: "the sender works for a competitor",
+			reads: []string{"company", "experience", "headline", "policy.competitors"}, check: ruleCompetitor},
+		{name: "controversial", family: "policy", min: -15, max: 0, points: "0 / −15", when: "a highly political or controversial self-description (−15 only if you opted in)",
+			reads: []string{"headline", "title", "company", "about"}, check: ruleControversial},
 		// scam: weight 3 in total makes a scammer
-		{"investment_scam", "scam", ruleWeighted("investment_scam", lxInvestment, "promises investment returns")},
-		{"romance_approach", "scam", ruleWeighted("romance_approach", lxRomance, "a dating-style approach")},
-		{"advance_fee", "scam", ruleWeighted("advance_fee", lxAdvance, "a fake job, fee or windfall story")},
-		{"phishing", "scam", ruleWeighted("phishing", lxPhish, "an account alarm or credential request")},
-		{"off_platform", "scam", ruleWeighted("off_platform", lxOffPlatform, "pushes the conversation off LinkedIn")},
-		{"urgency", "scam", ruleWeighted("urgency", lxUrgency, "pressure to act at once")},
-		{"suspicious_links", "scam", ruleLinks},
-		{"contact_mismatch", "profile", ruleContactMismatch},
+		weightedRule("investment_scam", lxInvestment, evInvestment, "promised returns, forex and crypto schemes"),
+		weightedRule("romance_approach", lxRomance, evRomance, "a dating-style approach in the note"),
+		weightedRule("advance_fee", lxAdvance, evAdvanceFee, "fake jobs with fees, inheritance and lottery stories"),
+		weightedRule("phishing", lxPhish, evPhishing, "account alarms, \"verify your identity\", credential requests"),
+		{name: "money_promise", family: "scam", min: -24, max: -6, points: "−6 per weight",
+			when:  "money or a percentage promised per day, week or month, in any currency and any script's digits (a wage per month counts only beside other signs)",
+			reads: []string{"note"}, gives: []evidence{evMoneyPromise}, check: ruleMoney},
+		{name: "off_platform", family: "scam", min: 2 * scamPerWeight, max: weakScamSign, points: "−6 / −12",
+			when:  "the note asks to move to WhatsApp, Telegram, a phone number or a messenger link, in any script or spelling (scam weight only beside other signs; −12 and weight 2 when a stranger hands over the number or link with a push to use it)",
+			reads: []string{"note"}, gives: []evidence{evOffPlatform}, check: ruleOffPlatform},
+		{name: "urgency", family: "scam", min: -6, max: -6, when: "pressure in the note to act at once (scam weight only beside other signs)",
+			reads: []string{"note"}, gives: []evidence{evUrgency}, check: ruleUrgency},
+		{name: "suspicious_links", family: "scam", min: -60, max: -3, points: "−3 to −25 each",
+			when:  "look-alike domains (lіnkedin), encoded domains, URL shorteners, messenger links, throw-away domain endings, or any link in a first note",
+			reads: []string{"note", "about", "websites"}, gives: []evidence{evLinks}, check: ruleLinks},
+		{name: "crypto_with_scam_signs", family: "scam", min: -5, max: -5, when: "crypto vocabulary beside other scam signs (alone it is no evidence)",
+			reads: []string{"headline", "about", "note", "scam evidence"}, gives: []evidence{evCrypto}, after: true, check: ruleCrypto},
+		{name: "contact_mismatch", family: "profile", min: -20, max: -2, points: "−2 to −5 each",
+			when:  "a phone number from another country than the stated location; a free-mail address with a corporate claim",
+			reads: []string{"phones", "location", "emails", "company"}, gives: []evidence{evForeignPhone}, check: ruleContactMismatch},
 		// note: seed 001, the first thing to read and the strongest signal
-		{"sales_pitch", "note", rulePitch},
-		{"personal_note", "note", rulePersonalNote},
-		{"no_note", "note", ruleNoNote},
-		{"default_note", "note", ruleDefaultNote},
-		{"template_placeholder", "note", rulePlaceholder},
-		{"note_length", "note", ruleNoteLength},
-		{"mass_invite", "note", ruleMassInvite},
+		{name: "sales_pitch", family: "note", min: -12, max: -12, when: "an unsolicited pitch in the note",
+			reads: []string{"note", "headline", "title"}, check: rulePitch},
+		{name: "personal_note", family: "note", min: 12, max: 20, points: "+12 to +20",
+			when:  "a note that says who they are or why they connect, or names something you share (not one greeting someone else, not a stock mass-invitation phrase, not one carrying scam talk)",
+			reads: []string{"note", "shared", "me"}, check: rulePersonalNote},
+		{name: "note_language", family: "note", min: 0, max: 0,
+			when:  "the note is in a language linkvet has no vocabulary for: it is judged on structure alone, never counted against the sender",
+			reads: []string{"note"}, check: ruleNoteLanguage},
+		{name: "meant_for_someone_else", family: "note", min: -5, max: -5, when: "the note greets someone by a name that is not yours: a mistake",
+			reads: []string{"note", "me.name"}, check: ruleSomeoneElse},
+		{name: "no_note", family: "note", min: -5, max: -5, when: "no note", reads: []string{"note"}, check: ruleNoNote},
+		{name: "default_note", family: "note", min: -3, max: -3, when: "LinkedIn's stock text", reads: []string{"note"}, check: ruleDefaultNote},
+		{name: "template_placeholder", family: "note", min: -12, max: -12, when: "a template placeholder left in: `{firstName}`, `[Name]`",
+			reads: []string{"note"}, check: rulePlaceholder},
+		{name: "note_length", family: "note", min: -3, max: 3, points: "+3 / −3", when: "one or two sentences (good); a long career history (mildly bad)",
+			reads: []string{"note"}, check: ruleNoteLength},
+		{name: "mass_invite", family: "note", min: -6, max: -6, when: "a stock mass-invitation phrase with nothing specific to you",
+			reads: []string{"note", "shared"}, check: ruleMassInvite},
 		// network: seed 004's checklist
-		{"mutual_connections", "network", ruleMutual},
-		{"common_ground", "network", ruleCommonGround},
-		{"prior_interaction", "network", ruleInteraction},
-		{"outside_your_field", "network", ruleOutsideField},
+		{name: "mutual_connections", family: "network", min: -8, max: 10, points: "+10 / −3 / −8", when: "at least `min_mutual`; fewer; none",
+			reads: []string{"mutual_connections", "mutual_names", "policy.min_mutual"}, check: ruleMutual},
+		{name: "common_ground", family: "network", min: 0, max: 20, points: "up to +20", when: "shared company, school, event, group, industry, interest, city",
+			reads: []string{"shared", "me", "company", "experience", "education", "industry", "location", "skills"}, check: ruleCommonGround},
+		{name: "prior_interaction", family: "network", min: 0, max: 20, points: "up to +20",
+			when:  "met in person, messaged, engaged with your posts, same event, follows you, viewed your profile",
+			reads: []string{"interactions"}, check: ruleInteraction},
+		{name: "outside_your_field", family: "network", min: -4, max: -4, when: "another industry with nothing in common and no personal note",
+			reads: []string{"industry", "me.industries", "shared", "note"}, check: ruleOutsideField},
 		// profile: seed 003's vetting signals
-		{"photo", "profile", rulePhoto},
-		{"work_history", "profile", ruleWorkHistory},
-		{"education_and_skills", "profile", ruleEducationSkills},
-		{"recommendations", "profile", ruleRecommendations},
-		{"blank_profile", "profile", ruleBlankProfile},
-		{"verified_badge", "profile", ruleVerified},
-		{"account_age", "profile", ruleAccountAge},
-		{"connection_count", "profile", ruleConnectionCount},
-		{"generic_title", "profile", ruleGenericTitle},
-		{"suspicious_name", "profile", ruleSuspiciousName},
-		{"famous_name_unverified", "profile", ruleFamousName},
-		{"parody_account", "profile", ruleParody},
-		{"recruiter", "sender", ruleRecruiter},
-		{"salesperson", "sender", ruleSalesperson},
+		{name: "photo", family: "profile", min: -10, max: 3, points: "+3 / −6 / −8 / −10", when: "real; none; stock; AI-generated",
+			reads: []string{"photo"}, gives: []evidence{evNoPhoto, evStockPhoto, evGeneratedPhoto}, check: rulePhoto},
+		{name: "work_history", family: "profile", min: -4, max: 4, points: "+2 / +4 / −4", when: "one position; several; none shown",
+			reads: []string{"experience"}, gives: []evidence{evNoHistory}, check: ruleWorkHistory},
+		{name: "education_and_skills", family: "profile", min: 0, max: 4, points: "up to +4", when: "schools and skills listed",
+			reads: []string{"education", "skills"}, check: ruleEducationSkills},
+		{name: "recommendations", family: "profile", min: 3, max: 6, points: "+3 to +6", when: "recommendations from other members",
+			reads: []string{"recommendations"}, check: ruleRecommendations},
+		{name: "blank_profile", family: "profile", min: -8, max: -8, when: "no headline, no about text, no photo or positions",
+			reads: []string{"headline", "about", "title", "photo", "experience"}, gives: []evidence{evBlankProfile}, check: ruleBlankProfile},
+		{name: "verified_badge", family: "profile", min: 8, max: 8, when: "LinkedIn's verification badge", reads: []string{"verified"}, check: ruleVerified},
+		{name: "account_age", family: "profile", min: -6, max: 2, points: "−6 / −2 / +2", when: "under 3 months; under a year; five years or more",
+			reads: []string{"member_since"}, gives: []evidence{evNewAccount}, check: ruleAccountAge},
+		{name: "connection_count", family: "profile", min: -4, max: 0, points: "−4 / 0", when: "under 30; 500+ (many connections prove nothing on their own)",
+			reads: []string{"connections"}, gives: []evidence{evFewConnections}, check: ruleConnectionCount},
+		{name: "generic_title", family: "profile", min: -3, max: -3, when: "a headline that is nothing but \"CEO\", \"Entrepreneur\", \"Investor\"...",
+			reads: []string{"headline", "title"}, gives: []evidence{evGenericTitle}, check: ruleGenericTitle},
+		{name: "suspicious_name", family: "profile", min: -8, max: -4, points: "−4 / −8",
+			when:  "digits, emoji, styled letters or letters of two alphabets inside one word of the name; direction control characters (−8). A name wholly in one script (Cyrillic, Greek, Arabic, Han...) is a normal name",
+			reads: []string{"name"}, gives: []evidence{evOddName, evBidiName}, check: ruleSuspiciousName},
+		{name: "famous_name_unverified", family: "profile", min: -20, max: -20, when: "a famous person's name without verification",
+			reads: []string{"name", "verified"}, gives: []evidence{evFamousName}, check: ruleFamousName},
+		{name: "parody_account", family: "profile", min: -15, max: -15, when: "\"parody\", \"fan account\" and the like",
+			reads: []string{"name", "headline", "about"}, gives: []evidence{evParody}, check: ruleParody},
+		{name: "recruiter", family: "sender", min: -6, max: 0, points: "0 / −6",
+			when:  "a recruiter; one without note, mutuals or common ground is likely blasting; one at your company or in your own line of work is a peer",
+			reads: []string{"headline", "title", "note", "mutual_connections", "shared", "me.headline"}, check: ruleRecruiter},
+		{name: "salesperson", family: "sender", min: -4, max: 0, points: "0 / −4",
+			when:  "in sales; with nothing in common, likely prospecting; at your company or in sales like you, a peer",
+			reads: []string{"headline", "title", "shared", "me.headline"}, check: ruleSalesperson},
 	}
 }
 
 // --- policy ---------------------------------------------------------------
 
-func ruleBlocked(e *Engine, f *facts) result {
+func ruleBlocked(e *Engine, f *facts, _ *tallies) result {
 	if f.blocked {
 		return fire(-100, "on your blocked list as %s", f.blockedEntry)
 	}
 	return skip(f, "not on your blocked list (%d entries)", len(e.pol.Blocked))
 }
 
-func ruleKnown(e *Engine, f *facts) result {
+func ruleKnown(e *Engine, f *facts, _ *tallies) result {
 	if f.known {
 		return fire(30, "on your list of people you know as %s", f.knownEntry)
 	}
 	return skip(f, "not on your known list (%d entries)", len(e.pol.Known))
 }
 
-func ruleDisqualify(e *Engine, f *facts) result {
-	n := len(e.lex.phrases[lxDisqualify])
+func ruleDisqualify(e *Engine, f *facts, _ *tallies) result {
+	n := len(e.pol.Disqualify)
 	if n == 0 {
 		return skip(f, "your policy has no disqualify phrases")
 	}
 	// Seed 001 (Mandel): phrases in the headline, the about text or the
 	// note disqualify a stranger.
-	found := f.found(e, lxDisqualify, f.spAll)
-	if len(found) == 0 {
+	if len(f.disqualified) == 0 {
 		return skip(f, "none of your %d disqualify phrases appears in the headline, about text or note", n)
 	}
-	f.disqualified = found
-	return fire(-20, "uses %s, on your disqualify list", quoteList(found))
+	return fire(-20, "uses %s, on your disqualify list", quoteList(f.disqualified))
 }
 
-func rulePromotedCount(e *Engine, f *facts) result {
+func rulePromotedCount(e *Engine, f *facts, _ *tallies) result {
 	if !e.pol.DisqualifyPromotedConnectionCount {
 		return skip(f, "not enabled (disqualify_promoted_connection_count)")
 	}
-	found := f.found(e, lxPromoted, f.spProfile)
-	// "30K+ connections", "12,000 followers": a number just before the word.
-	found = append(found, numberedCount(f.profileWords)...)
-	found = withoutBareCountWords(found)
-	if len(found) == 0 {
+	if len(f.promoted) == 0 {
 		return skip(f, "the profile does not advertise its network size")
 	}
-	f.disqualified = append(f.disqualified, found...)
-	return fire(-20, "advertises the size of their network (%s)", quoteList(found))
+	return fire(-20, "advertises the size of their network (%s)", quoteList(f.promoted))
 }
 
 // withoutBareCountWords drops "connections" and "followers" found without a
@@ -167,46 +240,21 @@ func numberedCount(words []string) []string {
 	return out
 }
 
-func ruleCompetitor(e *Engine, f *facts) result {
+func ruleCompetitor(e *Engine, f *facts, _ *tallies) result {
 	if e.competitors.Len() == 0 {
 		return skip(f, "your policy lists no competitors")
 	}
-	p := &f.inv.Person
-	check := func(s string) string {
-		if found := e.competitors.FindPhrases(fold.Fields(s)); len(found) > 0 {
-			return found[0]
-		}
-		return ""
-	}
-	c := check(p.Company)
-	if c == "" {
-		for _, x := range p.Experience {
-			if x.End == "" {
-				if c = check(x.Company); c != "" {
-					break
-				}
-			}
-		}
-	}
-	if c == "" {
-		// "Engineer at Contoso Data" in a headline
-		if found := e.competitors.FindPhrases(f.headlineWords); len(found) > 0 {
-			c = found[0]
-		}
-	}
-	if c == "" {
+	if f.competitor == "" {
 		return skip(f, "does not work for any of your %d competitors", e.competitors.Len())
 	}
-	f.competitor = c
-	return fire(-15, "works for %s, which your policy lists as a competitor", c)
+	return fire(-15, "works for %s, which your policy lists as a competitor", f.competitor)
 }
 
-func ruleControversial(e *Engine, f *facts) result {
-	found := f.found(e, lxControversial, f.spProfile)
+func ruleControversial(e *Engine, f *facts, _ *tallies) result {
+	found := f.controversial
 	if len(found) == 0 {
 		return skip(f, "no political or controversial self-description")
 	}
-	f.controversial = found
 	if !e.pol.DeclineControversial {
 		return fire(0, "describes themselves with %s; you have not opted to decline such profiles", quoteList(found))
 	}
@@ -215,48 +263,158 @@ func ruleControversial(e *Engine, f *facts) result {
 
 // --- scam -----------------------------------------------------------------
 
-// ruleWeighted makes a rule from a weighted lexicon: the evidence weight is
-// the sum of the matched phrases' weights, at most 4 per family so that one
-// long rant cannot outweigh everything else. Weight 1 alone ("forex",
-// "kindly", "beautiful") is no evidence: it is held back and only counts in
-// crossSignals when other scam signs exist. Pushes off LinkedIn and urgency
-// are always shown, but likewise weigh as scam evidence only beside others.
-func ruleWeighted(name string, l lex, what string) func(*Engine, *facts) result {
-	return func(e *Engine, f *facts) result {
-		// How someone approaches the user is in the note; a dating app's
-		// headline may well talk of love, and a messenger's staff of
-		// WhatsApp. Money and fee stories count wherever they are written.
-		where := f.spAll
-		if l == lxRomance || l == lxOffPlatform || l == lxUrgency {
-			where = f.spNote
-		}
-		idx := f.find(l, where)
-		if len(idx) == 0 {
-			return skip(f, "nothing suggesting %s", what)
-		}
-		ws := e.lex.weights[l]
-		weight := 0
-		phrases := make([]string, len(idx))
-		for i, j := range idx {
-			weight += ws[j]
-			phrases[i] = e.lex.phrases[l][j]
-		}
-		weight = min(weight, 4)
-		supporting := name == "off_platform" || name == "urgency"
-		if weight < 2 || supporting {
-			f.weakScam = append(f.weakScam, weakSign{rule: name, what: what, phrases: phrases})
-			if !supporting {
-				return skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
-			}
-			return fire(-6, "%s: %s", what, quoteList(phrases))
-		}
-		f.scam += weight
-		f.scamEvidence = append(f.scamEvidence, what)
-		return fire(-6*weight, "%s: %s", what, quoteList(phrases))
+// weightedRule makes a rule from a weighted lexicon: the evidence weight
+// is the sum of the matched phrases' weights, at most 4 per family so that
+// one long rant cannot outweigh everything else. Weight 1 alone ("forex",
+// "kindly", "beautiful") is no evidence: it is held back as a weak mark and
+// only counts (and is shown) beside other scam signs (Engine.weigh).
+func weightedRule(name string, l lex, k evidence, when string) rule {
+	where := "note"
+	if l == lxInvestment || l == lxAdvance || l == lxPhish {
+		where = "headline, about, note"
 	}
+	what := evidenceKinds[k].what
+	return rule{name: name, family: "scam", min: 4 * scamPerWeight, max: scamPerWeight, points: "−6 per weight", when: when,
+		reads: strings.Split(where, ", "), gives: []evidence{k},
+		check: func(e *Engine, f *facts, _ *tallies) result {
+			// How someone approaches the user is in the note; a dating app's
+			// headline may well talk of love. Money and fee stories count
+			// wherever they are written.
+			s := f.spAll
+			if l == lxRomance {
+				s = f.spNote
+			}
+			idx := f.find(l, s)
+			if len(idx) == 0 {
+				return skip(f, "nothing suggesting %s", what)
+			}
+			weight, phrases := f.familyWeight(l, idx)
+			if weight < 2 {
+				var r result
+				if f.explain {
+					r = skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
+				}
+				r.mark = mark{kind: k, weight: 1, weak: true, phrases: phrases}
+				return r
+			}
+			return fire(scamPerWeight*weight, "%s: %s", what, quoteList(phrases)).with(k, weight)
+		}}
 }
 
-func ruleLinks(e *Engine, f *facts) result {
+// familyWeight sums the scam weight of the phrases of one lexicon found
+// (at most 4, so that one long rant cannot outweigh everything else).
+// Phrases of weight 1 ("per week", "kindly") only count beside a phrase
+// of weight 2 or more: alone, however many, they are no evidence. A
+// recruiter's note speaks of salaries, remote days and start dates: from
+// a sender with a recruiting title only the phrases strong enough on their
+// own (a fee to pay, weight 3) are advance-fee evidence.
+func (f *facts) familyWeight(l lex, idx []int32) (int, []string) {
+	strong, weak := 0, 0
+	phrases := make([]string, len(idx))
+	for i, j := range idx {
+		en := f.entry(l, j)
+		phrases[i] = en.phrase
+		w := int(en.weight)
+		if l == lxAdvance && f.recruiterTitle != "" && w < 3 {
+			w = 1
+		}
+		if w >= 2 {
+			strong += w
+		} else {
+			weak += w
+		}
+	}
+	if strong == 0 {
+		return min(weak, 1), phrases
+	}
+	return min(strong+weak, 4), phrases
+}
+
+// ruleMoney: money or percentages promised per period, found without any
+// vocabulary but the neutral lists of currencies and units of time.
+func ruleMoney(e *Engine, f *facts, _ *tallies) result {
+	if len(f.money) == 0 {
+		return skip(f, "no money promised per day, week or month")
+	}
+	weight := 0
+	what := make([]string, len(f.money))
+	for i, m := range f.money {
+		weight = max(weight, m.weight)
+		what[i] = m.what
+	}
+	if weight < 2 {
+		var r result
+		if f.explain {
+			r = skip(f, "names an amount per month (%s), which alone is no evidence", quoteList(what))
+		}
+		r.mark = mark{kind: evMoneyPromise, weight: 1, weak: true, phrases: what}
+		return r
+	}
+	weight = min(weight+len(f.money)-1, 4)
+	return fire(scamPerWeight*weight, "promises money per day, week or month: %s", quoteList(what)).with(evMoneyPromise, weight)
+}
+
+// ruleOffPlatform: a push to continue where LinkedIn cannot see. It is
+// always shown, but weighs as scam evidence only beside other signs: an
+// honest person may well give a number.
+func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
+	found := f.found(lxOffPlatform, f.spNote)
+	for _, h := range f.handoffs {
+		if !contains(found, h) {
+			found = append(found, h)
+		}
+	}
+	if len(found) == 0 {
+		return skip(f, "nothing pushing the conversation off LinkedIn")
+	}
+	// A stranger who hands over a number or messenger link and presses to
+	// use it ("text me on WhatsApp +44 ...") is doing what scams do first:
+	// that weighs 2. A name of an app or a push alone weighs only beside
+	// other signs.
+	if f.contactGiven && len(found) >= 2 && !f.known && f.mutual < e.pol.MinMutual && !f.commonGround() {
+		return fire(2*scamPerWeight, "%s, handing over a way to reach them: %s", evidenceKinds[evOffPlatform].what, quoteList(found)).with(evOffPlatform, 2)
+	}
+	r := fire(weakScamSign, "%s: %s", evidenceKinds[evOffPlatform].what, quoteList(found))
+	r.mark = mark{kind: evOffPlatform, weight: 1, weak: true, phrases: found}
+	return r
+}
+
+func ruleUrgency(e *Engine, f *facts, _ *tallies) result {
+	found := f.found(lxUrgency, f.spNote)
+	if len(found) == 0 {
+		return skip(f, "no pressure to act at once")
+	}
+	r := fire(weakScamSign, "%s: %s", evidenceKinds[evUrgency].what, quoteList(found))
+	r.mark = mark{kind: evUrgency, weight: 1, weak: true, phrases: found}
+	return r
+}
+
+// ruleCrypto: crypto vocabulary is ordinary in some jobs; it only adds
+// weight to scam evidence found elsewhere.
+func ruleCrypto(e *Engine, f *facts, t *tallies) result {
+	words := f.found(lxCrypto, f.spAll)
+	switch {
+	case len(words) == 0:
+		return skip(f, "no crypto vocabulary")
+	case t.scam == 0:
+		if !f.explain {
+			return result{}
+		}
+		return skip(f, "mentions %s, but with no other scam sign that is not evidence", quoteList(words))
+	}
+	return fire(-5, "talks of %s alongside other scam signs", quoteList(words)).with(evCrypto, 1)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func ruleLinks(e *Engine, f *facts, _ *tallies) result {
 	if len(f.links) == 0 {
 		return skip(f, "no links in the note or profile")
 	}
@@ -265,7 +423,7 @@ func ruleLinks(e *Engine, f *facts) result {
 	for _, l := range f.links {
 		host := l.host
 		switch {
-		case isSpoof(host):
+		case e.isSpoof(host):
 			weight += 3
 			points -= 25
 			notes = append(notes, fmt.Sprintf("%s imitates a well-known site", l.raw))
@@ -273,15 +431,15 @@ func ruleLinks(e *Engine, f *facts) result {
 			weight += 2
 			points -= 10
 			notes = append(notes, fmt.Sprintf("%s is an encoded international domain", l.raw))
-		case hostIn(host, shorteners):
+		case hostIn(host, e.vocab.shorteners):
 			weight += 2
 			points -= 10
 			notes = append(notes, fmt.Sprintf("%s hides where it leads", l.raw))
-		case hostIn(host, chatLinks):
+		case hostIn(host, e.vocab.chatLinks):
 			weight++
 			points -= 6
 			notes = append(notes, fmt.Sprintf("%s leads to a messenger", l.raw))
-		case riskyTLD(host):
+		case e.riskyTLD(host):
 			weight++
 			points -= 6
 			notes = append(notes, fmt.Sprintf("%s uses a throw-away domain ending", l.raw))
@@ -293,9 +451,7 @@ func ruleLinks(e *Engine, f *facts) result {
 	if len(notes) == 0 {
 		return skip(f, "the %d link(s) look ordinary", len(f.links))
 	}
-	f.scam += min(weight, 4)
-	f.scamEvidence = append(f.scamEvidence, "suspicious links")
-	return fire(points, "%s", strings.Join(notes, "; "))
+	return fire(max(points, -60), "%s", strings.Join(notes, "; ")).with(evLinks, min(weight, 4))
 }
 
 // linkInNote reports a link in the note to somewhere other than LinkedIn.
@@ -304,7 +460,7 @@ func linkInNote(f *facts) bool {
 		if l.host == "linkedin.com" || strings.HasSuffix(l.host, ".linkedin.com") {
 			continue
 		}
-		if strings.Contains(f.inv.Message, l.raw) {
+		if l.inNote {
 			return true
 		}
 	}
@@ -314,9 +470,9 @@ func linkInNote(f *facts) bool {
 // isSpoof reports a host that folds to a trusted brand's name but is not
 // that brand's domain: "lіnkedin.com" with a Cyrillic і,
 // "linkedin-verify.support", "secure-paypal.com.example".
-func isSpoof(host string) bool {
+func (e *Engine) isSpoof(host string) bool {
 	folded := fold.String(host)
-	for _, brand := range trustedBrands {
+	for _, brand := range e.vocab.brands {
 		if !strings.Contains(folded, brand) {
 			continue
 		}
@@ -340,13 +496,13 @@ func hostIn(host string, list []string) bool {
 	return false
 }
 
-func riskyTLD(host string) bool {
+func (e *Engine) riskyTLD(host string) bool {
 	dot := strings.LastIndexByte(host, '.')
 	if dot < 0 {
 		return false
 	}
 	tld := host[dot+1:]
-	for _, t := range riskyTLDs {
+	for _, t := range e.vocab.riskyTLDs {
 		if t == tld {
 			return true
 		}
@@ -354,10 +510,10 @@ func riskyTLD(host string) bool {
 	return false
 }
 
-func ruleContactMismatch(e *Engine, f *facts) result {
+func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 	p := &f.inv.Person
 	var notes []string
-	points := 0
+	points, weight := 0, 0
 	country := countryOf(p.Location)
 	for _, ph := range p.Phones {
 		cc := callingCode(ph)
@@ -367,9 +523,7 @@ func ruleContactMismatch(e *Engine, f *facts) result {
 		if want, ok := countryCodes[country]; ok && want != cc {
 			notes = append(notes, fmt.Sprintf("a +%s phone number for someone in %s", cc, titleCase(country)))
 			points -= 5
-			f.scam++
-			f.fake++
-			f.fakeEvidence = append(f.fakeEvidence, "phone from another country")
+			weight++
 		}
 	}
 	// A free-mail address only stands out next to a named employer.
@@ -380,7 +534,7 @@ func ruleContactMismatch(e *Engine, f *facts) result {
 			continue
 		}
 		dom := strings.ToLower(em[at+1:])
-		if employer && hostIn(dom, freeMailDomains) {
+		if employer && hostIn(dom, e.vocab.freeMail) {
 			notes = append(notes, fmt.Sprintf("a free-mail address (%s) for someone who claims to work at %s", dom, clip(p.Company, 40)))
 			points -= 2
 		}
@@ -388,28 +542,20 @@ func ruleContactMismatch(e *Engine, f *facts) result {
 	if len(notes) == 0 {
 		return skip(f, "contact details (if any) fit the profile")
 	}
-	return fire(points, "%s", strings.Join(notes, "; "))
+	r := fire(max(points, -20), "%s", strings.Join(notes, "; "))
+	if weight > 0 {
+		r = r.with(evForeignPhone, weight)
+	}
+	return r
 }
 
 // --- note -----------------------------------------------------------------
 
-// personalNote is seed 004's first question: a note that is not LinkedIn's
-// stock text, not a template with its placeholder left in, and says who
-// they are or why they want to connect.
-func (f *facts) personalNote() bool {
-	if !f.hasNote || f.defaultNote || f.placeholder != "" || len(f.noteWords) < 4 || f.pitch {
-		return false
-	}
-	return f.noteIntro || f.noteReason || len(f.noteShared) > 0
-}
-
-func rulePersonalNote(e *Engine, f *facts) result {
-	if f.hasNote {
-		f.noteIntro = f.has(lxIntro, f.spNote)
-		f.noteReason = f.has(lxReason, f.spNote)
-		f.noteShared = e.noteMentionsShared(f)
-	}
-	if !f.personalNote() {
+func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
+	if !f.personal {
+		if !f.explain {
+			return result{}
+		}
 		switch {
 		case !f.hasNote:
 			return skip(f, "no note")
@@ -419,6 +565,16 @@ func rulePersonalNote(e *Engine, f *facts) result {
 			return skip(f, "the note is a template")
 		case len(f.noteWords) < 4:
 			return skip(f, "the note is too short to say anything (%q)", clip(f.inv.Message, 40))
+		case len(f.pitch) > 0:
+			return skip(f, "the note is a sales pitch")
+		case f.noteScam:
+			return skip(f, "the note carries scam talk")
+		case f.greetsOther:
+			return skip(f, "the note greets %s, not you", titleCase(f.greetName))
+		case len(f.massPhrases) > 0:
+			return skip(f, "the note is a stock mass-invitation phrase (%s) with nothing specific to you", quoteList(f.massPhrases))
+		case f.unreadNote:
+			return skip(f, "the note is in a language linkvet has no vocabulary for (%s)", f.language)
 		default:
 			return skip(f, "the note neither says who they are nor why they connect")
 		}
@@ -441,7 +597,10 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 		if s.kind == "location" || s.kind == "industry" {
 			continue
 		}
-		if containsSeq(f.noteWords, significant(fold.Fields(s.value))) {
+		// Tokens into a scratch slice, dates dropped in place: no
+		// allocation per shared item.
+		f.scratch = significant(fold.AppendWords(f.scratch[:0], s.folded))
+		if containsSeq(f.noteWords, f.scratch) {
 			out = append(out, s.value)
 		}
 	}
@@ -457,7 +616,7 @@ func (e *Engine) noteMentionsShared(f *facts) []string {
 // "KubeCon EU" matches the event "KubeCon EU 2027" and "Berlin Data
 // Meetup" matches "Berlin Data Meetup, Nov 2026".
 func significant(words []string) []string {
-	out := words[:0:0]
+	out := words[:0]
 	for _, w := range words {
 		if months[w] || w[0] >= '0' && w[0] <= '9' {
 			continue
@@ -489,33 +648,32 @@ outer:
 	return false
 }
 
-func ruleNoNote(e *Engine, f *facts) result {
+func ruleNoNote(e *Engine, f *facts, _ *tallies) result {
 	if f.hasNote {
 		return skip(f, "a note came with the invitation")
 	}
 	return fire(-5, "no note came with the invitation")
 }
 
-func ruleDefaultNote(e *Engine, f *facts) result {
+func ruleDefaultNote(e *Engine, f *facts, _ *tallies) result {
 	if f.hasNote && f.defaultNote {
 		return fire(-3, "the note is LinkedIn's stock invitation text, not written for you")
 	}
 	return skip(f, "not LinkedIn's stock text")
 }
 
-func rulePlaceholder(e *Engine, f *facts) result {
+func rulePlaceholder(e *Engine, f *facts, _ *tallies) result {
 	if f.placeholder != "" {
-		f.massInvite = true
 		return fire(-12, "the note still holds the template placeholder %s: sent in bulk", f.placeholder)
 	}
 	return skip(f, "no template placeholder left in the note")
 }
 
-func ruleNoteLength(e *Engine, f *facts) result {
+func ruleNoteLength(e *Engine, f *facts, _ *tallies) result {
 	if !f.hasNote || f.defaultNote {
 		return skip(f, "no personal note to measure")
 	}
-	history := f.found(e, lxHistory, f.spNote)
+	history := f.found(lxHistory, f.spNote)
 	switch {
 	case f.noteSentences >= 5 || (f.noteSentences >= 3 && len(history) > 0) || f.noteRunes > 600:
 		ev := fmt.Sprintf("%d sentences", f.noteSentences)
@@ -536,34 +694,36 @@ func plural(n int) string {
 	return "s"
 }
 
-func rulePitch(e *Engine, f *facts) result {
-	found := f.found(e, lxPitch, f.spNote)
-	// One pitch phrase from a salesperson, or two from anyone.
-	if len(found) == 0 || (len(found) == 1 && !f.has(lxSales, f.spAll)) {
-		if len(found) == 1 {
+func rulePitch(e *Engine, f *facts, _ *tallies) result {
+	if len(f.pitch) == 0 {
+		if found := f.found(lxPitch, f.spNote); len(found) == 1 {
+			if !f.explain {
+				return result{}
+			}
 			return skip(f, "mentions %s, but nothing else of a pitch", quoteList(found))
 		}
 		return skip(f, "no sales pitch in the note")
 	}
-	f.pitch = true
-	return fire(-12, "an unsolicited sales pitch: %s", quoteList(found))
+	return fire(-12, "an unsolicited sales pitch: %s", quoteList(f.pitch))
 }
 
-func ruleMassInvite(e *Engine, f *facts) result {
-	found := f.found(e, lxMassInvite, f.spNote)
+func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
+	found := f.massPhrases
 	if len(found) == 0 {
 		return skip(f, "nothing suggests a mass invitation")
 	}
-	if len(f.noteShared) > 0 {
+	if f.personal {
+		if !f.explain {
+			return result{}
+		}
 		return skip(f, "a stock phrase (%s), but the note is specific to you", quoteList(found))
 	}
-	f.massInvite = true
 	return fire(-6, "reads like a mass invitation sent by job title: %s", quoteList(found))
 }
 
 // --- network --------------------------------------------------------------
 
-func ruleMutual(e *Engine, f *facts) result {
+func ruleMutual(e *Engine, f *facts, _ *tallies) result {
 	bar := e.pol.MinMutual
 	switch {
 	case f.mutual < 0:
@@ -586,7 +746,10 @@ func mutualNames(f *facts) string {
 
 var sharedPoints = map[string]int{"company": 10, "school": 8, "event": 6, "group": 5, "industry": 6, "interest": 4, "location": 3}
 
-func ruleCommonGround(e *Engine, f *facts) result {
+func ruleCommonGround(e *Engine, f *facts, _ *tallies) result {
+	if f.impostorOf != "" || len(f.lostAccount) > 0 {
+		return skip(f, "what an impostor claims to share is no common ground")
+	}
 	if len(f.shared) == 0 {
 		if e.pol.Me.Empty() && f.inv.Shared.Empty() {
 			return skip(f, "nothing known in common (tell linkvet about yourself under me: in the policy)")
@@ -613,7 +776,7 @@ var interactionWords = map[string]string{
 	linkvet.FollowsYou: "they follow you", linkvet.ViewedYourProfile: "they viewed your profile",
 }
 
-func ruleInteraction(e *Engine, f *facts) result {
+func ruleInteraction(e *Engine, f *facts, _ *tallies) result {
 	pts := 0
 	var parts []string
 	for _, k := range f.inv.Interactions {
@@ -628,12 +791,12 @@ func ruleInteraction(e *Engine, f *facts) result {
 	return fire(min(pts, 20), "prior contact: %s", strings.Join(parts, ", "))
 }
 
-func ruleOutsideField(e *Engine, f *facts) result {
+func ruleOutsideField(e *Engine, f *facts, _ *tallies) result {
 	if len(e.me.industries) == 0 || f.industry == "" {
 		return skip(f, "your industry or theirs is unknown")
 	}
-	if len(f.shared) > 0 || f.personalNote() {
-		return skip(f, "something in common or a personal note outweighs the field")
+	if len(f.shared) > 0 || f.personal || f.unreadNote {
+		return skip(f, "something in common or a personal note (or one linkvet cannot read) outweighs the field")
 	}
 	for _, ind := range e.me.industries {
 		if ind == f.industry {
@@ -645,42 +808,34 @@ func ruleOutsideField(e *Engine, f *facts) result {
 
 // --- profile --------------------------------------------------------------
 
-func rulePhoto(e *Engine, f *facts) result {
+func rulePhoto(e *Engine, f *facts, _ *tallies) result {
 	switch f.inv.Person.Photo {
 	case linkvet.PhotoReal:
 		return fire(3, "a real profile photo")
 	case linkvet.PhotoNone:
-		f.fake++
-		f.fakeEvidence = append(f.fakeEvidence, "no photo")
-		return fire(-6, "no profile photo; pictureless profiles are often bots")
+		return fire(-6, "no profile photo; pictureless profiles are often bots").with(evNoPhoto, 1)
 	case linkvet.PhotoStock:
-		f.fake += 2
-		f.fakeEvidence = append(f.fakeEvidence, "stock photo")
-		return fire(-8, "the photo is a stock or reused image")
+		return fire(-8, "the photo is a stock or reused image").with(evStockPhoto, 2)
 	case linkvet.PhotoGenerated:
-		f.fake += 2
-		f.fakeEvidence = append(f.fakeEvidence, "AI-generated photo")
-		return fire(-10, "the photo looks AI-generated")
+		return fire(-10, "the photo looks AI-generated").with(evGeneratedPhoto, 2)
 	}
 	return skip(f, "the photo is unknown")
 }
 
-func ruleWorkHistory(e *Engine, f *facts) result {
+func ruleWorkHistory(e *Engine, f *facts, _ *tallies) result {
 	x := f.inv.Person.Experience
 	switch {
 	case x == nil:
 		return skip(f, "the work history is unknown")
 	case len(x) == 0:
-		f.fake++
-		f.fakeEvidence = append(f.fakeEvidence, "no work history")
-		return fire(-4, "no work history on the profile")
+		return fire(-4, "no work history on the profile").with(evNoHistory, 1)
 	case len(x) == 1:
 		return fire(2, "one position listed (%s)", clip(x[0].Title+" at "+x[0].Company, 60))
 	}
 	return fire(4, "a work history of %d positions", len(x))
 }
 
-func ruleEducationSkills(e *Engine, f *facts) result {
+func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
 	p := &f.inv.Person
 	var parts []string
 	pts := 0
@@ -698,7 +853,7 @@ func ruleEducationSkills(e *Engine, f *facts) result {
 	return fire(pts, "the profile lists %s", strings.Join(parts, " and "))
 }
 
-func ruleRecommendations(e *Engine, f *facts) result {
+func ruleRecommendations(e *Engine, f *facts, _ *tallies) result {
 	r := f.inv.Person.Recommendations
 	if r == nil || *r <= 0 {
 		return skip(f, "no recommendations known")
@@ -706,34 +861,34 @@ func ruleRecommendations(e *Engine, f *facts) result {
 	return fire(min(3+*r/3, 6), "%d recommendation%s from other members", *r, plural(*r))
 }
 
-func ruleBlankProfile(e *Engine, f *facts) result {
+func ruleBlankProfile(e *Engine, f *facts, _ *tallies) result {
 	p := &f.inv.Person
 	blank := p.Headline == "" && p.About == "" && p.Title == "" && (p.Experience != nil && len(p.Experience) == 0)
 	thin := p.Photo == linkvet.PhotoNone && p.Headline == "" && p.About == ""
 	if !blank && !thin {
 		return skip(f, "the profile is not known to be blank")
 	}
-	f.fake++
-	f.fakeEvidence = append(f.fakeEvidence, "blank profile")
-	return fire(-8, "a blank profile: no headline, no about text%s", map[bool]string{true: ", no photo", false: ""}[p.Photo == linkvet.PhotoNone])
+	nophoto := ""
+	if p.Photo == linkvet.PhotoNone {
+		nophoto = ", no photo"
+	}
+	return fire(-8, "a blank profile: no headline, no about text%s", nophoto).with(evBlankProfile, 1)
 }
 
-func ruleVerified(e *Engine, f *facts) result {
+func ruleVerified(e *Engine, f *facts, _ *tallies) result {
 	if isTrue(f.verified) {
 		return fire(8, "LinkedIn's verification badge")
 	}
 	return skip(f, "no verification badge (or unknown)")
 }
 
-func ruleAccountAge(e *Engine, f *facts) result {
+func ruleAccountAge(e *Engine, f *facts, _ *tallies) result {
 	m := f.ageMonths
 	switch {
 	case m < 0:
 		return skip(f, "the account's age is unknown")
 	case m < 3:
-		f.fake++
-		f.fakeEvidence = append(f.fakeEvidence, "brand-new account")
-		return fire(-6, "the account is %d month%s old", m, plural(m))
+		return fire(-6, "the account is %d month%s old", m, plural(m)).with(evNewAccount, 1)
 	case m < 12:
 		return fire(-2, "a young account (%d months)", m)
 	case m >= 60:
@@ -742,15 +897,13 @@ func ruleAccountAge(e *Engine, f *facts) result {
 	return skip(f, "an account of ordinary age (%d months)", m)
 }
 
-func ruleConnectionCount(e *Engine, f *facts) result {
+func ruleConnectionCount(e *Engine, f *facts, _ *tallies) result {
 	c := f.connections
 	switch {
 	case c < 0:
 		return skip(f, "the connection count is unknown")
 	case c < 30:
-		f.fake++
-		f.fakeEvidence = append(f.fakeEvidence, "few connections")
-		return fire(-4, "only %d connections", c)
+		return fire(-4, "only %d connections", c).with(evFewConnections, 1)
 	case c >= 500:
 		// Seed 003: never accept just because someone has many connections.
 		return fire(0, "500+ connections, which on its own says nothing")
@@ -758,79 +911,67 @@ func ruleConnectionCount(e *Engine, f *facts) result {
 	return skip(f, "%d connections, an ordinary count", c)
 }
 
-func ruleGenericTitle(e *Engine, f *facts) result {
-	h := strings.Trim(f.headline, " |-–—.,")
-	if h == "" {
-		h = strings.Trim(f.title, " |-–—.,")
-	}
-	if h == "" {
-		return skip(f, "no headline")
-	}
+func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
 	// Only a headline that is nothing but a generic title counts: "CEO" is
 	// a red flag, "CEO at Northwind" is not.
-	words := fold.Words(h)
-	found := e.genericTitle.FindPhrases(words)
-	if len(found) == 0 || len(strings.Join(found, " ")) < len(strings.Join(words, " "))-4 {
+	sp := f.spHeadline
+	if sp.to == sp.from {
+		sp = span{f.spHeadline.to + 1, f.spHeadTitle.to} // the title, when there is no headline
+	}
+	if sp.to <= sp.from {
+		return skip(f, "no headline")
+	}
+	// Covered tokens are those inside a generic-title phrase; what is left
+	// over may be a few letters ("a", "&") but no word of substance.
+	var covered [64]bool
+	for _, h := range f.hits {
+		if h.lx != lxGeneric || !sp.holds(h.pos) {
+			continue
+		}
+		for p := int(h.pos); p < min(int(h.pos)+int(f.entry(lxGeneric, h.id).ntok), sp.to); p++ {
+			if p-sp.from < len(covered) {
+				covered[p-sp.from] = true
+			}
+		}
+	}
+	left, any := 0, false
+	for p := sp.from; p < sp.to; p++ {
+		if p-sp.from < len(covered) && covered[p-sp.from] {
+			any = true
+			continue
+		}
+		left += utf8.RuneCountInString(f.words[p])
+	}
+	if !any || left > 3 {
 		return skip(f, "the headline says something specific")
 	}
-	f.fake++
-	f.fakeEvidence = append(f.fakeEvidence, "generic title")
-	return fire(-3, "a generic headline that says nothing about a real job: “%s”", clip(f.inv.Person.Headline+f.inv.Person.Title, 40))
+	return fire(-3, "a generic headline that says nothing about a real job: “%s”", clip(f.inv.Person.Headline+f.inv.Person.Title, 40)).with(evGenericTitle, 1)
 }
 
-func ruleSuspiciousName(e *Engine, f *facts) result {
+func ruleSuspiciousName(e *Engine, f *facts, _ *tallies) result {
 	name := strings.TrimSpace(f.inv.Person.Name)
 	if name == "" {
 		return skip(f, "no name")
 	}
-	var why string
-	letters, upper, digits := 0, 0, 0
-	for _, r := range name {
-		switch {
-		case unicode.IsDigit(r):
-			digits++
-		case unicode.IsUpper(r):
-			upper++
-			letters++
-		case unicode.IsLetter(r):
-			letters++
-		}
-	}
-	symbols := 0
-	for _, w := range f.nameWords {
-		if r := []rune(w); len(r) == 1 && !unicode.IsLetter(r[0]) && !unicode.IsDigit(r[0]) {
-			symbols++
-		}
-	}
-	switch {
-	case digits > 0:
-		why = "digits in the name"
-	case symbols > 0:
-		why = "emoji or symbols in the name"
-	case fold.HasLookalikes(name):
-		why = "look-alike or styled letters in the name"
-	case letters >= 6 && upper == letters && !strings.Contains(name, " "):
-		why = "a one-word name in capitals"
-	}
-	if why == "" {
+	why, k := nameOddity(name, f.nameWords)
+	switch k {
+	case evNone:
 		return skip(f, "the name looks ordinary")
+	case evBidiName:
+		return fire(-8, "%s: a way to make text around it read in the wrong order", why).with(k, 2)
 	}
-	f.fake++
-	f.fakeEvidence = append(f.fakeEvidence, "odd name")
-	return fire(-4, "%s: “%s”", why, clip(name, 40))
+	return fire(-4, "%s: “%s”", why, clip(name, 40)).with(k, 1)
 }
 
-func ruleFamousName(e *Engine, f *facts) result {
-	found := f.found(e, lxFamous, f.spName)
+func ruleFamousName(e *Engine, f *facts, _ *tallies) result {
+	found := f.found(lxFamous, f.spName)
 	if len(found) == 0 {
 		return skip(f, "not a famous name")
 	}
 	if isTrue(f.verified) {
 		return skip(f, "a famous name (%s), and verified", found[0])
 	}
-	f.fake += 3
-	f.fakeEvidence = append(f.fakeEvidence, "famous name without verification")
-	return fire(-20, "uses the name of %s without LinkedIn's verification badge: likely an impersonation", titleCase(found[0]))
+	return fire(-20, "uses the name of %s without LinkedIn's verification badge: likely an impersonation", titleCase(found[0])).with(evFamousName, 3)
 }
 
 func titleCase(s string) string {
@@ -843,37 +984,74 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-func ruleParody(e *Engine, f *facts) result {
-	found := append(f.found(e, lxParody, f.spName), f.found(e, lxParody, f.spProfile)...)
+func ruleParody(e *Engine, f *facts, _ *tallies) result {
+	found := append(f.found(lxParody, f.spName), f.found(lxParody, f.spProfile)...)
 	if len(found) == 0 {
 		return skip(f, "no parody or fan-account markers")
 	}
-	f.fake += 3
-	f.fakeEvidence = append(f.fakeEvidence, "parody account")
-	return fire(-15, "calls itself %s: not a real professional account", quoteList(found))
+	return fire(-15, "calls itself %s: not a real professional account", quoteList(found)).with(evParody, 3)
 }
 
-func ruleRecruiter(e *Engine, f *facts) result {
-	found := f.found(e, lxRecruiter, f.spHeadTitle)
-	if len(found) == 0 {
+func ruleRecruiter(e *Engine, f *facts, _ *tallies) result {
+	t := f.recruiterTitle
+	switch {
+	case t == "":
 		return skip(f, "not a recruiter")
+	case f.peerWhy != "":
+		return fire(0, "a recruiter (%s) who %s: a peer", t, f.peerWhy)
+	case f.recruiterBlasting():
+		return fire(-6, "a recruiter (%s) with no note, no mutuals and nothing in common: likely a mass invitation", t)
 	}
-	f.recruiter = true
-	if !f.personalNote() && f.mutual <= 0 && len(f.shared) == 0 {
-		f.massInvite = true
-		return fire(-6, "a recruiter (%s) with no note, no mutuals and nothing in common: likely a mass invitation", found[0])
-	}
-	return fire(0, "a recruiter (%s); worth reviewing for career opportunities", found[0])
+	return fire(0, "a recruiter (%s); worth reviewing for career opportunities", t)
 }
 
-func ruleSalesperson(e *Engine, f *facts) result {
-	found := f.found(e, lxSales, f.spHeadTitle)
-	if len(found) == 0 {
+func ruleSalesperson(e *Engine, f *facts, _ *tallies) result {
+	t := f.salesTitle
+	switch {
+	case t == "":
 		return skip(f, "not a salesperson")
+	case f.peerWhy != "":
+		return fire(0, "in sales (%s) and %s: a peer, not someone selling to you", t, f.peerWhy)
+	case f.commonGround():
+		return fire(0, "in sales (%s), and relevant to you through what you share", t)
 	}
-	f.sales = true
-	if f.commonGround() {
-		return fire(0, "in sales (%s), and relevant to you through what you share", found[0])
+	return fire(-4, "in sales (%s) with nothing in common: likely prospecting", t)
+}
+
+// --- impersonation, language, greeting --------------------------------------
+
+// ruleImpersonation: someone using the name of one of the user's known
+// people from another profile, or saying their old account was lost, is
+// posing as someone the user trusts. As serious as a blocked person.
+func ruleImpersonation(e *Engine, f *facts, _ *tallies) result {
+	switch {
+	case f.impostorOf != "":
+		return fire(-40, "uses the name of %s, whom you know, but from another profile or e-mail address: an impostor", f.impostorOf).with(evImpersonation, 3)
+	case len(f.lostAccount) > 0:
+		return fire(-40, "says their old account was lost or locked (%s): the usual story of an impostor of someone you know", quoteList(f.lostAccount)).with(evImpersonation, 3)
 	}
-	return fire(-4, "in sales (%s) with nothing in common: likely prospecting", found[0])
+	return skip(f, "does not pose as anyone you know (%d known people by name)", len(e.knownNames))
+}
+
+func ruleNoteLanguage(e *Engine, f *facts, _ *tallies) result {
+	if !f.unreadNote {
+		if f.language == "" {
+			return skip(f, "the note's language is not told apart (or there is no note)")
+		}
+		return skip(f, "the note is in %s, which linkvet reads", f.language)
+	}
+	return fire(0, "the note is in a language linkvet has no vocabulary for (%s): judged on its structure alone, and its words never count against the sender", f.language)
+}
+
+func ruleSomeoneElse(e *Engine, f *facts, _ *tallies) result {
+	if !f.greetsOther {
+		if f.greetName != "" {
+			if !f.explain {
+				return result{}
+			}
+			return skip(f, "the note greets %s, which is you", titleCase(f.greetName))
+		}
+		return skip(f, "the note greets nobody by a name linkvet can compare with yours")
+	}
+	return fire(-5, "the note greets %s, not %s: it was meant for someone else", titleCase(f.greetName), titleCase(e.me.nameWords[0]))
 }

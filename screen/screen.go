@@ -4,30 +4,42 @@
 //
 // # Model
 //
-// Screening runs in four steps, all pure (no I/O, no clock, no globals):
+// Screening runs in four steps, all pure (no I/O, no clock, no mutable
+// globals):
 //
-//  1. Facts. The invitation's texts are folded once (package fold) and
-//     tokenized; what the user and the sender share is collected, both what
-//     the invitation says and what comparing the sender's profile with the
-//     user's own (policy "me") shows; links are pulled out of the note and
-//     profile. A missing field stays unknown: it neither helps nor hurts.
-//  2. Rules. Every built-in rule (rules.go: note, network, profile, scam
-//     and policy families) looks at the facts and, when it fires, gives
-//     points and a sentence of evidence. Rules also add to two tallies of
-//     evidence: scam and fake. The user's CEL rules from the policy and the
-//     learned opinion (package learn, through Opinion) then add their own
-//     reasons.
-//  3. Category and action, by precedence: a blocked sender is blocked; scam
-//     evidence of weight 3 or more means scammer (block and report); a known
-//     person is accepted; fake-profile evidence means decline; a disqualify
-//     phrase, a competitor or (when opted in) a controversial profile means
-//     decline. Everyone else is placed in seed 003's table (recruiter,
-//     salesperson, industry peer, verified account, stranger) and the summed
-//     score is held against the style's bars (open, balanced, curated). An
-//     accept must finally pass seed 004's litmus test: enough evidence of a
-//     real and relevant person that a call would be worth the time.
-//  4. Confidence (how much of what matters was known) and drafts (package
-//     compose).
+//  1. Facts (facts.go, signals.go). The invitation's texts are folded once
+//     (package fold) and tokenized into one token list; every language's
+//     vocabulary (package lang: one embedded file per language, compiled
+//     once per process into one trie over tokens, index.go) and the
+//     policy's disqualify phrases are found in it in one pass each. What
+//     the user and the sender share is collected, links, phone numbers,
+//     messenger names and money promised per period are pulled out of the
+//     note without any vocabulary, the note's language is detected, and the
+//     facts several rules read are derived in one place (a personal note, a
+//     pitch, a peer's sales title, an impostor of a known person). A
+//     missing field stays unknown: it neither helps nor hurts.
+//  2. Rules (rules.go). Every built-in rule is declared in one registry
+//     with its family, the points it can give, what makes it fire, the
+//     facts it reads and the evidence it produces. A rule only reads facts
+//     and returns its points, a sentence and a typed evidence mark
+//     (evidence.go), so rules are independent of their order; the marks are
+//     summed into two tallies, scam and fake. Weak scam signs ("forex", a
+//     WhatsApp number) count only beside strong ones. The user's CEL rules
+//     from the policy and the learned opinion then add their own reasons.
+//  3. Category and action, by precedence (decide.go): a blocked sender is
+//     blocked; scam evidence of weight 3 or more means scammer (block and
+//     report); posing as someone the user knows means fake (decline and
+//     report); a known person is accepted; fake-profile evidence means
+//     decline; a disqualify phrase, a competitor or (when opted in) a
+//     controversial profile means decline. Everyone else is placed in seed
+//     003's table (recruiter, salesperson, industry peer, verified account,
+//     stranger; a sales or recruiting title is a peer's when it is at the
+//     user's company or in the user's own line of work) and the summed
+//     score is held against the style's bars (one table, styleBars). An
+//     accept must finally pass seed 004's litmus test.
+//  4. Confidence (how much of what matters was known), the facts whose
+//     absence limits the verdict (missing), and drafts (package compose) in
+//     the language compose.DraftsLanguage picks.
 //
 // The same invitation, policy, opinion and time always give the same
 // verdict.
@@ -37,11 +49,13 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/policy"
+	"github.com/linkvet/linkvet/screen/lang"
 )
 
 // Opinion is a learned view of an invitation, from the user's past
@@ -68,9 +82,11 @@ type Engine struct {
 	me      meFolded
 	rules   []rule
 
-	lex          lexIndex      // every lexicon, scanned in one pass
-	genericTitle *fold.Matcher // matched against the headline alone
-	competitors  *fold.Matcher
+	vocab       *vocab       // every language's vocabulary, one index, shared
+	disqualify  *phraseIndex // the policy's disqualify phrases
+	competitors *fold.Matcher
+	knownNames  map[string][]knownName // folded name → the known people of that name
+	detect      func(note string) string
 }
 
 type meFolded struct {
@@ -78,9 +94,19 @@ type meFolded struct {
 	industries         []string
 	city               string
 	interests          *fold.Matcher
+	nameWords          []string // the user's own name, folded: "Hi Dana" is for them
+	sales, recruiter   bool     // the user's own headline holds a sales / recruiting title
 }
 
 type orgName struct{ raw, folded string }
+
+// knownName is one of the user's known people, for telling them from an
+// impostor using their name.
+type knownName struct {
+	name   string // as written
+	url    string // normalized profile URL
+	emails []string
+}
 
 // Option changes how an Engine is built.
 type Option func(*Engine)
@@ -88,43 +114,54 @@ type Option func(*Engine)
 // WithOpinion makes the engine consult a learned opinion.
 func WithOpinion(o Opinion) Option { return func(e *Engine) { e.opinion = o } }
 
+// WithKnownPeople tells the engine who the user knows beyond the policy's
+// known list (which holds only profile URLs and e-mails): the connections
+// and contacts of an imported export (store.Known). A sender using one of
+// their names from another profile URL or e-mail is an impostor. People
+// without a URL or e-mail cannot be told from an impostor and are skipped.
+func WithKnownPeople(people []linkvet.KnownPerson) Option {
+	return func(e *Engine) {
+		for _, p := range people {
+			k := knownName{name: p.Name, url: linkvet.NormalizeProfileURL(p.ProfileURL)}
+			if em := linkvet.NormalizeEmail(p.Email); em != "" {
+				k.emails = append(k.emails, em)
+			}
+			name := strings.Join(fold.Fields(p.Name), " ")
+			if name == "" || (k.url == "" && len(k.emails) == 0) {
+				continue
+			}
+			if e.knownNames == nil {
+				e.knownNames = make(map[string][]knownName)
+			}
+			e.knownNames[name] = append(e.knownNames[name], k)
+		}
+	}
+}
+
+// withDetector replaces the language detector (tests).
+func withDetector(d func(string) string) Option { return func(e *Engine) { e.detect = d } }
+
 // New compiles a policy into an engine. A nil policy means the defaults.
+// The embedded vocabularies are compiled once per process and shared; the
+// policy's own phrase lists are compiled here.
 func New(p *policy.Policy, opts ...Option) *Engine {
 	if p == nil {
 		p = policy.Default()
 	}
-	e := &Engine{pol: p, bars: barsFor(p.Style)}
+	voc, err := compiledVocab()
+	if err != nil {
+		// The vocabularies are embedded in the binary and checked by
+		// TestVocabulariesLoad: a failure here is a broken build.
+		panic("screen: embedded vocabulary: " + err.Error())
+	}
+	e := &Engine{pol: p, bars: barsFor(p.Style), vocab: voc, rules: builtin, detect: lang.Detect}
 	for _, o := range opts {
 		o(e)
 	}
-	m := fold.NewMatcher
-	x := &e.lex
-	x.first = make(map[string][]lexEntry, 1024)
-	x.add(lxRecruiter, recruiterTitles, nil)
-	x.add(lxSales, salesTitles, nil)
-	x.add(lxPitch, pitchPhrases, nil)
-	x.add(lxMassInvite, massInvitePhrases, nil)
-	x.addWeighted(lxInvestment, investmentScam)
-	x.add(lxCrypto, cryptoWords, nil)
-	x.addWeighted(lxRomance, romanceScam)
-	x.addWeighted(lxAdvance, advanceFee)
-	x.addWeighted(lxPhish, phishing)
-	x.addWeighted(lxOffPlatform, offPlatform)
-	x.addWeighted(lxUrgency, urgency)
-	x.add(lxPromoted, promotedCount, nil)
-	x.add(lxControversial, controversial, nil)
-	x.add(lxParody, parodyMarkers, nil)
-	x.add(lxFamous, famousNames, nil)
-	x.add(lxIntro, noteIntro, nil)
-	x.add(lxReason, noteReason, nil)
-	x.add(lxKeepInTouch, keepInTouchNote, nil)
-	x.add(lxIntroduce, introduceNote, nil)
-	x.add(lxCareer, careerNote, nil)
-	x.add(lxLearn, learnNote, nil)
-	x.add(lxMistake, mistakeNote, nil)
-	x.add(lxHistory, careerHistory, nil)
-	x.add(lxDisqualify, p.Disqualify, nil)
-	e.genericTitle = m(genericTitles)
+	e.disqualify = newPhraseIndex(len(p.Disqualify))
+	for _, d := range p.Disqualify {
+		e.disqualify.add(lxDisqualify, d, 1)
+	}
 	e.competitors = p.CompetitorMatcher()
 
 	for _, c := range p.Me.Companies {
@@ -139,8 +176,12 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	if city, _, _ := strings.Cut(fold.String(p.Me.Location), ","); city != "" {
 		e.me.city = strings.TrimSpace(city)
 	}
-	e.me.interests = m(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
-	e.rules = builtinRules()
+	e.me.interests = fold.NewMatcher(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
+	e.me.nameWords = fold.Fields(p.Me.Name)
+	for _, h := range voc.index.scan(nil, fold.Fields(p.Me.Headline)) {
+		e.me.sales = e.me.sales || h.lx == lxSales
+		e.me.recruiter = e.me.recruiter || h.lx == lxRecruiter
+	}
 	return e
 }
 
@@ -192,77 +233,80 @@ func ID(inv *linkvet.Invitation) string {
 func (e *Engine) run(inv *linkvet.Invitation, now time.Time, explain bool) (linkvet.Verdict, Explanation) {
 	f := e.facts(inv, now, explain)
 	var x Explanation
-	v := linkvet.Verdict{ID: ID(inv), Reasons: make([]linkvet.Reason, 0, 8)}
-	for i := range e.rules {
-		r := &e.rules[i]
-		res := r.check(e, f)
-		if res.fired {
-			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: r.name, Points: res.points, Detail: res.detail})
-			v.Score += res.points
+	var t tallies
+	v := linkvet.Verdict{ID: ID(inv), Reasons: make([]linkvet.Reason, 0, 8), Language: f.language}
+	// Rules read facts only, so they could run in any order; the few that
+	// read the evidence of the others (after) run once it is weighed.
+	for _, after := range [2]bool{false, true} {
+		for i := range e.rules {
+			r := &e.rules[i]
+			if r.after != after {
+				continue
+			}
+			res := r.check(e, f, &t)
+			if res.mark.kind != evNone {
+				res.mark.rule = r.name
+				t.add(res.mark)
+			}
+			if res.fired {
+				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: r.name, Points: res.points, Detail: res.detail})
+				v.Score += res.points
+			}
+			if explain {
+				x.Trials = append(x.Trials, Trial{Rule: r.name, Family: r.family, Fired: res.fired, Points: res.points, Detail: res.detail})
+			}
 		}
-		if explain {
-			x.Trials = append(x.Trials, Trial{Rule: r.name, Family: r.family, Fired: res.fired, Points: res.points, Detail: res.detail})
+		if !after {
+			e.weigh(&t, &v, &x, explain)
 		}
 	}
-	e.crossSignals(f, &v, &x)
 
-	d := e.decide(f, &v)
+	d := e.decide(f, &t, &v)
 	e.userRules(f, &v, &x, &d)
 	e.learned(f, &v, &x, &d)
-	e.finish(f, &v, &d)
+	e.finish(f, &t, &v, &d)
 	x.Path = d.path
+	v.DraftsLanguage = compose.DraftsLanguage(v.Language, e.pol.Me)
 	v.Drafts = compose.Drafts(inv, &v, e.pol.Me)
 	return v, x
 }
 
-// crossSignals adds the evidence that only counts in combination with other
-// evidence, once every rule has run: crypto vocabulary, and the weak signs
-// the weighted rules held back.
-func (e *Engine) crossSignals(f *facts, v *linkvet.Verdict, x *Explanation) {
-	strong := f.scam > 0
-	for _, w := range f.weakScam {
-		if !strong {
+// weigh counts the weak scam signs the rules held back ("forex", "kindly",
+// a WhatsApp number) once there is strong scam evidence beside them: each
+// then adds one to the scam tally, and those not already shown become a
+// reason of their own.
+func (e *Engine) weigh(t *tallies, v *linkvet.Verdict, x *Explanation, explain bool) {
+	if t.scam == 0 {
+		return
+	}
+	for i := range t.marks {
+		m := &t.marks[i]
+		k := evidenceKinds[m.kind]
+		if !m.weak || k.sink&toScam == 0 {
 			continue
 		}
-		f.scam++
-		f.scamEvidence = append(f.scamEvidence, w.what)
-		if w.rule == "off_platform" || w.rule == "urgency" {
+		m.weak = false
+		t.scam += m.weight
+		if k.supporting {
 			continue // already a reason; now it also weighs as scam evidence
 		}
-		r := linkvet.Reason{Rule: w.rule, Points: -6, Detail: w.what + ", beside other scam signs: " + quoteList(w.phrases)}
+		r := linkvet.Reason{Rule: m.rule, Points: weakScamSign, Detail: k.what + ", beside other scam signs: " + quoteList(m.phrases)}
 		v.Reasons = append(v.Reasons, r)
 		v.Score += r.Points
-		if f.explain {
+		if explain {
 			x.Trials = append(x.Trials, Trial{Rule: r.Rule, Family: "scam", Fired: true, Points: r.Points, Detail: r.Detail})
 		}
-	}
-	// Crypto vocabulary is ordinary in some jobs; it only adds weight to
-	// scam evidence found elsewhere.
-	words := f.found(e, lxCrypto, f.spAll)
-	fired := len(words) > 0 && f.scam > 0
-	res := result{}
-	if fired {
-		f.scam++
-		f.scamEvidence = append(f.scamEvidence, "crypto vocabulary")
-		res = result{fired: true, points: -5, detail: "talks of " + quoteList(words) + " alongside other scam signs"}
-		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "crypto_with_scam_signs", Points: res.points, Detail: res.detail})
-		v.Score += res.points
-	} else if f.explain {
-		switch {
-		case len(words) == 0:
-			res.detail = "no crypto vocabulary"
-		default:
-			res.detail = "mentions " + quoteList(words) + ", but with no other scam sign that is not evidence"
-		}
-	}
-	if f.explain {
-		x.Trials = append(x.Trials, Trial{Rule: "crypto_with_scam_signs", Family: "scam", Fired: res.fired, Points: res.points, Detail: res.detail})
 	}
 }
 
 func quoteList(items []string) string {
 	const most = 4
 	var b strings.Builder
+	size := 0
+	for _, s := range items[:min(len(items), most)] {
+		size += min(len(s), 64) + 12
+	}
+	b.Grow(size)
 	for i, s := range items {
 		if i == most {
 			fmt.Fprintf(&b, " and %d more", len(items)-most)
@@ -282,6 +326,9 @@ func quoteList(items []string) string {
 
 // clip shortens s to at most n runes at a word boundary, for evidence.
 func clip(s string, n int) string {
+	if len(s) <= n && tidy(s) {
+		return s // most evidence: short and on one line, nothing to do
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
@@ -316,4 +363,25 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// tidy reports text with single spaces between words and none at its ends.
+func tidy(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r', '\v', '\f':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+		if s[i] >= 0x80 {
+			return !strings.ContainsFunc(s[i:], unicode.IsSpace)
+		}
+	}
+	return true
 }

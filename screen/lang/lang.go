@@ -74,6 +74,9 @@ const (
 	ChatApps        Family = "chat_apps"      // WhatsApp, Telegram, Signal, ... in any script or spelling
 	RiskyTLDs       Family = "risky_tlds"     // top-level domains favoured by throwaway sites
 	TrustedBrands   Family = "trusted_brands" // names look-alike domains imitate
+	Currencies      Family = "currencies"     // currency codes and names, for amounts of money (und.yaml)
+	Periods         Family = "periods"        // day, week, month: money promised per period (und.yaml)
+	Addressees      Family = "addressees"     // "Hi team", "Dear Sir": forms of address that are not a name
 )
 
 // Families lists every family, in the order the files are documented.
@@ -83,6 +86,7 @@ var Families = []Family{
 	Intro, Reason, KeepInTouch, Introduce, Career, Learn, Mistake, CareerHistory,
 	SharedGround, GenericTitles, StockInvitation, Greeting, LostAccount,
 	FamousNames, FreeMailDomains, Shorteners, ChatLinks, ChatApps, RiskyTLDs, TrustedBrands,
+	Currencies, Periods, Addressees,
 }
 
 // Entry is one phrase and its weight.

@@ -1,0 +1,299 @@
+package screen
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/screen/lang"
+)
+
+// lex names one lexicon the rules look for. Every language's file fills the
+// same lexicons (package lang's families), and all of them are compiled into
+// one index: a Spanish investment scam and an English one fire the same
+// rule, and an invitation is scanned once whatever the number of languages.
+type lex uint8
+
+const (
+	lxRecruiter lex = iota
+	lxSales
+	lxPitch
+	lxMassInvite
+	lxInvestment
+	lxCrypto
+	lxRomance
+	lxAdvance
+	lxPhish
+	lxOffPlatform
+	lxUrgency
+	lxPromoted
+	lxControversial
+	lxParody
+	lxFamous
+	lxIntro
+	lxReason
+	lxSharedGround
+	lxKeepInTouch
+	lxIntroduce
+	lxCareer
+	lxLearn
+	lxMistake
+	lxHistory
+	lxGeneric
+	lxGreeting
+	lxLostAccount
+	lxChatApps
+	lxDisqualify // the policy's own list, in a separate index per Engine
+	nLex
+)
+
+// lexFamily maps each lexicon to the vocabulary family that fills it.
+var lexFamily = [...]lang.Family{
+	lxRecruiter: lang.RecruiterTitles, lxSales: lang.SalesTitles, lxPitch: lang.Pitch,
+	lxMassInvite: lang.MassInvite, lxInvestment: lang.Investment, lxCrypto: lang.Crypto,
+	lxRomance: lang.Romance, lxAdvance: lang.AdvanceFee, lxPhish: lang.Phishing,
+	lxOffPlatform: lang.OffPlatform, lxUrgency: lang.Urgency, lxPromoted: lang.PromotedCount,
+	lxControversial: lang.Controversy, lxParody: lang.Parody, lxFamous: lang.FamousNames,
+	lxIntro: lang.Intro, lxReason: lang.Reason, lxSharedGround: lang.SharedGround,
+	lxKeepInTouch: lang.KeepInTouch, lxIntroduce: lang.Introduce, lxCareer: lang.Career,
+	lxLearn: lang.Learn, lxMistake: lang.Mistake, lxHistory: lang.CareerHistory,
+	lxGeneric: lang.GenericTitles, lxGreeting: lang.Greeting, lxLostAccount: lang.LostAccount,
+	lxChatApps: lang.ChatApps,
+}
+
+// phraseIndex is a trie over folded tokens: one map of edges (node, next
+// token) → node. Finding every phrase that starts at a position costs one
+// map look-up per token of the longest match, whatever the number of
+// phrases and however many of them share their first words (a disqualify
+// list of 100,000 phrases all starting with "the" costs what a list of ten
+// does: issue 12, item 9).
+type phraseIndex struct {
+	root    map[string]int32 // the first level: most tokens start no phrase, so this look-up is kept cheap
+	edges   map[edge]int32
+	ends    [][]int32 // node → the entries ending there
+	entries []entry
+}
+
+type edge struct {
+	from int32
+	tok  string
+}
+
+// entry is one phrase of one lexicon.
+type entry struct {
+	lx     lex
+	weight int8
+	ntok   int8   // tokens in the folded phrase
+	phrase string // as written in the vocabulary, for evidence
+}
+
+// hit is one phrase found at a token position.
+type hit struct {
+	id  int32 // index into phraseIndex.entries
+	lx  lex
+	pos int32
+}
+
+func newPhraseIndex(size int) *phraseIndex {
+	return &phraseIndex{root: make(map[string]int32, size), edges: make(map[edge]int32, size), ends: make([][]int32, 1, size+1)}
+}
+
+// add puts one phrase in the index. The same phrase in one lexicon twice
+// (two languages sharing a word) is kept once, with the higher weight.
+func (x *phraseIndex) add(l lex, phrase string, weight int) {
+	toks := fold.Fields(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	n, ok := x.root[toks[0]]
+	if !ok {
+		n = int32(len(x.ends))
+		x.ends = append(x.ends, nil)
+		x.root[toks[0]] = n
+	}
+	for _, t := range toks[1:] {
+		k := edge{n, t}
+		next, ok := x.edges[k]
+		if !ok {
+			next = int32(len(x.ends))
+			x.ends = append(x.ends, nil)
+			x.edges[k] = next
+		}
+		n = next
+	}
+	for _, id := range x.ends[n] {
+		if e := &x.entries[id]; e.lx == l {
+			e.weight = max(e.weight, int8(weight))
+			return
+		}
+	}
+	x.ends[n] = append(x.ends[n], int32(len(x.entries)))
+	x.entries = append(x.entries, entry{lx: l, weight: int8(weight), ntok: int8(min(len(toks), 127)), phrase: phrase})
+}
+
+// scan appends every phrase found in words. The "|" tokens between fields
+// are in no phrase, so no match crosses from one field into the next.
+func (x *phraseIndex) scan(dst []hit, words []string) []hit {
+	if x == nil || len(x.entries) == 0 {
+		return dst
+	}
+	for pos, w := range words {
+		n, ok := x.root[w]
+		for j := pos + 1; ok; j++ {
+			for _, id := range x.ends[n] {
+				dst = append(dst, hit{id: id, lx: x.entries[id].lx, pos: int32(pos)})
+			}
+			if j == len(words) {
+				break
+			}
+			n, ok = x.edges[edge{n, words[j]}]
+		}
+	}
+	return dst
+}
+
+// vocab is every embedded vocabulary compiled once: the phrase index and
+// the language-neutral lists that are not phrases of words (hosts, domain
+// endings) or that are read token by token (currencies, periods).
+type vocab struct {
+	index      *phraseIndex
+	tags       map[string]bool // languages with a vocabulary
+	shorteners []string
+	chatLinks  []string
+	riskyTLDs  []string
+	brands     []string
+	freeMail   []string
+	currencies map[string]bool
+	periods    map[string]int // unit → how much money per that unit suggests a scam
+	addressees map[string]bool
+	// chatSubstrings are messenger names in scripts written without spaces
+	// (微信): looked for inside the folded note, not as whole words.
+	chatSubstrings []string
+}
+
+// compiledVocab is built on first use and shared by every Engine. It is
+// derived from embedded files only and never written after the build, so
+// sharing it is safe; building it per Engine would cost milliseconds per
+// policy change and per command (issue 13: start-up).
+var compiledVocab = sync.OnceValues(buildVocab)
+
+func buildVocab() (*vocab, error) {
+	vs, err := lang.Load()
+	if err != nil {
+		return nil, err
+	}
+	v := &vocab{index: newPhraseIndex(8192), tags: map[string]bool{}, currencies: map[string]bool{},
+		periods: map[string]int{}, addressees: map[string]bool{}}
+	for _, voc := range vs {
+		if voc.Tag != "und" {
+			v.tags[voc.Tag] = true
+		}
+		for l, fam := range lexFamily {
+			for _, e := range voc.Families[fam] {
+				v.index.add(lex(l), e.Phrase, e.Weight)
+				if lex(l) == lxChatApps && unspaced(e.Phrase) {
+					v.chatSubstrings = append(v.chatSubstrings, fold.String(e.Phrase))
+				}
+			}
+		}
+		lower := func(f lang.Family) []string {
+			var out []string
+			for _, p := range voc.Phrases(f) {
+				out = append(out, strings.ToLower(strings.TrimSpace(p)))
+			}
+			return out
+		}
+		v.shorteners = append(v.shorteners, lower(lang.Shorteners)...)
+		v.chatLinks = append(v.chatLinks, lower(lang.ChatLinks)...)
+		v.riskyTLDs = append(v.riskyTLDs, lower(lang.RiskyTLDs)...)
+		v.brands = append(v.brands, lower(lang.TrustedBrands)...)
+		v.freeMail = append(v.freeMail, lower(lang.FreeMailDomains)...)
+		set := func(m map[string]bool, f lang.Family) {
+			for _, p := range voc.Phrases(f) {
+				for _, t := range fold.Fields(p) {
+					m[t] = true
+				}
+			}
+		}
+		set(v.currencies, lang.Currencies)
+		for _, e := range voc.Families[lang.Periods] {
+			for _, t := range fold.Fields(e.Phrase) {
+				v.periods[t] = max(v.periods[t], e.Weight)
+			}
+		}
+		set(v.addressees, lang.Addressees)
+	}
+	if len(v.index.entries) == 0 {
+		return nil, fmt.Errorf("no vocabulary phrases embedded")
+	}
+	return v, nil
+}
+
+// unspaced reports a phrase in a script written without spaces between
+// words (Han, Kana, Hangul, Thai).
+func unspaced(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai) {
+			return true
+		}
+	}
+	return false
+}
+
+// span is a range of token positions in facts.words: one field or several.
+type span struct{ from, to int }
+
+func (s span) holds(pos int32) bool { return int(pos) >= s.from && int(pos) < s.to }
+
+// find returns the entries of lexicon l found within s, each once, in
+// order of first occurrence.
+func (f *facts) find(l lex, s span) []int32 {
+	var out []int32
+outer:
+	for _, h := range f.hits {
+		if h.lx != l || !s.holds(h.pos) {
+			continue
+		}
+		for _, have := range out {
+			if have == h.id {
+				continue outer
+			}
+		}
+		out = append(out, h.id)
+	}
+	return out
+}
+
+// found is find returning the phrases as written.
+func (f *facts) found(l lex, s span) []string {
+	idx := f.find(l, s)
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]string, len(idx))
+	for i, j := range idx {
+		out[i] = f.entry(l, j).phrase
+	}
+	return out
+}
+
+// entry returns a found entry: the policy's own index for disqualify
+// phrases, the shared vocabulary for the rest.
+func (f *facts) entry(l lex, id int32) *entry {
+	if l == lxDisqualify {
+		return &f.e.disqualify.entries[id]
+	}
+	return &f.e.vocab.index.entries[id]
+}
+
+// has reports whether any phrase of lexicon l occurs within s.
+func (f *facts) has(l lex, s span) bool {
+	for _, h := range f.hits {
+		if h.lx == l && s.holds(h.pos) {
+			return true
+		}
+	}
+	return false
+}
