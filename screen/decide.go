@@ -172,7 +172,7 @@ func (e *Engine) userRules(f *facts, v *linkvet.Verdict, x *Explanation, d *deci
 	if len(e.pol.Rules) == 0 {
 		return
 	}
-	in := &policy.RuleInput{Invitation: f.inv, Category: v.Category, Intent: e.intent(f, v.Category), Score: v.Score, Now: f.now}
+	in := &policy.RuleInput{Invitation: f.inv, Category: v.Category, Intent: e.intent(f, v.Category), Score: v.Score, Now: f.now, Me: &e.pol.Me}
 	for _, r := range e.pol.Rules {
 		ok, err := r.Match(in)
 		t := Trial{Rule: "user:" + r.Name, Family: "user"}

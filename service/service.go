@@ -285,13 +285,9 @@ func (s *Service) engine(ctx context.Context) (*engineState, error) {
 		cp.Me = si.me
 		p = &cp
 	}
-	var opts []screen.Option
-	if p.Learning.Enabled {
-		c, err := s.classifier(ctx, nil, p)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, screen.WithClassifier(c))
+	opts, err := s.engineOptions(ctx, p)
+	if err != nil {
+		return nil, err
 	}
 	es := &engineState{state: si.key, policy: p, engine: screen.New(p, opts...)}
 	s.mu.Lock()
@@ -336,6 +332,25 @@ func saveClassifier(ctx context.Context, tx linkvet.Tx, c *learn.Classifier) err
 	return tx.PutModel(ctx, ClassifierModel, blob)
 }
 
+// engineOptions are what the engine learns from the store besides the
+// policy: the classifier when learning is on, and the people the user knows
+// by name, so that an impostor using one of their names is caught.
+func (s *Service) engineOptions(ctx context.Context, p *policy.Policy) ([]screen.Option, error) {
+	known, err := s.store.Known(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the people you know: %w", err)
+	}
+	opts := []screen.Option{screen.WithKnownPeople(known)}
+	if p.Learning.Enabled {
+		c, err := s.classifier(ctx, nil, p)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, screen.WithClassifier(c))
+	}
+	return opts, nil
+}
+
 // EngineFor builds the engine a candidate policy text would give (strictly
 // loaded, "me" and the classifier as for the policy in force), to preview
 // a change before it is stored.
@@ -360,13 +375,9 @@ func (s *Service) EngineFor(ctx context.Context, text []byte, name string) (*scr
 			p = &cp
 		}
 	}
-	var opts []screen.Option
-	if p.Learning.Enabled {
-		c, err := s.classifier(ctx, nil, p)
-		if err != nil {
-			return nil, err
-		}
-		opts = append(opts, screen.WithClassifier(c))
+	opts, err := s.engineOptions(ctx, p)
+	if err != nil {
+		return nil, err
 	}
 	return screen.New(p, opts...), nil
 }
