@@ -167,4 +167,3 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("mail: %+v, %v", res, err)
 	}
 }
-
