@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/mail"
+	"github.com/linkvet/linkvet/read"
+	"github.com/linkvet/linkvet/service"
+)
+
+// isExportInput reports whether path is LinkedIn's data export (ZIP or its
+// folder) or a DMA snapshot: those keep the export's own import path.
+// Anything else that read detects (e-mail, a Maildir, a PDF, a paste,
+// invitation JSON) is brought in by the ingest use case.
+func isExportInput(path string) bool {
+	if linkedin.IsDMA(path) {
+		return true
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return true // the export path says what is wrong with it
+	}
+	if info.IsDir() {
+		return !mail.IsMaildir(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return read.Detect(head[:n]) == read.FormatExport
+}
+
+// ingestRecords turns what read found into the service's records.
+func ingestRecords(res read.Result) []service.IngestRecord {
+	recs := make([]service.IngestRecord, len(res.Records))
+	for i, inv := range res.Records {
+		recs[i].Invitation = inv
+		for _, r := range res.RawOf(i) {
+			recs[i].Raw = append(recs[i].Raw, service.RawInput{Place: r.Place, Data: r.Data})
+		}
+	}
+	return recs
+}
+
+// ingestReport counts what several inputs gave, for the exit status.
+type ingestReport struct {
+	problems, phishing int
+	total              service.Ingested
+}
+
+// printIngest writes what one input gave: each record's fate, the phishing
+// mails, and what could not be understood, with its place.
+func (e *env) printIngest(w io.Writer, name string, res read.Result, got service.Ingested, rep *ingestReport) {
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	fmt.Fprintf(bw, "%s: %d record%s read (%s)\n", name, len(res.Records), plural(len(res.Records)), res.Format)
+	for _, it := range got.Items {
+		switch it.Outcome {
+		case service.Unmatched:
+			fmt.Fprintf(bw, "  %-9s %-20s %s: no pending invitation from this person; nothing stored (name one: linkvet add --profile FILE ID)\n",
+				it.Outcome, "-", safe(nameOrURL(&it.Record)))
+			continue
+		}
+		si := it.Stored
+		action := "-"
+		if si.Verdict != nil {
+			action = string(si.Verdict.Action)
+		}
+		line := fmt.Sprintf("  %-9s %-20s %-22s %-7s", it.Outcome, si.Invitation.ID, cut(safe(nameOrURL(&si.Invitation)), 22), action)
+		if it.MatchedBy != "" {
+			line += " matched by " + it.MatchedBy
+		}
+		if len(it.Filled) > 0 {
+			line += "; added " + strings.Join(it.Filled, ", ")
+		}
+		if si.Verdict != nil && len(service.NeedsDetails(&si.Invitation, si.Verdict)) > 0 {
+			line += " [needs details]"
+		}
+		fmt.Fprintln(bw, strings.TrimRight(line, " "))
+	}
+	for _, f := range res.Phishing {
+		rep.phishing++
+		place := f.File
+		if f.Line > 1 {
+			place = fmt.Sprintf("%s:%d", f.File, f.Line)
+		}
+		fmt.Fprintf(bw, "  PHISHING  %s: from %s: %s (not imported; do not click its links)\n", place, safe(f.From), safe(strings.Join(f.Evidence, " ")))
+	}
+	if len(res.Problems) > 0 {
+		fmt.Fprintf(bw, "  could not understand:\n")
+		for _, p := range res.Problems {
+			fmt.Fprintf(bw, "    %s\n", safe(p.String()))
+		}
+		rep.problems += len(res.Problems)
+	}
+	rep.total.Added += got.Added
+	rep.total.Enriched += got.Enriched
+	rep.total.Unchanged += got.Unchanged
+	rep.total.Unmatched += got.Unmatched
+}
+
+func (rep *ingestReport) summary(w io.Writer) {
+	t := rep.total
+	fmt.Fprintf(w, "added %d, enriched %d, unchanged %d, unmatched %d, phishing %d, not understood %d\n",
+		t.Added, t.Enriched, t.Unchanged, t.Unmatched, rep.phishing, rep.problems)
+}
+
+func (rep *ingestReport) err() error {
+	if rep.problems > 0 {
+		return rejectedError{rep.problems}
+	}
+	return nil
+}
+
+func nameOrURL(inv *linkvet.Invitation) string {
+	if inv.Person.Name != "" {
+		return inv.Person.Name
+	}
+	if inv.Person.ProfileURL != "" {
+		return inv.Person.ProfileURL
+	}
+	return "(no name)"
+}
+
+// ingestPath reads path (or "-") with read and brings it in.
+func (e *env) ingestPath(svc *service.Service, path string, rep *ingestReport) error {
+	now, err := e.now()
+	if err != nil {
+		return err
+	}
+	res, err := read.ReadPath(path, e.stdin, read.Options{Now: now})
+	if err != nil {
+		return err
+	}
+	got, err := svc.Ingest(e.ctx, ingestRecords(res), service.IngestOptions{})
+	if err != nil {
+		return err
+	}
+	name := path
+	if path == "-" {
+		name = "stdin"
+	}
+	e.printIngest(e.stdout, name, res, got, rep)
+	return nil
+}
+
+// sayReadingPaste tells a user at a terminal that linkvet waits for the
+// paste.
+func (e *env) sayReadingPaste() {
+	if f, ok := e.stdin.(*os.File); ok && isTerminal(f) {
+		fmt.Fprintln(e.stderr, "linkvet: reading the copied page from standard input: paste it, then press Ctrl-D")
+	}
+}
+
+// printMissing says what the verdict stands without and how to bring it in
+// (explain's last lines).
+func printMissing(w io.Writer, inv *linkvet.Invitation, v *linkvet.Verdict) {
+	missing := service.NeedsDetails(inv, v)
+	if len(missing) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nNeeds details: this verdict stands without %s. To bring them in:\n", strings.Join(missing, ", "))
+	for _, how := range service.HowToGetDetails(inv, missing) {
+		fmt.Fprintf(w, "  - %s\n", safe(how))
+	}
+}
