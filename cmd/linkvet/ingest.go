@@ -93,7 +93,7 @@ func (e *env) printIngest(w io.Writer, name string, res read.Result, got service
 		if f.Line > 1 {
 			place = fmt.Sprintf("%s:%d", f.File, f.Line)
 		}
-		fmt.Fprintf(bw, "  PHISHING  %s: from %s: %s (not imported; do not click its links)\n", place, safe(f.From), safe(strings.Join(f.Evidence, " ")))
+		fmt.Fprintf(bw, "  PHISHING  %s: from %s: %s (not imported; do not click its links)\n", place, safe(f.From), safe(strings.Join(f.Evidence, "; ")))
 	}
 	if len(res.Problems) > 0 {
 		fmt.Fprintf(bw, "  could not understand:\n")
