@@ -52,7 +52,7 @@ Save to PDF on their profile): their headline, experience and education are
 then weighed as they are shown there.`,
 		Example: `  linkvet outreach check ines.json --reason "compare notes on Kafka failover"
   linkvet outreach check Profile.pdf --reason "we both run Kafka on bare metal"`,
-		Args:    cobra.ExactArgs(1),
+		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			inv, err := e.readOutgoingOrProfile(args[0])
 			if err != nil {
