@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/linkvet/linkvet"
@@ -27,7 +28,7 @@ func isExportInput(path string) bool {
 		return true // the export path says what is wrong with it
 	}
 	if info.IsDir() {
-		return !mail.IsMaildir(path)
+		return !mail.IsMaildir(path) && !isInputFolder(path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -37,6 +38,35 @@ func isExportInput(path string) bool {
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
 	return read.Detect(head[:n]) == read.FormatExport
+}
+
+// isInputFolder reports whether dir is a folder of separate inputs (.eml
+// files, PDFs, saved pastes) rather than an export: no CSV file at its top
+// or one folder down, where an export keeps its tables.
+func isInputFolder(dir string) bool {
+	for _, pat := range []string{"*.csv", "*/*.csv", "*.CSV", "*/*.CSV"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, pat)); len(m) > 0 {
+			return false
+		}
+	}
+	files, _ := inputFiles(dir)
+	return len(files) > 0
+}
+
+// inputFiles lists the regular, visible files of a folder of inputs, in
+// name order.
+func inputFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out, nil
 }
 
 // ingestRecords turns what read found into the service's records.
@@ -131,23 +161,74 @@ func nameOrURL(inv *linkvet.Invitation) string {
 	return "(no name)"
 }
 
-// ingestPath reads path (or "-") with read and brings it in.
+// ingestPath reads path (or "-") with read and brings it in. A folder of
+// inputs is read file by file (a file that cannot be read is reported and
+// the others go on), and its profiles are brought in after its
+// invitations, so that a profile finds the invitation it belongs to.
 func (e *env) ingestPath(svc *service.Service, path string, rep *ingestReport) error {
 	now, err := e.now()
 	if err != nil {
 		return err
 	}
-	res, err := read.ReadPath(path, e.stdin, read.Options{Now: now})
-	if err != nil {
-		return err
+	opt := read.Options{Now: now}
+	if info, err := os.Stat(path); err == nil && info.IsDir() && !mail.IsMaildir(path) {
+		files, err := inputFiles(path)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		type input struct {
+			name string
+			res  read.Result
+		}
+		var invitations, profiles []input
+		for _, f := range files {
+			res, err := read.ReadPath(f, e.stdin, opt)
+			if err != nil {
+				if linkvet.ErrorCode(err) == linkvet.EINTERNAL {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "%s: not read: %s\n", f, safe(err.Error()))
+				rep.problems++
+				continue
+			}
+			if onlyProfiles(res) {
+				profiles = append(profiles, input{f, res})
+			} else {
+				invitations = append(invitations, input{f, res})
+			}
+		}
+		for _, in := range append(invitations, profiles...) {
+			if err := e.ingestResult(svc, in.name, in.res, rep); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	got, err := svc.Ingest(e.ctx, ingestRecords(res), service.IngestOptions{})
+	res, err := read.ReadPath(path, e.stdin, opt)
 	if err != nil {
 		return err
 	}
 	name := path
 	if path == "-" {
 		name = "stdin"
+	}
+	return e.ingestResult(svc, name, res, rep)
+}
+
+// onlyProfiles reports whether an input holds profiles and no invitation.
+func onlyProfiles(res read.Result) bool {
+	for i := range res.Records {
+		if !service.ProfileOnly(&res.Records[i]) {
+			return false
+		}
+	}
+	return len(res.Records) > 0
+}
+
+func (e *env) ingestResult(svc *service.Service, name string, res read.Result, rep *ingestReport) error {
+	got, err := svc.Ingest(e.ctx, ingestRecords(res), service.IngestOptions{})
+	if err != nil {
+		return err
 	}
 	e.printIngest(e.stdout, name, res, got, rep)
 	return nil
