@@ -287,6 +287,17 @@ func (s *Service) ingestOne(ctx context.Context, tx ingestTx, idx *matchIndex, r
 	return item, nil
 }
 
+// profileKey is the normalised profile URL, with the /comm/ of links
+// in LinkedIn's e-mails dropped, so that every channel's link to one
+// profile gives one key.
+func profileKey(url string) string {
+	k := linkvet.NormalizeProfileURL(url)
+	if rest, ok := strings.CutPrefix(k, "linkedin.com/comm/in/"); ok {
+		return "linkedin.com/in/" + rest
+	}
+	return k
+}
+
 // matchIndex finds stored invitations by profile URL, e-mail and name.
 type matchIndex struct {
 	all     []*linkvet.StoredInvitation
@@ -307,7 +318,7 @@ func (m *matchIndex) add(si linkvet.StoredInvitation) {
 
 func (m *matchIndex) keys(i int) {
 	p := m.all[i].Invitation.Person
-	if k := linkvet.NormalizeProfileURL(p.ProfileURL); k != "" {
+	if k := profileKey(p.ProfileURL); k != "" {
 		m.byURL[k] = appendOnce(m.byURL[k], i)
 	}
 	for _, e := range p.Emails {
@@ -350,7 +361,7 @@ func (m *matchIndex) find(inv *linkvet.Invitation) (*linkvet.StoredInvitation, s
 		}
 		return nil
 	}
-	url := linkvet.NormalizeProfileURL(inv.Person.ProfileURL)
+	url := profileKey(inv.Person.ProfileURL)
 	if url != "" {
 		if si := pick(m.byURL[url]); si != nil {
 			return si, "profile URL"
@@ -376,7 +387,7 @@ func (m *matchIndex) find(inv *linkvet.Invitation) (*linkvet.StoredInvitation, s
 			continue
 		}
 		// Two different profile URLs are two people who share a name.
-		if other := linkvet.NormalizeProfileURL(si.Invitation.Person.ProfileURL); url != "" && other != "" && other != url {
+		if other := profileKey(si.Invitation.Person.ProfileURL); url != "" && other != "" && other != url {
 			continue
 		}
 		candidates++
@@ -399,7 +410,7 @@ func (m *matchIndex) find(inv *linkvet.Invitation) (*linkvet.StoredInvitation, s
 		for _, i := range m.byName[name] {
 			si := m.all[i]
 			if si.Invitation.Direction == dir && (inv.SentAt == nil || si.Invitation.SentAt == nil) {
-				if other := linkvet.NormalizeProfileURL(si.Invitation.Person.ProfileURL); url == "" || other == "" || other == url {
+				if other := profileKey(si.Invitation.Person.ProfileURL); url == "" || other == "" || other == url {
 					return si, "name"
 				}
 			}
@@ -421,7 +432,7 @@ func (m *matchIndex) findPending(p linkvet.Person) (*linkvet.StoredInvitation, s
 		}
 		return out
 	}
-	url := linkvet.NormalizeProfileURL(p.ProfileURL)
+	url := profileKey(p.ProfileURL)
 	if url != "" {
 		if l := pending(m.byURL[url]); len(l) > 0 {
 			return l[0], "profile URL", nil
@@ -436,7 +447,7 @@ func (m *matchIndex) findPending(p linkvet.Person) (*linkvet.StoredInvitation, s
 	}
 	var named []*linkvet.StoredInvitation
 	for _, si := range pending(m.byName[fold.String(p.Name)]) {
-		if other := linkvet.NormalizeProfileURL(si.Invitation.Person.ProfileURL); url == "" || other == "" || other == url {
+		if other := profileKey(si.Invitation.Person.ProfileURL); url == "" || other == "" || other == url {
 			named = append(named, si)
 		}
 	}

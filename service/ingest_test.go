@@ -24,7 +24,9 @@ const (
 	profilePDF  = "../profilepdf/testdata/en-2col-grouped.pdf" // Rosalind's
 )
 
-func newIngest(t *testing.T) (*sqlite.DB, *service.Service) {
+func newIngest(t *testing.T) (*sqlite.DB, *service.Service) { return newIngestB(t) }
+
+func newIngestB(t testing.TB) (*sqlite.DB, *service.Service) {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "linkvet.db"))
 	if err != nil {
