@@ -30,19 +30,15 @@ func isExportInput(path string) bool {
 	if info.IsDir() {
 		return !mail.IsMaildir(path) && !isInputFolder(path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return true
-	}
-	defer f.Close()
-	head := make([]byte, 1024)
-	n, _ := io.ReadFull(f, head)
-	return read.Detect(head[:n]) == read.FormatExport
+	return detectFile(path) == read.FormatExport || detectFile(path) == ""
 }
 
 // isInputFolder reports whether dir is a folder of separate inputs (.eml
-// files, PDFs, saved pastes) rather than an export: no CSV file at its top
-// or one folder down, where an export keeps its tables.
+// files, PDFs, JSON, saved pastes beside them) rather than an export: no
+// CSV file at its top or one folder down, where an export keeps its
+// tables, and at least one file that is by its content an e-mail, a PDF
+// or JSON. Anything else is left to the export reader, which says what an
+// export should hold.
 func isInputFolder(dir string) bool {
 	for _, pat := range []string{"*.csv", "*/*.csv", "*.CSV", "*/*.CSV"} {
 		if m, _ := filepath.Glob(filepath.Join(dir, pat)); len(m) > 0 {
@@ -50,7 +46,25 @@ func isInputFolder(dir string) bool {
 		}
 	}
 	files, _ := inputFiles(dir)
-	return len(files) > 0
+	for _, f := range files {
+		switch detectFile(f) {
+		case read.FormatMail, read.FormatPDF, read.FormatJSON:
+			return true
+		}
+	}
+	return false
+}
+
+// detectFile tells what a file is by its first bytes ("" when unreadable).
+func detectFile(path string) read.Format {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	return read.Detect(head[:n])
 }
 
 // inputFiles lists the regular, visible files of a folder of inputs, in
