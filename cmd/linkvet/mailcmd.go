@@ -104,6 +104,10 @@ command line, and it is never stored. linkvet never logs in to LinkedIn.`,
 				}
 			}
 			sr, next, syncErr := imap.Sync(e.ctx, cfg, st)
+			if syncErr != nil && (sr.Fetched == 0 || next == (imap.State{})) {
+				// Nothing was read: the stored position stays as it was.
+				return fmt.Errorf("mail sync: %w", syncErr)
+			}
 			res := read.FromMail(sr.Result)
 			state, err := json.Marshal(next)
 			if err != nil {
