@@ -97,6 +97,17 @@ func TestMailSyncDovecot(t *testing.T) {
 		t.Errorf("the mailbox holds %d messages, want the 4 delivered", n)
 	}
 
+	// A failed login keeps the stored position: the next run fetches
+	// nothing again.
+	t.Setenv(PasswordEnv, "not-the-password")
+	if _, err := linkvet("mail", "sync", "--server", server, "--ca-file", ca); err == nil {
+		t.Error("a wrong password synced")
+	}
+	t.Setenv(PasswordEnv, srv.Password)
+	if out, err := linkvet("mail", "sync", "--server", server, "--ca-file", ca); err != nil || !strings.Contains(out, "fetched 0 new messages") {
+		t.Errorf("after a failed login: %v\n%s", err, out)
+	}
+
 	// A password file others can read is refused; no password at all is a
 	// usage error.
 	if err := os.Chmod(pw, 0o644); err != nil {
