@@ -252,6 +252,17 @@ func (s *Service) ingestOne(ctx context.Context, tx ingestTx, idx *matchIndex, r
 		if err != nil {
 			return item, err
 		}
+		// The store's own merge knows the fields of invitation-v1 1.0
+		// only: the Accept link, received_via, languages and the place
+		// of a position are written here.
+		if full, filled := Enrich(si.Invitation, inv); len(filled) > 0 || !slices.Equal(full.ReceivedVia, si.Invitation.ReceivedVia) {
+			if _, err := tx.ReplaceInvitation(ctx, full); err != nil {
+				return item, err
+			}
+			if si, err = tx.Invitation(ctx, ids[0]); err != nil {
+				return item, err
+			}
+		}
 		item.Outcome, item.Stored = Added, si
 		idx.add(*si)
 	} else {

@@ -355,3 +355,28 @@ func TestEnrich(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+// TestIngestAddedKeepsEverything: an invitation first met in an mbox is
+// stored whole (the Accept link, received_via), so that reading the same
+// mbox again finds nothing to add.
+func TestIngestAddedKeepsEverything(t *testing.T) {
+	ctx := context.Background()
+	db, svc := newIngest(t)
+	res, got := ingestFile(t, svc, "../mail/testdata/inbox.mbox")
+	if got.Added == 0 || got.Added != len(res.Records) || len(res.Phishing) == 0 {
+		t.Fatalf("first read: %+v, %d phishing", got, len(res.Phishing))
+	}
+	for _, it := range got.Items {
+		inv := it.Stored.Invitation
+		if inv.AcceptURL == "" || !slices.Equal(inv.ReceivedVia, []string{linkvet.SourceEmail}) || it.RawKept == 0 {
+			t.Errorf("%s stored without its Accept link, channel or raw mail: %+v", inv.Person.Name, inv)
+		}
+	}
+	_, again := ingestFile(t, svc, "../mail/testdata/inbox.mbox")
+	if again.Unchanged != got.Added || again.Added+again.Enriched != 0 {
+		t.Errorf("the same mbox again: %+v", again)
+	}
+	if _, n, _ := db.Invitations(ctx, linkvet.InvitationFilter{}); n != got.Added {
+		t.Errorf("%d invitations stored, want %d", n, got.Added)
+	}
+}
