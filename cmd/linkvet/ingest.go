@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -16,21 +17,49 @@ import (
 )
 
 // isExportInput reports whether path is LinkedIn's data export (ZIP or its
-// folder) or a DMA snapshot: those keep the export's own import path.
-// Anything else that read detects (e-mail, a Maildir, a PDF, a paste,
-// invitation JSON) is brought in by the ingest use case.
+// folder) or a Member Data Portability snapshot: those keep the export's
+// own import path. Anything else that read detects (e-mail, a Maildir, a
+// PDF, a paste, invitation JSON) is brought in by the ingest use case. A
+// JSON file is a snapshot when it speaks of snapshot domains.
 func isExportInput(path string) bool {
-	if linkedin.IsDMA(path) {
-		return true
-	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return true // the export path says what is wrong with it
 	}
-	if info.IsDir() {
-		return !mail.IsMaildir(path) && !isInputFolder(path)
+	if !info.IsDir() {
+		if linkedin.IsDMA(path) {
+			return isSnapshot(path)
+		}
+		f := detectFile(path)
+		return f == read.FormatExport || f == ""
 	}
-	return detectFile(path) == read.FormatExport || detectFile(path) == ""
+	if mail.IsMaildir(path) {
+		return false
+	}
+	if linkedin.IsDMA(path) {
+		for _, pat := range []string{"*.json", "*/*.json", "*.JSON", "*/*.JSON"} {
+			m, _ := filepath.Glob(filepath.Join(path, pat))
+			for _, f := range m {
+				if isSnapshot(f) {
+					return true
+				}
+			}
+		}
+	}
+	return !isInputFolder(path)
+}
+
+// isSnapshot reports whether a JSON file is a Member Data Portability
+// snapshot: its domains are named by "snapshotDomain" near its start.
+func isSnapshot(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true // the export path names the problem
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(`"snapshotDomain"`))
 }
 
 // isInputFolder reports whether dir is a folder of separate inputs (.eml
