@@ -150,6 +150,7 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 	now := s.now()
 	err = s.store.Update(ctx, func(ltx linkvet.Tx) error {
 		out = Ingested{}
+		var verdicts []linkvet.Verdict
 		tx, ok := ltx.(ingestTx)
 		if !ok {
 			return linkvet.Errorf(linkvet.EINTERNAL, "this store cannot keep raw inputs")
@@ -172,9 +173,7 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 			if item.Stored != nil && item.Outcome != Unchanged || item.Stored != nil && item.Stored.VerdictState != es.state {
 				v := es.engine.Screen(&item.Stored.Invitation, now)
 				v.ID = item.Stored.Invitation.ID
-				if err := tx.SaveVerdicts(ctx, []linkvet.Verdict{v}, es.state); err != nil {
-					return err
-				}
+				verdicts = append(verdicts, v)
 				item.Stored.Verdict, item.Stored.VerdictState = &v, es.state
 			}
 			switch item.Outcome {
@@ -188,6 +187,12 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 				out.Unmatched++
 			}
 			out.Items = append(out.Items, item)
+		}
+		// Saved together: one prepared statement for the whole input.
+		if len(verdicts) > 0 {
+			if err := tx.SaveVerdicts(ctx, verdicts, es.state); err != nil {
+				return err
+			}
 		}
 		if opt.Sync != nil {
 			return tx.SetSyncState(ctx, opt.Sync.Key, opt.Sync.Value)
