@@ -292,7 +292,7 @@ func printMissing(w io.Writer, inv *linkvet.Invitation, v *linkvet.Verdict) {
 	if len(missing) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\nNeeds details: this verdict stands without %s. To bring them in:\n", strings.Join(missing, ", "))
+	fmt.Fprintf(w, "\nNeeds details (missing: %s). To bring them in:\n", strings.Join(missing, ", "))
 	for _, how := range service.HowToGetDetails(inv, missing) {
 		fmt.Fprintf(w, "  - %s\n", safe(how))
 	}
