@@ -18,6 +18,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))
 	f.Add([]byte("PK\x03\x04\x14\x00\x00\x00"))
 	f.Add([]byte("From: a@b\nTo: c@d\nSubject: s\n\nbody"))
+	f.Add([]byte("From MAILER-DAEMON Fri Nov 20 09:15:00 2026\nFrom: Alex Kim <invitations@linkedin.com>\nSubject: Alex Kim wants to connect\nDate: Fri, 20 Nov 2026 09:15:00 +0000\n\nAlex Kim\nEngineer\nAccept: https://www.linkedin.com/comm/mynetwork/invite-accept/1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		start := time.Now()
 		watchdog := time.AfterFunc(5*time.Second, func() { panic("no answer after 5 s") })
@@ -27,6 +28,9 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("took %v", d)
 		}
 		if err == nil {
+			if len(res.Raw) > len(res.Records) {
+				t.Fatalf("%d raw lists for %d records", len(res.Raw), len(res.Records))
+			}
 			for _, r := range res.Records {
 				if r.Source == "" || len(r.ReceivedVia) == 0 {
 					t.Fatalf("record without its source: %+v", r)

@@ -10,8 +10,9 @@
 //     records;
 //   - "%PDF-" near the start: a profile saved as PDF (package profilepdf);
 //     the profile becomes one record holding only `person`;
-//   - e-mail headers or an mbox "From " line: LinkedIn's invitation e-mails
-//     (package mail, plugged in at the MAIL HOOK below);
+//   - e-mail headers or an mbox "From " line, or a Maildir folder:
+//     LinkedIn's invitation e-mails (package mail); messages imitating
+//     LinkedIn come back as Phishing, never as records;
 //   - '[' or '{' as the first non-blank byte: invitation-v1 JSON or JSON
 //     Lines (package jsonio);
 //   - any other text: a page copied from LinkedIn (package paste), either
@@ -21,7 +22,9 @@
 // Every record says where it came from: `source` is set (an input's own
 // value is kept for JSON) and `received_via` lists that channel. Whatever a
 // reader could not understand comes back as a Problem with its place: file
-// and line, or file and page for PDFs.
+// and line, or file and page for PDFs. The raw input of each record (the
+// e-mails, the pasted text, the PDF) comes back in Result.Raw, so that a
+// store can keep it and a better reader can read it again.
 package read
 
 import (
@@ -40,6 +43,7 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
 	"github.com/linkvet/linkvet/linkedin"
+	"github.com/linkvet/linkvet/mail"
 	"github.com/linkvet/linkvet/paste"
 	"github.com/linkvet/linkvet/profilepdf"
 )
@@ -94,6 +98,28 @@ type Result struct {
 	Format   Format
 	Records  []linkvet.Invitation
 	Problems []Problem
+	// Raw lists, for each record (same index), the inputs it was read
+	// from as they were stored: the messages of an e-mail invitation, the
+	// pasted text, the PDF. Empty for JSON and the export, whose records
+	// are their own raw form. Raw may be shorter than Records.
+	Raw [][]Raw
+	// Phishing lists the e-mails that imitate LinkedIn: they are never
+	// records, and are reported to the user.
+	Phishing []mail.Finding
+}
+
+// Raw is one input as stored, with its place (file, file:line, IMAP URL).
+type Raw struct {
+	Place string
+	Data  []byte
+}
+
+// RawOf returns the raw inputs of record i.
+func (r *Result) RawOf(i int) []Raw {
+	if i < len(r.Raw) {
+		return r.Raw[i]
+	}
+	return nil
 }
 
 // Detect tells what head, the first bytes of an input (512 are plenty), is.
@@ -126,6 +152,9 @@ func ReadPath(path string, stdin io.Reader, opt Options) (Result, error) {
 		return Result{}, fmt.Errorf("read %s: %w", path, err)
 	}
 	if info.IsDir() {
+		if mail.IsMaildir(path) {
+			return readMailPath(path)
+		}
 		e, err := linkedin.ReadFS(os.DirFS(path), linkedin.Options{Location: opt.Location})
 		if err != nil {
 			return Result{}, fmt.Errorf("%s: %w", path, err)
@@ -151,6 +180,8 @@ func ReadPath(path string, stdin io.Reader, opt Options) (Result, error) {
 		return fromExport(path, e), nil
 	case FormatPDF:
 		return fromPDF(path, f, info.Size())
+	case FormatMail:
+		return readMailPath(path)
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return Result{}, fmt.Errorf("read %s: %w", path, err)
@@ -198,36 +229,54 @@ func Read(name string, r io.Reader, opt Options) (Result, error) {
 }
 
 // ---- MAIL HOOK -----------------------------------------------------------
-// LinkedIn's invitation e-mails are read by package mail (its own branch).
-// When it is merged, replace the bodies of sniffMail and readMail with
-//
-//	func sniffMail(head []byte) bool { return mail.Sniff(head) }
-//	func readMail(name string, data []byte, opt Options) (Result, error) {
-//		invs, problems, err := mail.Read(name, bytes.NewReader(data), ...)
-//		// set Source/ReceivedVia to linkvet.SourceEmail via stamp, map problems
-//	}
-//
-// Until then e-mail is detected (so it is never read as a pasted page) and
-// refused with a clear message.
+// LinkedIn's invitation e-mails are read by package mail: .eml files, mbox
+// files and Maildir folders. Phishing findings come back beside the
+// records, never as records; every message an invitation was read from is
+// kept in Raw so that the store can keep it with the record.
 
 // sniffMail reports whether head starts like an e-mail message or an mbox.
-func sniffMail(head []byte) bool {
-	if bytes.HasPrefix(head, []byte("From ")) && bytes.Contains(head, []byte("\n")) {
-		return true
+func sniffMail(head []byte) bool { return mail.Sniff(head) }
+
+func readMail(name string, data []byte, _ Options) (Result, error) {
+	mr, err := mail.Read(name, bytes.NewReader(data))
+	if err != nil {
+		return Result{Format: FormatMail}, err
 	}
-	headers := 0
-	for _, line := range bytes.SplitN(head, []byte("\n"), 12) {
-		for _, h := range []string{"Received:", "Return-Path:", "From:", "To:", "Subject:", "Date:", "Message-ID:", "MIME-Version:", "Delivered-To:", "Content-Type:"} {
-			if len(line) >= len(h) && bytes.EqualFold(line[:len(h)], []byte(h)) {
-				headers++
-			}
-		}
-	}
-	return headers >= 3
+	return fromMail(mr), nil
 }
 
-func readMail(name string, _ []byte, _ Options) (Result, error) {
-	return Result{Format: FormatMail}, linkvet.Errorf(linkvet.EINVALID, "%s: looks like an e-mail; reading e-mail is not in this build yet", name)
+func readMailPath(path string) (Result, error) {
+	mr, err := mail.ReadPath(path)
+	if err != nil {
+		return Result{Format: FormatMail}, err
+	}
+	return fromMail(mr), nil
+}
+
+// FromMail turns what package mail read (from files or an IMAP sync) into
+// a Result: the invitations as records with their raw messages, the
+// phishing findings and the problems.
+func FromMail(mr mail.Result) Result { return fromMail(mr) }
+
+func fromMail(mr mail.Result) Result {
+	res := Result{Format: FormatMail, Phishing: mr.Phishing}
+	for _, inv := range mr.Invitations {
+		stamp(&inv, linkvet.SourceEmail)
+		var raws []Raw
+		for _, r := range mr.Raw[inv.ID] {
+			place := r.File
+			if r.Line > 1 {
+				place += ":" + strconv.Itoa(r.Line)
+			}
+			raws = append(raws, Raw{Place: place, Data: r.Bytes})
+		}
+		res.Records = append(res.Records, inv)
+		res.Raw = append(res.Raw, raws)
+	}
+	for _, p := range mr.Problems {
+		res.Problems = append(res.Problems, Problem{File: p.File, Line: p.Line, Reason: p.Reason})
+	}
+	return res
 }
 
 // ---- end of MAIL HOOK ----------------------------------------------------
@@ -281,6 +330,10 @@ func fromExport(name string, e *linkvet.Export) Result {
 	return res
 }
 
+// maxRawPDF bounds the PDF kept with its record; a profile is tens of
+// kilobytes.
+const maxRawPDF = 16 << 20
+
 func fromPDF(name string, r io.ReaderAt, size int64) (Result, error) {
 	p, problems, err := profilepdf.Read(r, size)
 	if err != nil {
@@ -290,6 +343,12 @@ func fromPDF(name string, r io.ReaderAt, size int64) (Result, error) {
 	inv := linkvet.Invitation{Person: p}
 	stamp(&inv, linkvet.SourcePDF)
 	res.Records = append(res.Records, inv)
+	if size <= maxRawPDF {
+		data := make([]byte, size)
+		if _, err := r.ReadAt(data, 0); err == nil || errors.Is(err, io.EOF) {
+			res.Raw = [][]Raw{{{Place: name, Data: data}}}
+		}
+	}
 	for _, pr := range problems {
 		res.Problems = append(res.Problems, Problem{File: name, Page: pr.Line, Reason: pr.Reason})
 	}
@@ -299,14 +358,17 @@ func fromPDF(name string, r io.ReaderAt, size int64) (Result, error) {
 func fromPaste(name, text string, opt Options) Result {
 	res := Result{Format: FormatPaste}
 	pr := paste.Read(text, opt.Now)
+	raw := []Raw{{Place: name, Data: []byte(text)}}
 	for _, inv := range pr.Invitations {
 		stamp(&inv, linkvet.SourcePaste)
 		res.Records = append(res.Records, inv)
+		res.Raw = append(res.Raw, raw)
 	}
 	if pr.Person != nil {
 		inv := linkvet.Invitation{Person: *pr.Person}
 		stamp(&inv, linkvet.SourcePaste)
 		res.Records = append(res.Records, inv)
+		res.Raw = append(res.Raw, raw)
 	}
 	for _, p := range pr.Problems {
 		res.Problems = append(res.Problems, Problem{File: name, Line: p.Line, Reason: p.Reason})

@@ -200,6 +200,7 @@ Start with 'linkvet demo' to see it screen a made-up inbox.`,
 		learnCmd(e), replayCmd(e), serveCmd(e),
 		outreachCmd(e), noteCmd(e), followupsCmd(e), profileCmd(e), networkCmd(e),
 		whereCmd(e), manCmd(e), restoreCmd(e), readCmd(e),
+		pasteCmd(e), mailCmd(e),
 	)
 	registerFlagCompletions(root)
 	return root

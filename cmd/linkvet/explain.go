@@ -66,6 +66,7 @@ that id, with the policy in force (or --policy for this run).`,
 				return enc.Encode(x)
 			}
 			printExplanation(e.stdout, inv, x)
+			printMissing(e.stdout, inv, &x.Verdict)
 			return nil
 		}),
 	}

@@ -19,7 +19,7 @@ func importCmd(e *env) *cobra.Command {
 	var tz string
 	c := &cobra.Command{
 		Use:   "import PATH",
-		Short: "Import LinkedIn's data export (the ZIP, or the folder it unpacks to)",
+		Short: "Import LinkedIn's data export, invitation e-mails, profile PDFs, pasted pages or JSON",
 		Long: `Import reads LinkedIn's data export ("Get a copy of your data" in LinkedIn's
 settings): the ZIP file, or the folder it unpacks to. It learns who you are
 (Profile, Positions, Education, Skills), whom you know (connections, contacts,
@@ -28,9 +28,22 @@ directions and your messages, and keeps them in the local database.
 
 Importing the same export twice changes nothing; a newer export updates what
 changed. Rows that cannot be read are skipped and listed with file:line and
-reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
+reason. Pending incoming invitations are screened at once: see linkvet inbox.
+
+Import takes everything 'linkvet read' understands. LinkedIn's invitation
+e-mails (an .eml file, an mbox, a Maildir folder), a profile saved as PDF, a
+page copied from LinkedIn (the Invitation Manager, a profile) and
+invitation-v1 JSON enrich the invitations already stored (matched by profile
+URL, then e-mail, then name and time) instead of duplicating them, and add
+the new ones. A profile enriches the pending invitation of that person. What
+each record did is printed (added, enriched, unchanged, unmatched); e-mails
+that imitate LinkedIn are reported as phishing and never imported; what could
+not be understood is listed with its place. The input itself is kept with
+each invitation. linkvet never follows an Accept link and never logs in.`,
 		Example: `  linkvet import ~/Downloads/Basic_LinkedInDataExport_11-20-2026.zip
-  linkvet import --time-zone Europe/Berlin ./export-folder`,
+  linkvet import --time-zone Europe/Berlin ./export-folder
+  linkvet import ~/Mail/LinkedIn.mbox
+  linkvet import ~/Downloads/Profile.pdf`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			svc, done, err := e.service(false)
@@ -38,6 +51,17 @@ reason. Pending incoming invitations are screened at once: see linkvet inbox.`,
 				return err
 			}
 			defer done()
+			if !isExportInput(args[0]) {
+				if tz != "" {
+					return usageError{fmt.Errorf("--time-zone applies to LinkedIn's data export only; %s is not one", args[0])}
+				}
+				var rep ingestReport
+				if err := e.ingestPath(svc, args[0], &rep); err != nil {
+					return err
+				}
+				rep.summary(e.stdout)
+				return rep.err()
+			}
 			var opts linkedin.Options
 			if tz != "" {
 				loc, err := time.LoadLocation(tz)

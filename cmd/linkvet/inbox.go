@@ -16,7 +16,7 @@ import (
 )
 
 func inboxCmd(e *env) *cobra.Command {
-	var asJSON, all, drafts bool
+	var asJSON, all, drafts, needsDetails bool
 	var onlyAction, category string
 	c := &cobra.Command{
 		Use:   "inbox",
@@ -25,7 +25,12 @@ func inboxCmd(e *env) *cobra.Command {
 attention first: likely accepts and likely scams at the top. Verdicts are kept
 in the store with the policy and classifier they came from; only those a
 change made stale are screened again. --all includes invitations you already
-decided and shows what you decided; --drafts shows the drafted messages.`,
+decided and shows what you decided; --drafts shows the drafted messages.
+
+An invitation whose verdict stands on little more than a name is marked "*"
+(needs details); --needs-details lists only those, and 'linkvet explain ID'
+says how to bring in what is missing (a profile PDF, a pasted page, the
+e-mail).`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			f := service.InboxFilter{All: all}
@@ -52,6 +57,15 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 			if err != nil {
 				return err
 			}
+			if needsDetails {
+				thin := kept[:0]
+				for _, it := range kept {
+					if len(service.NeedsDetails(&it.Invitation, it.Verdict)) > 0 {
+						thin = append(thin, it)
+					}
+				}
+				kept = thin
+			}
 			if asJSON {
 				w := json.NewEncoder(e.stdout)
 				w.SetEscapeHTML(false)
@@ -73,10 +87,19 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 			out := newTableSink(e.stdout, e.color)
 			out.decided = all
 			out.drafts = drafts
+			marked := 0
 			for i := range kept {
-				if err := out.WriteStored(&kept[i]); err != nil {
+				row := kept[i]
+				if len(service.NeedsDetails(&row.Invitation, row.Verdict)) > 0 {
+					row.Invitation.Person.Name = "* " + row.Invitation.Person.Name
+					marked++
+				}
+				if err := out.WriteStored(&row); err != nil {
 					return err
 				}
+			}
+			if marked > 0 {
+				defer fmt.Fprintf(e.stdout, "* needs details (%d): linkvet explain ID says how to bring them in; linkvet inbox --needs-details lists them\n", marked)
 			}
 			return out.Close()
 		}),
@@ -86,20 +109,30 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 	c.Flags().BoolVar(&drafts, "drafts", false, "show the drafted messages under each invitation (--json always has them)")
 	c.Flags().StringVar(&onlyAction, "action", "", "only invitations with this verdict")
 	c.Flags().StringVar(&category, "category", "", "only invitations in this category")
+	c.Flags().BoolVar(&needsDetails, "needs-details", false, "only invitations whose verdict stands on little more than a name")
 	return c
 }
 
 func addCmd(e *env) *cobra.Command {
 	var asJSON bool
+	var profile string
 	c := &cobra.Command{
-		Use:   "add [FILE...]",
+		Use:   "add [FILE...] | add --profile FILE.pdf [ID]",
 		Short: "Add or enrich invitations (invitation-v1 JSON) and screen them",
 		Long: `Add stores invitations from invitation-v1 JSON or JSON Lines files ("-" for
 standard input, also when no FILE is given). An invitation that is already stored (matched by profile URL,
 then by id) is enriched: new fields fill in, known fields are updated, nothing
-is lost. Each is screened at once and its verdict printed.`,
+is lost. Each is screened at once and its verdict printed.
+
+With --profile, FILE is a profile saved as PDF (More > Save to PDF on the
+profile) or a copied profile page: it enriches the pending invitation of that
+person (matched by the profile URL, else the name; ID names it when the name
+is ambiguous or the profile has no link) and screens it again.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
+			if profile != "" {
+				return e.addProfile(profile, args, asJSON)
+			}
 			if len(args) == 0 {
 				args = []string{"-"}
 				e.sayReadingStdin()
@@ -144,6 +177,7 @@ is lost. Each is screened at once and its verdict printed.`,
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print verdicts as JSON Lines")
+	c.Flags().StringVar(&profile, "profile", "", "a profile PDF (or copied profile page) that enriches that person's pending invitation")
 	return c
 }
 

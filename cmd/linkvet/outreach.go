@@ -32,7 +32,7 @@ func outreachCheckCmd(e *env) *cobra.Command {
 	var reason string
 	var asJSON bool
 	c := &cobra.Command{
-		Use:   "check PERSON.json",
+		Use:   "check PERSON.json|PROFILE.pdf",
 		Short: "Vet a person before you invite them: send, ask for an introduction, or don't send",
 		Long: `Check reads the invitation you plan to send (invitation-v1 JSON, direction
 "outgoing"; "message" is your note) and answers three questions: can you say
@@ -45,11 +45,16 @@ answered, declined or ignored you, or you withdrew less than three weeks ago.
 
 The advice is send, ask_introduction (naming the mutual connection best placed
 to introduce you, when known) or dont_send, with the evidence. The exit status
-is 0 whatever the advice; use --json for scripts.`,
-		Example: `  linkvet outreach check ines.json --reason "compare notes on Kafka failover"`,
-		Args:    cobra.ExactArgs(1),
+is 0 whatever the advice; use --json for scripts.
+
+Instead of JSON, the file may be the person's profile saved as PDF (More >
+Save to PDF on their profile): their headline, experience and education are
+then weighed as they are shown there.`,
+		Example: `  linkvet outreach check ines.json --reason "compare notes on Kafka failover"
+  linkvet outreach check Profile.pdf --reason "we both run Kafka on bare metal"`,
+		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			inv, err := e.readOutgoing(args[0])
+			inv, err := e.readOutgoingOrProfile(args[0])
 			if err != nil {
 				return err
 			}

@@ -30,6 +30,9 @@ nothing:
   - text copied from LinkedIn (select all, copy, paste into a file or
     standard input): the Invitation Manager gives one record per
     invitation, a profile page one record holding only the person;
+  - LinkedIn's invitation e-mails: an .eml file, an mbox, a Maildir folder
+    (e-mails that imitate LinkedIn are reported as phishing, never read as
+    invitations);
   - invitation-v1 JSON or JSON Lines.
 
 With --json the records are printed as invitation-v1 JSON Lines, ready for
@@ -82,6 +85,11 @@ an input could not be read, 2 for a usage error.`,
 				}
 				for _, p := range res.Problems {
 					fmt.Fprintln(e.stderr, p.String())
+					rejected++
+				}
+				for _, f := range res.Phishing {
+					// Never a record: said on stderr, and counted as rejected.
+					fmt.Fprintf(e.stderr, "%s: phishing, not an invitation: from %s: %s\n", f.File, f.From, strings.Join(f.Evidence, "; "))
 					rejected++
 				}
 			}
