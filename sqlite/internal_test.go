@@ -90,6 +90,14 @@ func TestMergeInvitation(t *testing.T) {
 			}},
 		{"shared lists unite", linkvet.Invitation{Shared: linkvet.Shared{Groups: []string{"Go Berlin"}}},
 			func(w *linkvet.Invitation) { w.Shared.Groups = []string{"Kafka Users", "Go Berlin"} }},
+		{"the channels' fields are kept", linkvet.Invitation{AcceptURL: "https://www.linkedin.com/comm/invitations/accept?id=1", ReceivedVia: []string{"email"},
+			Person: linkvet.Person{Languages: []string{"Spanish"}, Experience: []linkvet.Position{{Title: "Engineer", Company: "Acme", Start: "2021-03", Location: "Berlin"}}}},
+			func(w *linkvet.Invitation) {
+				w.AcceptURL = "https://www.linkedin.com/comm/invitations/accept?id=1"
+				w.ReceivedVia = []string{"email"}
+				w.Person.Languages = []string{"Spanish"}
+				w.Person.Experience[0].Location = "Berlin"
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := clone(t, stored)

@@ -48,6 +48,8 @@ func mergeInvitation(stored, next linkvet.Invitation) linkvet.Invitation {
 	}
 	m.Interactions = unionFolded(stored.Interactions, next.Interactions)
 	m.Source = pick(stored.Source, next.Source)
+	m.AcceptURL = pick(stored.AcceptURL, next.AcceptURL)
+	m.ReceivedVia = unionFolded(stored.ReceivedVia, next.ReceivedVia)
 	m.Label = linkvet.Action(pick(string(stored.Label), string(next.Label)))
 	return m
 }
@@ -73,6 +75,7 @@ func mergePerson(stored, next linkvet.Person) linkvet.Person {
 	m.Experience = mergeExperience(stored.Experience, next.Experience)
 	m.Education = mergeEducation(stored.Education, next.Education)
 	m.Skills = unionFolded(stored.Skills, next.Skills)
+	m.Languages = unionFolded(stored.Languages, next.Languages)
 	m.Recommendations = pickPtr(stored.Recommendations, next.Recommendations)
 	m.Emails = unionFolded(stored.Emails, next.Emails)
 	m.Phones = unionFolded(stored.Phones, next.Phones)
@@ -140,10 +143,11 @@ func mergeExperience(stored, next []linkvet.Position) []linkvet.Position {
 		k := key(p)
 		if i, ok := index[k]; ok {
 			out[i] = linkvet.Position{
-				Title:   pick(out[i].Title, p.Title),
-				Company: pick(out[i].Company, p.Company),
-				Start:   pick(out[i].Start, p.Start),
-				End:     pick(out[i].End, p.End),
+				Title:    pick(out[i].Title, p.Title),
+				Company:  pick(out[i].Company, p.Company),
+				Start:    pick(out[i].Start, p.Start),
+				End:      pick(out[i].End, p.End),
+				Location: pick(out[i].Location, p.Location),
 			}
 			continue
 		}
