@@ -45,14 +45,28 @@ func (db *DB) Import(ctx context.Context, e *linkvet.Export) (linkvet.ImportResu
 	return db.importExport(ctx, e, nil)
 }
 
-// ImportMessages stores an export's messages ahead of the rest, in whole
-// batches, so that a caller can write them while the rest of the export is
-// still being worked out (linkedin.Options.MessagesReady). Finish with
-// ImportRest, passing its result.
+// ImportMessages stores messages in whole batches of at most BatchSize,
+// each in its own transaction; a message already stored is counted
+// unchanged. A streamed import (BeginImport) calls it for each batch the
+// reader hands over; ImportRest or FinishImport then takes its result.
 func (db *DB) ImportMessages(ctx context.Context, msgs []linkvet.Message) (linkvet.ImportResult, error) {
 	var res linkvet.ImportResult
 	err := db.importMessages(ctx, msgs, &res)
 	return res, err
+}
+
+// ImportKnown merges known people into the stored ones, in transactions of
+// at most BatchSize people. Only the keys of each batch are looked up, so
+// that memory does not grow with the number of people stored: a streamed
+// import hands its connections over batch by batch.
+func (db *DB) ImportKnown(ctx context.Context, people []linkvet.KnownPerson) (linkvet.ImportResult, error) {
+	var res linkvet.ImportResult
+	for from := 0; from < len(people); from += BatchSize {
+		if err := db.importKnownBatch(ctx, people[from:min(from+BatchSize, len(people))], &res); err != nil {
+			return res, fmt.Errorf("import: known people: %w", err)
+		}
+	}
+	return res, nil
 }
 
 // ImportRest is Import for an export whose messages ImportMessages already
@@ -61,30 +75,16 @@ func (db *DB) ImportRest(ctx context.Context, e *linkvet.Export, stored linkvet.
 	return db.importExport(ctx, e, &stored)
 }
 
-func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStored *linkvet.ImportResult) (linkvet.ImportResult, error) {
-	var res linkvet.ImportResult
-	if e == nil {
-		return res, linkvet.Errorf(linkvet.EINVALID, "import: no export given")
-	}
-	// Everything is checked before anything is written, so a bad record
-	// cannot leave half an import behind.
-	incoming, err := normalizeList(e.Incoming, linkvet.Incoming)
-	if err != nil {
-		return res, err
-	}
-	outgoing, err := normalizeList(e.Outgoing, linkvet.Outgoing)
-	if err != nil {
-		return res, err
-	}
-	files, err := json.Marshal(nonNil(e.Files))
-	if err != nil {
-		return res, fmt.Errorf("import: encode file summaries: %w", err)
-	}
-
+// BeginImport records the start of a streamed import and returns its run
+// id: the known people and messages follow (ImportKnown, ImportMessages,
+// each batch committed on its own), then FinishImport stores the rest. A
+// run killed before FinishImport stays unfinished, and is marked abandoned
+// at the next start.
+func (db *DB) BeginImport(ctx context.Context) (int64, error) {
 	var runID int64
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, `INSERT INTO imports (started_at, hidden, files, pid, host) VALUES (?, ?, ?, ?, ?)`,
-			formatTime(db.now()), e.HiddenConnections, string(files), os.Getpid(), hostname())
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `INSERT INTO imports (started_at, pid, host) VALUES (?, ?, ?)`,
+			formatTime(db.now()), os.Getpid(), hostname())
 		if err != nil {
 			return err
 		}
@@ -92,37 +92,120 @@ func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStore
 		return err
 	})
 	if err != nil {
-		return res, fmt.Errorf("import: record the run: %w", err)
+		return 0, fmt.Errorf("import: record the run: %w", err)
 	}
+	return runID, nil
+}
 
+// FinishImport stores what a streamed export holds besides its known
+// people and messages (the profile, the invitations, the file summaries),
+// closes what the export settles, and marks the run finished. stored
+// counts what the batches already stored; e.Known and e.Messages, when
+// not empty, are stored here too.
+func (db *DB) FinishImport(ctx context.Context, runID int64, e *linkvet.Export, stored linkvet.ImportResult) (linkvet.ImportResult, error) {
+	return db.importRun(ctx, runID, e, &stored)
+}
+
+func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStored *linkvet.ImportResult) (linkvet.ImportResult, error) {
+	if e == nil {
+		return linkvet.ImportResult{}, linkvet.Errorf(linkvet.EINVALID, "import: no export given")
+	}
+	// Everything is checked before anything is written, so a bad record
+	// cannot leave half an import behind.
+	if _, err := checkLists(e); err != nil {
+		return linkvet.ImportResult{}, err
+	}
+	runID, err := db.BeginImport(ctx)
+	if err != nil {
+		return linkvet.ImportResult{}, err
+	}
+	var stored linkvet.ImportResult
+	if messagesStored != nil {
+		stored = *messagesStored
+	}
+	// Known people first, then the messages (unless already stored), so
+	// that a killed import has the people of its messages.
+	known, err := db.ImportKnown(ctx, e.Known)
+	stored.Known += known.Known
+	stored.Unchanged += known.Unchanged
+	if err != nil {
+		return stored, err
+	}
+	if messagesStored == nil {
+		msgs, err := db.ImportMessages(ctx, e.Messages)
+		stored.Messages += msgs.Messages
+		stored.Unchanged += msgs.Unchanged
+		if err != nil {
+			return stored, err
+		}
+	}
+	rest := *e
+	rest.Known, rest.Messages = nil, nil
+	return db.importRun(ctx, runID, &rest, &stored)
+}
+
+// lists is an export's invitations, checked and normalized.
+type lists struct{ incoming, outgoing []linkvet.Invitation }
+
+func checkLists(e *linkvet.Export) (lists, error) {
+	var l lists
+	var err error
+	if l.incoming, err = normalizeList(e.Incoming, linkvet.Incoming); err != nil {
+		return l, err
+	}
+	l.outgoing, err = normalizeList(e.Outgoing, linkvet.Outgoing)
+	return l, err
+}
+
+// importRun stores the rest of an export under a run that BeginImport
+// recorded; stored counts the batches already written.
+func (db *DB) importRun(ctx context.Context, runID int64, e *linkvet.Export, stored *linkvet.ImportResult) (linkvet.ImportResult, error) {
+	var res linkvet.ImportResult
+	if e == nil {
+		return res, linkvet.Errorf(linkvet.EINVALID, "import: no export given")
+	}
+	l, err := checkLists(e)
+	if err != nil {
+		return res, err
+	}
+	files, err := json.Marshal(nonNil(e.Files))
+	if err != nil {
+		return res, fmt.Errorf("import: encode file summaries: %w", err)
+	}
+	if stored != nil {
+		res = *stored
+	}
+	if len(e.Known) > 0 {
+		k, err := db.ImportKnown(ctx, e.Known)
+		res.Known += k.Known
+		res.Unchanged += k.Unchanged
+		if err != nil {
+			return res, err
+		}
+	}
+	if len(e.Messages) > 0 {
+		if err := db.importMessages(ctx, e.Messages, &res); err != nil {
+			return res, err
+		}
+	}
 	if err := db.importMe(ctx, e.Me); err != nil {
 		return res, err
 	}
-	listed := make(map[string]bool, len(incoming)+len(outgoing))
+	listed := make(map[string]bool, len(l.incoming)+len(l.outgoing))
 	for _, list := range []struct {
 		invs  []linkvet.Invitation
 		count *int
 		name  string
-	}{{incoming, &res.Incoming, "incoming"}, {outgoing, &res.Outgoing, "outgoing"}} {
+	}{{l.incoming, &res.Incoming, "incoming"}, {l.outgoing, &res.Outgoing, "outgoing"}} {
 		if err := db.importInvitations(ctx, list.invs, list.name, list.count, &res.Unchanged, listed); err != nil {
 			return res, err
 		}
-	}
-	known, err := db.importKnown(ctx, e.Known, &res)
-	if err != nil {
-		return res, err
-	}
-	if messagesStored != nil {
-		res.Messages += messagesStored.Messages
-		res.Unchanged += messagesStored.Unchanged
-	} else if err := db.importMessages(ctx, e.Messages, &res); err != nil {
-		return res, err
 	}
 
 	var accepted int
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if accepted, err = db.closeAccepted(ctx, tx, known, listed); err != nil {
+		if accepted, err = db.closeAccepted(ctx, tx, listed); err != nil {
 			return err
 		}
 		if listsInvitations(e) {
@@ -130,15 +213,90 @@ func (db *DB) importExport(ctx context.Context, e *linkvet.Export, messagesStore
 				return err
 			}
 		}
+		if err := db.settle(ctx, tx, e, l.incoming); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `UPDATE imports SET finished_at = ?, known = ?, incoming = ?, outgoing = ?,
-			messages = ?, unchanged = ?, accepted = ? WHERE id = ?`,
-			formatTime(db.now()), res.Known, res.Incoming, res.Outgoing, res.Messages, res.Unchanged, accepted, runID)
+			messages = ?, unchanged = ?, accepted = ?, hidden = ?, files = ? WHERE id = ?`,
+			formatTime(db.now()), res.Known, res.Incoming, res.Outgoing, res.Messages, res.Unchanged, accepted,
+			e.HiddenConnections, string(files), runID)
 		return err
 	})
 	if err != nil {
 		return res, fmt.Errorf("import: finish: %w", err)
 	}
 	return res, nil
+}
+
+// settle keeps the incoming invitations of an export without
+// Connections.csv out of the inbox (table unsettled): they may have been
+// accepted already. An export that can tell (it has connections and
+// lists invitations) settles every one of them: what it lists is pending,
+// and what it does not was closed by closeGone or closeAccepted.
+func (db *DB) settle(ctx context.Context, tx *sql.Tx, e *linkvet.Export, incoming []linkvet.Invitation) error {
+	if !e.ConnectionsMissing {
+		if listsInvitations(e) {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM unsettled`); err != nil {
+				return fmt.Errorf("settle invitations: %w", err)
+			}
+		}
+		return nil
+	}
+	at := formatTime(db.now())
+	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO unsettled (invitation_id, since)
+		SELECT id, ? FROM invitations i WHERE id = ? AND pending = 1`)
+	if err != nil {
+		return fmt.Errorf("mark unsettled invitations: %w", err)
+	}
+	defer stmt.Close()
+	for _, inv := range incoming {
+		id, err := storedIDOf(ctx, tx, inv)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, at, id); err != nil {
+			return fmt.Errorf("mark invitation %s unsettled: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// storedIDOf is the id an imported invitation is stored under: the one
+// of the stored invitation of the same person and direction, else its own
+// (see invitationWriter.put).
+func storedIDOf(ctx context.Context, tx *sql.Tx, inv linkvet.Invitation) (string, error) {
+	if key := invitationPersonKey(inv.Person); key != "" {
+		var id string
+		err := tx.QueryRowContext(ctx, `SELECT id FROM invitations WHERE person_key = ? AND direction = ?
+			ORDER BY added_at, id LIMIT 1`, key, string(inv.Direction)).Scan(&id)
+		if err == nil {
+			return id, nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return "", fmt.Errorf("look up invitation %s: %w", inv.ID, err)
+		}
+	}
+	return inv.ID, nil
+}
+
+// Unsettled counts the incoming invitations an export without
+// Connections.csv left unsettled (kept out of the inbox), and returns
+// their ids.
+func (db *DB) Unsettled(ctx context.Context) (map[string]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT u.invitation_id FROM unsettled u
+		JOIN invitations i ON i.id = u.invitation_id WHERE i.pending = 1`)
+	if err != nil {
+		return nil, fmt.Errorf("read unsettled invitations: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read unsettled invitations: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }
 
 func nonNil[T any](s []T) []T {
@@ -200,10 +358,19 @@ func (db *DB) importInvitations(ctx context.Context, invs []linkvet.Invitation, 
 		if err != nil {
 			return err
 		}
+		sent, err := tx.PrepareContext(ctx, `SELECT json FROM invitations WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer sent.Close()
 		var c, u int
 		var ids []string
 		for i := from; i < to; i++ {
-			id, ch, err := w.put(ctx, invs[i], fmt.Sprintf("%s invitation %d", name, i+1))
+			inv, err := keepSentAt(ctx, sent, invs[i])
+			if err != nil {
+				return err
+			}
+			id, ch, err := w.put(ctx, inv, fmt.Sprintf("%s invitation %d", name, i+1))
 			if err != nil {
 				return err
 			}
@@ -227,47 +394,84 @@ func (db *DB) importInvitations(ctx context.Context, invs []linkvet.Invitation, 
 	return nil
 }
 
-// loadKnown reads every known person, keyed.
+// keepSentAt gives an exported invitation the sending time stored with
+// its id. Export ids come from the wall-clock time LinkedIn wrote, which
+// has no zone: the same id read with another --time-zone is the same
+// invitation at the same wall-clock time, and re-importing it must change
+// nothing.
+func keepSentAt(ctx context.Context, byID *sql.Stmt, inv linkvet.Invitation) (linkvet.Invitation, error) {
+	if inv.ID == "" || inv.SentAt == nil {
+		return inv, nil
+	}
+	var raw string
+	err := byID.QueryRowContext(ctx, inv.ID).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return inv, nil
+	} else if err != nil {
+		return inv, fmt.Errorf("look up invitation %s: %w", inv.ID, err)
+	}
+	var stored struct {
+		SentAt *time.Time `json:"sent_at"`
+	}
+	if err := json.Unmarshal([]byte(raw), &stored); err != nil || stored.SentAt == nil {
+		return inv, nil
+	}
+	if wallClock(*stored.SentAt) == wallClock(*inv.SentAt) {
+		t := *stored.SentAt
+		inv.SentAt = &t
+	}
+	return inv, nil
+}
+
+// wallClock is a time as written, without its zone.
+func wallClock(t time.Time) string { return t.Format("2006-01-02T15:04:05.999999999") }
+
+// loadKnown reads every known person, keyed, by name.
 func loadKnown(ctx context.Context, q querier) (map[string]linkvet.KnownPerson, []string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT key, name, profile_url, email, company, position, sources, since, last_contact
 		FROM known ORDER BY name, key`)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer rows.Close()
 	people := make(map[string]linkvet.KnownPerson)
 	var order []string
+	err = scanKnown(rows, func(key string, p linkvet.KnownPerson) {
+		people[key] = p
+		order = append(order, key)
+	})
+	return people, order, err
+}
+
+// scanKnown calls fn for each row of a known-people query, and closes it.
+func scanKnown(rows *sql.Rows, fn func(key string, p linkvet.KnownPerson)) error {
+	defer rows.Close()
 	for rows.Next() {
 		var key, sources string
 		var p linkvet.KnownPerson
 		var since, last sql.NullString
 		if err := rows.Scan(&key, &p.Name, &p.ProfileURL, &p.Email, &p.Company, &p.Position, &sources, &since, &last); err != nil {
-			return nil, nil, err
+			return err
 		}
 		if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
-			return nil, nil, fmt.Errorf("decode sources of %s: %w", key, err)
+			return fmt.Errorf("decode sources of %s: %w", key, err)
 		}
+		var err error
 		if p.Since, err = parseTime(since); err != nil {
-			return nil, nil, err
+			return err
 		}
 		if p.LastSeen, err = parseTime(last); err != nil {
-			return nil, nil, err
+			return err
 		}
-		people[key] = p
-		order = append(order, key)
+		fn(key, p)
 	}
-	return people, order, rows.Err()
+	return rows.Err()
 }
 
-// importKnown merges the export's known people into the stored ones and
-// writes those that changed. It returns everyone known afterwards.
-func (db *DB) importKnown(ctx context.Context, people []linkvet.KnownPerson, res *linkvet.ImportResult) (map[string]linkvet.KnownPerson, error) {
-	stored, _, err := loadKnown(ctx, db.sql)
-	if err != nil {
-		return nil, fmt.Errorf("import: read known people: %w", err)
-	}
-	// An export names one person in several files (connections, contacts,
-	// messages): merge those first, keeping the order of first appearance.
+// importKnownBatch merges one batch of known people into the stored ones
+// in one transaction. The batch is merged within itself first (an export
+// names one person in several files), then with the stored people of
+// only its keys.
+func (db *DB) importKnownBatch(ctx context.Context, people []linkvet.KnownPerson, res *linkvet.ImportResult) error {
 	merged := make(map[string]linkvet.KnownPerson, len(people))
 	var keys []string
 	for _, p := range people {
@@ -283,8 +487,15 @@ func (db *DB) importKnown(ctx context.Context, people []linkvet.KnownPerson, res
 		merged[k] = mergeKnown(linkvet.KnownPerson{}, p)
 		keys = append(keys, k)
 	}
+	if len(keys) == 0 {
+		return nil
+	}
 	now := formatTime(db.now())
-	err = db.inBatches(ctx, len(keys), func(tx *sql.Tx, from, to int) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		stored, err := loadKnownKeys(ctx, tx, keys)
+		if err != nil {
+			return fmt.Errorf("read known people: %w", err)
+		}
 		upsert := newMultiInsert(ctx, tx, `INSERT INTO known
 			(key, name, profile_url, email, company, position, sources, since, last_contact, updated_at)`,
 			`ON CONFLICT (key) DO UPDATE SET name = excluded.name, profile_url = excluded.profile_url,
@@ -292,11 +503,9 @@ func (db *DB) importKnown(ctx context.Context, people []linkvet.KnownPerson, res
 				sources = excluded.sources, since = excluded.since, last_contact = excluded.last_contact,
 				updated_at = excluded.updated_at`, 10)
 		var changed, unchanged int
-		updates := make(map[string]linkvet.KnownPerson)
-		for _, k := range keys[from:to] {
+		for _, k := range keys {
 			next := merged[k]
-			old, had := stored[k]
-			if had {
+			if old, had := stored[k]; had {
 				next = mergeKnown(old, next)
 				if sameKnown(old, next) {
 					unchanged++
@@ -311,23 +520,43 @@ func (db *DB) importKnown(ctx context.Context, people []linkvet.KnownPerson, res
 				string(sources), nullTime(next.Since), nullTime(next.LastSeen), now); err != nil {
 				return fmt.Errorf("store known people: %w", err)
 			}
-			updates[k] = next
 			changed++
 		}
 		if err := upsert.flush(); err != nil {
 			return fmt.Errorf("store known people: %w", err)
 		}
+		// Counts are applied only once the batch commits... or fails as a
+		// whole, in which case the caller reports the error.
 		res.Known += changed
 		res.Unchanged += unchanged
-		for k, p := range updates {
-			stored[k] = p
-		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("import: known people: %w", err)
+}
+
+// knownLookup is how many keys one look-up names (well under SQLite's
+// limit on bound parameters).
+const knownLookup = 500
+
+// loadKnownKeys reads the stored known people with the given keys.
+func loadKnownKeys(ctx context.Context, q querier, keys []string) (map[string]linkvet.KnownPerson, error) {
+	out := make(map[string]linkvet.KnownPerson, len(keys))
+	for from := 0; from < len(keys); from += knownLookup {
+		part := keys[from:min(from+knownLookup, len(keys))]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		rows, err := q.QueryContext(ctx, `SELECT key, name, profile_url, email, company, position, sources, since, last_contact
+			FROM known WHERE key IN (?`+strings.Repeat(", ?", len(part)-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		err = scanKnown(rows, func(key string, p linkvet.KnownPerson) { out[key] = p })
+		if err != nil {
+			return nil, err
+		}
 	}
-	return stored, nil
+	return out, nil
 }
 
 // messageHash identifies a message across imports: sender, time, content.
@@ -442,9 +671,12 @@ func (db *DB) closeGone(ctx context.Context, tx *sql.Tx, listed map[string]bool)
 	return nil
 }
 
-func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, known map[string]linkvet.KnownPerson, listed map[string]bool) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.person_key, coalesce(d.action, '')
+func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, listed map[string]bool) (int, error) {
+	// Only the invitations whose person is known are looked at, each with
+	// that one person: nothing here grows with the number of connections.
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.person_key, coalesce(d.action, ''), k.sources
 		FROM invitations i
+		JOIN known k ON k.key = i.person_key
 		LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)
 		WHERE i.person_key <> ''`)
 	if err != nil {
@@ -453,8 +685,8 @@ func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, known map[string]li
 	type open struct{ id, key string }
 	var found []open
 	for rows.Next() {
-		var id, key, latest string
-		if err := rows.Scan(&id, &key, &latest); err != nil {
+		var id, key, latest, sources string
+		if err := rows.Scan(&id, &key, &latest, &sources); err != nil {
 			rows.Close()
 			return 0, err
 		}
@@ -463,7 +695,12 @@ func (db *DB) closeAccepted(ctx context.Context, tx *sql.Tx, known map[string]li
 		default:
 			continue
 		}
-		if p, ok := known[key]; ok && !listed[id] && hasSource(p, sourceConnection) {
+		var p linkvet.KnownPerson
+		if err := json.Unmarshal([]byte(sources), &p.Sources); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("decode sources of %s: %w", key, err)
+		}
+		if !listed[id] && hasSource(p, sourceConnection) {
 			found = append(found, open{id, key})
 		}
 	}
