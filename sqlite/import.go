@@ -910,3 +910,99 @@ func (db *DB) markAbandoned(ctx context.Context) error {
 		return nil
 	})
 }
+
+// InferredClass is the class an inferred example (a past accept learned
+// from an export) was trained as, "" when there is none with that id.
+func (t *Tx) InferredClass(ctx context.Context, invitationID string) (string, error) {
+	var class string
+	err := t.tx.QueryRowContext(ctx, `SELECT class FROM inferred WHERE invitation_id = ?`, invitationID).Scan(&class)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("read inferred example %s: %w", invitationID, err)
+	}
+	return class, nil
+}
+
+// PutInferred records that inv was trained as class, as an inferred
+// example; the invitation is kept for rebuilds.
+func (t *Tx) PutInferred(ctx context.Context, inv linkvet.Invitation, class string) error {
+	if inv.ID == "" || class == "" {
+		return linkvet.Errorf(linkvet.EINVALID, "inferred example: no id or no class")
+	}
+	data, err := json.Marshal(inv)
+	if err != nil {
+		return fmt.Errorf("encode inferred example %s: %w", inv.ID, err)
+	}
+	if _, err := t.tx.ExecContext(ctx, `INSERT INTO inferred (invitation_id, class, json, at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (invitation_id) DO UPDATE SET class = excluded.class, json = excluded.json, at = excluded.at`,
+		inv.ID, class, string(data), formatTime(t.Now())); err != nil {
+		return fmt.Errorf("record inferred example %s: %w", inv.ID, err)
+	}
+	return nil
+}
+
+// DeleteInferred forgets an inferred example (the user's own decision on
+// the invitation replaces it).
+func (t *Tx) DeleteInferred(ctx context.Context, invitationID string) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM inferred WHERE invitation_id = ?`, invitationID); err != nil {
+		return fmt.Errorf("forget inferred example %s: %w", invitationID, err)
+	}
+	return nil
+}
+
+// EachInferred calls fn for every inferred example, by id.
+func (t *Tx) EachInferred(ctx context.Context, fn func(inv linkvet.Invitation, class string) error) error {
+	rows, err := t.tx.QueryContext(ctx, `SELECT invitation_id, class, json FROM inferred ORDER BY invitation_id`)
+	if err != nil {
+		return fmt.Errorf("read inferred examples: %w", err)
+	}
+	type example struct {
+		inv   linkvet.Invitation
+		class string
+	}
+	var all []example
+	for rows.Next() {
+		var id, class, raw string
+		if err := rows.Scan(&id, &class, &raw); err != nil {
+			rows.Close()
+			return fmt.Errorf("read inferred examples: %w", err)
+		}
+		var inv linkvet.Invitation
+		if err := json.Unmarshal([]byte(raw), &inv); err != nil {
+			rows.Close()
+			return fmt.Errorf("decode inferred example %s: %w", id, err)
+		}
+		all = append(all, example{inv, class})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read inferred examples: %w", err)
+	}
+	// Read whole before fn runs: fn may write through the same transaction.
+	for _, e := range all {
+		if err := fn(e.inv, e.class); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// InferredCounts counts the inferred examples per class.
+func (db *DB) InferredCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT class, count(*) FROM inferred GROUP BY class`)
+	if err != nil {
+		return nil, fmt.Errorf("count inferred examples: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var class string
+		var n int
+		if err := rows.Scan(&class, &n); err != nil {
+			return nil, fmt.Errorf("count inferred examples: %w", err)
+		}
+		out[class] = n
+	}
+	return out, rows.Err()
+}

@@ -62,6 +62,9 @@ decided and shows what you decided; --drafts shows the drafted messages.`,
 				}
 				return nil
 			}
+			if !all {
+				defer printUnsettled(e, svc)
+			}
 			if len(kept) == 0 {
 				if all {
 					fmt.Fprintln(e.stdout, "No invitations stored. Import an export (linkvet import) or add some (linkvet add).")
