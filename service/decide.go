@@ -228,7 +228,7 @@ func (s *Service) train(ctx context.Context, tx linkvet.Tx, p *policy.Policy, in
 		return false, err
 	}
 	// An example inferred from an export gives way to the user's decision.
-	forgot, err := forgetInferred(ctx, tx, c, inv, id)
+	forgot, err := forgetInferred(ctx, tx, c, id)
 	if err != nil {
 		return false, err
 	}

@@ -54,7 +54,7 @@ type StreamStore interface {
 // inferredTx is the part of a store transaction that keeps the inferred
 // examples (past accepts trained into the classifier). *sqlite.Tx has it.
 type inferredTx interface {
-	InferredClass(ctx context.Context, invitationID string) (string, error)
+	InferredExample(ctx context.Context, invitationID string) (linkvet.Invitation, string, error)
 	PutInferred(ctx context.Context, inv linkvet.Invitation, class string) error
 	DeleteInferred(ctx context.Context, invitationID string) error
 	EachInferred(ctx context.Context, fn func(inv linkvet.Invitation, class string) error) error
@@ -371,7 +371,7 @@ func (s *Service) LearnPastAccepts(ctx context.Context, accepts []linkvet.Invita
 			if inv.ID == "" {
 				continue
 			}
-			if class, err := itx.InferredClass(ctx, inv.ID); err != nil {
+			if _, class, err := itx.InferredExample(ctx, inv.ID); err != nil {
 				return err
 			} else if class != "" {
 				continue
@@ -423,17 +423,18 @@ func userDecided(ctx context.Context, tx linkvet.Tx, id string) (bool, error) {
 
 // forgetInferred untrains the inferred example of an invitation from c and
 // drops it, when there is one: the user's own decision replaces it.
-func forgetInferred(ctx context.Context, tx linkvet.Tx, c *learn.Classifier, inv *linkvet.Invitation, id string) (bool, error) {
+func forgetInferred(ctx context.Context, tx linkvet.Tx, c *learn.Classifier, id string) (bool, error) {
 	itx, ok := tx.(inferredTx)
 	if !ok {
 		return false, nil
 	}
-	class, err := itx.InferredClass(ctx, id)
+	// The example is untrained as it was trained (the export's record),
+	// not as the invitation stands now.
+	example, class, err := itx.InferredExample(ctx, id)
 	if err != nil || class == "" {
 		return false, err
 	}
-	if err := c.Untrain(learn.DocFromInvitation(inv), class); err != nil {
-		// The example was stored as the export gave it: untrain that one.
+	if err := c.Untrain(learn.DocFromInvitation(&example), class); err != nil {
 		return false, fmt.Errorf("the classifier is out of step with the decisions (run linkvet learn rebuild): untrain inferred %s as %s: %w", id, class, err)
 	}
 	return true, itx.DeleteInferred(ctx, id)

@@ -257,7 +257,7 @@ func (s *Service) Learn(ctx context.Context, labelled []linkvet.Invitation, sour
 				return err
 			}
 			// An example inferred from an export gives way to the label.
-			if _, err := forgetInferred(ctx, tx, c, &si.Invitation, id); err != nil {
+			if _, err := forgetInferred(ctx, tx, c, id); err != nil {
 				return err
 			}
 			if old == string(label) {

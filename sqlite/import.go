@@ -911,17 +911,22 @@ func (db *DB) markAbandoned(ctx context.Context) error {
 	})
 }
 
-// InferredClass is the class an inferred example (a past accept learned
-// from an export) was trained as, "" when there is none with that id.
-func (t *Tx) InferredClass(ctx context.Context, invitationID string) (string, error) {
-	var class string
-	err := t.tx.QueryRowContext(ctx, `SELECT class FROM inferred WHERE invitation_id = ?`, invitationID).Scan(&class)
+// InferredExample is the inferred example (a past accept learned from an
+// export) with that id, as it was trained, and its class; "" when there is
+// none.
+func (t *Tx) InferredExample(ctx context.Context, invitationID string) (linkvet.Invitation, string, error) {
+	var inv linkvet.Invitation
+	var class, raw string
+	err := t.tx.QueryRowContext(ctx, `SELECT class, json FROM inferred WHERE invitation_id = ?`, invitationID).Scan(&class, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return inv, "", nil
 	} else if err != nil {
-		return "", fmt.Errorf("read inferred example %s: %w", invitationID, err)
+		return inv, "", fmt.Errorf("read inferred example %s: %w", invitationID, err)
 	}
-	return class, nil
+	if err := json.Unmarshal([]byte(raw), &inv); err != nil {
+		return inv, "", fmt.Errorf("decode inferred example %s: %w", invitationID, err)
+	}
+	return inv, class, nil
 }
 
 // PutInferred records that inv was trained as class, as an inferred
