@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -38,16 +39,31 @@ Tam Verhoeven,Robin Quill,"11/20/23, 6:30 PM",,INCOMING,https://www.linkedin.com
 c1,,Robin Quill,https://www.linkedin.com/in/robin-quill,Ola Brightwater,https://www.linkedin.com/in/ola-brightwater,2024-01-02 10:00:00 UTC,,Thanks for connecting!,INBOX
 `)
 	if connections {
-		var b strings.Builder
-		b.WriteString("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
-		b.WriteString("Ola,Brightwater,https://www.linkedin.com/in/ola-brightwater,,Keel Logistics,Platform Engineer,02 Dec 2023\n")
-		b.WriteString("Tam,Verhoeven,https://www.linkedin.com/in/tam-verhoeven,,Polder Data,Analyst,21 Nov 2023\n")
-		for i := range n {
-			fmt.Fprintf(&b, "Person%d,Madeup,https://www.linkedin.com/in/person-%d-madeup,,Company %d,Engineer,%02d Mar 2019\n", i, i, i%50, 1+i%28)
-		}
-		write("Connections.csv", b.String())
+		writeConnections(t, filepath.Join(dir, "Connections.csv"), n)
 	}
 	return dir
+}
+
+// writeConnections writes Connections.csv with Ola and Tam and n made-up
+// people, row by row (a million rows never sit in memory).
+func writeConnections(t testing.TB, path string, n int) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	w.WriteString("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+	w.WriteString("Ola,Brightwater,https://www.linkedin.com/in/ola-brightwater,,Keel Logistics,Platform Engineer,02 Dec 2023\n")
+	w.WriteString("Tam,Verhoeven,https://www.linkedin.com/in/tam-verhoeven,,Polder Data,Analyst,21 Nov 2023\n")
+	for i := range n {
+		fmt.Fprintf(w, "Person%d,Madeup,https://www.linkedin.com/in/person-%d-madeup,person%d@example.com,Company %d,Engineer,%02d Mar 2019\n", i, i, i, i%50, 1+i%28)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func openService(t testing.TB) (*sqlite.DB, *service.Service) {
