@@ -284,8 +284,12 @@ func (s *Service) afterImport(ctx context.Context, imp Imported, newest time.Tim
 	if !newest.IsZero() {
 		view.Messages = []linkvet.Message{{At: newest}}
 	}
-	if imp.Reconciled, err = s.Reconcile(ctx, &view); err != nil {
+	if need, err := s.reconcileNeeded(ctx, &view, newest); err != nil {
 		return imp, fmt.Errorf("reconcile sent invitations: %w", err)
+	} else if need {
+		if imp.Reconciled, err = s.Reconcile(ctx, &view); err != nil {
+			return imp, fmt.Errorf("reconcile sent invitations: %w", err)
+		}
 	}
 	if unsettled, err := s.Unsettled(ctx); err != nil {
 		return imp, err
@@ -303,6 +307,39 @@ func (s *Service) afterImport(ctx context.Context, imp Imported, newest time.Tim
 		return imp, fmt.Errorf("screen the imported invitations: %w", err)
 	}
 	return imp, nil
+}
+
+// reconcileNeeded reports whether a stored invitation of the user's could
+// be one the export no longer lists: one not listed, sent before the
+// export's newest date. Reconcile reads the whole outreach state (every
+// known person and message); most imports have nothing to reconcile and
+// are spared it, so that a big export stays in bounded memory.
+func (s *Service) reconcileNeeded(ctx context.Context, e *linkvet.Export, newest time.Time) (bool, error) {
+	if !hasInvitationsFile(e) || newest.IsZero() {
+		return false, nil
+	}
+	sent, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Outgoing})
+	if err != nil {
+		return false, err
+	}
+	listedKeys := map[string]bool{}
+	listedIDs := map[string]bool{}
+	for _, inv := range e.Outgoing {
+		if k := personKey(inv.Person); k != "" {
+			listedKeys[k] = true
+		}
+		listedIDs[inv.ID] = true
+	}
+	for _, si := range sent {
+		inv := si.Invitation
+		if listedIDs[inv.ID] || listedKeys[personKey(inv.Person)] {
+			continue
+		}
+		if inv.SentAt == nil || inv.SentAt.Before(newest) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Unsettled counts the incoming invitations kept out of the inbox: an
