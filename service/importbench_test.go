@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -66,4 +67,34 @@ func peakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// TestGenerateStreamExport writes the export BenchmarkImportStream
+// imports (LINKVET_STREAM_CONNECTIONS connections) to
+// $LINKVET_GENERATE_STREAM_EXPORT, for timing `linkvet import` by hand.
+func TestGenerateStreamExport(t *testing.T) {
+	dir := os.Getenv("LINKVET_GENERATE_STREAM_EXPORT")
+	if dir == "" {
+		t.Skip("set LINKVET_GENERATE_STREAM_EXPORT=DIR to write the export")
+	}
+	n := 20_000
+	if v := os.Getenv(streamConnectionsEnv); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 0 {
+			t.Fatalf("%s=%q: want a number of connections", streamConnectionsEnv, v)
+		}
+	}
+	src := writeExport(t, n, true)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(src, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
