@@ -101,6 +101,9 @@ func newProgressBar(w io.Writer) *progressbar.ProgressBar {
 	)
 }
 
+// printImportSummary prints the summary of an export read whole.
+//
+//lint:ignore U1000 kept for the readers that hand over a whole export
 func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet.ImportResult) {
 	bySource := map[string]int{}
 	for _, k := range x.Known {
