@@ -1011,3 +1011,91 @@ func (db *DB) InferredCounts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, rows.Err()
 }
+
+// inferredRow is an inferred example as `linkvet export` writes it.
+type inferredRow struct {
+	InvitationID string             `json:"invitation_id"`
+	Class        string             `json:"class"`
+	At           time.Time          `json:"at"`
+	Invitation   linkvet.Invitation `json:"invitation"`
+}
+
+// exportImportState writes the inferred examples and the unsettled
+// invitations into an export of the store, so that a restore gives the
+// same classifier status and the same inbox.
+func exportImportState(ctx context.Context, q querier, j *jsonStream) error {
+	var inferred []inferredRow
+	rows, err := q.QueryContext(ctx, `SELECT invitation_id, class, json, at FROM inferred ORDER BY invitation_id`)
+	if err != nil {
+		return fmt.Errorf("read inferred examples: %w", err)
+	}
+	for rows.Next() {
+		var r inferredRow
+		var raw string
+		var at sql.NullString
+		if err := rows.Scan(&r.InvitationID, &r.Class, &raw, &at); err != nil {
+			rows.Close()
+			return fmt.Errorf("read inferred examples: %w", err)
+		}
+		if err := json.Unmarshal([]byte(raw), &r.Invitation); err != nil {
+			rows.Close()
+			return fmt.Errorf("decode inferred example %s: %w", r.InvitationID, err)
+		}
+		if r.At, err = parseTime(at); err != nil {
+			rows.Close()
+			return err
+		}
+		inferred = append(inferred, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read inferred examples: %w", err)
+	}
+	var unsettled []string
+	rows, err = q.QueryContext(ctx, `SELECT invitation_id FROM unsettled ORDER BY invitation_id`)
+	if err != nil {
+		return fmt.Errorf("read unsettled invitations: %w", err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return fmt.Errorf("read unsettled invitations: %w", err)
+		}
+		unsettled = append(unsettled, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read unsettled invitations: %w", err)
+	}
+	j.field("inferred", nonNil(inferred))
+	j.field("unsettled", nonNil(unsettled))
+	return nil
+}
+
+// restoreImportState writes back what exportImportState wrote.
+func restoreImportState(exec func(q string, args ...any) error, d *dump) error {
+	for _, r := range d.Inferred {
+		if r.InvitationID == "" || r.Class == "" {
+			return linkvet.Errorf(linkvet.EINVALID, "inferred example without an id or a class")
+		}
+		data, err := json.Marshal(r.Invitation)
+		if err != nil {
+			return fmt.Errorf("inferred example %s: %w", r.InvitationID, err)
+		}
+		at := r.At
+		if at.IsZero() {
+			at = d.ExportedAt
+		}
+		if err := exec(`INSERT INTO inferred (invitation_id, class, json, at) VALUES (?, ?, ?, ?)`,
+			r.InvitationID, r.Class, string(data), formatTime(at)); err != nil {
+			return fmt.Errorf("inferred example %s: %w", r.InvitationID, err)
+		}
+	}
+	for _, id := range d.Unsettled {
+		if err := exec(`INSERT INTO unsettled (invitation_id, since) VALUES (?, ?)`, id, formatTime(d.ExportedAt)); err != nil {
+			return fmt.Errorf("unsettled invitation %s: %w", id, err)
+		}
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -203,5 +204,37 @@ func TestInferredExamples(t *testing.T) {
 	}
 	if n, _ := db.InferredCounts(ctx); n["accept"] != 0 {
 		t.Errorf("counts %v after forgetting: want none", n)
+	}
+}
+
+// TestRestoreKeepsImportState: an export of the store carries the
+// inferred examples and the unsettled invitations, and a restore gives
+// them back.
+func TestRestoreKeepsImportState(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	partial := &linkvet.Export{
+		ConnectionsMissing: true,
+		Files:              []linkvet.FileSummary{{Name: "Invitations.csv", Rows: 1}},
+		Incoming:           []linkvet.Invitation{{ID: "u-1", Source: linkvet.SourceLinkedInExport, Person: linkvet.Person{Name: "Ada One", ProfileURL: "linkedin.com/in/ada-one"}}},
+	}
+	if _, err := db.Import(ctx, partial); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(ctx, func(tx linkvet.Tx) error {
+		return tx.(*sqlite.Tx).PutInferred(ctx, linkvet.Invitation{ID: "li-past", Person: linkvet.Person{Name: "Ola Brightwater"}}, "accept")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	first := exportJSON(t, db)
+	fresh := openTest(t)
+	if err := fresh.Restore(ctx, strings.NewReader(first), "export.json"); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := fresh.InferredCounts(ctx); n["accept"] != 1 {
+		t.Errorf("restored inferred counts %v, want 1 accept", n)
+	}
+	if u, _ := fresh.Unsettled(ctx); !u["u-1"] || len(u) != 1 {
+		t.Errorf("restored unsettled %v, want u-1", u)
 	}
 }
