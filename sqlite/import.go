@@ -506,6 +506,7 @@ func (db *DB) importKnownBatch(ctx context.Context, people []linkvet.KnownPerson
 		for _, k := range keys {
 			next := merged[k]
 			if old, had := stored[k]; had {
+				next.LastSeen = sameLastContact(old.LastSeen, next.LastSeen)
 				next = mergeKnown(old, next)
 				if sameKnown(old, next) {
 					unchanged++
@@ -531,6 +532,22 @@ func (db *DB) importKnownBatch(ctx context.Context, people []linkvet.KnownPerson
 		res.Unchanged += unchanged
 		return nil
 	})
+}
+
+// sameLastContact keeps the stored last contact when the new one is the
+// same moment read in another zone: the 2018 exports write message times
+// without a zone, so importing one again with another --time-zone moves
+// them by the zones' difference (a whole number of quarter hours, at most
+// 26 hours later: UTC-12 to UTC+14). Anything else is a newer contact and
+// wins as usual.
+func sameLastContact(stored, next time.Time) time.Time {
+	if stored.IsZero() || next.IsZero() {
+		return next
+	}
+	if d := next.Sub(stored); d > 0 && d <= 26*time.Hour && d%(15*time.Minute) == 0 {
+		return stored
+	}
+	return next
 }
 
 // knownLookup is how many keys one look-up names (well under SQLite's
@@ -560,11 +577,25 @@ func loadKnownKeys(ctx context.Context, q querier, keys []string) (map[string]li
 }
 
 // messageHash identifies a message across imports: sender, time, content.
+// The time enters as written (its wall clock), not converted to UTC: an
+// export's times without a zone (the 2018 messages) read with another
+// --time-zone are the same messages. For a time in UTC it is the hash
+// earlier versions stored (legacyMessageHash).
 func messageHash(m linkvet.Message) []byte {
+	return hashMessage(m, m.At.Format(timeLayout))
+}
+
+// legacyMessageHash is the hash earlier versions stored: the time
+// converted to UTC.
+func legacyMessageHash(m linkvet.Message) []byte {
+	return hashMessage(m, formatTime(m.At))
+}
+
+func hashMessage(m linkvet.Message, at string) []byte {
 	h := sha256.New()
 	h.Write([]byte(m.From))
 	h.Write([]byte{0})
-	h.Write([]byte(formatTime(m.At)))
+	h.Write([]byte(at))
 	h.Write([]byte{0})
 	h.Write([]byte(m.Content))
 	return h.Sum(nil)[:16]
@@ -578,8 +609,30 @@ func (db *DB) importMessages(ctx context.Context, msgs []linkvet.Message, res *l
 		insert := newMultiInsert(ctx, tx, `INSERT OR IGNORE INTO messages
 			(hash, conversation_id, from_name, from_url, to_name, to_urls, at, subject, content, outgoing)`,
 			``, 10)
+		var legacy *sql.Stmt
+		defer func() {
+			if legacy != nil {
+				legacy.Close()
+			}
+		}()
 		for i := from; i < to; i++ {
 			m := msgs[i]
+			if _, off := m.At.Zone(); off != 0 {
+				// Stored by an earlier version under its UTC time?
+				if legacy == nil {
+					var err error
+					if legacy, err = tx.PrepareContext(ctx, `SELECT count(*) FROM messages WHERE hash = ?`); err != nil {
+						return err
+					}
+				}
+				var n int
+				if err := legacy.QueryRowContext(ctx, legacyMessageHash(m)).Scan(&n); err != nil {
+					return fmt.Errorf("look up message %d: %w", i+1, err)
+				}
+				if n > 0 {
+					continue // counted unchanged below
+				}
+			}
 			toURLs := ""
 			if len(m.ToURLs) > 0 {
 				b, err := json.Marshal(m.ToURLs)

@@ -238,3 +238,34 @@ func TestRestoreKeepsImportState(t *testing.T) {
 		t.Errorf("restored unsettled %v, want u-1", u)
 	}
 }
+
+// TestMessagesWithoutZoneAcrossZones: messages whose times were read in
+// a zone (the 2018 exports) are the same messages read in another zone;
+// one stored by an earlier version (hashed on its UTC time) is found too.
+func TestMessagesWithoutZoneAcrossZones(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	msgs := func(zone string) []linkvet.Message {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Skip(err)
+		}
+		return []linkvet.Message{{From: "Sam Lee", To: "Dana Weber", At: time.Date(2018, 3, 4, 10, 30, 0, 0, loc), Content: "See you there"}}
+	}
+	if r, err := db.ImportMessages(ctx, msgs("Europe/Berlin")); err != nil || r.Messages != 1 {
+		t.Fatalf("first import: %+v, %v", r, err)
+	}
+	for _, zone := range []string{"Asia/Tokyo", "UTC", "America/New_York"} {
+		r, err := db.ImportMessages(ctx, msgs(zone))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Messages != 0 || r.Unchanged != 1 {
+			t.Errorf("in %s: %+v, want the message unchanged", zone, r)
+		}
+	}
+	all, _ := db.Messages(ctx)
+	if len(all) != 1 {
+		t.Errorf("%d messages stored, want 1", len(all))
+	}
+}
