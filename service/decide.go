@@ -220,12 +220,23 @@ func (s *Service) Undo(ctx context.Context, id string) (linkvet.Decision, error)
 // nothing.
 func (s *Service) train(ctx context.Context, tx linkvet.Tx, p *policy.Policy, inv *linkvet.Invitation, id, class string) (bool, error) {
 	old, err := tx.TrainedAs(ctx, id)
-	if err != nil || old == class {
+	if err != nil {
 		return false, err
 	}
 	c, err := s.classifier(ctx, tx, p)
 	if err != nil {
 		return false, err
+	}
+	// An example inferred from an export gives way to the user's decision.
+	forgot, err := forgetInferred(ctx, tx, c, id)
+	if err != nil {
+		return false, err
+	}
+	if old == class {
+		if forgot {
+			return false, saveClassifier(ctx, tx, c)
+		}
+		return false, nil
 	}
 	doc := learn.DocFromInvitation(inv)
 	if old != "" {
@@ -259,25 +270,35 @@ func (s *Service) untrain(ctx context.Context, tx linkvet.Tx, p *policy.Policy, 
 	return true, saveClassifier(ctx, tx, c)
 }
 
-// LearnStatus is what the classifier holds.
+// LearnStatus is what the classifier holds: the user's decisions
+// (Trained, per action in ByAction) and the examples inferred from
+// exports (past accepts), counted apart.
 type LearnStatus struct {
 	Trained  int            `json:"trained"`
 	ByAction map[string]int `json:"by_action"`
+	Inferred int            `json:"inferred"`
 }
 
-// LearnStatus reports how many decisions the classifier holds, per action.
+// LearnStatus reports how many decisions the classifier holds, per action,
+// and how many inferred examples.
 func (s *Service) LearnStatus(ctx context.Context) (LearnStatus, error) {
 	c, err := s.classifier(ctx, nil, nil)
 	if err != nil {
 		return LearnStatus{}, err
 	}
-	return statusOf(c), nil
+	inferred, err := s.inferredCounts(ctx)
+	if err != nil {
+		return LearnStatus{}, err
+	}
+	return statusOf(c, inferred), nil
 }
 
-func statusOf(c *learn.Classifier) LearnStatus {
+func statusOf(c *learn.Classifier, inferred map[string]int) LearnStatus {
 	st := LearnStatus{ByAction: map[string]int{}}
 	for class, n := range c.Docs() {
-		if n == 0 {
+		n -= inferred[class]
+		st.Inferred += inferred[class]
+		if n <= 0 {
 			continue
 		}
 		st.ByAction[class] = n
@@ -347,11 +368,21 @@ func (s *Service) Rebuild(ctx context.Context) (LearnStatus, error) {
 				return err
 			}
 		}
+		// The past accepts learned from exports are kept, unless the user
+		// has since decided them.
+		inferred, err := retrainInferred(ctx, tx, c, dec)
+		if err != nil {
+			return err
+		}
 		if err := saveClassifier(ctx, tx, c); err != nil {
 			return err
 		}
-		st = statusOf(c)
-		return tx.AddAudit(ctx, linkvet.AuditEntry{Kind: "rebuild", Subject: "classifier", Detail: fmt.Sprintf("rebuilt from %d standing decisions", st.Trained)})
+		st = statusOf(c, inferred)
+		detail := fmt.Sprintf("rebuilt from %d standing decisions", st.Trained)
+		if st.Inferred > 0 {
+			detail += fmt.Sprintf(" and %d inferred examples", st.Inferred)
+		}
+		return tx.AddAudit(ctx, linkvet.AuditEntry{Kind: "rebuild", Subject: "classifier", Detail: detail})
 	})
 	return st, err
 }

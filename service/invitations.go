@@ -89,6 +89,12 @@ func (s *Service) Inbox(ctx context.Context, f InboxFilter) ([]linkvet.StoredInv
 	if err != nil {
 		return nil, err
 	}
+	if !f.All {
+		// Those an export could not settle wait apart (Service.Unsettled).
+		if items, err = s.dropUnsettled(ctx, items); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.Fresh(ctx, items); err != nil {
 		return nil, err
 	}
@@ -250,6 +256,10 @@ func (s *Service) Learn(ctx context.Context, labelled []linkvet.Invitation, sour
 			if err != nil {
 				return err
 			}
+			// An example inferred from an export gives way to the label.
+			if _, err := forgetInferred(ctx, tx, c, id); err != nil {
+				return err
+			}
 			if old == string(label) {
 				out.Unchanged++
 				continue
@@ -262,7 +272,11 @@ func (s *Service) Learn(ctx context.Context, labelled []linkvet.Invitation, sour
 			}
 			out.Trained++
 		}
-		out.Status = statusOf(c)
+		inferred, err := countInferred(ctx, tx)
+		if err != nil {
+			return err
+		}
+		out.Status = statusOf(c, inferred)
 		r := c.Classify(docEmpty)
 		out.Enough, out.Why = r.Enough, r.Why
 		return saveClassifier(ctx, tx, c)

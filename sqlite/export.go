@@ -37,6 +37,9 @@ type dump struct {
 	Audit         []linkvet.AuditEntry       `json:"audit"`
 	Models        []storedModel              `json:"models"`
 	Trained       map[string]string          `json:"trained"`
+	// Inferred and Unsettled: see migration 0007 (import.go).
+	Inferred  []inferredRow `json:"inferred,omitempty"`
+	Unsettled []string      `json:"unsettled,omitempty"`
 }
 
 // storedModel is a named blob with its generation (JSON writes the blob
@@ -246,6 +249,9 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 	}
 	rows.Close()
 	j.field("trained", trained)
+	if err := exportImportState(ctx, tx, j); err != nil {
+		return err
+	}
 	if j.err != nil {
 		return j.err
 	}

@@ -168,5 +168,5 @@ func restoreRows(ctx context.Context, tx *sql.Tx, d *dump) error {
 			return fmt.Errorf("training marker of %s: %w", id, err)
 		}
 	}
-	return nil
+	return restoreImportState(exec, d)
 }

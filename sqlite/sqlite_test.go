@@ -110,9 +110,11 @@ func TestMigrationsOrderedAndIdempotent(t *testing.T) {
 		}
 		versions = append(versions, v)
 	}
+	// Versions rise strictly (each applied once, in order); a branch may
+	// lack a number another branch brings.
 	for i, v := range versions {
-		if v != i+1 {
-			t.Fatalf("migrations applied in order %v, want 1..%d each once", versions, len(versions))
+		if v <= 0 || (i > 0 && v <= versions[i-1]) {
+			t.Fatalf("migrations applied in order %v, want each once in rising order", versions)
 		}
 	}
 }

@@ -82,8 +82,8 @@ each invitation. linkvet never follows an Accept link and never logs in.`,
 					_ = bar.Set64(done)
 				}
 			}
-			res, err := svc.Import(e.ctx, func(o linkedin.Options) (*linkvet.Export, error) {
-				return linkedin.Read(args[0], o)
+			res, err := svc.ImportStream(e.ctx, func(o linkedin.Options, h linkedin.StreamHandler) (*linkvet.Export, error) {
+				return linkedin.Stream(args[0], o, h)
 			}, opts)
 			if bar != nil {
 				_ = bar.Finish()
@@ -92,7 +92,7 @@ each invitation. linkvet never follows an Accept link and never logs in.`,
 			if err != nil {
 				return err
 			}
-			printImportSummary(e.stdout, args[0], res.Export, res.Result)
+			printImported(e.stdout, args[0], res)
 			items, err := svc.Inbox(e.ctx, service.InboxFilter{})
 			if err != nil {
 				return err
@@ -125,7 +125,22 @@ func newProgressBar(w io.Writer) *progressbar.ProgressBar {
 	)
 }
 
+// printImportSummary prints the summary of an export read whole.
+//
+//lint:ignore U1000 kept for the readers that hand over a whole export
 func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet.ImportResult) {
+	bySource := map[string]int{}
+	for _, k := range x.Known {
+		for _, s := range k.Sources {
+			bySource[s]++
+		}
+	}
+	printImportSummaryCounts(w, path, x, res, len(x.Known), len(x.Messages), bySource)
+}
+
+// printImportSummaryCounts prints the summary with the counts of known
+// people and messages given apart (a streamed export holds neither).
+func printImportSummaryCounts(w io.Writer, path string, x *linkvet.Export, res linkvet.ImportResult, known, messages int, bySource map[string]int) {
 	fmt.Fprintf(w, "imported %s\n", path)
 	files := append([]linkvet.FileSummary(nil), x.Files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
@@ -139,7 +154,7 @@ func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet
 		skipped += len(f.Skipped)
 	}
 	fmt.Fprintf(w, "known people %d, pending incoming %d, pending outgoing %d, messages %d",
-		len(x.Known), len(x.Incoming), len(x.Outgoing), len(x.Messages))
+		known, len(x.Incoming), len(x.Outgoing), messages)
 	if x.HiddenConnections > 0 {
 		fmt.Fprintf(w, ", hidden connections %d", x.HiddenConnections)
 	}
@@ -154,18 +169,8 @@ func printImportSummary(w io.Writer, path string, x *linkvet.Export, res linkvet
 		fmt.Fprintf(w, "\n  companies: %s\n  schools: %s\n  industries: %s\n  skills: %d",
 			safe(strings.Join(me.Companies, ", ")), safe(strings.Join(me.Schools, ", ")), safe(strings.Join(me.Industries, ", ")), len(me.Skills))
 	}
-	bySource := map[string]int{}
-	for _, k := range x.Known {
-		for _, s := range k.Sources {
-			bySource[s]++
-		}
-	}
 	if len(bySource) > 0 {
-		sources := make([]string, 0, len(bySource))
-		for s := range bySource {
-			sources = append(sources, s)
-		}
-		sort.Strings(sources)
+		sources := sortedKeys(bySource)
 		fmt.Fprintf(w, "\nknown people by source:")
 		for _, s := range sources {
 			fmt.Fprintf(w, " %s %d", s, bySource[s])

@@ -76,6 +76,9 @@ e-mail).`,
 				}
 				return nil
 			}
+			if !all {
+				defer printUnsettled(e, svc)
+			}
 			if len(kept) == 0 {
 				if all {
 					fmt.Fprintln(e.stdout, "No invitations stored. Import an export (linkvet import) or add some (linkvet add).")

@@ -63,7 +63,12 @@ rebuilds it from your standing decisions.`,
 	status := &cobra.Command{
 		Use:   "status",
 		Short: "Say how many decisions the classifier holds, per action",
-		Args:  cobra.NoArgs,
+		Long: `Status says how many of your decisions the classifier holds, per action, and
+how many examples it inferred from your LinkedIn exports: invitations you
+accepted on LinkedIn (their sender is now a connection), learned as accepts.
+An inferred example never stands over a decision of yours: deciding that
+invitation replaces it.`,
+		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			svc, done, err := e.service(true)
 			if err != nil {
@@ -81,13 +86,14 @@ rebuilds it from your standing decisions.`,
 			return nil
 		}),
 	}
-	status.Flags().BoolVar(&asJSON, "json", false, `print {"trained": N, "by_action": {...}}`)
+	status.Flags().BoolVar(&asJSON, "json", false, `print {"trained": N, "by_action": {...}, "inferred": N}`)
 	rebuild := &cobra.Command{
 		Use:   "rebuild",
 		Short: "Rebuild the classifier from your standing decisions",
 		Long: `Rebuild forgets what the classifier learned and teaches it again every
 decision of yours that stands (undone ones and an import's records do not
-count), in one transaction. Run it when linkvet says the classifier is out of
+count), and the past accepts inferred from your exports (except those you
+have decided since), in one transaction. Run it when linkvet says the classifier is out of
 step with the decisions.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
@@ -119,6 +125,9 @@ func printLearnStatus(e *env, st service.LearnStatus) {
 	}
 	if len(parts) > 0 {
 		fmt.Fprintf(e.stdout, ": %s", strings.Join(parts, ", "))
+	}
+	if st.Inferred > 0 {
+		fmt.Fprintf(e.stdout, "; and %d accept%s inferred from your exports (invitations you accepted on LinkedIn)", st.Inferred, plural(st.Inferred))
 	}
 	fmt.Fprintln(e.stdout)
 }
