@@ -204,13 +204,9 @@ func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, w
 		if err != nil {
 			return "", false, nil, err
 		}
-		// What a read would give back: the stored JSON decoded, so that
-		// the caller sees exactly what later reads see.
-		si := &linkvet.StoredInvitation{AddedAt: added}
-		if err := json.Unmarshal(data, &si.Invitation); err != nil {
-			return "", false, nil, fmt.Errorf("decode %s: %w", where, err)
-		}
-		return inv.ID, true, si, nil
+		// The invitation as merged is what a read gives back (the tests
+		// hold the two together), without decoding what was just encoded.
+		return inv.ID, true, &linkvet.StoredInvitation{Invitation: inv, AddedAt: added}, nil
 	}
 	var stored linkvet.Invitation
 	if err := json.Unmarshal([]byte(row.json), &stored); err != nil {
@@ -293,7 +289,10 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 	if err := w.preload(ctx, tx, norm); err != nil {
 		return nil, nil, err
 	}
-	var read *sql.Stmt
+	// Invitations matched to a stored one (or to one earlier in the
+	// batch) are read back once the batch is written, so that every entry
+	// shows the invitation as the batch left it; new ones are not read.
+	reread := map[string]*linkvet.StoredInvitation{}
 	for i, inv := range norm {
 		id, _, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
 		if err != nil {
@@ -304,20 +303,31 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 			continue
 		}
 		if si == nil {
-			// Enriched (or unchanged): read it back whole, decision and all.
-			if read == nil {
-				if read, err = tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`); err != nil {
-					return nil, nil, fmt.Errorf("put invitations: %w", err)
-				}
-			}
-			got, err := scanStored(read.QueryRowContext(ctx, id))
-			if err != nil {
-				return nil, nil, fmt.Errorf("put invitations: read %s back: %w", id, err)
-			}
-			got.Verdict, got.VerdictState = nil, ""
-			si = &got
+			reread[id] = nil
+			continue
 		}
 		out[i] = *si
+	}
+	if len(reread) > 0 {
+		read, err := tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`)
+		if err != nil {
+			return nil, nil, fmt.Errorf("put invitations: %w", err)
+		}
+		defer read.Close()
+		for i, id := range ids {
+			if _, ok := reread[id]; !ok {
+				continue
+			}
+			if reread[id] == nil {
+				got, err := scanStored(read.QueryRowContext(ctx, id))
+				if err != nil {
+					return nil, nil, fmt.Errorf("put invitations: read %s back: %w", id, err)
+				}
+				got.Verdict, got.VerdictState = nil, ""
+				reread[id] = &got
+			}
+			out[i] = *reread[id]
+		}
 	}
 	return ids, out, nil
 }
