@@ -389,7 +389,7 @@ func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
 	si.VerdictState = r.verdictState.String
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
-		if err := json.Unmarshal([]byte(r.verdictJSON.String), si.Verdict); err != nil {
+		if err := decodeVerdict([]byte(r.verdictJSON.String), si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}
