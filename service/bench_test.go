@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
@@ -67,8 +68,9 @@ func openBench(b *testing.B) (*sqlite.DB, *service.Service) {
 // BenchmarkScreen5000 is the yardstick: what linkvet screen --json does
 // with the same invitations, from the file's bytes to the verdicts' (one
 // thread, as the others).
-func BenchmarkScreen5000(b *testing.B) {
-	data := generatedJSONL(b, 5000)
+func BenchmarkScreen5000(b *testing.B) { benchScreen(b, generatedJSONL(b, 5000)) }
+
+func benchScreen(b *testing.B, data []byte) {
 	eng := screen.New(policy.Default())
 	b.ResetTimer()
 	for range b.N {
@@ -94,8 +96,9 @@ func BenchmarkScreen5000(b *testing.B) {
 
 // BenchmarkAdd5000 stores and screens 5,000 invitations into a fresh
 // store (issue 13: under five times BenchmarkScreen5000).
-func BenchmarkAdd5000(b *testing.B) {
-	invs := generated(b, 5000)
+func BenchmarkAdd5000(b *testing.B) { benchAdd(b, generated(b, 5000)) }
+
+func benchAdd(b *testing.B, invs []linkvet.Invitation) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -109,8 +112,9 @@ func BenchmarkAdd5000(b *testing.B) {
 
 // BenchmarkInbox5000Fresh lists 5,000 pending invitations whose verdicts
 // are current: nothing is screened.
-func BenchmarkInbox5000Fresh(b *testing.B) {
-	invs := generated(b, 5000)
+func BenchmarkInbox5000Fresh(b *testing.B) { benchInboxFresh(b, generated(b, 5000)) }
+
+func benchInboxFresh(b *testing.B, invs []linkvet.Invitation) {
 	_, svc := openBench(b)
 	if _, err := svc.Add(context.Background(), invs); err != nil {
 		b.Fatal(err)
@@ -125,8 +129,9 @@ func BenchmarkInbox5000Fresh(b *testing.B) {
 
 // BenchmarkInbox5000Stale lists 5,000 pending invitations after a policy
 // change made every verdict stale (issue 13: at most twice screening).
-func BenchmarkInbox5000Stale(b *testing.B) {
-	invs := generated(b, 5000)
+func BenchmarkInbox5000Stale(b *testing.B) { benchInboxStale(b, generated(b, 5000)) }
+
+func benchInboxStale(b *testing.B, invs []linkvet.Invitation) {
 	_, svc := openBench(b)
 	if _, err := svc.Add(context.Background(), invs); err != nil {
 		b.Fatal(err)
@@ -143,4 +148,32 @@ func BenchmarkInbox5000Stale(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkVersusScreen5000 measures the yardstick and add and inbox at
+// 5,000 invitations in one run and reports each as a multiple of it
+// (x-screen): the machine's load moves absolute figures by a factor of two
+// between runs, ratios much less. Issue 13's targets: Add < 5, InboxFresh
+// far less than 1, InboxStale <= 2.
+//
+//	go test ./service -run '^$' -bench VersusScreen5000 -benchtime 3x
+func BenchmarkVersusScreen5000(b *testing.B) {
+	data := generatedJSONL(b, 5000)
+	invs := generated(b, 5000)
+	var yard time.Duration
+	b.Run("Screen", func(b *testing.B) {
+		benchScreen(b, data)
+		yard = b.Elapsed() / time.Duration(b.N)
+	})
+	versus := func(name string, bench func(*testing.B, []linkvet.Invitation)) {
+		b.Run(name, func(b *testing.B) {
+			bench(b, invs)
+			if yard > 0 {
+				b.ReportMetric(float64(b.Elapsed()/time.Duration(b.N))/float64(yard), "x-screen")
+			}
+		})
+	}
+	versus("Add", benchAdd)
+	versus("InboxFresh", benchInboxFresh)
+	versus("InboxStale", benchInboxStale)
 }

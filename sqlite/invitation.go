@@ -1,17 +1,20 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // maxNoteBytes bounds a decision note: it is a remark, not a document.
@@ -378,8 +381,16 @@ func (r *rawStored) scan(s scanner) error {
 }
 
 func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
+	return r.decodeWith(fresh, nil)
+}
+
+// decodeWith is decode with the invitation already decoded (when inv is
+// not nil).
+func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.StoredInvitation, error) {
 	var si linkvet.StoredInvitation
-	if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
+	if inv != nil {
+		si.Invitation = *inv
+	} else if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
 		return si, fmt.Errorf("decode stored invitation: %w", err)
 	}
 	var err error
@@ -413,7 +424,10 @@ func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
 }
 
 // decodeAll decodes rows on every core; decoding JSON is most of the
-// cost of a long list.
+// cost of a long list. Each core reads its share of the invitations as
+// JSON Lines with jsonio's reader (its hand-written decoder agrees with
+// encoding/json on every input, and is about three times faster); a row
+// the reader refuses is decoded by encoding/json, which says why.
 func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, error) {
 	out := make([]linkvet.StoredInvitation, len(raws))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/256))
@@ -423,8 +437,9 @@ func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(raws); i += workers {
-				si, err := raws[i].decode(fresh)
+			invs := decodeInvitations(raws, w, workers)
+			for k, i := 0, w; i < len(raws); k, i = k+1, i+workers {
+				si, err := raws[i].decodeWith(fresh, invs[k])
 				if err != nil {
 					errs[w] = err
 					return
@@ -440,6 +455,41 @@ func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, erro
 		}
 	}
 	return out, nil
+}
+
+// decodeInvitations decodes the invitations of raws[from], raws[from+step],
+// ... in one stream; an entry is nil where the reader refused the row.
+func decodeInvitations(raws []rawStored, from, step int) []*linkvet.Invitation {
+	var buf []byte
+	n := 0
+	for i := from; i < len(raws); i += step {
+		if strings.IndexByte(raws[i].invJSON, '\n') >= 0 {
+			buf = append(buf, "null"...) // one line per row, always
+		} else {
+			buf = append(buf, raws[i].invJSON...)
+		}
+		buf = append(buf, '\n')
+		n++
+	}
+	out := make([]*linkvet.Invitation, n)
+	decoded := make([]linkvet.Invitation, n)
+	rd := jsonio.NewReader(bytes.NewReader(buf), "stored invitations")
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			return out
+		}
+		var p *linkvet.Problem
+		if errors.As(err, &p) {
+			continue
+		} else if err != nil {
+			return out
+		}
+		if k := rec.Line - 1; k >= 0 && k < n && out[k] == nil {
+			decoded[k] = rec.Invitation
+			out[k] = &decoded[k]
+		}
+	}
 }
 
 // Invitation returns one stored invitation with its verdict and latest

@@ -88,3 +88,46 @@ func BenchmarkDecodeVerdict(b *testing.B) {
 		}
 	})
 }
+
+// TestDecodeInvitationsAgrees: listing decodes stored invitations with
+// jsonio's reader; every row decodes as encoding/json decodes it, and a
+// row the reader refuses (one jsonio would reject as input, one over
+// several lines) is left to encoding/json.
+func TestDecodeInvitationsAgrees(t *testing.T) {
+	rows := []string{
+		`{"id":"a","direction":"incoming","message":"Hi <Dana> & co","person":{"name":"Ana Made-Up","photo":"real","skills":["Go","Kafka"]},"mutual_connections":3,"sent_at":"2026-11-20T09:30:00+01:00"}`,
+		`{}`,
+		`{"id":"b","mutual_connections":-2,"person":{"name":"Ben"}}`,
+		"{\"id\":\"c\",\n\"person\":{\"name\":\"Cem\"}}",
+		`{"id":"d","person":{"name":"D\u00e9sir\u00e9e \ud83d\ude00"}}`,
+		`{"id":"e","person":{"name":"Eve","photo":"painted"}}`,
+	}
+	raws := make([]rawStored, len(rows))
+	for i, r := range rows {
+		raws[i] = rawStored{invJSON: r, addedAt: "2026-11-20T10:00:00Z"}
+	}
+	for _, step := range []int{1, 2} {
+		got, err := decodeAll(raws, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast := decodeInvitations(raws, 0, step)
+		for i, r := range rows {
+			var want linkvet.Invitation
+			if err := json.Unmarshal([]byte(r), &want); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got[i].Invitation, want) {
+				t.Errorf("row %d: decoded %+v, encoding/json %+v", i, got[i].Invitation, want)
+			}
+			if i%step == 0 {
+				if f := fast[i/step]; f != nil && !reflect.DeepEqual(*f, want) {
+					t.Errorf("row %d (step %d): the reader decoded %+v, encoding/json %+v", i, step, *f, want)
+				}
+			}
+		}
+		if fast[0] == nil {
+			t.Errorf("step %d: a plain row was not decoded by the reader", step)
+		}
+	}
+}
