@@ -460,7 +460,11 @@ func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, erro
 // decodeInvitations decodes the invitations of raws[from], raws[from+step],
 // ... in one stream; an entry is nil where the reader refused the row.
 func decodeInvitations(raws []rawStored, from, step int) []*linkvet.Invitation {
-	var buf []byte
+	size := 0
+	for i := from; i < len(raws); i += step {
+		size += len(raws[i].invJSON) + 1
+	}
+	buf := make([]byte, 0, size)
 	n := 0
 	for i := from; i < len(raws); i += step {
 		if strings.IndexByte(raws[i].invJSON, '\n') >= 0 {
