@@ -220,18 +220,26 @@ func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) e
 		return err
 	}
 	now := s.now()
+	// Each part is saved while the next is screened: the store writes on
+	// one core, so the other screens meanwhile. Parts are saved in order,
+	// each in its own transaction.
 	const batch = 1000
+	var saving chan error
 	for from := 0; from < len(stale); from += batch {
 		part := stale[from:min(from+batch, len(stale))]
 		vs, data := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
+		if saving != nil {
+			if err := <-saving; err != nil {
+				return err
+			}
+		}
 		for j, i := range part {
 			items[i].Verdict, items[i].VerdictState = &vs[j], es.state
 		}
-		if err := saveVerdicts(ctx, s.store, vs, data, es.state); err != nil {
-			return err
-		}
+		saving = make(chan error, 1)
+		go func() { saving <- saveVerdicts(ctx, s.store, vs, data, es.state) }()
 	}
-	return nil
+	return <-saving
 }
 
 // RescreenAll brings every incoming invitation's verdict in line with the
