@@ -283,10 +283,21 @@ func (s *Service) Explain(ctx context.Context, id string) (*linkvet.StoredInvita
 
 // SortByAttention puts what most needs the user's eye first; ties keep the
 // store's order (newest first).
+// Each item's attention is worked out once and an order of indices is
+// sorted: moving the large items themselves at every step of the sort was
+// a fair part of listing thousands.
 func SortByAttention(items []linkvet.StoredInvitation) {
-	sort.SliceStable(items, func(i, j int) bool {
-		return screen.Attention(items[i].Verdict) > screen.Attention(items[j].Verdict)
-	})
+	type key struct{ attention, at int }
+	keys := make([]key, len(items))
+	for i := range items {
+		keys[i] = key{screen.Attention(items[i].Verdict), i}
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return keys[i].attention > keys[j].attention })
+	sorted := make([]linkvet.StoredInvitation, len(items))
+	for i, k := range keys {
+		sorted[i] = items[k.at]
+	}
+	copy(items, sorted)
 }
 
 // Learned is what Learn did.
