@@ -636,16 +636,47 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := allStored(ctx, tx, vs); err != nil {
 			return err
 		}
-		upsert, err := tx.PrepareContext(ctx, `INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
-				score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
-		if err != nil {
-			return err
+		// One statement per chunk of rows, not per row: the statement's
+		// own cost was most of saving a verdict. A verdict given twice in
+		// the list is saved once, the last one winning, as row by row.
+		last := make(map[string]int, len(vs))
+		for i := range vs {
+			last[vs[i].ID] = i
 		}
-		defer upsert.Close()
+		args := make([]any, 0, verdictChunk*7)
+		rows := 0
+		var stmt *sql.Stmt
+		stmtRows := 0
+		flush := func() error {
+			if rows == 0 {
+				return nil
+			}
+			if stmt == nil || stmtRows != rows {
+				if stmt != nil {
+					stmt.Close()
+				}
+				var err error
+				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows)); err != nil {
+					return err
+				}
+				stmtRows = rows
+			}
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				return fmt.Errorf("store verdicts %s to %s: %w", args[0], args[len(args)-7], err)
+			}
+			args, rows = args[:0], 0
+			return nil
+		}
+		defer func() {
+			if stmt != nil {
+				stmt.Close()
+			}
+		}()
 		for i := range vs {
 			v := &vs[i]
+			if last[v.ID] != i {
+				continue
+			}
 			var data string
 			if encoded != nil {
 				data = encoded[i]
@@ -656,9 +687,15 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 				}
 				data = string(b)
 			}
-			if _, err := upsert.ExecContext(ctx, v.ID, string(v.Action), string(v.Category), v.Score, now, data, state); err != nil {
-				return fmt.Errorf("store verdict %s: %w", v.ID, err)
+			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, data, state)
+			if rows++; rows == verdictChunk {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 		return nil
 	}()
@@ -666,6 +703,25 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		return fmt.Errorf("save verdicts: %w", err)
 	}
 	return nil
+}
+
+// verdictChunk is how many verdicts one statement saves (7 parameters
+// each, far below SQLite's limit of 32,766).
+const verdictChunk = 128
+
+// upsertVerdicts is the statement that saves n verdicts.
+func upsertVerdicts(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(` ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
+		score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
+	return b.String()
 }
 
 // allStored returns ENOTFOUND naming the first verdict whose invitation is

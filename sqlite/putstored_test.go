@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"testing"
 	"time"
 
@@ -108,5 +109,38 @@ func TestSaveEncodedVerdicts(t *testing.T) {
 	}
 	if err := db.SaveEncodedVerdicts(ctx, []linkvet.Verdict{w}, []string{}, "s2"); err == nil {
 		t.Error("one verdict with no JSON was saved")
+	}
+}
+
+// TestSaveVerdictsInChunks: verdicts are saved many to a statement; a
+// list longer than one statement's share is saved whole, and a verdict
+// given twice is saved as the last one given, as row by row.
+func TestSaveVerdictsInChunks(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	var invs []linkvet.Invitation
+	for i := range 300 {
+		invs = append(invs, linkvet.Invitation{ID: "inv-" + strconv.Itoa(i), Person: linkvet.Person{Name: "Made-Up " + strconv.Itoa(i)}})
+	}
+	ids := mustPut(t, db, invs...)
+	var vs []linkvet.Verdict
+	for i, id := range ids {
+		vs = append(vs, linkvet.Verdict{ID: id, Action: linkvet.Ignore, Category: linkvet.IndustryPeer, Score: i})
+	}
+	vs = append(vs, linkvet.Verdict{ID: ids[5], Action: linkvet.Accept, Category: linkvet.IndustryPeer, Score: 1000})
+	for round, state := range []string{"s1", "s2"} { // inserted, then updated
+		if err := db.SaveVerdicts(ctx, vs, state); err != nil {
+			t.Fatal(err)
+		}
+		for i, id := range ids {
+			got := mustGet(t, db, id)
+			want := i
+			if i == 5 {
+				want = 1000
+			}
+			if got.Verdict == nil || got.Verdict.Score != want || got.VerdictState != state {
+				t.Fatalf("round %d: %s read back %+v in state %q, want score %d", round, id, got.Verdict, got.VerdictState, want)
+			}
+		}
 	}
 }
