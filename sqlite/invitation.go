@@ -400,7 +400,7 @@ func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.S
 	si.VerdictState = r.verdictState.String
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
-		if err := decodeVerdict([]byte(r.verdictJSON.String), si.Verdict); err != nil {
+		if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}

@@ -1,9 +1,9 @@
 package sqlite
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
@@ -14,24 +14,27 @@ import (
 // writes (keys in the struct's order, strings without escapes) is read by
 // hand; anything else falls back to encoding/json, and FuzzDecodeVerdict
 // holds the two together.
-func decodeVerdict(data []byte, v *linkvet.Verdict) error {
+//
+// The strings of a hand-read verdict share the memory of data: nothing is
+// copied.
+func decodeVerdict(data string, v *linkvet.Verdict) error {
 	var fast linkvet.Verdict
 	if (&verdictParser{b: data}).verdict(&fast) {
 		*v = fast
 		return nil
 	}
-	return json.Unmarshal(data, v)
+	return json.Unmarshal([]byte(data), v)
 }
 
 // verdictParser reads the one shape of a verdict the store writes; every
 // method returns false at the first byte it does not expect.
 type verdictParser struct {
-	b []byte
+	b string
 	i int
 }
 
 func (p *verdictParser) lit(s string) bool {
-	if len(p.b)-p.i < len(s) || string(p.b[p.i:p.i+len(s)]) != s {
+	if len(p.b)-p.i < len(s) || p.b[p.i:p.i+len(s)] != s {
 		return false
 	}
 	p.i += len(s)
@@ -50,10 +53,10 @@ func (p *verdictParser) str(dst *string) bool {
 		switch {
 		case c == '"':
 			s := p.b[start:j]
-			if !utf8.Valid(s) {
+			if !utf8.ValidString(s) {
 				return false
 			}
-			*dst = string(s)
+			*dst = s
 			p.i = j + 1
 			return true
 		case c == '\\' || c < 0x20:
@@ -63,7 +66,7 @@ func (p *verdictParser) str(dst *string) bool {
 	return false
 }
 
-func (p *verdictParser) number() ([]byte, bool) {
+func (p *verdictParser) number() (string, bool) {
 	start := p.i
 	for p.i < len(p.b) {
 		c := p.b[p.i]
@@ -93,7 +96,7 @@ func (p *verdictParser) integer(dst *int) bool {
 	if (n[0] == '0' && len(n) > 1) || (len(n) > 2 && n[0] == '-' && n[1] == '0') {
 		return false
 	}
-	x, err := strconv.Atoi(string(n))
+	x, err := strconv.Atoi(n)
 	*dst = x
 	return err == nil
 }
@@ -103,22 +106,22 @@ func (p *verdictParser) float(dst *float64) bool {
 	if !ok || !plainDecimal(n) {
 		return false
 	}
-	x, err := strconv.ParseFloat(string(n), 64)
+	x, err := strconv.ParseFloat(n, 64)
 	*dst = x
 	return err == nil
 }
 
 // plainDecimal accepts -?digits(.digits)?, without a leading zero before
 // other digits: the numbers the encoder writes for a confidence.
-func plainDecimal(n []byte) bool {
+func plainDecimal(n string) bool {
 	if len(n) > 0 && n[0] == '-' {
 		n = n[1:]
 	}
-	intPart, frac, hasFrac := bytes.Cut(n, []byte("."))
+	intPart, frac, hasFrac := strings.Cut(n, ".")
 	if len(intPart) == 0 || (intPart[0] == '0' && len(intPart) > 1) || (hasFrac && len(frac) == 0) {
 		return false
 	}
-	for _, c := range append(intPart[:len(intPart):len(intPart)], frac...) {
+	for _, c := range []byte(intPart + frac) {
 		if c < '0' || c > '9' {
 			return false
 		}

@@ -40,7 +40,7 @@ func FuzzDecodeVerdict(f *testing.F) {
 		var want linkvet.Verdict
 		wantErr := json.Unmarshal(data, &want)
 		var fast linkvet.Verdict
-		if (&verdictParser{b: data}).verdict(&fast) {
+		if (&verdictParser{b: string(data)}).verdict(&fast) {
 			if wantErr != nil {
 				t.Fatalf("read by hand, but encoding/json refuses %q: %v", data, wantErr)
 			}
@@ -49,7 +49,7 @@ func FuzzDecodeVerdict(f *testing.F) {
 			}
 		}
 		var got linkvet.Verdict
-		gotErr := decodeVerdict(data, &got)
+		gotErr := decodeVerdict(string(data), &got)
 		if (gotErr != nil) != (wantErr != nil) || (gotErr == nil && !reflect.DeepEqual(got, want)) {
 			t.Fatalf("%q: decodeVerdict %+v, %v; encoding/json %+v, %v", data, got, gotErr, want, wantErr)
 		}
@@ -61,7 +61,7 @@ func FuzzDecodeVerdict(f *testing.F) {
 func TestDecodeVerdictFastPath(t *testing.T) {
 	for _, s := range verdictSeeds()[:3] {
 		var v linkvet.Verdict
-		if !(&verdictParser{b: s}).verdict(&v) {
+		if !(&verdictParser{b: string(s)}).verdict(&v) {
 			t.Errorf("not read by hand: %s", s)
 		}
 	}
@@ -73,7 +73,7 @@ func BenchmarkDecodeVerdict(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
 			var v linkvet.Verdict
-			if err := decodeVerdict(data, &v); err != nil {
+			if err := decodeVerdict(string(data), &v); err != nil {
 				b.Fatal(err)
 			}
 		}
