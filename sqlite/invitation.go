@@ -1,17 +1,20 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // maxNoteBytes bounds a decision note: it is a remark, not a document.
@@ -58,6 +61,62 @@ type invitationWriter struct {
 	insert   *sql.Stmt
 	update   *sql.Stmt
 	stale    *sql.Stmt
+
+	// known, when set, holds every person key ("k" + direction + key) and
+	// id ("i" + id) that may be stored: a record whose key and id are not
+	// in it is new without a lookup. Written rows are added as they go.
+	known map[string]bool
+}
+
+// preload fills w.known for invs with one query, so that a batch of new
+// invitations costs no lookups.
+func (w *invitationWriter) preload(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) error {
+	keys := make([]string, 0, len(invs))
+	ids := make([]string, 0, len(invs))
+	for _, inv := range invs {
+		if k := invitationPersonKey(inv.Person); k != "" {
+			keys = append(keys, k)
+		}
+		ids = append(ids, inv.ID)
+	}
+	kj, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	ij, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT 'k' || direction || person_key FROM invitations
+			WHERE person_key IN (SELECT value FROM json_each(?))
+		UNION ALL SELECT 'i' || id FROM invitations WHERE id IN (SELECT value FROM json_each(?))`, string(kj), string(ij))
+	if err != nil {
+		return fmt.Errorf("look up invitations: %w", err)
+	}
+	defer rows.Close()
+	w.known = make(map[string]bool, len(invs))
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return fmt.Errorf("look up invitations: %w", err)
+		}
+		w.known[k] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("look up invitations: %w", err)
+	}
+	return nil
+}
+
+// mayHave reports whether a lookup of k can find anything.
+func (w *invitationWriter) mayHave(k string) bool { return w.known == nil || w.known[k] }
+
+// wrote records a row written in this transaction.
+func (w *invitationWriter) wrote(id, direction, key string) {
+	if w.known != nil {
+		w.known["i"+id] = true
+		w.known["k"+direction+key] = true
+	}
 }
 
 func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationWriter, error) {
@@ -103,23 +162,31 @@ func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any
 // person and direction, then by id. It returns the stored id and whether
 // anything changed.
 func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, error) {
+	id, changed, _, err := w.putNew(ctx, inv, where)
+	return id, changed, err
+}
+
+// putNew is put that also returns the invitation as stored when it was
+// new (nil when it matched one already stored): the caller then need not
+// read it back.
+func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, *linkvet.StoredInvitation, error) {
 	key := invitationPersonKey(inv.Person)
 	var row *storedRow
 	var err error
-	if key != "" {
+	if key != "" && w.mayHave("k"+string(inv.Direction)+key) {
 		if row, err = w.find(ctx, w.byPerson, key, string(inv.Direction)); err != nil {
-			return "", false, err
+			return "", false, nil, err
 		}
 	}
-	if row == nil {
+	if row == nil && w.mayHave("i"+inv.ID) {
 		if row, err = w.find(ctx, w.byID, inv.ID); err != nil {
-			return "", false, err
+			return "", false, nil, err
 		}
 		if row != nil && row.direction != string(inv.Direction) {
-			return "", false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored as an %s invitation, not %s", where, inv.ID, row.direction, inv.Direction)
+			return "", false, nil, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored as an %s invitation, not %s", where, inv.ID, row.direction, inv.Direction)
 		}
 		if row != nil && key != "" && row.personKey != "" && row.personKey != key {
-			return "", false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored for %s, not %s", where, inv.ID, row.personKey, key)
+			return "", false, nil, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored for %s, not %s", where, inv.ID, row.personKey, key)
 		}
 	}
 	now := formatTime(w.db.now())
@@ -130,34 +197,42 @@ func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, wher
 		inv = mergeInvitation(linkvet.Invitation{ID: inv.ID, Direction: inv.Direction}, inv)
 		data, err := json.Marshal(inv)
 		if err != nil {
-			return "", false, fmt.Errorf("encode %s: %w", where, err)
+			return "", false, nil, fmt.Errorf("encode %s: %w", where, err)
 		}
 		if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
-			return "", false, fmt.Errorf("store %s: %w", where, err)
+			return "", false, nil, fmt.Errorf("store %s: %w", where, err)
 		}
-		return inv.ID, true, nil
+		w.wrote(inv.ID, string(inv.Direction), key)
+		added, err := parseTime(sql.NullString{String: now, Valid: true})
+		if err != nil {
+			return "", false, nil, err
+		}
+		// The invitation as merged is what a read gives back (the tests
+		// hold the two together), without decoding what was just encoded.
+		return inv.ID, true, &linkvet.StoredInvitation{Invitation: inv, AddedAt: added}, nil
 	}
 	var stored linkvet.Invitation
 	if err := json.Unmarshal([]byte(row.json), &stored); err != nil {
-		return "", false, fmt.Errorf("decode stored invitation %s: %w", row.id, err)
+		return "", false, nil, fmt.Errorf("decode stored invitation %s: %w", row.id, err)
 	}
 	merged := mergeInvitation(stored, inv)
 	merged.ID, merged.Direction = row.id, stored.Direction
 	data, err := json.Marshal(merged)
 	if err != nil {
-		return "", false, fmt.Errorf("encode %s: %w", where, err)
+		return "", false, nil, fmt.Errorf("encode %s: %w", where, err)
 	}
 	if string(data) == row.json {
-		return row.id, false, nil
+		return row.id, false, nil, nil
 	}
 	if _, err := w.update.ExecContext(ctx, invitationPersonKey(merged.Person), sentAt(merged), now, string(data), row.id); err != nil {
-		return "", false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+		return "", false, nil, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
 	}
+	w.wrote(row.id, string(stored.Direction), invitationPersonKey(merged.Person))
 	// The verdict was about the invitation as it was: mark it stale.
 	if _, err := w.stale.ExecContext(ctx, row.id); err != nil {
-		return "", false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+		return "", false, nil, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
 	}
-	return row.id, true, nil
+	return row.id, true, nil, nil
 }
 
 func sentAt(inv linkvet.Invitation) any {
@@ -181,28 +256,83 @@ func (db *DB) PutInvitations(ctx context.Context, invs []linkvet.Invitation) ([]
 }
 
 func (db *DB) putInvitations(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) ([]string, error) {
+	ids, _, err := db.putInvitationsStored(ctx, tx, invs, false)
+	return ids, err
+}
+
+// PutInvitationsStored is PutInvitations that also returns each invitation
+// as stored, with its latest decision and without its verdict (nil), as
+// Invitation would read it: a batch that is screened next then need not
+// read back what it has just written. New invitations are not read back at
+// all; only ones that enriched a stored invitation are.
+func (t *Tx) PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error) {
+	_, out, err := t.db.putInvitationsStored(ctx, t.tx, invs, true)
+	return out, err
+}
+
+func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, stored bool) ([]string, []linkvet.StoredInvitation, error) {
 	norm := make([]linkvet.Invitation, len(invs))
 	for i, inv := range invs {
 		where := invitationName(i, inv.ID)
 		n, err := normalizeInvitation(inv, where)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		norm[i] = n
 	}
 	ids := make([]string, len(norm))
+	var out []linkvet.StoredInvitation
+	if stored {
+		out = make([]linkvet.StoredInvitation, len(norm))
+	}
 	w, err := db.newInvitationWriter(ctx, tx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if err := w.preload(ctx, tx, norm); err != nil {
+		return nil, nil, err
+	}
+	// Invitations matched to a stored one (or to one earlier in the
+	// batch) are read back once the batch is written, so that every entry
+	// shows the invitation as the batch left it; new ones are not read.
+	reread := map[string]*linkvet.StoredInvitation{}
 	for i, inv := range norm {
-		id, _, err := w.put(ctx, inv, invitationName(i, inv.ID))
+		id, _, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
 		if err != nil {
-			return nil, fmt.Errorf("put invitations: %w", err)
+			return nil, nil, fmt.Errorf("put invitations: %w", err)
 		}
 		ids[i] = id
+		if !stored {
+			continue
+		}
+		if si == nil {
+			reread[id] = nil
+			continue
+		}
+		out[i] = *si
 	}
-	return ids, nil
+	if len(reread) > 0 {
+		read, err := tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`)
+		if err != nil {
+			return nil, nil, fmt.Errorf("put invitations: %w", err)
+		}
+		defer read.Close()
+		for i, id := range ids {
+			if _, ok := reread[id]; !ok {
+				continue
+			}
+			if reread[id] == nil {
+				got, err := scanStored(read.QueryRowContext(ctx, id))
+				if err != nil {
+					return nil, nil, fmt.Errorf("put invitations: read %s back: %w", id, err)
+				}
+				got.Verdict, got.VerdictState = nil, ""
+				reread[id] = &got
+			}
+			out[i] = *reread[id]
+		}
+	}
+	return ids, out, nil
 }
 
 // invitationName names record i of a list in errors, counting from 1.
@@ -251,8 +381,16 @@ func (r *rawStored) scan(s scanner) error {
 }
 
 func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
+	return r.decodeWith(fresh, nil)
+}
+
+// decodeWith is decode with the invitation already decoded (when inv is
+// not nil).
+func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.StoredInvitation, error) {
 	var si linkvet.StoredInvitation
-	if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
+	if inv != nil {
+		si.Invitation = *inv
+	} else if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
 		return si, fmt.Errorf("decode stored invitation: %w", err)
 	}
 	var err error
@@ -262,7 +400,7 @@ func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
 	si.VerdictState = r.verdictState.String
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
-		if err := json.Unmarshal([]byte(r.verdictJSON.String), si.Verdict); err != nil {
+		if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
 			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}
@@ -286,7 +424,10 @@ func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
 }
 
 // decodeAll decodes rows on every core; decoding JSON is most of the
-// cost of a long list.
+// cost of a long list. Each core reads its share of the invitations as
+// JSON Lines with jsonio's reader (its hand-written decoder agrees with
+// encoding/json on every input, and is about three times faster); a row
+// the reader refuses is decoded by encoding/json, which says why.
 func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, error) {
 	out := make([]linkvet.StoredInvitation, len(raws))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/256))
@@ -296,8 +437,9 @@ func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, erro
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(raws); i += workers {
-				si, err := raws[i].decode(fresh)
+			invs := decodeInvitations(raws, w, workers)
+			for k, i := 0, w; i < len(raws); k, i = k+1, i+workers {
+				si, err := raws[i].decodeWith(fresh, invs[k])
 				if err != nil {
 					errs[w] = err
 					return
@@ -313,6 +455,45 @@ func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, erro
 		}
 	}
 	return out, nil
+}
+
+// decodeInvitations decodes the invitations of raws[from], raws[from+step],
+// ... in one stream; an entry is nil where the reader refused the row.
+func decodeInvitations(raws []rawStored, from, step int) []*linkvet.Invitation {
+	size := 0
+	for i := from; i < len(raws); i += step {
+		size += len(raws[i].invJSON) + 1
+	}
+	buf := make([]byte, 0, size)
+	n := 0
+	for i := from; i < len(raws); i += step {
+		if strings.IndexByte(raws[i].invJSON, '\n') >= 0 {
+			buf = append(buf, "null"...) // one line per row, always
+		} else {
+			buf = append(buf, raws[i].invJSON...)
+		}
+		buf = append(buf, '\n')
+		n++
+	}
+	out := make([]*linkvet.Invitation, n)
+	decoded := make([]linkvet.Invitation, n)
+	rd := jsonio.NewReader(bytes.NewReader(buf), "stored invitations")
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			return out
+		}
+		var p *linkvet.Problem
+		if errors.As(err, &p) {
+			continue
+		} else if err != nil {
+			return out
+		}
+		if k := rec.Line - 1; k >= 0 && k < n && out[k] == nil {
+			decoded[k] = rec.Invitation
+			out[k] = &decoded[k]
+		}
+	}
 }
 
 // Invitation returns one stored invitation with its verdict and latest
@@ -420,7 +601,26 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state stri
 	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdicts(ctx, tx, vs, state) })
 }
 
+// SaveEncodedVerdicts is SaveVerdicts with each verdict's JSON already
+// made (data[i] is vs[i] as encoding/json would write it): a caller that
+// screens on every core encodes there too.
+func (db *DB) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, state) })
+}
+
+// SaveEncodedVerdicts is DB.SaveEncodedVerdicts within the transaction.
+func (t *Tx) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
+	return t.db.saveVerdictsData(ctx, t.tx, vs, data, state)
+}
+
 func (db *DB) saveVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, state string) error {
+	return db.saveVerdictsData(ctx, tx, vs, nil, state)
+}
+
+func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, encoded []string, state string) error {
+	if encoded != nil && len(encoded) != len(vs) {
+		return linkvet.Errorf(linkvet.EINTERNAL, "save verdicts: %d verdicts but %d encoded", len(vs), len(encoded))
+	}
 	for i, v := range vs {
 		switch {
 		case v.ID == "":
@@ -433,37 +633,129 @@ func (db *DB) saveVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict
 	}
 	now := formatTime(db.now())
 	err := func() error {
-		exists, err := tx.PrepareContext(ctx, `SELECT count(*) FROM invitations WHERE id = ?`)
-		if err != nil {
+		if err := allStored(ctx, tx, vs); err != nil {
 			return err
 		}
-		upsert, err := tx.PrepareContext(ctx, `INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
-				score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
-		if err != nil {
-			return err
+		// One statement per chunk of rows, not per row: the statement's
+		// own cost was most of saving a verdict. A verdict given twice in
+		// the list is saved once, the last one winning, as row by row.
+		last := make(map[string]int, len(vs))
+		for i := range vs {
+			last[vs[i].ID] = i
 		}
-		for i, v := range vs {
-			var n int
-			if err := exists.QueryRowContext(ctx, v.ID).Scan(&n); err != nil {
-				return err
+		args := make([]any, 0, verdictChunk*7)
+		rows := 0
+		var stmt *sql.Stmt
+		stmtRows := 0
+		flush := func() error {
+			if rows == 0 {
+				return nil
 			}
-			if n == 0 {
-				return linkvet.Errorf(linkvet.ENOTFOUND, "verdict %d: no invitation with id %q is stored", i+1, v.ID)
+			if stmt == nil || stmtRows != rows {
+				if stmt != nil {
+					stmt.Close()
+				}
+				var err error
+				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows)); err != nil {
+					return err
+				}
+				stmtRows = rows
 			}
-			data, err := json.Marshal(v)
-			if err != nil {
-				return fmt.Errorf("encode verdict %s: %w", v.ID, err)
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				return fmt.Errorf("store verdicts %s to %s: %w", args[0], args[len(args)-7], err)
 			}
-			if _, err := upsert.ExecContext(ctx, v.ID, string(v.Action), string(v.Category), v.Score, now, string(data), state); err != nil {
-				return fmt.Errorf("store verdict %s: %w", v.ID, err)
+			args, rows = args[:0], 0
+			return nil
+		}
+		defer func() {
+			if stmt != nil {
+				stmt.Close()
 			}
+		}()
+		for i := range vs {
+			v := &vs[i]
+			if last[v.ID] != i {
+				continue
+			}
+			var data string
+			if encoded != nil {
+				data = encoded[i]
+			} else {
+				b, err := json.Marshal(v)
+				if err != nil {
+					return fmt.Errorf("encode verdict %s: %w", v.ID, err)
+				}
+				data = string(b)
+			}
+			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, data, state)
+			if rows++; rows == verdictChunk {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 		return nil
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)
+	}
+	return nil
+}
+
+// verdictChunk is how many verdicts one statement saves (7 parameters
+// each, far below SQLite's limit of 32,766).
+const verdictChunk = 128
+
+// upsertVerdicts is the statement that saves n verdicts.
+func upsertVerdicts(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(` ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
+		score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
+	return b.String()
+}
+
+// allStored returns ENOTFOUND naming the first verdict whose invitation is
+// not stored. One query for the whole list: a lookup per verdict was a
+// fair part of storing a batch.
+func allStored(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict) error {
+	ids := make([]string, len(vs))
+	for i := range vs {
+		ids[i] = vs[i].ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM invitations WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	found := make(map[string]bool, len(vs))
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		found[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range vs {
+		if !found[vs[i].ID] {
+			return linkvet.Errorf(linkvet.ENOTFOUND, "verdict %d: no invitation with id %q is stored", i+1, vs[i].ID)
+		}
 	}
 	return nil
 }

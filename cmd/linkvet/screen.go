@@ -52,6 +52,9 @@ an invalid policy.`,
 			}
 			batchGC()
 			out := e.verdictOutput(asJSON)
+			if asJSON {
+				out = newLinesSink(e.stdout)
+			}
 			opts := streamOptions{decodeOnly: decodeOnly}
 			return e.screenFiles(args, eng, now, out, opts)
 		}),
@@ -263,12 +266,116 @@ func (c *countingSink) Write(inv *linkvet.Invitation, v *linkvet.Verdict) error 
 // Close is the caller's to do on the sink it wrapped.
 func (c *countingSink) Close() error { return nil }
 
+// lines is the sink's lineSink when it takes verdicts already encoded.
+func (c *countingSink) lines() lineSink {
+	ls, _ := c.verdictSink.(lineSink)
+	return ls
+}
+
+func (c *countingSink) WriteLines(n int, b []byte) error {
+	c.n += n
+	return c.verdictSink.(lineSink).WriteLines(n, b)
+}
+
+// lineSink takes verdicts already encoded as JSON Lines: the workers that
+// screen a batch encode it too, so that writing in order is only copying.
+type lineSink interface {
+	verdictSink
+	// WriteLines writes n verdicts, b being their whole lines.
+	WriteLines(n int, b []byte) error
+}
+
+// linesSink is screen --json's output: the verdict format of jsonio's
+// VerdictWriter, written in whole lines only (a run that stops early never
+// leaves half a verdict).
+type linesSink struct {
+	w   io.Writer
+	buf []byte
+	enc batchEncoder
+	err error
+}
+
+func newLinesSink(w io.Writer) *linesSink {
+	return &linesSink{w: w, buf: make([]byte, 0, linesBuffer+4096)}
+}
+
+// linesBuffer is how much is gathered before it is written.
+const linesBuffer = 64 << 10
+
+func (s *linesSink) Write(_ *linkvet.Invitation, v *linkvet.Verdict) error {
+	b, err := s.enc.encode(nil, []linkvet.Verdict{*v})
+	if err != nil {
+		return err
+	}
+	return s.WriteLines(1, b)
+}
+
+func (s *linesSink) WriteLines(_ int, b []byte) error {
+	if s.err != nil {
+		return s.err
+	}
+	s.buf = append(s.buf, b...)
+	if len(s.buf) >= linesBuffer {
+		return s.flush()
+	}
+	return nil
+}
+
+func (s *linesSink) flush() error {
+	if s.err == nil && len(s.buf) > 0 {
+		if _, err := s.w.Write(s.buf); err != nil {
+			s.err = fmt.Errorf("write verdicts: %w", err)
+		}
+		s.buf = s.buf[:0]
+	}
+	return s.err
+}
+
+func (s *linesSink) Close() error { return s.flush() }
+
+// batchEncoder encodes verdicts as JSON Lines with jsonio's writer (the
+// bytes are encoding/json's), appending them to a batch's buffer.
+type batchEncoder struct {
+	w   *jsonio.VerdictWriter
+	dst appendWriter
+}
+
+type appendWriter struct{ b []byte }
+
+func (a *appendWriter) Write(p []byte) (int, error) {
+	a.b = append(a.b, p...)
+	return len(p), nil
+}
+
+// encode appends the lines of vs to dst.
+func (e *batchEncoder) encode(dst []byte, vs []linkvet.Verdict) ([]byte, error) {
+	if e.w == nil {
+		e.w = jsonio.NewVerdictWriter(&e.dst)
+	}
+	e.dst.b = dst
+	for i := range vs {
+		if err := e.w.Write(&vs[i]); err != nil {
+			e.w = nil // its error sticks: start afresh next time
+			return dst, err
+		}
+	}
+	if err := e.w.Flush(); err != nil {
+		e.w = nil
+		return dst, err
+	}
+	out := e.dst.b
+	e.dst.b = nil
+	return out, nil
+}
+
 // batch is a run of records screened together: batching keeps the
 // channel traffic small next to the work.
 type batch struct {
 	seq      int
 	records  []jsonio.Record
 	verdicts []linkvet.Verdict
+	lines    []byte // the verdicts encoded, when the sink takes lines
+	err      error  // why they could not be encoded
 }
 
 const batchSize = 256
@@ -281,6 +388,10 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 	defer cancel()
 	workers := max(runtime.GOMAXPROCS(0), 1)
 	todo := make(chan *batch, workers)
+	// Batches written go back to the reader to be filled again: the
+	// records, verdicts and lines of a run are allocated once, not per
+	// batch. At most about 3×workers batches exist, in flight or free.
+	free := make(chan *batch, 3*workers+2)
 	done := make(chan *batch, workers)
 
 	var readErr error
@@ -301,7 +412,12 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 			case <-ctx.Done():
 				return false
 			}
-			b = &batch{records: make([]jsonio.Record, 0, batchSize)}
+			select {
+			case b = <-free:
+				b.records = b.records[:0]
+			default:
+				b = &batch{records: make([]jsonio.Record, 0, batchSize)}
+			}
 			return true
 		}
 		for {
@@ -327,16 +443,28 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 		}
 	}()
 
+	var lines lineSink
+	if cs, ok := out.(*countingSink); ok {
+		lines = cs.lines()
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var enc batchEncoder
 			for b := range todo {
 				if !opts.decodeOnly {
-					b.verdicts = make([]linkvet.Verdict, len(b.records))
+					if cap(b.verdicts) >= len(b.records) {
+						b.verdicts = b.verdicts[:len(b.records)]
+					} else {
+						b.verdicts = make([]linkvet.Verdict, len(b.records))
+					}
 					for i := range b.records {
 						b.verdicts[i] = eng.Screen(&b.records[i].Invitation, now)
+					}
+					if lines != nil {
+						b.lines, b.err = enc.encode(b.lines[:0], b.verdicts)
 					}
 				}
 				select {
@@ -362,7 +490,14 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 			}
 			delete(pending, next)
 			next++
-			if writeErr == nil && !opts.decodeOnly {
+			if writeErr == nil && !opts.decodeOnly && lines != nil {
+				if writeErr = nb.err; writeErr == nil {
+					writeErr = out.(*countingSink).WriteLines(len(nb.verdicts), nb.lines)
+				}
+				if writeErr != nil {
+					cancel()
+				}
+			} else if writeErr == nil && !opts.decodeOnly {
 				for i := range nb.verdicts {
 					if err := out.Write(&nb.records[i].Invitation, &nb.verdicts[i]); err != nil {
 						writeErr = err
@@ -370,6 +505,10 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 						break
 					}
 				}
+			}
+			select {
+			case free <- nb:
+			default:
 			}
 		}
 	}
