@@ -120,20 +120,43 @@ func WithOpinion(o Opinion) Option { return func(e *Engine) { e.opinion = o } }
 // their names from another profile URL or e-mail is an impostor. People
 // without a URL or e-mail cannot be told from an impostor and are skipped.
 func WithKnownPeople(people []linkvet.KnownPerson) Option {
+	return WithKnownIndex(IndexKnownPeople(people))
+}
+
+// KnownIndex is the people the user knows, by folded name: built once per
+// change of the network and shared, read-only, by every engine built until
+// the next change (an engine is rebuilt after every decision when learning
+// is on; folding a large network's names each time would dominate).
+type KnownIndex struct {
+	names map[string][]knownName
+}
+
+// IndexKnownPeople indexes people by folded name, keeping those with a
+// profile URL or an e-mail to tell an impostor by.
+func IndexKnownPeople(people []linkvet.KnownPerson) *KnownIndex {
+	x := &KnownIndex{}
+	for _, p := range people {
+		k := knownName{name: p.Name, url: linkvet.NormalizeProfileURL(p.ProfileURL)}
+		if em := linkvet.NormalizeEmail(p.Email); em != "" {
+			k.emails = append(k.emails, em)
+		}
+		name := strings.Join(fold.Fields(p.Name), " ")
+		if name == "" || (k.url == "" && len(k.emails) == 0) {
+			continue
+		}
+		if x.names == nil {
+			x.names = make(map[string][]knownName)
+		}
+		x.names[name] = append(x.names[name], k)
+	}
+	return x
+}
+
+// WithKnownIndex gives the engine an index built by IndexKnownPeople.
+func WithKnownIndex(x *KnownIndex) Option {
 	return func(e *Engine) {
-		for _, p := range people {
-			k := knownName{name: p.Name, url: linkvet.NormalizeProfileURL(p.ProfileURL)}
-			if em := linkvet.NormalizeEmail(p.Email); em != "" {
-				k.emails = append(k.emails, em)
-			}
-			name := strings.Join(fold.Fields(p.Name), " ")
-			if name == "" || (k.url == "" && len(k.emails) == 0) {
-				continue
-			}
-			if e.knownNames == nil {
-				e.knownNames = make(map[string][]knownName)
-			}
-			e.knownNames[name] = append(e.knownNames[name], k)
+		if x != nil {
+			e.knownNames = x.names
 		}
 	}
 }

@@ -71,8 +71,9 @@ type Service struct {
 	now      func() time.Time
 	override *Override
 
-	mu     sync.Mutex // guards the cache below
+	mu     sync.Mutex // guards the caches below
 	cached *engineState
+	known  knownCache
 	parsed *parsedOverride
 }
 
@@ -241,6 +242,15 @@ func (s *Service) state(ctx context.Context) (stateInfo, error) {
 	meJSON, _ := json.Marshal(me)
 	sum := sha256.Sum256(meJSON)
 	si.key = pol + "|m" + hex.EncodeToString(sum[:4])
+	if kg, ok := s.store.(knownGenerationer); ok {
+		// The people the user knows decide impostors: an import makes
+		// pending verdicts stale.
+		gen, err := kg.KnownGeneration(ctx)
+		if err != nil {
+			return si, err
+		}
+		si.key += "|k" + gen
+	}
 	if si.learning {
 		g, err := s.store.ModelGeneration(ctx, ClassifierModel)
 		if err != nil {
@@ -332,15 +342,61 @@ func saveClassifier(ctx context.Context, tx linkvet.Tx, c *learn.Classifier) err
 	return tx.PutModel(ctx, ClassifierModel, blob)
 }
 
+// knownGenerationer is the part of the store that tells whether the people
+// the user knows have changed (sqlite: the latest import and whether it has
+// finished), so that they are read and indexed once per change, not once
+// per engine: with learning on, every decision builds a new engine.
+type knownGenerationer interface {
+	KnownGeneration(ctx context.Context) (string, error)
+}
+
+type knownCache struct {
+	gen   string
+	valid bool
+	index *screen.KnownIndex
+}
+
+// knownIndex returns the people the user knows, indexed for the engine,
+// from the cache while the store says they have not changed.
+func (s *Service) knownIndex(ctx context.Context) (*screen.KnownIndex, error) {
+	kg, ok := s.store.(knownGenerationer)
+	if !ok {
+		people, err := s.store.Known(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return screen.IndexKnownPeople(people), nil
+	}
+	gen, err := kg.KnownGeneration(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	c := s.known
+	s.mu.Unlock()
+	if c.valid && c.gen == gen {
+		return c.index, nil
+	}
+	people, err := s.store.Known(ctx)
+	if err != nil {
+		return nil, err
+	}
+	x := screen.IndexKnownPeople(people)
+	s.mu.Lock()
+	s.known = knownCache{gen: gen, valid: true, index: x}
+	s.mu.Unlock()
+	return x, nil
+}
+
 // engineOptions are what the engine learns from the store besides the
 // policy: the classifier when learning is on, and the people the user knows
 // by name, so that an impostor using one of their names is caught.
 func (s *Service) engineOptions(ctx context.Context, p *policy.Policy) ([]screen.Option, error) {
-	known, err := s.store.Known(ctx)
+	known, err := s.knownIndex(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read the people you know: %w", err)
 	}
-	opts := []screen.Option{screen.WithKnownPeople(known)}
+	opts := []screen.Option{screen.WithKnownIndex(known)}
 	if p.Learning.Enabled {
 		c, err := s.classifier(ctx, nil, p)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/linkvet/linkvet"
@@ -109,4 +110,19 @@ func (db *DB) setTrainedAs(ctx context.Context, tx *sql.Tx, invitationID, class 
 		return fmt.Errorf("record training state of %s: %w", invitationID, err)
 	}
 	return nil
+}
+
+// KnownGeneration names the state of the people the user knows: they change
+// only through imports, so the latest import and whether it has finished
+// tell a cached copy whether it is still current. "" means no import yet.
+func (db *DB) KnownGeneration(ctx context.Context) (string, error) {
+	var id int64
+	var finished sql.NullString
+	err := db.sql.QueryRowContext(ctx, `SELECT id, finished_at FROM imports ORDER BY id DESC LIMIT 1`).Scan(&id, &finished)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	} else if err != nil {
+		return "", fmt.Errorf("read the latest import: %w", err)
+	}
+	return strconv.FormatInt(id, 10) + ":" + finished.String, nil
 }
