@@ -51,9 +51,14 @@ func (e *env) open(mustExist bool) (*sqlite.DB, error) {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import or linkvet add", path)
 		}
-	} else if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot create %s: %v", dir, errors.Unwrap(err))
+	} else {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			e.noteCreated(path)
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, linkvet.Errorf(linkvet.EINVALID, "cannot create %s: %v", dir, errors.Unwrap(err))
+			}
 		}
 	}
 	db, err := sqlite.Open(e.ctx, path)
