@@ -190,6 +190,7 @@ func (e *env) readInvitations(name string) ([]linkvet.Invitation, int, error) {
 
 func decideCmd(e *env) *cobra.Command {
 	var note string
+	var force bool
 	c := &cobra.Command{
 		Use:   "decide ID accept|ask|ignore|decline|block|undo",
 		Short: "Record your decision on an invitation, or undo it",
@@ -199,7 +200,11 @@ in the history (linkvet history ID), and "undo" takes back the standing one (the
 invitation is pending again). Each decision also teaches linkvet's classifier,
 in the same transaction; a changed decision first takes back what the old one
 taught. For invitations you sent, record what happened with linkvet outreach
-mark ID accepted|declined|ignored.`,
+mark ID accepted|declined|ignored.
+
+Accepting someone linkvet advises you to block or decline (a scam, a fake
+profile) is refused unless you add --force, as the web app asks you to
+confirm it.`,
 		Args:              cobra.ExactArgs(2),
 		ValidArgsFunction: completeDecide(e),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
@@ -221,6 +226,20 @@ mark ID accepted|declined|ignored.`,
 				fmt.Fprintf(e.stdout, "%s: decision undone, pending again (recorded %s)\n", id, d.At.Format(time.RFC3339))
 				return nil
 			}
+			if act == linkvet.Accept && !force {
+				si, err := svc.Invitation(e.ctx, id)
+				if err != nil {
+					return err
+				}
+				if v := si.Verdict; si.Invitation.Direction == linkvet.Incoming && service.NeedsConfirmation(v) {
+					why := ""
+					if r, ok := service.DecidingReason(v); ok {
+						why = ": " + r.Detail
+					}
+					return usageError{fmt.Errorf("%s: linkvet advises %s (%s%s); nothing recorded. If you are sure, accept with: linkvet decide %s accept --force",
+						id, v.Action, v.Category, why, id)}
+				}
+			}
 			res, err := svc.Decide(e.ctx, id, act, note)
 			if err != nil {
 				return err
@@ -234,5 +253,6 @@ mark ID accepted|declined|ignored.`,
 		}),
 	}
 	c.Flags().StringVar(&note, "note", "", "a note to keep with the decision")
+	c.Flags().BoolVar(&force, "force", false, "accept even though linkvet advises block or decline")
 	return c
 }
