@@ -605,3 +605,23 @@ func TestTouchedCountsDecisionsAndFollowUps(t *testing.T) {
 		t.Error("Touched changed its input")
 	}
 }
+
+// The "sent" event recorded with an invitation is dated a moment after the
+// invitation's sent_at; it is the same sending and counts once. A sending
+// days later counts again.
+func TestPlanCountsOneSendingOnce(t *testing.T) {
+	p := testPolicy()
+	sent := now.Add(-time.Hour)
+	s := outreach.State{
+		Invitations: []linkvet.StoredInvitation{{Invitation: linkvet.Invitation{ID: "o1", Direction: linkvet.Outgoing, SentAt: &sent,
+			Person: linkvet.Person{Name: "Ines", ProfileURL: "linkedin.com/in/ines"}}}},
+		Events: []outreach.Event{{InvitationID: "o1", Kind: outreach.EventSent, At: sent.Add(1200 * time.Microsecond)}},
+	}
+	if r := outreach.Plan(s, p, now); r.SentThisWeek != 1 {
+		t.Errorf("one sending counted %d times", r.SentThisWeek)
+	}
+	s.Events = append(s.Events, outreach.Event{InvitationID: "o1", Kind: outreach.EventSent, At: sent.Add(-3 * 24 * time.Hour)})
+	if r := outreach.Plan(s, p, now); r.SentThisWeek != 2 {
+		t.Errorf("two sendings three days apart counted %d, want 2", r.SentThisWeek)
+	}
+}

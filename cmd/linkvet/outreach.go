@@ -127,6 +127,9 @@ three weeks ago.`,
 			if err != nil {
 				return err
 			}
+			if sent.Warning != "" {
+				fmt.Fprintln(e.stderr, "linkvet: warning:", sent.Warning)
+			}
 			if asJSON {
 				return writeJSON(e.stdout, sent)
 			}
