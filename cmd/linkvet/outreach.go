@@ -292,7 +292,8 @@ func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error
 }
 
 // readOutgoing reads the one invitation in name (invitation-v1, "-" for
-// standard input) the user means to send.
+// standard input) the user means to send. A file that does not hold
+// exactly one usable invitation is a rejected input (exit 1).
 func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
 	invs, rejected, err := e.readInvitations(name)
 	if err != nil {
@@ -303,9 +304,9 @@ func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
 	}
 	switch {
 	case len(invs) == 0:
-		return linkvet.Invitation{}, linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)
+		return linkvet.Invitation{}, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)}
 	case len(invs) > 1:
-		return linkvet.Invitation{}, linkvet.Errorf(linkvet.EINVALID, "%s holds %d invitations; name one person per file", name, len(invs))
+		return linkvet.Invitation{}, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s holds %d invitations; name one person per file", name, len(invs))}
 	}
 	inv := invs[0]
 	if derived := inv; true {
@@ -320,10 +321,10 @@ func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
 	case "", linkvet.Outgoing:
 		inv.Direction = linkvet.Outgoing
 	default:
-		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: direction is %q; this command is for invitations you send (\"outgoing\")", name, inv.Direction)
+		return inv, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s: direction is %q; this command is for invitations you send (\"outgoing\")", name, inv.Direction)}
 	}
 	if strings.TrimSpace(inv.Person.Name) == "" && strings.TrimSpace(inv.Person.ProfileURL) == "" {
-		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: person has no name and no profile_url", name)
+		return inv, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s: person has no name and no profile_url", name)}
 	}
 	return inv, nil
 }
