@@ -49,7 +49,7 @@ is 0 whatever the advice; use --json for scripts.`,
 		Example: `  linkvet outreach check ines.json --reason "compare notes on Kafka failover"`,
 		Args:    cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			inv, err := e.readOutgoing(args[0])
+			inv, rejected, err := e.readOutgoingPartly(args[0])
 			if err != nil {
 				return err
 			}
@@ -64,10 +64,13 @@ is 0 whatever the advice; use --json for scripts.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(e.stdout, c)
+				if err := writeJSON(e.stdout, c); err != nil {
+					return err
+				}
+				return rejected
 			}
 			printCheck(e.stdout, &inv, c)
-			return nil
+			return rejected
 		}),
 	}
 	c.Flags().StringVar(&reason, "reason", "", "why you want to connect with this person, in a sentence")
@@ -295,13 +298,35 @@ func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error
 // standard input) the user means to send. A file that does not hold
 // exactly one usable invitation is a rejected input (exit 1).
 func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
-	invs, rejected, err := e.readInvitations(name)
+	inv, rejected, err := e.readOutgoingPartly(name)
+	if err == nil && rejected != nil {
+		// Recording from a damaged file could record the wrong person.
+		return inv, fileError{err: fmt.Errorf("%w; nothing recorded: fix the file and run again", rejected)}
+	}
+	return inv, err
+}
+
+// readOutgoingPartly is readOutgoing that still returns the one valid
+// invitation of a file in which other records were rejected (already
+// reported on stderr); rejected then says how many, for the exit status.
+// What only reads (outreach check, note check) advises on that one.
+func (e *env) readOutgoingPartly(name string) (inv linkvet.Invitation, rejected error, err error) {
+	invs, n, err := e.readInvitations(name)
 	if err != nil {
-		return linkvet.Invitation{}, err
+		return linkvet.Invitation{}, nil, err
 	}
-	if rejected > 0 {
-		return linkvet.Invitation{}, rejectedError{rejected}
+	if n > 0 {
+		rejected = fileError{err: rejectedCount(name, n, len(invs))}
+		if len(invs) != 1 {
+			return linkvet.Invitation{}, nil, rejected
+		}
 	}
+	inv, err = e.oneOutgoing(name, invs)
+	return inv, rejected, err
+}
+
+// oneOutgoing checks that invs is exactly one invitation the user sends.
+func (e *env) oneOutgoing(name string, invs []linkvet.Invitation) (linkvet.Invitation, error) {
 	switch {
 	case len(invs) == 0:
 		return linkvet.Invitation{}, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)}
