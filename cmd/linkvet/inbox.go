@@ -106,13 +106,26 @@ is lost. Each is screened at once and its verdict printed.`,
 			}
 			var invs []linkvet.Invitation
 			rejected := 0
+			var empty []string
 			for _, name := range args {
 				got, n, err := e.readInvitations(name)
 				if err != nil {
 					return err
 				}
+				if len(got) == 0 && n == 0 {
+					// Named here, so that nobody takes silence for success.
+					empty = append(empty, name)
+					fmt.Fprintf(e.stderr, "linkvet: %s holds no invitations (an empty file?); nothing stored from it\n", displayName(name))
+				}
 				invs = append(invs, got...)
 				rejected += n
+			}
+			if len(invs) == 0 {
+				// Nothing to store: no database is opened, none is created.
+				if rejected > 0 {
+					return fileError{err: rejectedCount(oneName(args), rejected, 0)}
+				}
+				return fileError{silent: true} // each empty input was named above
 			}
 			svc, done, err := e.service(false)
 			if err != nil {
@@ -132,13 +145,12 @@ is lost. Each is screened at once and its verdict printed.`,
 			if err := out.Close(); err != nil {
 				return err
 			}
-			if len(invs) == 0 {
-				fmt.Fprintln(e.stderr, "no invitations read")
-			} else {
-				fmt.Fprintf(e.stderr, "stored %d invitation%s\n", len(invs), plural(len(invs)))
-			}
+			fmt.Fprintf(e.stderr, "stored %d invitation%s\n", len(invs), plural(len(invs)))
 			if rejected > 0 {
-				return rejectedError{rejected}
+				return fileError{err: rejectedCount(oneName(args), rejected, len(invs))}
+			}
+			if len(empty) > 0 {
+				return fileError{silent: true} // named above
 			}
 			return nil
 		}),
