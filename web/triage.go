@@ -43,7 +43,7 @@ type decideForData struct {
 	Buttons    template.HTML
 }
 
-//
+// decideFor builds the decision buttons of the invitation page.
 // With a standing decision, the buttons show it as current: its button is
 // the highlighted one, pressed (aria-pressed) and labelled "your
 // decision", and pressing it again records nothing new; linkvet's
