@@ -14,8 +14,20 @@ import (
 )
 
 // storePath is the database the command uses: --db, else $LINKVET_DB,
-// else the one in the user's data directory.
+// else the one in the user's data directory. It is absolute, so that
+// messages and linkvet where name the file wherever the command ran.
 func (e *env) storePath() (string, error) {
+	p, err := e.givenStorePath()
+	if err != nil || p == "" {
+		return p, err
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs, nil
+	}
+	return p, nil
+}
+
+func (e *env) givenStorePath() (string, error) {
 	if e.dbPath != "" {
 		return e.dbPath, nil
 	}
