@@ -132,6 +132,10 @@ is lost. Each is screened at once and its verdict printed.`,
 				return err
 			}
 			defer done()
+			before, err := storedBefore(e.ctx, svc.Store(), invs)
+			if err != nil {
+				return err
+			}
 			items, err := svc.Add(e.ctx, invs)
 			if err != nil {
 				return err
@@ -145,7 +149,11 @@ is lost. Each is screened at once and its verdict printed.`,
 			if err := out.Close(); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "stored %d invitation%s\n", len(invs), plural(len(invs)))
+			what, err := before.summary(e.ctx, svc.Store(), items)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "%s read: %s\n", count(len(invs), "invitation"), what)
 			if rejected > 0 {
 				return fileError{err: rejectedCount(oneName(args), rejected, len(invs))}
 			}
