@@ -121,17 +121,26 @@ func Lint(note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintRes
 			fmt.Sprintf("The note is %d characters, %d over LinkedIn's limit of %d.", res.Length, over, limit),
 			fmt.Sprintf("Cut at least %d characters: keep who you are and why you are writing, drop pleasantries and career details.", over)})
 	}
-	if p, ok := HasPlaceholder(note); ok {
+	placeholder, hasPlaceholder := HasPlaceholder(note)
+	if hasPlaceholder {
 		res.Findings = append(res.Findings, Finding{RulePlaceholder, SeverityError,
-			fmt.Sprintf("A template placeholder is still in the note: %s.", quote(p)),
+			fmt.Sprintf("A template placeholder is still in the note: %s.", quote(placeholder)),
 			"Replace it with the real name or company, or rephrase the sentence without it."})
 	}
 	stock, others := stockCoverage(l.toks)
 	isDefault := stock && others <= maxStockOthers
+	linkedInText := isDefault && stockOwnWording(l.toks)
 	switch {
-	case isDefault:
+	case isDefault && !linkedInText && hasPlaceholder:
+		// A mail-merge template around a generic "let's connect", not
+		// LinkedIn's own text: the placeholder is the finding.
+	case linkedInText:
 		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityError,
 			"The note is LinkedIn's stock invitation text; it reads as if there were no note at all.",
+			"Replace it with a line on who you are and a line on why this person in particular."})
+	case isDefault:
+		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityError,
+			"The note only says that you want to connect; it reads as if there were no note at all.",
 			"Replace it with a line on who you are and a line on why this person in particular."})
 	case stock:
 		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityWarning,

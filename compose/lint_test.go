@@ -68,6 +68,10 @@ func TestLintRules(t *testing.T) {
 		{"decomposed accents count once", strings.Repeat("e\u0301", 300), testTo, 0, RuleTooLong, ""},
 
 		{"placeholder", "Hi {firstName}, I'm Dana from Northwind.", testTo, 0, RulePlaceholder, SeverityError},
+		// A template is a template, not LinkedIn's own text: one finding.
+		{"placeholder in a stock line", "Hi {firstName}, let's connect", testTo, 0, RulePlaceholder, SeverityError},
+		{"placeholder in a stock line is not default text", "Hi {firstName}, let's connect", testTo, 0, RuleDefaultText, ""},
+		{"stock line without a placeholder", "Hi Jane, let's connect", testTo, 0, RuleDefaultText, SeverityError},
 		{"bracket placeholder", "Hi Jane, I'm Dana. I see you work at [Company].", testTo, 0, RulePlaceholder, SeverityError},
 		{"no placeholder", goodNote, testTo, 0, RulePlaceholder, ""},
 

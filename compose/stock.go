@@ -139,6 +139,28 @@ func (t *stockTable) isDefault(note string) bool {
 	return matched && others <= maxStockOthers
 }
 
+// genericStockPhrases are stock phrases that are not LinkedIn's prefilled
+// wording but the generic line many people type themselves ("let's
+// connect"): a note of nothing else says as little, but it is not
+// "LinkedIn's text", and a template around one is a template first.
+var genericStockPhrases = map[string]bool{"lets connect": true, "like to connect": true}
+
+// stockOwnWording reports whether toks contain one of LinkedIn's own
+// prefilled phrases, not only a generic one.
+func stockOwnWording(toks []string) bool {
+	for _, p := range stock.phrases {
+		if genericStockPhrases[strings.Join(p, " ")] {
+			continue
+		}
+		for i := 0; i+len(p) <= len(toks); i++ {
+			if hasAt(toks, i, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // stockCoverage reports whether toks contain a stock phrase, and how many
 // tokens are neither part of a stock phrase nor filler.
 func stockCoverage(toks []string) (matched bool, others int) { return stock.coverage(toks) }

@@ -79,6 +79,7 @@ type Reader struct {
 	buf      []byte // the current record, reused
 	problems int    // problems reported so far
 	sep      bool   // array mode: an element was read, "," or "]" is due
+	elem     int    // array mode: elements started so far
 
 	par *parallel // set by Parallel
 }
@@ -317,15 +318,28 @@ func (r *Reader) nextElement() (Record, error) {
 		return Record{}, r.problem(r.line+1, "not valid JSON, the rest of the input is skipped: a comma where the array's first element was expected")
 	}
 	r.sep = true
+	r.elem++
 	start := r.line + 1
 	data, over, _, err := r.scanValue(true)
 	if err != nil {
 		return Record{}, r.ioError(err)
 	}
 	if over {
-		return Record{}, r.problem(start, "record longer than %d bytes (1 MiB)", MaxRecord)
+		return Record{}, r.inElement(r.problem(start, "record longer than %d bytes (1 MiB)", MaxRecord))
 	}
-	return r.decode(data, start)
+	rec, err := r.decode(data, start)
+	return rec, r.inElement(err)
+}
+
+// inElement names the array element a problem is about: in a one-line
+// array every element is on line 1, and "record 3" is what tells them
+// apart.
+func (r *Reader) inElement(err error) error {
+	var p *linkvet.Problem
+	if errors.As(err, &p) {
+		p.Reason = fmt.Sprintf("record %d: %s", r.elem, p.Reason)
+	}
+	return err
 }
 
 // afterArray checks that nothing but blank space follows the array.

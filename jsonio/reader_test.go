@@ -70,14 +70,14 @@ func TestArray(t *testing.T) {
 	if got := strings.Join(names, " "); got != "A@2 C@4" {
 		t.Errorf("records = %s", got)
 	}
-	if len(problems) != 1 || !strings.HasPrefix(problems[0], "in.jsonl:3: person.verified: want true or false") {
+	if len(problems) != 1 || !strings.HasPrefix(problems[0], "in.jsonl:3: record 2: person.verified: want true or false") {
 		t.Errorf("problems = %q", problems)
 	}
 }
 
 func TestArraySyntaxErrorStopsThatInput(t *testing.T) {
 	names, problems := readAll(t, "[{\"person\":{\"name\":\"A\"}},\n{\"person\": oops}, {\"person\":{\"name\":\"C\"}}]")
-	if strings.Join(names, " ") != "A@1" || len(problems) != 1 || !strings.Contains(problems[0], "in.jsonl:2: not valid JSON, the rest of the input is skipped") {
+	if strings.Join(names, " ") != "A@1" || len(problems) != 1 || !strings.Contains(problems[0], "in.jsonl:2: record 2: not valid JSON, the rest of the input is skipped") {
 		t.Errorf("names %q problems %q", names, problems)
 	}
 }

@@ -72,7 +72,9 @@ func TestShapes(t *testing.T) {
 		{"array never closed", "[{\"person\":{\"name\":\"A\"}},\n", []string{"A@1",
 			"problem in.json:2: not valid JSON, the array is not closed: the input ends before its ]"}},
 		{"a number in an array", "[1, {\"person\":{\"name\":\"B\"}}]", []string{
-			"problem in.json:1: want a JSON object for an invitation, got number", "B@1"}},
+			"problem in.json:1: record 1: want a JSON object for an invitation, got number", "B@1"}},
+		{"one line, the third element bad", `[{"person":{"name":"A"}},{"person":{"name":"B"}},{"person":{"verified":"yes"}}]`, []string{"A@1", "B@1",
+			"problem in.json:1: record 3: person.verified: want true or false, got string"}},
 		{"a huge number is not echoed", "{\"person\":{\"name\":\"A\"},\"mutual_connections\":" + strings.Repeat("9", 100000) + "}\n",
 			[]string{"problem in.json:1: mutual_connections: want a whole number, got number " + strings.Repeat("9", 73) + "…"}},
 		{"brackets and commas inside strings", "[{\"person\":{\"name\":\"A, ]}\"}}]", []string{"A, ]}@1"}},
@@ -122,7 +124,7 @@ func TestArrayElementBounded(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	got := readAllFrom(t, NewReader(in, "big.json"))
 	runtime.ReadMemStats(&after)
-	want := "problem big.json:2: record longer than 1048576 bytes (1 MiB)\nB@3"
+	want := "problem big.json:2: record 1: record longer than 1048576 bytes (1 MiB)\nB@3"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got %q", got)
 	}

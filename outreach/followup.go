@@ -46,6 +46,24 @@ type FollowUp struct {
 	Why           string `json:"why"`
 }
 
+// untrusted reports whether linkvet judged the sender a scammer, a fake
+// or someone to block, now or when the user accepted: a follow-up would
+// only draw the user into the conversation the scam wants, so none is due.
+func untrusted(si *linkvet.StoredInvitation) bool {
+	if si.Decision != nil && si.Decision.Verdict == linkvet.Block {
+		return true
+	}
+	v := si.Verdict
+	if v == nil {
+		return false
+	}
+	switch v.Category {
+	case linkvet.Scammer, linkvet.Fake, linkvet.Blocked:
+		return true
+	}
+	return v.Action == linkvet.Block
+}
+
 // FollowUps lists the follow-ups for the incoming invitations the user
 // accepted, what needs doing first (see the package doc). me is the user,
 // for the drafts.
@@ -63,7 +81,7 @@ func FollowUps(s State, p *policy.Policy, me linkvet.Me, now time.Time) []Follow
 		si := &s.Invitations[i]
 		inv := &si.Invitation
 		d := si.Decision
-		if inv.Direction == linkvet.Outgoing || d == nil || d.Action != linkvet.Accept {
+		if inv.Direction == linkvet.Outgoing || d == nil || d.Action != linkvet.Accept || untrusted(si) {
 			continue
 		}
 		f := FollowUp{InvitationID: inv.ID, Person: inv.Person, AcceptedAt: d.At}

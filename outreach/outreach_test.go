@@ -340,11 +340,16 @@ func TestFollowUps(t *testing.T) {
 	scam.Verdict.Category, scam.Verdict.Report = linkvet.Scammer, true
 	declined := accepted("declined", 4*day)
 	declined.Decision.Action = linkvet.Decline
+	fake := accepted("fake", 4*day)
+	fake.Verdict.Category = linkvet.Fake
+	// Advised block when accepted, however the verdict reads now.
+	forced := accepted("forced", 4*day)
+	forced.Decision.Verdict = linkvet.Block
 	s := outreach.State{
 		Invitations: []linkvet.StoredInvitation{
 			accepted("upcoming", 1*day), accepted("due", 4*day), accepted("overdue", 10*day),
 			accepted("done", 5*day), accepted("silent", 20*day), accepted("replied", 6*day), accepted("byname", 6*day),
-			accepted("wrote", 6*day), scam, declined,
+			accepted("wrote", 6*day), scam, declined, fake, forced,
 		},
 		Events: []outreach.Event{
 			{InvitationID: "done", Kind: outreach.EventFollowUpDone, At: now.Add(-1 * day)},
@@ -363,8 +368,10 @@ func TestFollowUps(t *testing.T) {
 	for _, f := range list {
 		got[f.InvitationID] = f
 	}
-	if _, ok := got["declined"]; ok {
-		t.Error("a declined invitation owes no follow-up")
+	for _, id := range []string{"declined", "scam", "fake", "forced"} {
+		if f, ok := got[id]; ok {
+			t.Errorf("%s: follow-up %s (%s); a declined or untrusted invitation owes none", id, f.Status, f.Why)
+		}
 	}
 	want := map[string]outreach.FollowUpStatus{
 		"upcoming": outreach.FollowUpUpcoming, "due": outreach.FollowUpDue, "overdue": outreach.FollowUpOverdue,
@@ -382,8 +389,8 @@ func TestFollowUps(t *testing.T) {
 	if d := got["due"].Draft; d == "" || !strings.Contains(d, "stream processing") {
 		t.Errorf("due draft %q, want one that uses the shared interest", d)
 	}
-	if got["done"].Draft != "" || got["scam"].Draft != "" {
-		t.Errorf("drafts for done (%q) or a scammer (%q), want none", got["done"].Draft, got["scam"].Draft)
+	if got["done"].Draft != "" {
+		t.Errorf("draft for done (%q), want none", got["done"].Draft)
 	}
 	if list[0].Status != outreach.FollowUpOverdue {
 		t.Errorf("first listed %s, want overdue first", list[0].Status)
@@ -596,5 +603,25 @@ func TestTouchedCountsDecisionsAndFollowUps(t *testing.T) {
 	}
 	if !s.Known[0].LastSeen.IsZero() {
 		t.Error("Touched changed its input")
+	}
+}
+
+// The "sent" event recorded with an invitation is dated a moment after the
+// invitation's sent_at; it is the same sending and counts once. A sending
+// days later counts again.
+func TestPlanCountsOneSendingOnce(t *testing.T) {
+	p := testPolicy()
+	sent := now.Add(-time.Hour)
+	s := outreach.State{
+		Invitations: []linkvet.StoredInvitation{{Invitation: linkvet.Invitation{ID: "o1", Direction: linkvet.Outgoing, SentAt: &sent,
+			Person: linkvet.Person{Name: "Ines", ProfileURL: "linkedin.com/in/ines"}}}},
+		Events: []outreach.Event{{InvitationID: "o1", Kind: outreach.EventSent, At: sent.Add(1200 * time.Microsecond)}},
+	}
+	if r := outreach.Plan(s, p, now); r.SentThisWeek != 1 {
+		t.Errorf("one sending counted %d times", r.SentThisWeek)
+	}
+	s.Events = append(s.Events, outreach.Event{InvitationID: "o1", Kind: outreach.EventSent, At: sent.Add(-3 * 24 * time.Hour)})
+	if r := outreach.Plan(s, p, now); r.SentThisWeek != 2 {
+		t.Errorf("two sendings three days apart counted %d, want 2", r.SentThisWeek)
 	}
 }

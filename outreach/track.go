@@ -116,6 +116,16 @@ func trackAll(s State, p *policy.Policy, now time.Time, known *people) []Tracked
 	return out
 }
 
+// sendingSlack is how far apart two records of one sending may be dated.
+// LinkedIn refuses a second invitation while one is pending, so two real
+// sendings to one person are days apart, never a minute.
+const sendingSlack = time.Minute
+
+func sameSending(a, b time.Time) bool {
+	d := a.Sub(b)
+	return d > -sendingSlack && d < sendingSlack
+}
+
 func track(si *linkvet.StoredInvitation, events []Event, known *people, o policy.Outreach, now time.Time) Tracked {
 	inv := &si.Invitation
 	t := Tracked{ID: inv.ID, Person: inv.Person, Note: inv.Message, Status: StatusPending}
@@ -129,7 +139,10 @@ func track(si *linkvet.StoredInvitation, events []Event, known *people, o policy
 	for _, e := range events {
 		switch e.Kind {
 		case EventSent:
-			if !slices.ContainsFunc(t.sends, e.At.Equal) {
+			// The "sent" event of the invitation's own sending is dated a
+			// moment after its sent_at (two clock reads of one recording):
+			// one sending, counted once.
+			if !slices.ContainsFunc(t.sends, func(at time.Time) bool { return sameSending(at, e.At) }) {
 				t.sends = append(t.sends, e.At)
 			}
 			if e.At.After(t.SentAt) {

@@ -180,13 +180,20 @@ func (l *loader) warn(n node, key, format string, args ...any) {
 	l.warnings = append(l.warnings, warning{n.Line, fmt.Sprintf("%s:%d: %s: ", l.file, n.Line, key) + fmt.Sprintf(format, args...)})
 }
 
-// report joins the problems in the order of the file.
+// report joins the problems in the order of the file, with the warnings
+// among them (marked so): a file that fails for one reason still shows
+// every other thing wrong with it, such as a misspelt key that would be
+// ignored once the error is fixed.
 func (l *loader) report() error {
-	slices.SortStableFunc(l.problems, func(a, b problem) int {
+	all := slices.Clone(l.problems)
+	for _, w := range l.warnings {
+		all = append(all, problem{line: w.line, msg: "warning: " + w.msg})
+	}
+	slices.SortStableFunc(all, func(a, b problem) int {
 		return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col))
 	})
-	msgs := make([]string, len(l.problems))
-	for i, p := range l.problems {
+	msgs := make([]string, len(all))
+	for i, p := range all {
 		msgs[i] = p.msg
 	}
 	if l.dropped > 0 {

@@ -137,8 +137,11 @@ var schema = []*key{
 			func(p *Policy) *int { return &p.Outreach.MonthlyNotes }),
 		num("withdraw_after_days", DefaultWithdrawAfterDays, 0, maxDays, "suggest withdrawing an unanswered invitation after this; 0 = never",
 			func(p *Policy) *int { return &p.Outreach.WithdrawAfterDays }),
-		num("reinvite_after_withdraw_days", DefaultReinviteAfterWithdrawDays, 0, maxDays, "wait this long before inviting someone again after a withdrawal",
-			func(p *Policy) *int { return &p.Outreach.ReinviteAfterWithdrawDays }).with(func(k *key) { k.after = warnReinvite }),
+		// At least 21: LinkedIn refuses a new invitation to the same person
+		// for about three weeks after a withdrawal, and a shorter wait would
+		// have linkvet suggest what LinkedIn refuses.
+		num("reinvite_after_withdraw_days", DefaultReinviteAfterWithdrawDays, DefaultReinviteAfterWithdrawDays, maxDays, "wait this long before inviting someone again after a withdrawal (at least 21)",
+			func(p *Policy) *int { return &p.Outreach.ReinviteAfterWithdrawDays }),
 	),
 	section("follow_up", "messages after connecting",
 		num("after_days", DefaultFollowUpAfterDays, 0, maxDays, "suggest a first message this long after connecting",
@@ -259,10 +262,4 @@ func checkPhrase(l *loader, at node, path, v string) (string, bool) {
 		l.warn(at, path, "%q holds no letters, digits or emoji once folded, so it never matches", v)
 	}
 	return v, true
-}
-
-func warnReinvite(l *loader, at node, path string, p *Policy) {
-	if p.Outreach.ReinviteAfterWithdrawDays < DefaultReinviteAfterWithdrawDays {
-		l.warn(at, path, "LinkedIn usually refuses a new invitation to the same person for about three weeks after a withdrawal")
-	}
 }

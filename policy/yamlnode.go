@@ -216,6 +216,11 @@ func (l *loader) integer(n *yaml.Node, key string, lo, hi int) (int, bool) {
 	case v < int64(lo) && lo == 0:
 		l.problem(n, key, "must not be negative, got %d", v)
 		return 0, false
+	case v < int64(lo) && l.upgrade && v >= 0:
+		// Stored by an earlier linkvet that allowed less: the policy in
+		// force keeps loading, with the minimum.
+		l.warn(n, key, "%d is below the minimum of %d; %d is used", v, lo, lo)
+		return lo, true
 	case v < int64(lo):
 		l.problem(n, key, "must be at least %d, got %d", lo, v)
 		return 0, false

@@ -105,6 +105,13 @@ func clip(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
+// NeedsConfirmation reports whether accepting against v needs a second,
+// deliberate step (the web app's confirmation, the CLI's --force): linkvet
+// advised block or decline, as for a scam or a fake profile.
+func NeedsConfirmation(v *linkvet.Verdict) bool {
+	return v != nil && (v.Action == linkvet.Block || v.Action == linkvet.Decline)
+}
+
 // Decided is the outcome of a decision.
 type Decided struct {
 	Decision linkvet.Decision `json:"decision"`

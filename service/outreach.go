@@ -67,6 +67,9 @@ func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, r
 type Sent struct {
 	ID   string              `json:"id"`
 	Plan outreach.PlanReport `json:"plan"` // the budget, counting this invitation
+	// Warning says when this invitation went over the weekly budget: it is
+	// recorded all the same (it was sent), but the user should slow down.
+	Warning string `json:"warning,omitempty"`
 }
 
 // RecordSent stores an invitation the user has just sent (direction
@@ -107,14 +110,25 @@ func (s *Service) RecordSent(ctx context.Context, inv linkvet.Invitation) (Sent,
 		if err != nil {
 			return err
 		}
-		if _, err := tx.AppendOutreach(ctx, linkvet.OutreachEvent{InvitationID: ids[0], Kind: linkvet.OutreachSent}); err != nil {
+		ev, err := tx.AppendOutreach(ctx, linkvet.OutreachEvent{InvitationID: ids[0], Kind: linkvet.OutreachSent})
+		if err != nil {
 			return err
 		}
 		after, err := tx.OutreachState(ctx)
 		if err != nil {
 			return err
 		}
-		out = Sent{ID: ids[0], Plan: outreach.Plan(after, p, now)}
+		// The plan as of the event, which the store dated a moment after
+		// sent_at: as of sent_at the event would be in the future.
+		at := now
+		if ev.At.After(at) {
+			at = ev.At
+		}
+		out = Sent{ID: ids[0], Plan: outreach.Plan(after, p, at)}
+		if b := out.Plan.WeeklyBudget; b > 0 && out.Plan.SentThisWeek > b {
+			out.Warning = fmt.Sprintf("this is invitation %d of a weekly budget of %d (rolling 7 days): LinkedIn restricts accounts that invite too many people; send the next one after %s",
+				out.Plan.SentThisWeek, b, out.Plan.NextSlot.In(p.Location()).Format("Mon 2006-01-02 15:04"))
+		}
 		return nil
 	})
 	return out, err

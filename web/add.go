@@ -161,7 +161,7 @@ func parseInvitationForm(form url.Values) (linkvet.Invitation, map[string]string
 	p := &inv.Person
 	p.Name = text("name", maxShortField)
 	if p.Name == "" && errs["name"] == "" {
-		errs["name"] = "is required: the name LinkedIn shows"
+		errs["name"] = nameRequired
 	}
 	p.Headline = text("headline", maxShortField)
 	p.ProfileURL = text("profile_url", maxShortField)
@@ -237,11 +237,19 @@ var formFields = map[string]string{
 	"direction":          "name",
 }
 
+// nameRequired is the one message for a missing name.
+const nameRequired = "is required: the name LinkedIn shows"
+
 // validationField splits a jsonio.Validate error into the form field it
 // names and the message; an error about a field the form lacks is shown
 // at the top of the form.
 func validationField(err error) (field, msg string) {
 	path, rest, ok := strings.Cut(err.Error(), ": ")
+	if ok && path == "names nobody" {
+		// The form asks for a name: say it there, in the form's words,
+		// not in the file format's field paths.
+		return "name", nameRequired
+	}
 	if f, known := formFields[path]; ok && known {
 		return f, rest
 	}

@@ -43,8 +43,63 @@ type decideForData struct {
 	Buttons    template.HTML
 }
 
-func decideFor(inv *linkvet.Invitation, v linkvet.Verdict, ret string) decideForData {
-	return decideForData{ID: inv.ID, Return: ret, Buttons: rowButtons(inboxRow{Name: inv.Person.Name, V: &v})}
+// decideFor builds the decision buttons of the invitation page.
+// With a standing decision, the buttons show it as current: its button is
+// the highlighted one, pressed (aria-pressed) and labelled "your
+// decision", and pressing it again records nothing new; linkvet's
+// recommendation stays marked as the recommendation. Without one, the
+// recommendation is the highlighted button, as in the inbox.
+func decideFor(inv *linkvet.Invitation, v linkvet.Verdict, d *linkvet.Decision, ret string) decideForData {
+	row := inboxRow{Name: inv.Person.Name, V: &v}
+	if d == nil || !d.Action.Valid() {
+		return decideForData{ID: inv.ID, Return: ret, Buttons: rowButtons(row)}
+	}
+	return decideForData{ID: inv.ID, Return: ret, Buttons: decidedButtons(row, d.Action)}
+}
+
+// decidedButtons are the decision buttons of an invitation decided
+// already: the standing decision first, highlighted and pressed, the
+// others after it; the recommendation keeps data-rec and says so.
+func decidedButtons(row inboxRow, standing linkvet.Action) template.HTML {
+	var b strings.Builder
+	name := template.HTMLEscapeString(row.Name)
+	if name == "" {
+		name = "this invitation"
+	}
+	rec := linkvet.Action("")
+	if row.V != nil {
+		rec = row.V.Action
+	}
+	write := func(a linkvet.Action) {
+		class, extra, marks := "btn secondary", "", []string{}
+		if a == standing {
+			class = "btn primary current a-" + string(a)
+			extra += ` aria-pressed="true"`
+			marks = append(marks, "your decision")
+		} else {
+			extra += ` aria-pressed="false"`
+		}
+		if a == rec {
+			extra += ` data-rec="1"`
+			marks = append(marks, "recommended")
+		}
+		if a == linkvet.Accept && flagged(row.V) {
+			extra += ` data-flagged="1"`
+		}
+		mark := ""
+		if len(marks) > 0 {
+			mark = ` <span class="mark">(` + strings.Join(marks, ", ") + `)</span>`
+		}
+		fmt.Fprintf(&b, `<button type="submit" name="action" value="%s" class="%s" data-key="%s" aria-keyshortcuts="%s"%s>%s<span class="vh"> <bdi>%s</bdi></span>%s</button>`+"\n",
+			a, class, actionKey(a), actionKey(a), extra, actionLabel(a), name, mark)
+	}
+	write(standing)
+	for _, a := range linkvet.Actions {
+		if a != standing {
+			write(a)
+		}
+	}
+	return template.HTML(b.String())
 }
 
 // actionLabel is an action as a button names it.

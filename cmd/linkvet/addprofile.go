@@ -77,30 +77,30 @@ func (e *env) addProfile(path string, args []string, asJSON bool) error {
 // readOutgoingOrProfile reads the person the user means to invite: an
 // invitation-v1 file, or their profile as a PDF (or a copied profile page),
 // which becomes an outgoing invitation without a note.
-func (e *env) readOutgoingOrProfile(name string) (linkvet.Invitation, error) {
+func (e *env) readOutgoingOrProfile(name string) (inv linkvet.Invitation, rejected error, err error) {
 	if name == "-" || isJSONFile(name) {
-		return e.readOutgoing(name)
+		return e.readOutgoingPartly(name)
 	}
 	now, err := e.now()
 	if err != nil {
-		return linkvet.Invitation{}, err
+		return linkvet.Invitation{}, nil, err
 	}
 	res, err := read.ReadPath(name, e.stdin, read.Options{Now: now})
 	if err != nil {
-		return linkvet.Invitation{}, err
+		return linkvet.Invitation{}, nil, err
 	}
 	if res.Format == read.FormatJSON {
-		return e.readOutgoing(name)
+		return e.readOutgoingPartly(name)
 	}
 	for _, p := range res.Problems {
 		fmt.Fprintln(e.stderr, safe(p.String()))
 	}
 	for _, r := range res.Records {
 		if service.ProfileOnly(&r) {
-			return linkvet.Invitation{Direction: linkvet.Outgoing, Person: r.Person, Source: r.Source, ReceivedVia: r.ReceivedVia}, nil
+			return linkvet.Invitation{Direction: linkvet.Outgoing, Person: r.Person, Source: r.Source, ReceivedVia: r.ReceivedVia}, nil, nil
 		}
 	}
-	return linkvet.Invitation{}, linkvet.Errorf(linkvet.EINVALID, "%s holds no profile and no invitation-v1 JSON", name)
+	return linkvet.Invitation{}, nil, linkvet.Errorf(linkvet.EINVALID, "%s holds no profile and no invitation-v1 JSON", name)
 }
 
 // isJSONFile reports whether a file starts, after blanks, with JSON.

@@ -106,6 +106,8 @@ type env struct {
 	nowFlag    string
 	color      bool
 	getenv     func(string) string
+
+	created *createdStore // the database this run created, if any (created.go)
 }
 
 // now is the one clock read of the CLI; --now fixes it for reproducible
@@ -134,6 +136,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetErr(stderr)
 	root.SetContext(ctx)
 	cmd, err := root.ExecuteC()
+	e.removeUnusedStore()
 	if err != nil && !isRuntimeError(err) {
 		// cobra's own complaints (unknown flag, wrong arg count) are usage errors.
 		if cmd != nil {

@@ -86,7 +86,7 @@ func (e *env) pickInvitation(name, id string) (*linkvet.Invitation, error) {
 		return nil, err
 	}
 	if rejected > 0 {
-		return nil, rejectedError{rejected}
+		return nil, fileError{err: fmt.Errorf("%s: %s rejected; nothing explained: fix the file and run again", displayName(name), count(rejected, "record"))}
 	}
 	if id == "" {
 		switch len(invs) {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -163,17 +165,67 @@ refused, so that two histories never mix.`,
 			if err != nil {
 				return err
 			}
-			defer r.Close()
+			text, err := io.ReadAll(r)
+			r.Close()
+			if err != nil {
+				return fileError{err: fmt.Errorf("read %s: %w", args[0], err)}
+			}
+			// A damaged file is an unreadable input (exit 1) named with the
+			// place it breaks, found before any database is touched.
+			if err := checkJSON(args[0], text); err != nil {
+				return fileError{err: err}
+			}
 			db, err := e.openStore()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			if err := db.Restore(e.ctx, r, args[0]); err != nil {
+			if err := db.Restore(e.ctx, bytes.NewReader(text), args[0]); err != nil {
+				if linkvet.ErrorCode(err) == linkvet.EINVALID {
+					return fileError{err: err} // the file's content, not the call
+				}
 				return err
 			}
 			fmt.Fprintf(e.stdout, "restored %s into %s\n", args[0], db.Path())
 			return nil
 		}),
 	}
+}
+
+// checkJSON reports where text stops being one JSON value: name:line:column
+// and what was wrong, or that the file ends too early.
+func checkJSON(name string, text []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(text))
+	var v json.RawMessage
+	err := dec.Decode(&v)
+	if err == nil {
+		if _, err := dec.Token(); err != io.EOF {
+			line, col := lineCol(text, int(dec.InputOffset()))
+			return linkvet.Errorf(linkvet.EINVALID, "%s:%d:%d: not a linkvet export: more data after the end of the export", name, line, col)
+		}
+		return nil
+	}
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		// Offset counts the offending byte: the column is that byte's.
+		line, col := lineCol(text, int(se.Offset)-1)
+		return linkvet.Errorf(linkvet.EINVALID, "%s:%d:%d: not a linkvet export: %v", name, line, col, se)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		if len(bytes.TrimSpace(text)) == 0 {
+			return linkvet.Errorf(linkvet.EINVALID, "%s: the file is empty, not a linkvet export", name)
+		}
+		line, col := lineCol(text, len(text))
+		return linkvet.Errorf(linkvet.EINVALID, "%s:%d:%d: not a linkvet export: the file ends in the middle of the JSON (cut short?)", name, line, col)
+	}
+	return linkvet.Errorf(linkvet.EINVALID, "%s: not a linkvet export: %v", name, err)
+}
+
+// lineCol is the 1-based line and column (in bytes) of offset in text.
+func lineCol(text []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(text))
+	before := text[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = offset - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
 }

@@ -142,19 +142,36 @@ is ambiguous or the profile has no link) and screens it again.`,
 			}
 			var invs []linkvet.Invitation
 			rejected := 0
+			var empty []string
 			for _, name := range args {
 				got, n, err := e.readInvitations(name)
 				if err != nil {
 					return err
 				}
+				if len(got) == 0 && n == 0 {
+					// Named here, so that nobody takes silence for success.
+					empty = append(empty, name)
+					fmt.Fprintf(e.stderr, "linkvet: %s holds no invitations (an empty file?); nothing stored from it\n", displayName(name))
+				}
 				invs = append(invs, got...)
 				rejected += n
+			}
+			if len(invs) == 0 {
+				// Nothing to store: no database is opened, none is created.
+				if rejected > 0 {
+					return fileError{err: rejectedCount(oneName(args), rejected, 0)}
+				}
+				return fileError{silent: true} // each empty input was named above
 			}
 			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
 			defer done()
+			before, err := storedBefore(e.ctx, svc.Store(), invs)
+			if err != nil {
+				return err
+			}
 			items, err := svc.Add(e.ctx, invs)
 			if err != nil {
 				return err
@@ -168,13 +185,16 @@ is ambiguous or the profile has no link) and screens it again.`,
 			if err := out.Close(); err != nil {
 				return err
 			}
-			if len(invs) == 0 {
-				fmt.Fprintln(e.stderr, "no invitations read")
-			} else {
-				fmt.Fprintf(e.stderr, "stored %d invitation%s\n", len(invs), plural(len(invs)))
+			what, err := before.summary(e.ctx, svc.Store(), items)
+			if err != nil {
+				return err
 			}
+			fmt.Fprintf(e.stderr, "%s read: %s\n", count(len(invs), "invitation"), what)
 			if rejected > 0 {
-				return rejectedError{rejected}
+				return fileError{err: rejectedCount(oneName(args), rejected, len(invs))}
+			}
+			if len(empty) > 0 {
+				return fileError{silent: true} // named above
 			}
 			return nil
 		}),
@@ -227,6 +247,7 @@ func (e *env) readInvitations(name string) ([]linkvet.Invitation, int, error) {
 
 func decideCmd(e *env) *cobra.Command {
 	var note string
+	var force bool
 	c := &cobra.Command{
 		Use:   "decide ID accept|ask|ignore|decline|block|undo",
 		Short: "Record your decision on an invitation, or undo it",
@@ -236,7 +257,11 @@ in the history (linkvet history ID), and "undo" takes back the standing one (the
 invitation is pending again). Each decision also teaches linkvet's classifier,
 in the same transaction; a changed decision first takes back what the old one
 taught. For invitations you sent, record what happened with linkvet outreach
-mark ID accepted|declined|ignored.`,
+mark ID accepted|declined|ignored.
+
+Accepting someone linkvet advises you to block or decline (a scam, a fake
+profile) is refused unless you add --force, as the web app asks you to
+confirm it.`,
 		Args:              cobra.ExactArgs(2),
 		ValidArgsFunction: completeDecide(e),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
@@ -258,6 +283,20 @@ mark ID accepted|declined|ignored.`,
 				fmt.Fprintf(e.stdout, "%s: decision undone, pending again (recorded %s)\n", id, d.At.Format(time.RFC3339))
 				return nil
 			}
+			if act == linkvet.Accept && !force {
+				si, err := svc.Invitation(e.ctx, id)
+				if err != nil {
+					return err
+				}
+				if v := si.Verdict; si.Invitation.Direction == linkvet.Incoming && service.NeedsConfirmation(v) {
+					why := ""
+					if r, ok := service.DecidingReason(v); ok {
+						why = ": " + r.Detail
+					}
+					return usageError{fmt.Errorf("%s: linkvet advises %s (%s%s); nothing recorded. If you are sure, accept with: linkvet decide %s accept --force",
+						id, v.Action, v.Category, why, id)}
+				}
+			}
 			res, err := svc.Decide(e.ctx, id, act, note)
 			if err != nil {
 				return err
@@ -271,5 +310,6 @@ mark ID accepted|declined|ignored.`,
 		}),
 	}
 	c.Flags().StringVar(&note, "note", "", "a note to keep with the decision")
+	c.Flags().BoolVar(&force, "force", false, "accept even though linkvet advises block or decline")
 	return c
 }

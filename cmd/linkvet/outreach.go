@@ -54,7 +54,7 @@ then weighed as they are shown there.`,
   linkvet outreach check Profile.pdf --reason "we both run Kafka on bare metal"`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			inv, err := e.readOutgoingOrProfile(args[0])
+			inv, rejected, err := e.readOutgoingOrProfile(args[0])
 			if err != nil {
 				return err
 			}
@@ -69,10 +69,13 @@ then weighed as they are shown there.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(e.stdout, c)
+				if err := writeJSON(e.stdout, c); err != nil {
+					return err
+				}
+				return rejected
 			}
 			printCheck(e.stdout, &inv, c)
-			return nil
+			return rejected
 		}),
 	}
 	c.Flags().StringVar(&reason, "reason", "", "why you want to connect with this person, in a sentence")
@@ -131,6 +134,9 @@ three weeks ago.`,
 			sent, err := svc.RecordSent(e.ctx, inv)
 			if err != nil {
 				return err
+			}
+			if sent.Warning != "" {
+				fmt.Fprintln(e.stderr, "linkvet: warning:", sent.Warning)
 			}
 			if asJSON {
 				return writeJSON(e.stdout, sent)
@@ -294,20 +300,43 @@ func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error
 }
 
 // readOutgoing reads the one invitation in name (invitation-v1, "-" for
-// standard input) the user means to send.
+// standard input) the user means to send. A file that does not hold
+// exactly one usable invitation is a rejected input (exit 1).
 func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
-	invs, rejected, err := e.readInvitations(name)
+	inv, rejected, err := e.readOutgoingPartly(name)
+	if err == nil && rejected != nil {
+		// Recording from a damaged file could record the wrong person.
+		return inv, fileError{err: fmt.Errorf("%w; nothing recorded: fix the file and run again", rejected)}
+	}
+	return inv, err
+}
+
+// readOutgoingPartly is readOutgoing that still returns the one valid
+// invitation of a file in which other records were rejected (already
+// reported on stderr); rejected then says how many, for the exit status.
+// What only reads (outreach check, note check) advises on that one.
+func (e *env) readOutgoingPartly(name string) (inv linkvet.Invitation, rejected error, err error) {
+	invs, n, err := e.readInvitations(name)
 	if err != nil {
-		return linkvet.Invitation{}, err
+		return linkvet.Invitation{}, nil, err
 	}
-	if rejected > 0 {
-		return linkvet.Invitation{}, rejectedError{rejected}
+	if n > 0 {
+		rejected = fileError{err: rejectedCount(name, n, len(invs))}
+		if len(invs) != 1 {
+			return linkvet.Invitation{}, nil, rejected
+		}
 	}
+	inv, err = e.oneOutgoing(name, invs)
+	return inv, rejected, err
+}
+
+// oneOutgoing checks that invs is exactly one invitation the user sends.
+func (e *env) oneOutgoing(name string, invs []linkvet.Invitation) (linkvet.Invitation, error) {
 	switch {
 	case len(invs) == 0:
-		return linkvet.Invitation{}, linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)
+		return linkvet.Invitation{}, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s holds no invitation", name)}
 	case len(invs) > 1:
-		return linkvet.Invitation{}, linkvet.Errorf(linkvet.EINVALID, "%s holds %d invitations; name one person per file", name, len(invs))
+		return linkvet.Invitation{}, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s holds %d invitations; name one person per file", name, len(invs))}
 	}
 	inv := invs[0]
 	if derived := inv; true {
@@ -322,10 +351,10 @@ func (e *env) readOutgoing(name string) (linkvet.Invitation, error) {
 	case "", linkvet.Outgoing:
 		inv.Direction = linkvet.Outgoing
 	default:
-		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: direction is %q; this command is for invitations you send (\"outgoing\")", name, inv.Direction)
+		return inv, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s: direction is %q; this command is for invitations you send (\"outgoing\")", name, inv.Direction)}
 	}
 	if strings.TrimSpace(inv.Person.Name) == "" && strings.TrimSpace(inv.Person.ProfileURL) == "" {
-		return inv, linkvet.Errorf(linkvet.EINVALID, "%s: person has no name and no profile_url", name)
+		return inv, fileError{err: linkvet.Errorf(linkvet.EINVALID, "%s: person has no name and no profile_url", name)}
 	}
 	return inv, nil
 }

@@ -14,8 +14,20 @@ import (
 )
 
 // storePath is the database the command uses: --db, else $LINKVET_DB,
-// else the one in the user's data directory.
+// else the one in the user's data directory. It is absolute, so that
+// messages and linkvet where name the file wherever the command ran.
 func (e *env) storePath() (string, error) {
+	p, err := e.givenStorePath()
+	if err != nil || p == "" {
+		return p, err
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs, nil
+	}
+	return p, nil
+}
+
+func (e *env) givenStorePath() (string, error) {
 	if e.dbPath != "" {
 		return e.dbPath, nil
 	}
@@ -51,9 +63,14 @@ func (e *env) open(mustExist bool) (*sqlite.DB, error) {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import or linkvet add", path)
 		}
-	} else if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "cannot create %s: %v", dir, errors.Unwrap(err))
+	} else {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			e.noteCreated(path)
+		}
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, linkvet.Errorf(linkvet.EINVALID, "cannot create %s: %v", dir, errors.Unwrap(err))
+			}
 		}
 	}
 	db, err := sqlite.Open(e.ctx, path)
