@@ -176,7 +176,7 @@ func (f *facts) derive() {
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
-		f.money = e.moneyPromises(f.inv.Message)
+		f.money = append(e.moneyPromises(f.inv.Message), e.gains(f.inv.Message)...)
 		// A day rate in a recruiter's note is a wage, not bait: amounts
 		// (not percentages) from a sender with a recruiting title weigh
 		// only beside other signs. Money per period in a note that talks
@@ -203,8 +203,10 @@ func (f *facts) derive() {
 	if t := f.found(lxSales, f.spHeadTitle); len(t) > 0 {
 		f.salesTitle = t[0]
 	}
-	// One pitch phrase from a salesperson, or two from anyone.
-	if pitch := f.found(lxPitch, f.spNote); len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll)) {
+	// One pitch phrase from a salesperson, or two from anyone; but "our
+	// platform" from someone who works where the user works is the user's
+	// platform too: a colleague is selling to customers, not to the user.
+	if pitch := f.found(lxPitch, f.spNote); (len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll))) && !e.worksWithMe(f) {
 		f.pitch = pitch
 	}
 	f.noteScam = f.scamTalk()
