@@ -24,9 +24,7 @@ import (
 // corpus's is on data the engine was tuned on.
 //
 // Always checked: no known contact or colleague is declined, and every
-// scam and impostor is at least declined. (A contact harvester is counted
-// in the table only: a request for the user's number is not yet a signal
-// of its own.) Full
+// scam, impostor and contact harvester is at least declined. Full
 // agreement (and every scam blocked and reported) when
 // LINKVET_CORPUS_STRICT=1:
 //
@@ -38,7 +36,7 @@ import (
 var heldoutKinds = append(slices.Clone(corpusKinds), "harvest", "colleague")
 
 // mustDecline are the kinds that must never get accept, ask or ignore.
-var mustDecline = append(slices.Clone(scamKinds), "impersonation")
+var mustDecline = append(slices.Clone(scamKinds), "impersonation", "harvest")
 
 func TestHeldout(t *testing.T) {
 	pol := loadPolicyFile(t, "testdata/corpus/policy.yaml")
