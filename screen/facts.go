@@ -170,7 +170,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 func (f *facts) derive() {
 	e := f.e
 	if f.hasNote {
-		f.noteIntro = f.has(lxIntro, f.spNote)
+		f.noteIntro = f.has(lxIntro, f.spNote) || f.namesSelf()
 		f.noteReason = f.has(lxReason, f.spNote) || f.has(lxSharedGround, f.spNote)
 		f.noteShared = e.noteMentionsShared(f)
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
@@ -482,6 +482,25 @@ func (e *Engine) knownTLD(tld string) bool {
 	}
 	for _, t := range e.vocab.riskyTLDs {
 		if t == tld {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSelf: the note names the sender by their own first name ("it's
+// Tomasz!", "c'est Julien", "hier ist Jonas", "Tomasz here"), which in
+// any language is saying who they are.
+func (f *facts) namesSelf() bool {
+	if len(f.nameWords) == 0 {
+		return false
+	}
+	first := f.nameWords[0]
+	if utf8.RuneCountInString(first) < 2 || f.e.vocab.addressees[first] {
+		return false
+	}
+	for i := f.spNote.from; i < f.spNote.to; i++ {
+		if f.words[i] == first {
 			return true
 		}
 	}

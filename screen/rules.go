@@ -859,6 +859,9 @@ func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
 		pts += 2
 	}
 	if len(parts) == 0 {
+		if n := len(p.Skills); n > 0 {
+			return skip(f, "no school listed and only %d skill%s (3 or more count)", n, plural(n))
+		}
 		return skip(f, "no education or skills listed (or unknown)")
 	}
 	return fire(pts, "the profile lists %s", strings.Join(parts, " and "))
