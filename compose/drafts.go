@@ -3,6 +3,7 @@ package compose
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 )
@@ -244,20 +245,23 @@ func (w writer) declineNote(f *facts, cat linkvet.Category) string {
 var sayToKnown = map[hookKind]bool{hookMentioned: true, hookMet: true, hookEvent: true, hookFormerColleague: true, hookEngaged: true}
 
 // sameOpener: two sentences open with the same word or forms of it
-// ("thank you …", "Thanks for …"): their first words agree on up to five
-// letters.
+// ("thank you …", "Thanks for …"): their first words agree, ignoring case,
+// on their first three to five letters. No allocation: it runs per draft.
 func sameOpener(a, b string) bool {
-	x, y := []rune(firstWord(a)), []rune(firstWord(b))
-	n := min(len(x), len(y), 5)
-	return n >= 3 && string(x[:n]) == string(y[:n])
-}
-
-// firstWord is a sentence's first word, lower-cased and without
-// punctuation, for telling two sentences that open alike.
-func firstWord(s string) string {
-	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
-	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
-		s = s[:i]
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+	a, b = strings.TrimLeftFunc(a, notLetter), strings.TrimLeftFunc(b, notLetter)
+	n := 0
+	for n < 5 {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if !unicode.IsLetter(ra) || !unicode.IsLetter(rb) {
+			break
+		}
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[sa:], b[sb:]
+		n++
 	}
-	return strings.ToLower(s)
+	return n >= 3
 }

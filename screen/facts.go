@@ -176,7 +176,10 @@ func (f *facts) derive() {
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
-		f.money = append(e.moneyPromises(f.inv.Message), e.gains(f.inv.Message)...)
+		if hasDigit(f.inv.Message) { // split once for both money signals
+			fields := strings.Fields(f.inv.Message)
+			f.money = append(e.moneyIn(fields), e.gains(fields)...)
+		}
 		// A day rate in a recruiter's note is a wage, not bait: amounts
 		// (not percentages) from a sender with a recruiting title weigh
 		// only beside other signs. Money per period in a note that talks

@@ -84,11 +84,7 @@ func (e *Engine) amounts(fields []string) []amount {
 // out. Alone that weighs 2; told as something that happens every week or
 // month it is a promise of returns (3). A range or two amounts side by side
 // ("from 2,000 to 5,000 events") is no gain.
-func (e *Engine) gains(note string) []weightedFinding {
-	if !hasDigit(note) {
-		return nil
-	}
-	fields := strings.Fields(note)
+func (e *Engine) gains(fields []string) []weightedFinding {
 	as := e.amounts(fields)
 	for k := 1; k < len(as); k++ {
 		a, b := as[k-1], as[k]
@@ -96,10 +92,13 @@ func (e *Engine) gains(note string) []weightedFinding {
 			continue
 		}
 		weight := 2
-		for _, t := range fold.Fields(note) {
-			if e.vocab.periods[t] > 0 {
-				weight = 3
-				break
+	periods:
+		for _, w := range fields {
+			for _, t := range fold.Fields(w) {
+				if e.vocab.periods[t] > 0 {
+					weight = 3
+					break periods
+				}
 			}
 		}
 		return []weightedFinding{{what: clip(fmt.Sprintf("%s … %s", a.text, b.text), 50), weight: weight}}

@@ -238,7 +238,11 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 	if !hasDigit(note) {
 		return nil
 	}
-	fields := strings.Fields(note)
+	return e.moneyIn(strings.Fields(note))
+}
+
+// moneyIn is moneyPromises over a note already split into fields.
+func (e *Engine) moneyIn(fields []string) []weightedFinding {
 	var out []weightedFinding
 	for i, w := range fields {
 		if !hasDigit(w) {
