@@ -69,7 +69,11 @@ func (e *Engine) amounts(fields []string) []amount {
 		}
 		money := mult > 1 || hasCurrencySymbol(w) || hasCurrencySymbol(prevField(fields, i)) ||
 			e.currencyWord(prevField(fields, i)) || e.currencyWord(next) || hasCurrencySymbol(next) ||
-			sep && v >= 1000
+			sep && v >= 1000 ||
+			// once a note has named money, a later bare number of 100 or
+			// more is money too ("5000 dollars on Monday … 6500 on
+			// Friday"), unless it reads as a year
+			len(out) > 0 && !sep && !(v >= 1900 && v <= 2100)
 		v *= mult
 		if !money || v < 100 {
 			continue
