@@ -141,3 +141,20 @@ func TestFakeReport(t *testing.T) {
 		t.Errorf("generated face: %s report=%v%s", gen.Action, gen.Report, reasons(gen))
 	}
 }
+
+// FuzzGains: any note, in any script, is read without panicking, and a
+// gain weighs 2 or 3.
+func FuzzGains(f *testing.F) {
+	for _, s := range []string{"put in 2,000 and took out 2,600", "٥٠٠٠ دولار … ٦٥٠٠", "1 000 € 1 350 €", "5k 6k 7k", "1.2.3,4,5 €", "$", "9" + strings.Repeat(",999", 30)} {
+		f.Add(s)
+	}
+	e := New(nil)
+	f.Fuzz(func(t *testing.T, note string) {
+		for _, g := range e.gains(strings.Fields(note)) {
+			if g.weight < 2 || g.weight > 3 {
+				t.Fatalf("gains(%q) weight %d", note, g.weight)
+			}
+		}
+		parseNumber(note)
+	})
+}
