@@ -2,6 +2,8 @@ package compose
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 )
@@ -136,11 +138,23 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 	if cat == linkvet.KnownContact {
 		opens = w.pb.Accept.OpenKnown
 	}
-	open := w.greet(f.first, saltGreet, w.one(opens, saltOpen))
+	openLine := w.one(opens, saltOpen)
+	open := w.greet(f.first, saltGreet, openLine)
 	h := f.best()
+	if cat == linkvet.KnownContact && !sayToKnown[h.kind] {
+		// "Nice to know more people around Acme" is for someone new; the
+		// user already knows this person.
+		h = hook{}
+	}
 	hookLine := ""
 	if list := w.pb.Accept.Hook[hookNames[h.kind]]; len(list) > 0 {
-		hookLine = fill(w.one(list, saltHook), "{item}", h.value)
+		// Never two sentences opening alike ("Gracias por escribirme ...
+		// Gracias por mencionar ..."): take the next phrasing instead.
+		i := pick(w.seed, saltHook, len(list))
+		for n := 0; n < len(list) && sameOpener(list[i], openLine); n++ {
+			i = (i + 1) % len(list)
+		}
+		hookLine = fill(list[i], "{item}", h.value)
 	}
 	closing := w.one(w.pb.Accept.Close, saltClose)
 	for _, s := range [...]string{sentences(open, hookLine, closing), sentences(open, hookLine), open} {
@@ -167,10 +181,14 @@ func (w writer) followUp(f *facts) string {
 		questions = append(questions[:len(questions):len(questions)], w.pb.FollowUp.Question["mentioned_new"]...)
 	}
 	q := fill(w.one(questions, saltQuestion), "{item}", h.value)
+	calls := w.pb.FollowUp.Call
+	if f.known && len(w.pb.FollowUp.CallKnown) > 0 {
+		calls = w.pb.FollowUp.CallKnown
+	}
 	return sentences(
 		w.greet(f.first, saltGreet+10, w.one(w.pb.FollowUp.Open, saltOpen+10)),
 		q,
-		w.one(w.pb.FollowUp.Call, saltCall),
+		w.one(calls, saltCall),
 	)
 }
 
@@ -219,4 +237,31 @@ func (w writer) declineNote(f *facts, cat linkvet.Category) string {
 		w.one(w.pb.Decline.Door, saltHook+30),
 		wish,
 	)
+}
+
+// sayToKnown are the kinds of common ground worth naming to someone the
+// user already knows: what they wrote, where they met, the years they
+// shared, what they read of the user's.
+var sayToKnown = map[hookKind]bool{hookMentioned: true, hookMet: true, hookEvent: true, hookFormerColleague: true, hookEngaged: true}
+
+// sameOpener: two sentences open with the same word or forms of it
+// ("thank you …", "Thanks for …"): their first words agree, ignoring case,
+// on their first three to five letters. No allocation: it runs per draft.
+func sameOpener(a, b string) bool {
+	notLetter := func(r rune) bool { return !unicode.IsLetter(r) }
+	a, b = strings.TrimLeftFunc(a, notLetter), strings.TrimLeftFunc(b, notLetter)
+	n := 0
+	for n < 5 {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if !unicode.IsLetter(ra) || !unicode.IsLetter(rb) {
+			break
+		}
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[sa:], b[sb:]
+		n++
+	}
+	return n >= 3
 }

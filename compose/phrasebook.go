@@ -36,6 +36,9 @@ type phrasebook struct {
 		Open     []string            `yaml:"open"`
 		Question map[string][]string `yaml:"question"` // by hook kind name, plus mentioned_new
 		Call     []string            `yaml:"call"`
+		// CallKnown: the call offered to someone the user already knows
+		// (catching up, not getting to know each other); optional.
+		CallKnown []string `yaml:"call_known"`
 	} `yaml:"follow_up"`
 	Ask struct {
 		Open              []string `yaml:"open"`

@@ -69,7 +69,14 @@ var corpusKinds = append([]string{"known", "peer", "recruiter", "salesperson", "
 
 func loadCorpus(t *testing.T) map[string][]corpusCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/corpus/*.jsonl")
+	return loadCases(t, "testdata/corpus", corpusKinds)
+}
+
+// loadCases reads every dir/*.jsonl file, keyed by language tag; each
+// record's kind must be one of kinds.
+func loadCases(t *testing.T, dir string, kinds []string) map[string][]corpusCase {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files: %v", err)
 	}
@@ -103,7 +110,7 @@ func loadCorpus(t *testing.T) map[string][]corpusCase {
 					t.Fatalf("%s:%d: acceptable action %q is not an action", file, n, a)
 				}
 			}
-			if err := c.label.coherent(); err != nil {
+			if err := c.label.coherent(kinds); err != nil {
 				t.Fatalf("%s:%d (%s): %v", file, n, c.label.ID, err)
 			}
 			out[tag] = append(out[tag], c)
@@ -115,7 +122,7 @@ func loadCorpus(t *testing.T) map[string][]corpusCase {
 // coherent checks a label against its kind, so that a typo in the corpus
 // cannot quietly lower the bar: scams are blocked and reported, known
 // contacts accepted, impersonators reported.
-func (l *corpusLabel) coherent() error {
+func (l *corpusLabel) coherent(kinds []string) error {
 	switch {
 	case slices.Contains(scamKinds, l.Kind) && (l.Label != linkvet.Block || !l.Report):
 		return fmt.Errorf("a %s scam must be labelled block with report: true", l.Kind)
@@ -123,7 +130,7 @@ func (l *corpusLabel) coherent() error {
 		return fmt.Errorf("a known contact must be labelled accept")
 	case l.Kind == "impersonation" && !l.Report:
 		return fmt.Errorf("an impersonation must be reported")
-	case !slices.Contains(corpusKinds, l.Kind):
+	case !slices.Contains(kinds, l.Kind):
 		return fmt.Errorf("unknown kind %q", l.Kind)
 	}
 	return nil
@@ -313,6 +320,11 @@ func firstReasons(v linkvet.Verdict, n int) string {
 // corpusTable is the agreement per language and kind, as a Markdown table
 // (docs/benchmarks.md holds a copy).
 func corpusTable(langs []string, byLang map[string]*tally, byKind map[string]map[string]*tally) string {
+	return kindTable(corpusKinds, langs, byLang, byKind)
+}
+
+// kindTable is the agreement per language and kind, as a Markdown table.
+func kindTable(kinds, langs []string, byLang map[string]*tally, byKind map[string]map[string]*tally) string {
 	var b strings.Builder
 	b.WriteString("| kind |")
 	for _, l := range langs {
@@ -323,7 +335,7 @@ func corpusTable(langs []string, byLang map[string]*tally, byKind map[string]map
 		b.WriteString("---|")
 	}
 	b.WriteString("\n")
-	for _, k := range corpusKinds {
+	for _, k := range kinds {
 		b.WriteString("| " + k + " |")
 		for _, l := range langs {
 			t := byKind[k][l]

@@ -100,7 +100,10 @@ func (e *Engine) decide(f *facts, t *tallies, v *linkvet.Verdict) decision {
 	switch {
 	case t.fake >= fakeWeight && !isTrue(f.verified):
 		v.Category = linkvet.Fake
-		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: t.impersonation(),
+		// Reported when the profile imitates someone (a generated face, a
+		// famous name, a parody) or carries scam evidence too; a merely
+		// thin profile is declined without a report.
+		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: t.impersonation() || t.scam > 0,
 			path: fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", t.fake, strings.Join(t.whats(toFake), ", "))}
 	case len(f.disqualified) > 0 || len(f.promoted) > 0:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,

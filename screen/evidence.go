@@ -56,11 +56,11 @@ type evidenceKind struct {
 }
 
 var evidenceKinds = [nEvidence]evidenceKind{
-	evInvestment:     {what: "promises investment returns", sink: toScam},
+	evInvestment:     {what: "a promise of investment returns", sink: toScam},
 	evRomance:        {what: "a dating-style approach", sink: toScam},
 	evAdvanceFee:     {what: "a fake job, fee or windfall story", sink: toScam},
 	evPhishing:       {what: "an account alarm or credential request", sink: toScam},
-	evOffPlatform:    {what: "pushes the conversation off LinkedIn", sink: toScam, supporting: true},
+	evOffPlatform:    {what: "a push to move the conversation off LinkedIn", sink: toScam, supporting: true},
 	evUrgency:        {what: "pressure to act at once", sink: toScam, supporting: true},
 	evLinks:          {what: "suspicious links", sink: toScam},
 	evMoneyPromise:   {what: "money promised per day, week or month", sink: toScam},

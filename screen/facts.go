@@ -170,13 +170,16 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 func (f *facts) derive() {
 	e := f.e
 	if f.hasNote {
-		f.noteIntro = f.has(lxIntro, f.spNote)
+		f.noteIntro = f.has(lxIntro, f.spNote) || f.namesSelf()
 		f.noteReason = f.has(lxReason, f.spNote) || f.has(lxSharedGround, f.spNote)
 		f.noteShared = e.noteMentionsShared(f)
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
-		f.money = e.moneyPromises(f.inv.Message)
+		if hasDigit(f.inv.Message) { // split once for both money signals
+			fields := strings.Fields(f.inv.Message)
+			f.money = append(e.moneyIn(fields), e.gains(fields)...)
+		}
 		// A day rate in a recruiter's note is a wage, not bait: amounts
 		// (not percentages) from a sender with a recruiting title weigh
 		// only beside other signs. Money per period in a note that talks
@@ -203,8 +206,10 @@ func (f *facts) derive() {
 	if t := f.found(lxSales, f.spHeadTitle); len(t) > 0 {
 		f.salesTitle = t[0]
 	}
-	// One pitch phrase from a salesperson, or two from anyone.
-	if pitch := f.found(lxPitch, f.spNote); len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll)) {
+	// One pitch phrase from a salesperson, or two from anyone; but "our
+	// platform" from someone who works where the user works is the user's
+	// platform too: a colleague is selling to customers, not to the user.
+	if pitch := f.found(lxPitch, f.spNote); (len(pitch) >= 2 || (len(pitch) == 1 && f.has(lxSales, f.spAll))) && !e.worksWithMe(f) {
 		f.pitch = pitch
 	}
 	f.noteScam = f.scamTalk()
@@ -480,6 +485,25 @@ func (e *Engine) knownTLD(tld string) bool {
 	}
 	for _, t := range e.vocab.riskyTLDs {
 		if t == tld {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSelf: the note names the sender by their own first name ("it's
+// Tomasz!", "c'est Julien", "hier ist Jonas", "Tomasz here"), which in
+// any language is saying who they are.
+func (f *facts) namesSelf() bool {
+	if len(f.nameWords) == 0 {
+		return false
+	}
+	first := f.nameWords[0]
+	if utf8.RuneCountInString(first) < 2 || f.e.vocab.addressees[first] {
+		return false
+	}
+	for i := f.spNote.from; i < f.spNote.to; i++ {
+		if f.words[i] == first {
 			return true
 		}
 	}

@@ -371,8 +371,19 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	// use it ("text me on WhatsApp +44 ...") is doing what scams do first:
 	// that weighs 2. A name of an app or a push alone weighs only beside
 	// other signs.
-	if f.contactGiven && len(found) >= 2 && !f.known && f.mutual < e.pol.MinMutual && !f.commonGround() {
+	stranger := !f.known && f.mutual < e.pol.MinMutual && !f.commonGround()
+	if f.contactGiven && len(found) >= 2 && stranger {
 		return fire(2*scamPerWeight, "%s, handing over a way to reach them: %s", evidenceKinds[evOffPlatform].what, quoteList(found)).with(evOffPlatform, 2)
+	}
+	// A stranger asking for the user's own number or private e-mail is
+	// collecting contacts (weight-2 phrases of the family); a recruiter
+	// asking where to send a job description is not.
+	if stranger && f.recruiterTitle == "" {
+		for _, j := range f.find(lxOffPlatform, f.spNote) {
+			if en := f.entry(lxOffPlatform, j); en.weight >= 2 {
+				return fire(2*scamPerWeight, "a stranger asks for your own phone number or e-mail (%s): collecting contacts", en.phrase).with(evOffPlatform, 2)
+			}
+		}
 	}
 	r := fire(weakScamSign, "%s: %s", evidenceKinds[evOffPlatform].what, quoteList(found))
 	r.mark = mark{kind: evOffPlatform, weight: 1, weak: true, phrases: found}
@@ -848,6 +859,9 @@ func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
 		pts += 2
 	}
 	if len(parts) == 0 {
+		if n := len(p.Skills); n > 0 {
+			return skip(f, "no school listed and only %d skill%s (3 or more count)", n, plural(n))
+		}
 		return skip(f, "no education or skills listed (or unknown)")
 	}
 	return fire(pts, "the profile lists %s", strings.Join(parts, " and "))

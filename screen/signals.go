@@ -36,6 +36,12 @@ func (e *Engine) greeting(f *facts) (string, bool) {
 		return "", false
 	}
 	tok := f.words[at]
+	// "Guten Morgen Herr Schulte", "Dzień dobry Pani Ewo": a form of
+	// address before a name; the name after it is the one greeted.
+	if e.vocab.addressees[tok] && at+1 < f.spNote.to {
+		at++
+		tok = f.words[at]
+	}
 	if e.vocab.addressees[tok] || !allLetters(tok) || utf8.RuneCountInString(tok) < 2 {
 		return "", false
 	}
@@ -44,7 +50,7 @@ func (e *Engine) greeting(f *facts) (string, bool) {
 			return "", false // a word of the vocabulary ("Hi I am ..."), not a name
 		}
 	}
-	raw, ok := capitalised(f.inv.Message, tok)
+	raw, ok := capitalised(f.inv.Message, tok, func(w string) bool { return e.vocab.addressees[fold.String(w)] })
 	if !ok {
 		return "", false
 	}
@@ -108,7 +114,10 @@ func allLetters(s string) bool {
 // is written as a name: it starts with a capital letter (or a letter of a
 // script without case) and ends the greeting ("Hi Michael," "Hola
 // Capitán\n"), so that "Hello Data Engineers" is no name.
-func capitalised(raw, tok string) (string, bool) {
+//
+// A form of address after the name ("Mehmet Bey,", "Suresh ji,") still
+// ends the greeting: title reports such words.
+func capitalised(raw, tok string, title func(string) bool) (string, bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }
 	for n := 0; n < 8 && raw != ""; n++ {
 		start := strings.IndexFunc(raw, func(r rune) bool { return !notWord(r) })
@@ -130,6 +139,17 @@ func capitalised(raw, tok string) (string, bool) {
 		}
 		// "Hi Michael Brown," is missed rather than "Hello Data Engineers,"
 		// taken for a name: a wrong "meant for someone else" costs more.
+		if !endsGreeting(rest) && title != nil {
+			// skip one form of address after the name
+			t := strings.TrimLeft(rest, " ")
+			end := strings.IndexFunc(t, notWord)
+			if end < 0 {
+				end = len(t)
+			}
+			if end > 0 && len(t) < len(rest) && title(t[:end]) {
+				rest = t[end:]
+			}
+		}
 		return w, endsGreeting(rest)
 	}
 	return "", false
@@ -218,7 +238,11 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 	if !hasDigit(note) {
 		return nil
 	}
-	fields := strings.Fields(note)
+	return e.moneyIn(strings.Fields(note))
+}
+
+// moneyIn is moneyPromises over a note already split into fields.
+func (e *Engine) moneyIn(fields []string) []weightedFinding {
 	var out []weightedFinding
 	for i, w := range fields {
 		if !hasDigit(w) {
