@@ -501,6 +501,16 @@ type AuditEntry struct {
 	Detail  string    `json:"detail,omitempty"`
 }
 
+// Change says what storing one record did: added a new invitation,
+// enriched a stored one, or left a stored one as it was.
+type Change string
+
+const (
+	ChangeNew       Change = "new"
+	ChangeEnriched  Change = "enriched"
+	ChangeUnchanged Change = "unchanged"
+)
+
 // Store keeps invitations, verdicts, decisions and what imports learned.
 // It holds no business rule: what may be recorded is the service's to
 // decide. The sqlite package implements it.

@@ -136,20 +136,26 @@ type KnownIndex struct {
 func IndexKnownPeople(people []linkvet.KnownPerson) *KnownIndex {
 	x := &KnownIndex{}
 	for _, p := range people {
-		k := knownName{name: p.Name, url: linkvet.NormalizeProfileURL(p.ProfileURL)}
-		if em := linkvet.NormalizeEmail(p.Email); em != "" {
-			k.emails = append(k.emails, em)
-		}
-		name := strings.Join(fold.Fields(p.Name), " ")
-		if name == "" || (k.url == "" && len(k.emails) == 0) {
-			continue
-		}
-		if x.names == nil {
-			x.names = make(map[string][]knownName)
-		}
-		x.names[name] = append(x.names[name], k)
+		x.Add(p.Name, p.ProfileURL, p.Email)
 	}
 	return x
+}
+
+// Add indexes one known person; one without a name, or with neither a
+// profile URL nor an e-mail, is passed over.
+func (x *KnownIndex) Add(name, profileURL, email string) {
+	k := knownName{name: name, url: linkvet.NormalizeProfileURL(profileURL)}
+	if em := linkvet.NormalizeEmail(email); em != "" {
+		k.emails = []string{em}
+	}
+	key := strings.Join(fold.Fields(name), " ")
+	if key == "" || (k.url == "" && len(k.emails) == 0) {
+		return
+	}
+	if x.names == nil {
+		x.names = make(map[string][]knownName)
+	}
+	x.names[key] = append(x.names[key], k)
 }
 
 // WithKnownIndex gives the engine an index built by IndexKnownPeople.

@@ -21,26 +21,50 @@ import (
 // write lock for long.
 const AddBatch = 500
 
+// AddResult is what Add did: the stored invitations with their verdicts, in
+// the records' order, and how many records were new, enriched a stored
+// invitation, or left one as it was.
+type AddResult struct {
+	Items                    []linkvet.StoredInvitation
+	New, Enriched, Unchanged int
+}
+
+// count adds one record's change; a store that cannot tell counts it as
+// enriched.
+func (a *AddResult) count(c linkvet.Change) {
+	switch c {
+	case linkvet.ChangeNew:
+		a.New++
+	case linkvet.ChangeUnchanged:
+		a.Unchanged++
+	default:
+		a.Enriched++
+	}
+}
+
 // Add stores invitations (new ones added, known ones enriched) and screens
 // them, batch by batch: each batch's invitations and verdicts are written
-// in one transaction. It returns the stored invitations with their
-// verdicts, in order.
-func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error) {
+// in one transaction.
+func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) (AddResult, error) {
+	var res AddResult
 	if len(invs) == 0 {
-		return nil, nil
+		return res, nil
 	}
 	es, err := s.engine(ctx)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	now := s.now()
 	out := make([]linkvet.StoredInvitation, 0, len(invs))
 	for from := 0; from < len(invs); from += AddBatch {
 		batch := invs[from:min(from+AddBatch, len(invs))]
 		err := s.store.Update(ctx, func(tx linkvet.Tx) error {
-			stored, err := putStored(ctx, tx, batch)
+			stored, changes, err := putStored(ctx, tx, batch)
 			if err != nil {
 				return err
+			}
+			for _, c := range changes {
+				res.count(c)
 			}
 			vs, data := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation })
 			for i := range stored {
@@ -54,40 +78,43 @@ func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) ([]linkvet
 			return nil
 		})
 		if err != nil {
+			res.Items = out
 			if from > 0 {
-				return out, fmt.Errorf("after storing the first %d invitations: %w", from, err)
+				return res, fmt.Errorf("after storing the first %d invitations: %w", from, err)
 			}
-			return nil, err
+			return AddResult{}, err
 		}
 	}
-	return out, nil
+	res.Items = out
+	return res, nil
 }
 
 // storedPutter is a transaction that hands back what it stored (sqlite's
 // does): Add then does not read each invitation back.
 type storedPutter interface {
-	PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error)
+	PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, []linkvet.Change, error)
 }
 
-// putStored stores invs and returns them as stored, without verdicts.
-func putStored(ctx context.Context, tx linkvet.Tx, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error) {
+// putStored stores invs and returns them as stored, without verdicts, and
+// what each record's write did (empty where the store cannot tell).
+func putStored(ctx context.Context, tx linkvet.Tx, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, []linkvet.Change, error) {
 	if p, ok := tx.(storedPutter); ok {
 		return p.PutInvitationsStored(ctx, invs)
 	}
 	ids, err := tx.PutInvitations(ctx, invs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]linkvet.StoredInvitation, len(ids))
 	for i, id := range ids {
 		si, err := tx.Invitation(ctx, id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out[i] = *si
 		out[i].Verdict, out[i].VerdictState = nil, ""
 	}
-	return out, nil
+	return out, make([]linkvet.Change, len(ids)), nil
 }
 
 // screenAll screens n invitations on every core (the engine is safe for

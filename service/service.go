@@ -350,6 +350,30 @@ type knownGenerationer interface {
 	KnownGeneration(ctx context.Context) (string, error)
 }
 
+// knownNamer is the part of the store that hands over the people the user
+// knows one row at a time, names and addresses only, so that indexing a
+// large network never holds it whole as KnownPerson values.
+type knownNamer interface {
+	EachKnownName(ctx context.Context, fn func(name, profileURL, email string) error) error
+}
+
+// readKnownIndex indexes the people the user knows by name.
+func (s *Service) readKnownIndex(ctx context.Context) (*screen.KnownIndex, error) {
+	if kn, ok := s.store.(knownNamer); ok {
+		x := &screen.KnownIndex{}
+		err := kn.EachKnownName(ctx, func(name, url, email string) error {
+			x.Add(name, url, email)
+			return nil
+		})
+		return x, err
+	}
+	people, err := s.store.Known(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return screen.IndexKnownPeople(people), nil
+}
+
 type knownCache struct {
 	gen   string
 	valid bool
@@ -361,11 +385,7 @@ type knownCache struct {
 func (s *Service) knownIndex(ctx context.Context) (*screen.KnownIndex, error) {
 	kg, ok := s.store.(knownGenerationer)
 	if !ok {
-		people, err := s.store.Known(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return screen.IndexKnownPeople(people), nil
+		return s.readKnownIndex(ctx)
 	}
 	gen, err := kg.KnownGeneration(ctx)
 	if err != nil {
@@ -377,11 +397,10 @@ func (s *Service) knownIndex(ctx context.Context) (*screen.KnownIndex, error) {
 	if c.valid && c.gen == gen {
 		return c.index, nil
 	}
-	people, err := s.store.Known(ctx)
+	x, err := s.readKnownIndex(ctx)
 	if err != nil {
 		return nil, err
 	}
-	x := screen.IndexKnownPeople(people)
 	s.mu.Lock()
 	s.known = knownCache{gen: gen, valid: true, index: x}
 	s.mu.Unlock()

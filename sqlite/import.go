@@ -1152,3 +1152,28 @@ func restoreImportState(exec func(q string, args ...any) error, d *dump) error {
 	}
 	return nil
 }
+
+// EachKnownName calls fn with the name, profile URL and e-mail of every
+// known person who has a name and a URL or an e-mail, one row at a time:
+// what an impostor check needs, without holding the whole network (a
+// million connections) in memory as KnownPerson values.
+func (db *DB) EachKnownName(ctx context.Context, fn func(name, profileURL, email string) error) error {
+	return db.inReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT name, profile_url, email FROM known
+			WHERE name <> '' AND (profile_url <> '' OR email <> '')`)
+		if err != nil {
+			return fmt.Errorf("read known names: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var name, url, email string
+			if err := rows.Scan(&name, &url, &email); err != nil {
+				return fmt.Errorf("read known names: %w", err)
+			}
+			if err := fn(name, url, email); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	})
+}

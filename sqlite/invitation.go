@@ -256,7 +256,7 @@ func (db *DB) PutInvitations(ctx context.Context, invs []linkvet.Invitation) ([]
 }
 
 func (db *DB) putInvitations(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) ([]string, error) {
-	ids, _, err := db.putInvitationsStored(ctx, tx, invs, false)
+	ids, _, _, err := db.putInvitationsStored(ctx, tx, invs, false)
 	return ids, err
 }
 
@@ -264,44 +264,54 @@ func (db *DB) putInvitations(ctx context.Context, tx *sql.Tx, invs []linkvet.Inv
 // as stored, with its latest decision and without its verdict (nil), as
 // Invitation would read it: a batch that is screened next then need not
 // read back what it has just written. New invitations are not read back at
-// all; only ones that enriched a stored invitation are.
-func (t *Tx) PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation) ([]linkvet.StoredInvitation, error) {
-	_, out, err := t.db.putInvitationsStored(ctx, t.tx, invs, true)
-	return out, err
+// all; only ones that enriched a stored invitation are. changes says, per
+// record, what its write did.
+func (t *Tx) PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation) (out []linkvet.StoredInvitation, changes []linkvet.Change, err error) {
+	_, out, changes, err = t.db.putInvitationsStored(ctx, t.tx, invs, true)
+	return out, changes, err
 }
 
-func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, stored bool) ([]string, []linkvet.StoredInvitation, error) {
+func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, stored bool) ([]string, []linkvet.StoredInvitation, []linkvet.Change, error) {
 	norm := make([]linkvet.Invitation, len(invs))
 	for i, inv := range invs {
 		where := invitationName(i, inv.ID)
 		n, err := normalizeInvitation(inv, where)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		norm[i] = n
 	}
 	ids := make([]string, len(norm))
+	changes := make([]linkvet.Change, len(norm))
 	var out []linkvet.StoredInvitation
 	if stored {
 		out = make([]linkvet.StoredInvitation, len(norm))
 	}
 	w, err := db.newInvitationWriter(ctx, tx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if err := w.preload(ctx, tx, norm); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	// Invitations matched to a stored one (or to one earlier in the
 	// batch) are read back once the batch is written, so that every entry
 	// shows the invitation as the batch left it; new ones are not read.
 	reread := map[string]*linkvet.StoredInvitation{}
 	for i, inv := range norm {
-		id, _, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
+		id, changed, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
 		if err != nil {
-			return nil, nil, fmt.Errorf("put invitations: %w", err)
+			return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 		}
 		ids[i] = id
+		switch {
+		case si != nil:
+			changes[i] = linkvet.ChangeNew
+		case changed:
+			changes[i] = linkvet.ChangeEnriched
+		default:
+			changes[i] = linkvet.ChangeUnchanged
+		}
 		if !stored {
 			continue
 		}
@@ -314,7 +324,7 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 	if len(reread) > 0 {
 		read, err := tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`)
 		if err != nil {
-			return nil, nil, fmt.Errorf("put invitations: %w", err)
+			return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 		}
 		defer read.Close()
 		for i, id := range ids {
@@ -324,7 +334,7 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 			if reread[id] == nil {
 				got, err := scanStored(read.QueryRowContext(ctx, id))
 				if err != nil {
-					return nil, nil, fmt.Errorf("put invitations: read %s back: %w", id, err)
+					return nil, nil, nil, fmt.Errorf("put invitations: read %s back: %w", id, err)
 				}
 				got.Verdict, got.VerdictState = nil, ""
 				reread[id] = &got
@@ -332,7 +342,7 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 			out[i] = *reread[id]
 		}
 	}
-	return ids, out, nil
+	return ids, out, changes, nil
 }
 
 // invitationName names record i of a list in errors, counting from 1.

@@ -42,19 +42,20 @@ func TestPutInvitationsStoredMatchesReads(t *testing.T) {
 		{ID: "by-mail", Person: linkvet.Person{Name: "Mai Made-Up", Emails: []string{"Mai@Example.com"}}},
 		{ID: "out-1", Direction: linkvet.Outgoing, Person: linkvet.Person{Name: "Ola Made-Up", ProfileURL: "https://www.linkedin.com/in/noid-made-up"}},
 	}
-	put := func(invs []linkvet.Invitation) {
+	put := func(invs []linkvet.Invitation) []linkvet.Change {
 		t.Helper()
 		var got []linkvet.StoredInvitation
+		var changes []linkvet.Change
 		err := db.Update(ctx, func(tx linkvet.Tx) error {
 			var err error
-			got, err = tx.(*sqlite.Tx).PutInvitationsStored(ctx, invs)
+			got, changes, err = tx.(*sqlite.Tx).PutInvitationsStored(ctx, invs)
 			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(invs) {
-			t.Fatalf("%d stored invitations back for %d put", len(got), len(invs))
+		if len(got) != len(invs) || len(changes) != len(invs) {
+			t.Fatalf("%d stored invitations and %d changes back for %d put", len(got), len(changes), len(invs))
 		}
 		for _, g := range got {
 			want := mustGet(t, db, g.Invitation.ID)
@@ -65,8 +66,14 @@ func TestPutInvitationsStoredMatchesReads(t *testing.T) {
 				t.Errorf("put handed back\n%s\nbut a read gives\n%s", gj, wj)
 			}
 		}
+		return changes
 	}
-	put(append(append([]linkvet.Invitation{}, inbox...), extra...))
+	changes := put(append(append([]linkvet.Invitation{}, inbox...), extra...))
+	for i, c := range changes[:len(inbox)] {
+		if c != linkvet.ChangeNew {
+			t.Errorf("first put of %s: %s, want new", inbox[i].ID, c)
+		}
+	}
 	if _, err := db.Decide(ctx, linkvet.Decision{InvitationID: inbox[0].ID, Action: linkvet.Accept}); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +82,16 @@ func TestPutInvitationsStoredMatchesReads(t *testing.T) {
 	for i := range again {
 		again[i].Person.Location = "Somewhere Made-Up"
 	}
-	put(again)
+	for i, c := range put(again) {
+		if c != linkvet.ChangeEnriched {
+			t.Errorf("%s with a new location: %s, want enriched", again[i].ID, c)
+		}
+	}
+	for i, c := range put(again) {
+		if c != linkvet.ChangeUnchanged {
+			t.Errorf("%s put a second time: %s, want unchanged", again[i].ID, c)
+		}
+	}
 	put(extra)
 }
 

@@ -91,11 +91,11 @@ func (s *Server) addSubmit(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, http.StatusBadRequest, "add.html", "Add an invitation", view)
 		return nil
 	}
-	items, err := s.svc.Add(ctxWithoutCancel(r), []linkvet.Invitation{inv})
+	res, err := s.svc.Add(ctxWithoutCancel(r), []linkvet.Invitation{inv})
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/invitations/"+url.PathEscape(items[0].Invitation.ID), http.StatusSeeOther)
+	http.Redirect(w, r, "/invitations/"+url.PathEscape(res.Items[0].Invitation.ID), http.StatusSeeOther)
 	return nil
 }
 

@@ -18,12 +18,12 @@ import (
 func TestInvitationButtonsShowTheStandingDecision(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := context.Background()
-	items, err := e.srv.svc.Add(ctx, []linkvet.Invitation{{ID: "decided-1",
+	res, err := e.srv.svc.Add(ctx, []linkvet.Invitation{{ID: "decided-1",
 		Person: linkvet.Person{Name: "Quinn Stray", ProfileURL: "https://www.linkedin.com/in/quinn-stray-test"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := items[0].Verdict.Action
+	rec := res.Items[0].Verdict.Action
 	if rec == linkvet.Block {
 		t.Fatalf("the fixture should not be advised block")
 	}

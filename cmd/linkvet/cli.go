@@ -53,9 +53,9 @@ type rejectedError struct{ n int }
 
 func (e rejectedError) Error() string {
 	if e.n == 1 {
-		return "1 record rejected; the others were processed"
+		return "1 record rejected (named above)"
 	}
-	return fmt.Sprintf("%d records rejected; the others were processed", e.n)
+	return fmt.Sprintf("%d records rejected (each named above)", e.n)
 }
 
 func exitCode(err error, stderr io.Writer) int {

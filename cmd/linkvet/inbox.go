@@ -168,14 +168,11 @@ is ambiguous or the profile has no link) and screens it again.`,
 				return err
 			}
 			defer done()
-			before, err := storedBefore(e.ctx, svc.Store(), invs)
+			res, err := svc.Add(e.ctx, invs)
 			if err != nil {
 				return err
 			}
-			items, err := svc.Add(e.ctx, invs)
-			if err != nil {
-				return err
-			}
+			items := res.Items
 			out := e.verdictOutput(asJSON)
 			for i := range items {
 				if err := out.Write(&items[i].Invitation, items[i].Verdict); err != nil {
@@ -185,11 +182,7 @@ is ambiguous or the profile has no link) and screens it again.`,
 			if err := out.Close(); err != nil {
 				return err
 			}
-			what, err := before.summary(e.ctx, svc.Store(), items)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stderr, "%s read: %s\n", count(len(invs), "invitation"), what)
+			fmt.Fprintf(e.stderr, "%s read: %d new, %d enriched, %d unchanged\n", count(len(invs), "invitation"), res.New, res.Enriched, res.Unchanged)
 			if rejected > 0 {
 				return fileError{err: rejectedCount(oneName(args), rejected, len(invs))}
 			}

@@ -247,7 +247,11 @@ func (e *env) screenInputs(inputs []input, eng *screen.Engine, now time.Time, ou
 	case failed > 0:
 		return fileError{err: fmt.Errorf("%d of %d inputs could not be read; the others were screened", failed, len(inputs))}
 	case rejected > 0:
-		return rejectedError{rejected}
+		name := ""
+		if len(inputs) == 1 {
+			name = displayName(inputs[0].name)
+		}
+		return fileError{err: rejectedCount(name, rejected, counted.n)}
 	}
 	return nil
 }
