@@ -23,7 +23,8 @@
 // Folding reaches a fixed point: String(String(s)) == String(s) for every
 // s, so that a phrase list and a text folded at different times agree
 // (TestStringIdempotentBMP checks every code point of the Basic
-// Multilingual Plane, FuzzString any text).
+// Multilingual Plane, TestStringIdempotentAstral the supplementary
+// alphabets and tags, FuzzString any text).
 //
 // Words then splits folded text into tokens: runs of letters and digits
 // (apostrophes inside a word are dropped, so "don't" is "dont"), and every
