@@ -85,7 +85,7 @@ type Engine struct {
 	vocab       *vocab       // every language's vocabulary, one index, shared
 	disqualify  *phraseIndex // the policy's disqualify phrases
 	competitors *fold.Matcher
-	knownNames  map[string][]knownName // folded name → the known people of that name
+	knownNames  map[uint64][]knownName // hash of the folded name → the known people of that name
 	detect      func(note string) string
 }
 
@@ -101,11 +101,28 @@ type meFolded struct {
 type orgName struct{ raw, folded string }
 
 // knownName is one of the user's known people, for telling them from an
-// impostor using their name.
+// impostor using their name: hashes of the normalized profile URL and
+// e-mail (0 for none). Hashes, not strings, because the index holds the
+// whole network: a million connections fit in tens of megabytes.
 type knownName struct {
-	name   string // as written
-	url    string // normalized profile URL
-	emails []string
+	url, email uint64
+}
+
+// hash64 is FNV-1a: 64 bits make a collision among a network's names
+// negligible.
+func hash64(s string) uint64 {
+	if s == "" {
+		return 0
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
 }
 
 // Option changes how an Engine is built.
@@ -128,7 +145,7 @@ func WithKnownPeople(people []linkvet.KnownPerson) Option {
 // the next change (an engine is rebuilt after every decision when learning
 // is on; folding a large network's names each time would dominate).
 type KnownIndex struct {
-	names map[string][]knownName
+	names map[uint64][]knownName
 }
 
 // IndexKnownPeople indexes people by folded name, keeping those with a
@@ -144,18 +161,16 @@ func IndexKnownPeople(people []linkvet.KnownPerson) *KnownIndex {
 // Add indexes one known person; one without a name, or with neither a
 // profile URL nor an e-mail, is passed over.
 func (x *KnownIndex) Add(name, profileURL, email string) {
-	k := knownName{name: name, url: linkvet.NormalizeProfileURL(profileURL)}
-	if em := linkvet.NormalizeEmail(email); em != "" {
-		k.emails = []string{em}
-	}
+	k := knownName{url: hash64(linkvet.NormalizeProfileURL(profileURL)), email: hash64(linkvet.NormalizeEmail(email))}
 	key := strings.Join(fold.Fields(name), " ")
-	if key == "" || (k.url == "" && len(k.emails) == 0) {
+	if key == "" || (k.url == 0 && k.email == 0) {
 		return
 	}
 	if x.names == nil {
-		x.names = make(map[string][]knownName)
+		x.names = make(map[uint64][]knownName)
 	}
-	x.names[key] = append(x.names[key], k)
+	h := hash64(key)
+	x.names[h] = append(x.names[h], k)
 }
 
 // WithKnownIndex gives the engine an index built by IndexKnownPeople.

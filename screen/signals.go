@@ -328,21 +328,19 @@ func (e *Engine) impostor(f *facts) string {
 	if url == "" && len(p.Emails) == 0 {
 		return ""
 	}
-	name := strings.Join(f.nameWords, " ")
-	for _, k := range e.knownNames[name] {
-		if (k.url == "" && len(k.emails) == 0) || (url != "" && url == k.url) {
+	urlHash := hash64(url)
+	for _, k := range e.knownNames[hash64(strings.Join(f.nameWords, " "))] {
+		if url != "" && urlHash == k.url {
 			continue
 		}
 		same := false
 		for _, em := range p.Emails {
-			for _, ke := range k.emails {
-				if linkvet.NormalizeEmail(em) == ke {
-					same = true
-				}
+			if k.email != 0 && hash64(linkvet.NormalizeEmail(em)) == k.email {
+				same = true
 			}
 		}
 		if !same {
-			return k.name
+			return p.Name
 		}
 	}
 	return ""
