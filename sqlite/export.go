@@ -190,11 +190,7 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 		return err
 	})
 	j.array("known", func(emit func(any)) error {
-		ks, err := readKnown(ctx, tx)
-		for _, k := range ks {
-			emit(k)
-		}
-		return err
+		return eachKnown(ctx, tx, func(k linkvet.KnownPerson) { emit(k) })
 	})
 	j.array("imports", func(emit func(any)) error {
 		rs, err := readImports(ctx, tx)
@@ -359,11 +355,11 @@ func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 			return err
 		}
 	}
-	known, err := readKnown(ctx, tx)
-	if err != nil {
-		return err
-	}
-	for _, p := range known {
+	werr = nil
+	err = eachKnown(ctx, tx, func(p linkvet.KnownPerson) {
+		if werr != nil {
+			return
+		}
 		row := csvRow{
 			"record":       "known",
 			"name":         p.Name,
@@ -376,9 +372,13 @@ func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 			"since":        csvTime(p.Since),
 			"last_contact": csvTime(p.LastSeen),
 		}
-		if err := cw.Write(row.cells()); err != nil {
-			return err
-		}
+		werr = cw.Write(row.cells())
+	})
+	if err != nil {
+		return err
+	}
+	if werr != nil {
+		return werr
 	}
 	cw.Flush()
 	return cw.Error()

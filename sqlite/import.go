@@ -1177,3 +1177,25 @@ func (db *DB) EachKnownName(ctx context.Context, fn func(name, profileURL, email
 		return rows.Err()
 	})
 }
+
+// eachKnown calls fn with every known person and their tags, in the order
+// Known lists them, one row at a time (an export of a large network need
+// not hold it whole).
+func eachKnown(ctx context.Context, q querier, fn func(linkvet.KnownPerson)) error {
+	tags, err := loadTags(ctx, q)
+	if err != nil {
+		return fmt.Errorf("read tags: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT key, name, profile_url, email, company, position, sources, since, last_contact
+		FROM known ORDER BY name, key`)
+	if err != nil {
+		return fmt.Errorf("read known people: %w", err)
+	}
+	if err := scanKnown(rows, func(key string, p linkvet.KnownPerson) {
+		p.Tags = tags[key]
+		fn(p)
+	}); err != nil {
+		return fmt.Errorf("read known people: %w", err)
+	}
+	return nil
+}
