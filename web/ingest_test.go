@@ -263,3 +263,27 @@ func TestReturnWithRow(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReturnWithRow: whatever a form sends as its way back, the redirect
+// stays on this server and the fragment holds nothing but a row name.
+func FuzzReturnWithRow(f *testing.F) {
+	for _, s := range []string{"/needs-details#nd-a", "//evil.example", "/\\evil", "/%2f%2fevil#x", "#", "/a#b#c", "https://x/#y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := returnWithRow(s)
+		if got == "" {
+			if s != "" {
+				t.Fatalf("%q gave no address", s)
+			}
+			return
+		}
+		p, frag, _ := strings.Cut(got, "#")
+		if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+			t.Fatalf("%q leaves the server: %q", s, got)
+		}
+		if frag != "" && !rowFragment.MatchString(frag) {
+			t.Fatalf("%q keeps the fragment %q", s, frag)
+		}
+	})
+}
