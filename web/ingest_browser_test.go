@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -129,4 +130,18 @@ func TestBrowserIngest(t *testing.T) {
 		t.Errorf("the drop filled nothing: %s", got)
 	}
 	clean("needs details after a drop")
+
+	// The new pages at phone width, in dark mode: axe-core and no
+	// sideways scrolling.
+	do(t, c, chromedp.EmulateViewport(390, 900), chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}})
+		return err
+	}))
+	for _, p := range []string{"/paste", "/needs-details", "/import", "/import/1", "/import/2", path, "/"} {
+		do(t, c, chromedp.Navigate(ts.URL+p), chromedp.WaitReady(chromedp.CSS("main")))
+		clean(p + " at 390 px (dark)")
+		if w := eval(t, c, `String(document.documentElement.scrollWidth <= window.innerWidth)`); w != "true" {
+			t.Errorf("%s scrolls sideways at 390 px", p)
+		}
+	}
 }
