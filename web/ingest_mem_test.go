@@ -3,7 +3,6 @@ package web
 import (
 	"archive/zip"
 	"bufio"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -15,14 +14,14 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/linkedin"
 )
 
-// writeBigExport writes an export ZIP whose Connections.csv holds n
-// connections with long positions, row by row, so that the test itself
-// holds none of it. It returns the ZIP's and the CSV's sizes.
+// writeBigExport writes an export ZIP whose Connections.csv holds n rows
+// with long positions, row by row, so that the test itself holds none of
+// it. The rows name only a thousand distinct people (a person met again
+// and again), so that what the store keeps stays small while the CSV is
+// large: holding the CSV anywhere would show. It returns the ZIP's and
+// the CSV's sizes.
 func writeBigExport(t testing.TB, path string, n int) (zipSize, csvSize int64) {
 	t.Helper()
 	f, err := os.Create(path)
@@ -38,12 +37,13 @@ func writeBigExport(t testing.TB, path string, n int) (zipSize, csvSize int64) {
 	cw := &countWriter{w: w}
 	bw := bufio.NewWriterSize(cw, 64<<10)
 	fmt.Fprint(bw, "Notes:\n\"made up\"\n\n\"First Name\",\"Last Name\",\"URL\",\"Email Address\",\"Company\",\"Position\",\"Connected On\"\n")
-	pad := make([]byte, 40)
+	pad := make([]byte, 300)
 	for i := range pad {
 		pad[i] = 'a' + byte(i%26)
 	}
 	for i := range n {
-		fmt.Fprintf(bw, "\"Gen%d\",\"Person%d\",\"https://www.linkedin.com/in/gen-person-%d\",\"\",\"Company %d\",\"Engineer %s\",\"%02d Mar 2024\"\n", i, i, i, i%997, pad, 1+i%28)
+		p := i % 1000
+		fmt.Fprintf(bw, "\"Gen%d\",\"Person%d\",\"https://www.linkedin.com/in/gen-person-%d\",\"\",\"Company %d\",\"Engineer %s\",\"%02d Mar 2024\"\n", p, p, p, p%97, pad, 1+p%28)
 	}
 	if err := bw.Flush(); err != nil {
 		t.Fatal(err)
@@ -116,7 +116,7 @@ func TestUploadBigExportBoundedMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and imports a large export")
 	}
-	n := 200_000
+	n := 300_000
 	if v := os.Getenv("LINKVET_BIG_EXPORT_ROWS"); v != "" {
 		fmt.Sscan(v, &n)
 	}
@@ -149,26 +149,11 @@ func TestUploadBigExportBoundedMemory(t *testing.T) {
 	wantIn(t, "big summary", page, "Connections.csv", fmt.Sprint(n))
 	grown := int64(got) - int64(before.HeapAlloc)
 
-	// The same file through the service alone, on a fresh store: what the
-	// streamed import itself needs (it keeps the people the user knows for
-	// screening). The web layer must add nothing that grows with the file.
-	e2 := newTestEnv(t)
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	stop = make(chan struct{})
-	peak = heapPeak(stop)
-	if _, err := e2.srv.svc.ImportStream(context.Background(), func(o linkedin.Options, h linkedin.StreamHandler) (*linkvet.Export, error) {
-		return linkedin.Stream(zipPath, o, h)
-	}, linkedin.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	close(stop)
-	direct := int64(peak()) - int64(before.HeapAlloc)
-	t.Logf("%d connections: ZIP %d MiB, Connections.csv %d MiB; live heap grew by at most %d MiB through the Import page, %d MiB through the service alone",
-		n, zipSize>>20, csvSize>>20, grown>>20, direct>>20)
-	if slack := int64(32 << 20); grown > direct+slack {
-		t.Errorf("the Import page needs %d MiB more than the service's own import (%d MiB vs %d MiB) for a %d MiB Connections.csv: the upload is held somewhere",
-			(grown-direct)>>20, grown>>20, direct>>20, csvSize>>20)
+	t.Logf("%d rows: ZIP %d MiB, Connections.csv %d MiB; live heap grew by at most %d MiB", n, zipSize>>20, csvSize>>20, grown>>20)
+	// Holding the upload, the CSV or its rows would take at least the
+	// CSV's size; streaming takes a few batches.
+	if limit := csvSize / 3; grown > limit {
+		t.Errorf("the live heap grew by %d MiB importing a %d MiB Connections.csv from a %d MiB ZIP; want under %d MiB", grown>>20, csvSize>>20, zipSize>>20, limit>>20)
 	}
 }
 
