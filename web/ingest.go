@@ -60,11 +60,15 @@ func (s *Server) uploadRequest(w http.ResponseWriter, r *http.Request) (importSu
 	}
 	ctx := ctxWithoutCancel(r)
 	sum := importSummary{At: s.now()}
-	var inputs []*spooled
+	// A file whose name promises another kind is refused before anything
+	// is stored.
 	for _, sp := range spools {
 		if err := checkKind(sp); err != nil {
 			return importSummary{}, err
 		}
+	}
+	var inputs []*spooled
+	for _, sp := range spools {
 		if sp.format == read.FormatExport || sp.dma {
 			if err := s.importExport(ctx, sp, &sum); err != nil {
 				return importSummary{}, err
@@ -73,7 +77,9 @@ func (s *Server) uploadRequest(w http.ResponseWriter, r *http.Request) (importSu
 		}
 		inputs = append(inputs, sp)
 	}
-	// Read all, then bring in invitations before profiles.
+	// Read all, then bring in invitations before profiles. With several
+	// files, one that cannot be read is named on the summary and the
+	// others go on; a single file that gives nothing is refused.
 	type readIn struct {
 		sp  *spooled
 		res read.Result
@@ -81,12 +87,20 @@ func (s *Server) uploadRequest(w http.ResponseWriter, r *http.Request) (importSu
 	var invs, profiles []readIn
 	for _, sp := range inputs {
 		res, err := read.ReadPath(sp.path, nil, read.Options{Now: s.now()})
-		if err != nil {
-			return importSummary{}, renamePath(err, sp)
+		if err == nil {
+			renameResult(&res, sp)
+			if len(res.Records) == 0 && len(res.Phishing) == 0 {
+				err = nothingRead(sp.name, res)
+			}
 		}
-		renameResult(&res, sp)
-		if len(res.Records) == 0 && len(res.Phishing) == 0 && len(spools) == 1 {
-			return importSummary{}, nothingRead(sp.name, res)
+		if err != nil {
+			err = renamePath(err, sp)
+			if len(spools) == 1 || linkvet.ErrorCode(err) == linkvet.EINTERNAL {
+				return importSummary{}, err
+			}
+			_, msg := publicError(err)
+			sum.Inputs = append(sum.Inputs, ingestInput{Name: sp.name, Format: sp.format, Problems: []string{msg}})
+			continue
 		}
 		if onlyProfiles(res) {
 			profiles = append(profiles, readIn{sp, res})

@@ -250,6 +250,30 @@ func TestProfileDrop(t *testing.T) {
 	}
 }
 
+// TestUploadSeveralOneBad: in one upload of several files, the one that
+// cannot be read is named on the summary and the others are brought in; a
+// file whose name lies is refused before anything is stored.
+func TestUploadSeveralOneBad(t *testing.T) {
+	e := newTestEnv(t)
+	page := e.follow(e.upload("/import", "export",
+		"export.zip", zipDir(t, filepath.Join(ingestDir, "export")),
+		"Profile.pdf", readFile(t, rosalindPDF),
+		"garbage.txt", "\x00\x01 not text \xff",
+		"tobias.eml", readFile(t, filepath.Join(ingestDir, "tobias.eml"))))
+	wantIn(t, "several files", page, "Import finished", "garbage.txt", "Not understood", "tobias.eml", "Profile.pdf", "matched by profile URL")
+	// The profile came after the export and the mail, whatever the order.
+	if got := e.byURL(rosalindURL); len(got.Invitation.Person.Experience) == 0 {
+		t.Error("the profile did not find Rosalind's invitation")
+	}
+	before := len(e.pendingIDs())
+	w := e.upload("/import", "export", "second.zip", zipDir(t, "../linkedin/testdata/export-2024"), "cv.pdf", "plain words")
+	wantStatus(t, w, http.StatusBadRequest)
+	wantIn(t, "lying name", w.Body.String(), "cv.pdf is not a PDF")
+	if after := len(e.pendingIDs()); after != before {
+		t.Errorf("a refused upload stored its export: %d pending, then %d", before, after)
+	}
+}
+
 func TestReturnWithRow(t *testing.T) {
 	for in, want := range map[string]string{
 		"":                         "",
