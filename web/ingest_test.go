@@ -166,6 +166,11 @@ func TestImportSnapshotAndUnsettled(t *testing.T) {
 	page = e2.follow(e2.upload("/import", "export", "partial.zip", zipDir(t, dir)))
 	wantIn(t, "partial export", page, `id="unsettled"`, "no Connections.csv")
 	wantIn(t, "needs details", e2.get("/needs-details").Body.String(), `id="unsettled"`)
+	// The API says the same, for the same upload streamed.
+	e3 := newTestEnv(t)
+	w := e3.do(http.MethodPost, "/api/v1/import", strings.NewReader(zipDir(t, dir)), "Content-Type", "application/zip")
+	wantStatus(t, w, http.StatusOK)
+	wantIn(t, "API import", w.Body.String(), `"connections_missing": true`, `"unsettled": 2`)
 }
 
 // TestPastePage: the paste box is linked from the inbox and the Import
