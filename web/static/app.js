@@ -186,3 +186,34 @@
     });
   }
 })();
+
+// Profile drop zones: the form works as a plain file upload; with
+// JavaScript, a file dragged onto it is put in its input and sent.
+(function () {
+  "use strict";
+  document.querySelectorAll("form.profile-drop").forEach(function (form) {
+    var input = form.querySelector("input[type=file]");
+    if (!input) return;
+    form.classList.add("js-drop");
+    var send = function () {
+      var b = form.querySelector("button[type=submit]");
+      if (b) { b.disabled = true; b.textContent = "Adding…"; }
+      form.submit();
+    };
+    ["dragenter", "dragover"].forEach(function (ev) {
+      form.addEventListener(ev, function (e) {
+        e.preventDefault();
+        form.classList.add("dragover");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (ev) {
+      form.addEventListener(ev, function () { form.classList.remove("dragover"); });
+    });
+    form.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (!e.dataTransfer || !e.dataTransfer.files || e.dataTransfer.files.length === 0) return;
+      input.files = e.dataTransfer.files;
+      send();
+    });
+  });
+})();
