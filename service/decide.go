@@ -314,11 +314,12 @@ func statusOf(c *learn.Classifier, inferred map[string]int) LearnStatus {
 	return st
 }
 
-// standing returns the user's standing decisions, one per invitation,
-// from a full history (oldest first). Decisions by rules are an import's
-// record of what happened on LinkedIn, not the user's choice: they are
-// skipped before undo is applied.
-func standing(history []linkvet.Decision) map[string]linkvet.Decision {
+// StandingDecisions returns the user's standing decisions, one per
+// invitation, from a full history (oldest first). Decisions by rules are an
+// import's record of what happened on LinkedIn, not the user's choice: they
+// are skipped before undo is applied, so that a rule's later entry neither
+// hides the user's decision nor counts as one.
+func StandingDecisions(history []linkvet.Decision) map[string]linkvet.Decision {
 	out := map[string]linkvet.Decision{}
 	for _, d := range history {
 		if d.By != linkvet.ByUser {
@@ -340,7 +341,7 @@ func (s *Service) StandingDecisions(ctx context.Context) (map[string]linkvet.Dec
 	if err != nil {
 		return nil, err
 	}
-	return standing(all), nil
+	return StandingDecisions(all), nil
 }
 
 // Rebuild rebuilds the classifier from the user's standing decisions, in
@@ -358,7 +359,7 @@ func (s *Service) Rebuild(ctx context.Context) (LearnStatus, error) {
 		if err := tx.ClearTrained(ctx); err != nil {
 			return err
 		}
-		dec := standing(all)
+		dec := StandingDecisions(all)
 		ids := make([]string, 0, len(dec))
 		for id := range dec {
 			ids = append(ids, id)

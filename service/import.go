@@ -454,7 +454,7 @@ func userDecided(ctx context.Context, tx linkvet.Tx, id string) (bool, error) {
 	} else if err != nil {
 		return false, err
 	}
-	_, ok := standing(hist)[id]
+	_, ok := StandingDecisions(hist)[id]
 	return ok, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/service"
 )
 
 // maxWeeks is how many weeks the weekly charts show, ending with the
@@ -190,7 +191,7 @@ func buildInsights(all []linkvet.StoredInvitation, history []linkvet.Decision, l
 
 	// The user's standing decisions (undone ones do not count; decisions
 	// by rules come from imports and are not the user's).
-	standing := userDecisions(history)
+	standing := service.StandingDecisions(history)
 	byAction := map[linkvet.Action]int{}
 	pairs := map[[2]linkvet.Action]int{}
 	agreeWeek := map[time.Time][2]int{} // agreed, decided

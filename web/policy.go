@@ -10,6 +10,7 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
+	"github.com/linkvet/linkvet/service"
 )
 
 type policyView struct {
@@ -166,7 +167,7 @@ func (s *Server) preview(ctx context.Context, next *screen.Engine) (*previewView
 	if err != nil {
 		return nil, err
 	}
-	mine := userDecisions(history)
+	mine := service.StandingDecisions(history)
 	items := make([]linkvet.StoredInvitation, 0, len(all))
 	pending := 0
 	for _, si := range all {

@@ -13,26 +13,6 @@ import (
 // recorded decision is latest: nil when there is none or it was undone.
 func current(latest *linkvet.Decision) *linkvet.Decision { return linkvet.Standing(latest) }
 
-// userDecisions returns the user's own standing decisions, one per
-// invitation, from a full history (oldest first). Decisions by rules are
-// an import's record of what happened on LinkedIn, not the user's choice:
-// they are skipped before undo is applied, so that a rule's later entry
-// neither hides the user's decision nor counts as one.
-func userDecisions(history []linkvet.Decision) map[string]linkvet.Decision {
-	out := map[string]linkvet.Decision{}
-	for _, d := range history {
-		if d.By != linkvet.ByUser {
-			continue
-		}
-		if d.Undo {
-			delete(out, d.InvitationID)
-			continue
-		}
-		out[d.InvitationID] = d
-	}
-	return out
-}
-
 // snapshot returns the engine and the stored policy text in force. A
 // policy in force that no longer loads is logged and the defaults screen
 // meanwhile; the Policy page shows the error.
