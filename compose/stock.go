@@ -72,11 +72,12 @@ hoi graag groeten bedankt`)
 const maxStockOthers = 4
 
 // stockTable is what IsDefaultNote matches: the stock phrases, tokenized,
-// the first word of each (a note holding none of them cannot contain one,
-// which most notes show in one pass) and the filler words.
+// also indexed by their first word (a note's words are each looked up once,
+// instead of every phrase of every language being tried at every word),
+// and the filler words.
 type stockTable struct {
 	phrases [][]string
-	first   map[string]bool
+	first   map[string][][]string
 	filler  map[string]bool
 }
 
@@ -91,7 +92,7 @@ var stock = func() *stockTable {
 // newStockTable merges the built-in lists with the stock invitation
 // sentences and greetings of vocabs.
 func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
-	t := &stockTable{first: map[string]bool{}, filler: map[string]bool{}}
+	t := &stockTable{first: map[string][][]string{}, filler: map[string]bool{}}
 	for w := range builtinStockFiller {
 		t.filler[w] = true
 	}
@@ -104,7 +105,7 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 		}
 		seen[key] = true
 		t.phrases = append(t.phrases, toks)
-		t.first[toks[0]] = true
+		t.first[toks[0]] = append(t.first[toks[0]], toks)
 	}
 	for _, p := range builtinStockPhrases {
 		add(p)
@@ -169,16 +170,6 @@ func (t *stockTable) coverage(toks []string) (matched bool, others int) {
 	if len(toks) == 0 {
 		return false, 0
 	}
-	possible := false
-	for _, tok := range toks {
-		if t.first[tok] {
-			possible = true
-			break
-		}
-	}
-	if !possible {
-		return false, 0
-	}
 	// Notes are short: a stack array avoids an allocation per call.
 	var small [64]bool
 	var covered []bool
@@ -187,8 +178,8 @@ func (t *stockTable) coverage(toks []string) (matched bool, others int) {
 	} else {
 		covered = make([]bool, len(toks))
 	}
-	for _, p := range t.phrases {
-		for i := 0; i+len(p) <= len(toks); i++ {
+	for i, tok := range toks {
+		for _, p := range t.first[tok] {
 			if hasAt(toks, i, p) {
 				matched = true
 				for j := range p {
