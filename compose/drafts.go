@@ -87,7 +87,7 @@ func bookFor(v *linkvet.Verdict, me linkvet.Me) *phrasebook {
 	if pb := phrasebookFor(DraftsLanguage("", me)); pb != nil {
 		return pb
 	}
-	return phrasebooks["en"]
+	return phrasebooks()["en"]
 }
 
 // gatherFor is gather with what the verdict knows of the relationship.

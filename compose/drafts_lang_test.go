@@ -219,7 +219,7 @@ func TestDraftsNothingFriendlyInAnyLanguage(t *testing.T) {
 func phrasings(value string, list func(*phrasebook) []string) []string {
 	var out []string
 	for _, lang := range draftLanguages {
-		for _, p := range list(phrasebooks[lang]) {
+		for _, p := range list(phrasebooks()[lang]) {
 			out = append(out, fill(p, "{item}", value))
 		}
 	}

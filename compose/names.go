@@ -3,6 +3,7 @@ package compose
 import (
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +31,8 @@ type nameWords struct {
 	compound                        map[string]bool // "maria jose"
 }
 
-var names = loadNames(namesYAML)
+// namesOnce parses names.yaml on first use, not at start-up.
+var namesOnce = sync.OnceValue(func() *nameWords { return loadNames(namesYAML) })
 
 func loadNames(data []byte) *nameWords {
 	var d nameData
@@ -133,10 +135,10 @@ func firstName(name string) string {
 	for i, w := range words {
 		bare := strings.TrimRight(w, ".")
 		f := foldName(bare)
-		if names.honorific[f] || utf8.RuneCountInString(bare) <= 1 || strings.Contains(w, ".") && len(f) <= 2 {
+		if namesOnce().honorific[f] || utf8.RuneCountInString(bare) <= 1 || strings.Contains(w, ".") && len(f) <= 2 {
 			continue // "Dr.", "Capitán", "J.", "J.R."
 		}
-		if names.credential[f] && i > 0 {
+		if namesOnce().credential[f] && i > 0 {
 			break // "Ana MBA": the credential ends the name
 		}
 		first, ok := greetWord(bare)
@@ -145,14 +147,14 @@ func firstName(name string) string {
 		}
 		// A compound given name of two or three words.
 		for n := min(3, len(words)-i); n >= 2; n-- {
-			if names.compound[foldName(strings.Join(words[i:i+n], " "))] {
+			if namesOnce().compound[foldName(strings.Join(words[i:i+n], " "))] {
 				parts := []string{first}
 				for _, w := range words[i+1 : i+n] {
 					p, ok := greetWord(w)
 					if !ok {
 						return first
 					}
-					if names.particle[foldName(w)] {
+					if namesOnce().particle[foldName(w)] {
 						p = strings.ToLower(p) // "María del Carmen"
 					}
 					parts = append(parts, p)
@@ -174,7 +176,7 @@ func firstName(name string) string {
 func nameTokens(s string) []string {
 	out := make([]string, 0, 6)
 	for w := range strings.FieldsSeq(s) {
-		if names.honorific[foldName(w)] {
+		if namesOnce().honorific[foldName(w)] {
 			out = append(out, w) // "Dott.ssa", "Dipl.-Ing."
 			continue
 		}
@@ -202,10 +204,10 @@ func inverted(before, after string) bool {
 	var given []string
 	for _, w := range aw {
 		f := foldName(w)
-		if names.honorific[f] {
+		if namesOnce().honorific[f] {
 			continue
 		}
-		if names.credential[f] || isAbbreviation(w) {
+		if namesOnce().credential[f] || isAbbreviation(w) {
 			return false
 		}
 		given = append(given, w)
@@ -223,13 +225,13 @@ func inverted(before, after string) bool {
 	case len(bw) == 0:
 		return false
 	case len(bw) == 1:
-		return !names.honorific[foldName(bw[0])]
-	case names.particle[foldName(bw[0])]:
+		return !namesOnce().honorific[foldName(bw[0])]
+	case namesOnce().particle[foldName(bw[0])]:
 		return true
 	case len(bw) <= 3 && allUpper(before) && !allUpper(after):
 		return true
 	}
-	return names.compound[foldName(strings.Join(given[:min(2, len(given))], " "))]
+	return namesOnce().compound[foldName(strings.Join(given[:min(2, len(given))], " "))]
 }
 
 // isAbbreviation reports whether w is written like a credential: all
@@ -240,7 +242,7 @@ func isAbbreviation(w string) bool {
 		return true
 	}
 	n := utf8.RuneCountInString(w)
-	return n >= 2 && n <= 5 && allUpper(w) && !names.particle[foldName(w)]
+	return n >= 2 && n <= 5 && allUpper(w) && !namesOnce().particle[foldName(w)]
 }
 
 func allUpper(s string) bool {

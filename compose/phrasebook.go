@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -78,10 +79,10 @@ var phrasebookFiles embed.FS
 // and never written after; a file that does not parse or misses a part is
 // a bug caught by TestPhrasebooksComplete, and is left out here (drafts
 // then fall back to another language) rather than stopping the program.
-var phrasebooks = func() map[string]*phrasebook {
+var phrasebooks = sync.OnceValue(func() map[string]*phrasebook {
 	books, _ := loadPhrasebooks(phrasebookFiles)
 	return books
-}()
+})
 
 // loadPhrasebooks parses every drafts/*.yaml file; it returns those that
 // are complete, and an error naming each file that is not.
@@ -257,10 +258,10 @@ func phrasebookFor(tag string) *phrasebook {
 		return nil
 	}
 	t := normTag(tag)
-	if pb := phrasebooks[t]; pb != nil {
+	if pb := phrasebooks()[t]; pb != nil {
 		return pb
 	}
-	return phrasebooks[primary(t)]
+	return phrasebooks()[primary(t)]
 }
 
 // normTag lower-cases a tag and writes "es_MX" as "es-mx".
@@ -276,8 +277,8 @@ func primary(tag string) string {
 
 // DraftsLanguages lists the languages drafts can be written in, sorted.
 func DraftsLanguages() []string {
-	out := make([]string, 0, len(phrasebooks))
-	for t := range phrasebooks {
+	out := make([]string, 0, len(phrasebooks()))
+	for t := range phrasebooks() {
 		out = append(out, t)
 	}
 	sort.Strings(out)

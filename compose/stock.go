@@ -2,6 +2,7 @@ package compose
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,13 +82,15 @@ type stockTable struct {
 	filler  map[string]bool
 }
 
-// stock is built once from the built-in lists and every vocabulary file;
-// never written after. A vocabulary that does not load leaves the built-in
-// lists (screen/lang's own tests report the file).
-var stock = func() *stockTable {
+// stockTableOnce is built once from the built-in lists and every vocabulary
+// file; never written after. A vocabulary that does not load leaves the
+// built-in lists (screen/lang's own tests report the file). Built on first
+// use, not at start-up: parsing every vocabulary file costs
+// milliseconds that commands which never look at a note should not pay.
+var stockTableOnce = sync.OnceValue(func() *stockTable {
 	vocabs, _ := lang.Load()
 	return newStockTable(vocabs)
-}()
+})
 
 // newStockTable merges the built-in lists with the stock invitation
 // sentences and greetings of vocabs.
@@ -132,7 +135,7 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 // names around it. Such a note says nothing more than no note at all. A
 // longer note that merely contains a stock sentence is not a default note.
 func IsDefaultNote(note string) bool {
-	return stock.isDefault(note)
+	return stockTableOnce().isDefault(note)
 }
 
 func (t *stockTable) isDefault(note string) bool {
@@ -149,7 +152,7 @@ var genericStockPhrases = map[string]bool{"lets connect": true, "like to connect
 // stockOwnWording reports whether toks contain one of LinkedIn's own
 // prefilled phrases, not only a generic one.
 func stockOwnWording(toks []string) bool {
-	for _, p := range stock.phrases {
+	for _, p := range stockTableOnce().phrases {
 		if genericStockPhrases[strings.Join(p, " ")] {
 			continue
 		}
@@ -164,7 +167,7 @@ func stockOwnWording(toks []string) bool {
 
 // stockCoverage reports whether toks contain a stock phrase, and how many
 // tokens are neither part of a stock phrase nor filler.
-func stockCoverage(toks []string) (matched bool, others int) { return stock.coverage(toks) }
+func stockCoverage(toks []string) (matched bool, others int) { return stockTableOnce().coverage(toks) }
 
 func (t *stockTable) coverage(toks []string) (matched bool, others int) {
 	if len(toks) == 0 {
