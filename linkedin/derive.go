@@ -95,24 +95,7 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 			known.add(c, SourceConnection)
 		}
 	}
-	for _, c := range d.contacts {
-		if !me.is(c.name, c.url, c.emails...) {
-			known.add(c, SourceContact)
-		}
-	}
-	for _, c := range d.endorsers {
-		if !me.is(c.name, c.url) {
-			known.add(c, SourceEndorsement)
-		}
-	}
-	for _, c := range d.recommender {
-		if !me.is(c.name, c.url) {
-			known.add(c, SourceRecommendation)
-		}
-	}
-	for _, p := range talked.list {
-		known.add(p.contact, SourceMessage)
-	}
+	d.addOthers(known, me, talked)
 	e.Known = make([]linkvet.KnownPerson, 0, len(known.list))
 	for _, p := range known.list {
 		kp := linkvet.KnownPerson{
@@ -148,6 +131,30 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 // person and direction) into Incoming and Outgoing, accepted incoming ones
 // into PastAccepts. isConnection tells whether the other side of
 // invitation n is now a connection; talked whether the user messaged them.
+// addOthers adds to known the people of the export's smaller files
+// (contacts, endorsers, recommenders) and those the user messaged, leaving
+// the user out: what Read and Stream both know besides the connections.
+func (d *data) addOthers(known *people, me self, talked *people) {
+	for _, c := range d.contacts {
+		if !me.is(c.name, c.url, c.emails...) {
+			known.add(c, SourceContact)
+		}
+	}
+	for _, c := range d.endorsers {
+		if !me.is(c.name, c.url) {
+			known.add(c, SourceEndorsement)
+		}
+	}
+	for _, c := range d.recommender {
+		if !me.is(c.name, c.url) {
+			known.add(c, SourceRecommendation)
+		}
+	}
+	for _, p := range talked.list {
+		known.add(p.contact, SourceMessage)
+	}
+}
+
 func (d *data) pending(e *linkvet.Export, me self, isConnection func(n int, c contact) bool, talked func(contact) bool) {
 	latest := map[string]int{} // direction + person key → index in pending
 	var pending []linkvet.Invitation

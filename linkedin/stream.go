@@ -270,24 +270,7 @@ func streamEntries(entries []entry, where string, opt Options, h StreamHandler) 
 	// handed over twice (old exports give connections no profile URL, so
 	// only this tells them from strangers of the same name).
 	known := newPeople(k, len(d.contacts)+len(talked.list))
-	for _, c := range d.contacts {
-		if !me.is(c.name, c.url, c.emails...) {
-			known.add(c, SourceContact)
-		}
-	}
-	for _, c := range d.endorsers {
-		if !me.is(c.name, c.url) {
-			known.add(c, SourceEndorsement)
-		}
-	}
-	for _, c := range d.recommender {
-		if !me.is(c.name, c.url) {
-			known.add(c, SourceRecommendation)
-		}
-	}
-	for _, p := range talked.list {
-		known.add(p.contact, SourceMessage)
-	}
+	d.addOthers(known, me, talked)
 	// Connections: each handed over as it comes, and matched against the
 	// other sides of the invitations to tell accepted from pending.
 	byURL := map[string][]int{}
