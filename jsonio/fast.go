@@ -688,29 +688,9 @@ func (d *fastDecoder) person(p *linkvet.Person) bool {
 		case "member_since":
 			return d.str(&p.MemberSince)
 		case "experience":
-			if d.null() {
-				p.Experience = nil
-				return true
-			}
-			return d.array(func() bool {
-				p.Experience = append(p.Experience, linkvet.Position{})
-				if d.null() {
-					return true
-				}
-				return d.position(&p.Experience[len(p.Experience)-1])
-			}, func() { p.Experience = []linkvet.Position{} })
+			return objects(d, &p.Experience, d.position)
 		case "education":
-			if d.null() {
-				p.Education = nil
-				return true
-			}
-			return d.array(func() bool {
-				p.Education = append(p.Education, linkvet.Education{})
-				if d.null() {
-					return true
-				}
-				return d.education(&p.Education[len(p.Education)-1])
-			}, func() { p.Education = []linkvet.Education{} })
+			return objects(d, &p.Education, d.education)
 		case "skills":
 			return d.strings(&p.Skills)
 		case "recommendations":
@@ -726,6 +706,23 @@ func (d *fastDecoder) person(p *linkvet.Person) bool {
 		}
 		return false
 	})
+}
+
+// objects decodes an array of objects into *dst as encoding/json does: null
+// leaves nil, [] an empty list, a null element a zero value.
+func objects[T any](d *fastDecoder, dst *[]T, one func(*T) bool) bool {
+	if d.null() {
+		*dst = nil
+		return true
+	}
+	return d.array(func() bool {
+		var zero T
+		*dst = append(*dst, zero)
+		if d.null() {
+			return true
+		}
+		return one(&(*dst)[len(*dst)-1])
+	}, func() { *dst = []T{} })
 }
 
 func (d *fastDecoder) position(x *linkvet.Position) bool {
