@@ -59,33 +59,11 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		// From here on the messages are only read.
 		messagesReady(d.messages)
 	}
-	talked := newPeople(k, len(d.connections)) // message partners are mostly connections
-	lastByURL := map[string]time.Time{}
-	lastByName := map[string]time.Time{}
-	var others []contact
-	engaged := map[string]bool{} // person keys already added to talked
+	tk := newTalks(k, me, wrote, len(d.connections)) // message partners are mostly connections
 	for i := range d.messages {
-		m := &d.messages[i]
-		others = counterparts(others[:0], m)
-		for _, c := range others {
-			u, n := k.url(c.url), k.name(c.name)
-			if me.isKey(u, n) {
-				continue
-			}
-			if u != "" && m.At.After(lastByURL[u]) {
-				lastByURL[u] = m.At
-			}
-			if n != "" && m.At.After(lastByName[n]) {
-				lastByName[n] = m.At
-			}
-			if m.Outgoing || wrote[m.ConversationID] {
-				if key := u + "\x00" + n; !engaged[key] {
-					engaged[key] = true
-					talked.add(c, SourceMessage)
-				}
-			}
-		}
+		tk.see(&d.messages[i])
 	}
+	talked := tk.talked
 	e.Messages = d.messages
 
 	// Known people: everyone the export shows the user knows.
@@ -108,11 +86,7 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 		if kp.Name == "" {
 			kp.Name = cmp.Or(kp.ProfileURL, kp.Email)
 		}
-		if t, ok := lastByURL[k.url(p.url)]; ok {
-			kp.LastSeen = t
-		} else {
-			kp.LastSeen = lastByName[k.name(p.name)]
-		}
+		kp.LastSeen = tk.lastSeen(p.url, p.name)
 		e.Known = append(e.Known, kp)
 	}
 	sortKnown(e.Known, k)
@@ -131,6 +105,57 @@ func (d *data) export(loc *time.Location, messagesReady func([]linkvet.Message))
 // person and direction) into Incoming and Outgoing, accepted incoming ones
 // into PastAccepts. isConnection tells whether the other side of
 // invitation n is now a connection; talked whether the user messaged them.
+// talks is what the messages tell of the people the user talks with: the
+// last message either way, by profile URL and by name, and whom the user
+// talked with (a message in a conversation the user wrote in; a one-way
+// InMail from a stranger proves nothing). Read and Stream both fill one.
+type talks struct {
+	k                     *keys
+	me                    self
+	wrote                 map[string]bool // conversations the user wrote in
+	talked                *people
+	lastByURL, lastByName map[string]time.Time
+	engaged               map[string]bool // person keys already added to talked
+	others                []contact
+}
+
+func newTalks(k *keys, me self, wrote map[string]bool, size int) *talks {
+	return &talks{k: k, me: me, wrote: wrote, talked: newPeople(k, size),
+		lastByURL: map[string]time.Time{}, lastByName: map[string]time.Time{}, engaged: map[string]bool{}}
+}
+
+// see notes one message whose Outgoing is already set.
+func (t *talks) see(m *linkvet.Message) {
+	t.others = counterparts(t.others[:0], m)
+	for _, c := range t.others {
+		u, n := t.k.url(c.url), t.k.name(c.name)
+		if t.me.isKey(u, n) {
+			continue
+		}
+		if u != "" && m.At.After(t.lastByURL[u]) {
+			t.lastByURL[u] = m.At
+		}
+		if n != "" && m.At.After(t.lastByName[n]) {
+			t.lastByName[n] = m.At
+		}
+		if m.Outgoing || t.wrote[m.ConversationID] {
+			if key := u + "\x00" + n; !t.engaged[key] {
+				t.engaged[key] = true
+				t.talked.add(c, SourceMessage)
+			}
+		}
+	}
+}
+
+// lastSeen is the last message with the person of this URL, else of this
+// name.
+func (t *talks) lastSeen(url, name string) time.Time {
+	if at, ok := t.lastByURL[t.k.url(url)]; ok {
+		return at
+	}
+	return t.lastByName[t.k.name(name)]
+}
+
 // addOthers adds to known the people of the export's smaller files
 // (contacts, endorsers, recommenders) and those the user messaged, leaving
 // the user out: what Read and Stream both know besides the connections.

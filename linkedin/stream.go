@@ -204,9 +204,7 @@ func streamEntries(entries []entry, where string, opt Options, h StreamHandler) 
 	// Messages: first the conversations the user wrote in, then every
 	// message handed over, noting whom the user talked with and when.
 	wrote := map[string]bool{}
-	talked := newPeople(k, 0)
-	lastByURL := map[string]time.Time{}
-	lastByName := map[string]time.Time{}
+	tk := newTalks(k, me, wrote, 0)
 	if msgFile != nil {
 		err := pass(msgFile, func(part *data) error {
 			for i := range part.messages {
@@ -220,31 +218,11 @@ func streamEntries(entries []entry, where string, opt Options, h StreamHandler) 
 		if err != nil {
 			return nil, err
 		}
-		var others []contact
-		engaged := map[string]bool{}
 		err = pass(msgFile, func(part *data) error {
 			for i := range part.messages {
 				m := &part.messages[i]
 				m.Outgoing = me.sent(m, part.directions[i])
-				others = counterparts(others[:0], m)
-				for _, c := range others {
-					u, n := k.url(c.url), k.name(c.name)
-					if me.isKey(u, n) {
-						continue
-					}
-					if u != "" && m.At.After(lastByURL[u]) {
-						lastByURL[u] = m.At
-					}
-					if n != "" && m.At.After(lastByName[n]) {
-						lastByName[n] = m.At
-					}
-					if m.Outgoing || wrote[m.ConversationID] {
-						if key := u + "\x00" + n; !engaged[key] {
-							engaged[key] = true
-							talked.add(c, SourceMessage)
-						}
-					}
-				}
+				tk.see(m)
 			}
 			if h.Messages == nil || len(part.messages) == 0 {
 				return nil
@@ -258,12 +236,7 @@ func streamEntries(entries []entry, where string, opt Options, h StreamHandler) 
 			return nil, err
 		}
 	}
-	lastSeen := func(url, name string) time.Time {
-		if t, ok := lastByURL[k.url(url)]; ok {
-			return t
-		}
-		return lastByName[k.name(name)]
-	}
+	talked, lastSeen := tk.talked, tk.lastSeen
 
 	// The people of the smaller files, merged among themselves; they are
 	// few, and a connection who is one of them is merged in rather than
