@@ -148,61 +148,58 @@ func union(list, next []string) []string {
 }
 
 // unitePositions adds the positions of next that list lacks (same title,
-// company and start), filling the unknown fields of those it has.
+// company and start), filling the unknown end and place of those it has.
 func unitePositions(list, next []linkvet.Position) ([]linkvet.Position, bool) {
+	return uniteRecords(list, next, func(p linkvet.Position) string {
+		return fold.String(p.Title) + "\x00" + fold.String(p.Company) + "\x00" + strings.TrimSpace(p.Start)
+	}, func(o *linkvet.Position, n linkvet.Position) bool {
+		end := fillEmpty(&o.End, n.End) // both filled: no short circuit
+		place := fillEmpty(&o.Location, n.Location)
+		return end || place
+	})
+}
+
+// uniteEducation adds the schools of next that list lacks (same school and
+// degree), filling the unknown years of those it has.
+func uniteEducation(list, next []linkvet.Education) ([]linkvet.Education, bool) {
+	return uniteRecords(list, next, func(e linkvet.Education) string {
+		return fold.String(e.School) + "\x00" + fold.String(e.Degree)
+	}, func(o *linkvet.Education, n linkvet.Education) bool {
+		start := fillEmpty(&o.Start, n.Start) // both filled: no short circuit
+		end := fillEmpty(&o.End, n.End)
+		return start || end
+	})
+}
+
+// uniteRecords adds the records of next whose key list lacks and lets fill
+// complete the ones it has; it reports whether anything changed. A known
+// empty list stays known: nil with a non-nil next becomes [].
+func uniteRecords[T any](list, next []T, key func(T) string, fill func(o *T, n T) bool) ([]T, bool) {
 	out := slices.Clone(list)
 	if out == nil && next != nil {
-		out = []linkvet.Position{}
+		out = []T{}
 	}
 	changed := false
-	key := func(p linkvet.Position) string {
-		return fold.String(p.Title) + "\x00" + fold.String(p.Company) + "\x00" + strings.TrimSpace(p.Start)
-	}
 	for _, n := range next {
-		i := slices.IndexFunc(out, func(p linkvet.Position) bool { return key(p) == key(n) })
+		k := key(n)
+		i := slices.IndexFunc(out, func(o T) bool { return key(o) == k })
 		if i < 0 {
 			out = append(out, n)
 			changed = true
 			continue
 		}
-		o := &out[i]
-		for _, f := range []struct {
-			dst *string
-			src string
-		}{{&o.End, n.End}, {&o.Location, n.Location}} {
-			if *f.dst == "" && f.src != "" {
-				*f.dst = f.src
-				changed = true
-			}
+		if fill(&out[i], n) {
+			changed = true
 		}
 	}
 	return out, changed
 }
 
-func uniteEducation(list, next []linkvet.Education) ([]linkvet.Education, bool) {
-	out := slices.Clone(list)
-	if out == nil && next != nil {
-		out = []linkvet.Education{}
+// fillEmpty sets *dst to src when dst is unknown and src known.
+func fillEmpty(dst *string, src string) bool {
+	if *dst == "" && src != "" {
+		*dst = src
+		return true
 	}
-	changed := false
-	for _, n := range next {
-		k := fold.String(n.School) + "\x00" + fold.String(n.Degree)
-		i := slices.IndexFunc(out, func(e linkvet.Education) bool { return fold.String(e.School)+"\x00"+fold.String(e.Degree) == k })
-		if i < 0 {
-			out = append(out, n)
-			changed = true
-			continue
-		}
-		o := &out[i]
-		for _, f := range []struct {
-			dst *string
-			src string
-		}{{&o.Start, n.Start}, {&o.End, n.End}} {
-			if *f.dst == "" && f.src != "" {
-				*f.dst = f.src
-				changed = true
-			}
-		}
-	}
-	return out, changed
+	return false
 }

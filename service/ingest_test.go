@@ -354,6 +354,24 @@ func TestEnrich(t *testing.T) {
 	}
 }
 
+// TestEnrichFillsEveryUnknownFieldOfARole: one record that knows both when
+// a role ended and where it was fills both, and a school's years alike.
+func TestEnrichFillsEveryUnknownFieldOfARole(t *testing.T) {
+	stored := linkvet.Invitation{Person: linkvet.Person{
+		Experience: []linkvet.Position{{Title: "Engineer", Company: "Acme", Start: "2020-01"}},
+		Education:  []linkvet.Education{{School: "TU Nowhere", Degree: "MSc"}}}}
+	next := linkvet.Invitation{Person: linkvet.Person{
+		Experience: []linkvet.Position{{Title: "engineer", Company: "ACME", Start: "2020-01", End: "2023-06", Location: "Lyon"}},
+		Education:  []linkvet.Education{{School: "TU Nowhere", Degree: "MSc", Start: "2014", End: "2016"}}}}
+	m, _ := service.Enrich(stored, next)
+	if p := m.Person.Experience; len(p) != 1 || p[0].End != "2023-06" || p[0].Location != "Lyon" {
+		t.Errorf("the role: %+v", p)
+	}
+	if e := m.Person.Education; len(e) != 1 || e[0].Start != "2014" || e[0].End != "2016" {
+		t.Errorf("the school: %+v", e)
+	}
+}
+
 func ptr(n int) *int { return &n }
 
 // TestIngestAddedKeepsEverything: an invitation first met in an mbox is
