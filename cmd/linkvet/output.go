@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/jsonio"
 )
 
 // verdictSink receives verdicts in input order.
@@ -20,15 +19,10 @@ type verdictSink interface {
 
 func (e *env) verdictOutput(asJSON bool) verdictSink {
 	if asJSON {
-		return jsonSink{jsonio.NewVerdictWriter(e.stdout)}
+		return newLinesSink(e.stdout)
 	}
 	return newTableSink(e.stdout, e.color)
 }
-
-type jsonSink struct{ w *jsonio.VerdictWriter }
-
-func (s jsonSink) Write(_ *linkvet.Invitation, v *linkvet.Verdict) error { return s.w.Write(v) }
-func (s jsonSink) Close() error                                          { return s.w.Flush() }
 
 // tableSink prints fixed-width columns, so that it can stream: a
 // tabwriter would hold every row until the end to size the columns.

@@ -52,9 +52,6 @@ an invalid policy.`,
 			}
 			batchGC()
 			out := e.verdictOutput(asJSON)
-			if asJSON {
-				out = newLinesSink(e.stdout)
-			}
 			opts := streamOptions{decodeOnly: decodeOnly}
 			return e.screenFiles(args, eng, now, out, opts)
 		}),
