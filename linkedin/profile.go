@@ -1,14 +1,12 @@
 package linkedin
 
 import (
-	"archive/zip"
 	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"slices"
 	"strings"
 
@@ -19,25 +17,32 @@ import (
 // ZIP or the folder it unpacks to): Profile.csv, Positions.csv,
 // Education.csv and Skills.csv, in more detail than Export.Me keeps (the
 // About text, titles and dates of positions, degrees). Other files are not
-// read. The limits of opt apply; errors for the user are *linkvet.Error
+// read. The archive or folder is listed by the same hardened code as Read
+// (no paths out of it, no links, the limits of opt), so a profile import
+// is as safe as an export import. Errors for the user are *linkvet.Error
 // naming path. An export without any of the four files is EINVALID.
 func ReadProfile(path string, opt Options) (*linkvet.Profile, error) {
+	opt = opt.withDefaults()
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, linkvet.Errorf(linkvet.ENOTFOUND, "%s: no such file or folder", path)
 	} else if err != nil {
 		return nil, fmt.Errorf("read profile: %w", err)
 	}
-	var p *linkvet.Profile
+	var entries []entry
 	if info.IsDir() {
-		p, err = ReadProfileFS(os.DirFS(path), opt)
+		entries, err = fsEntries(os.DirFS(path), opt)
 	} else {
-		zr, zerr := zip.OpenReader(path)
-		if zerr != nil && !errors.Is(zerr, zip.ErrInsecurePath) {
-			return nil, linkvet.Errorf(linkvet.EINVALID, "%s: not a ZIP archive or folder (%v)", path, zerr)
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			return nil, fmt.Errorf("read profile: %w", err)
 		}
-		defer zr.Close()
-		p, err = ReadProfileFS(zr, opt)
+		defer f.Close()
+		entries, err = zipEntries(f, info.Size(), opt)
+	}
+	var p *linkvet.Profile
+	if err == nil {
+		p, err = profileFromEntries(entries, opt)
 	}
 	var le *linkvet.Error
 	if errors.As(err, &le) {
@@ -56,50 +61,23 @@ var profileKinds = []kind{profileFile, positionsFile, educationFile, skillsFile}
 // nearer the top when there are two.
 func ReadProfileFS(fsys fs.FS, opt Options) (*linkvet.Profile, error) {
 	opt = opt.withDefaults()
-	top, err := fs.ReadDir(fsys, ".")
+	entries, err := fsEntries(fsys, opt)
 	if err != nil {
-		return nil, fmt.Errorf("list export: %w", err)
-	}
-	type found struct {
-		name string
-		k    kind
-	}
-	var files []found
-	count := 0
-	var visit func(dir string, list []fs.DirEntry, depth int) error
-	visit = func(dir string, list []fs.DirEntry, depth int) error {
-		for _, d := range list {
-			name := path.Join(dir, d.Name())
-			if d.IsDir() {
-				if depth == 0 && d.Name() != "__MACOSX" {
-					sub, err := fs.ReadDir(fsys, name)
-					if err != nil {
-						return fmt.Errorf("list export folder %s: %w", name, err)
-					}
-					if err := visit(name, sub, 1); err != nil {
-						return err
-					}
-				}
-				continue
-			}
-			if count++; count > opt.MaxFiles {
-				return linkvet.Errorf(linkvet.ELIMIT, "the export holds more than %d files (at %s)", opt.MaxFiles, name)
-			}
-			k := kindOf(name)
-			if !slices.Contains(profileKinds, k) {
-				continue
-			}
-			if !d.Type().IsRegular() {
-				return linkvet.Errorf(linkvet.EINVALID, "%s is not a regular file (a symbolic link?); copy the file itself into the export", name)
-			}
-			files = append(files, found{name, k})
-		}
-		return nil
-	}
-	if err := visit(".", top, 0); err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(files, func(a, b found) int {
+	return profileFromEntries(entries, opt)
+}
+
+// profileFromEntries reads the profile files among an export's entries,
+// the one nearer the top first when a kind appears twice.
+func profileFromEntries(entries []entry, opt Options) (*linkvet.Profile, error) {
+	var files []entry
+	for _, e := range entries {
+		if slices.Contains(profileKinds, e.kind) {
+			files = append(files, e)
+		}
+	}
+	slices.SortStableFunc(files, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(strings.Count(a.name, "/"), strings.Count(b.name, "/")), strings.Compare(a.name, b.name))
 	})
 	if len(files) == 0 {
@@ -108,26 +86,27 @@ func ReadProfileFS(fsys fs.FS, opt Options) (*linkvet.Profile, error) {
 	p := &linkvet.Profile{}
 	seen := map[kind]bool{}
 	for _, f := range files {
-		if seen[f.k] {
+		if seen[f.kind] {
 			continue
 		}
-		seen[f.k] = true
-		if err := readProfileFile(fsys, f.name, f.k, p, opt); err != nil {
+		seen[f.kind] = true
+		if err := readProfileFile(f, p, opt); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
 }
 
-func readProfileFile(fsys fs.FS, name string, k kind, p *linkvet.Profile, opt Options) error {
-	f, err := fsys.Open(name)
+func readProfileFile(e entry, p *linkvet.Profile, opt Options) error {
+	name, k := e.name, e.kind
+	if e.size > opt.MaxFileBytes {
+		return linkvet.Errorf(linkvet.ELIMIT, "%s is %s, over the limit of %s per file", name, formatBytes(e.size), formatBytes(opt.MaxFileBytes))
+	}
+	f, err := e.open()
 	if err != nil {
 		return linkvet.Errorf(linkvet.EINVALID, "%s cannot be opened (%v)", name, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > opt.MaxFileBytes {
-		return linkvet.Errorf(linkvet.ELIMIT, "%s is %s, over the limit of %s per file", name, formatBytes(info.Size()), formatBytes(opt.MaxFileBytes))
-	}
 	r := &limitedReader{r: f, left: opt.MaxFileBytes, name: name}
 	sum := linkvet.FileSummary{Name: name}
 	t, err := openTable(r, k, &sum)

@@ -2,6 +2,7 @@ package linkedin
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,4 +79,42 @@ func FuzzReadProfile(f *testing.F) {
 			t.Fatal("nil profile without an error")
 		}
 	})
+}
+
+// TestReadProfileHostileArchives holds ReadProfile to the archive rules
+// Read follows: a profile import is as guarded as an export import.
+func TestReadProfileHostileArchives(t *testing.T) {
+	profile := zipEntry{name: "Profile.csv", data: "First Name,Last Name,Headline\nRobin,Calder,Engineer\n"}
+	skills := zipEntry{name: "Skills.csv", data: "Name\n" + strings.Repeat("Go\n", 500)}
+	tests := []struct {
+		name    string
+		zip     []byte
+		opt     Options
+		code    string
+		mention string
+	}{
+		{"dot-dot path", makeZip(t, profile, zipEntry{name: "../Skills.csv", data: "Name\nGo\n"}), Options{}, linkvet.EINVALID, "outside the archive"},
+		{"absolute path", makeZip(t, zipEntry{name: "/Profile.csv", data: "x"}), Options{}, linkvet.EINVALID, "absolute path"},
+		{"symbolic link", makeZip(t, zipEntry{name: "Profile.csv", data: "/etc/passwd", mode: fs.ModeSymlink | 0o777}), Options{}, linkvet.EINVALID, "symbolic link"},
+		{"too many files", makeZip(t, profile, zipEntry{name: "a.html"}, zipEntry{name: "b.html"}), Options{MaxFiles: 2}, linkvet.ELIMIT, "more than 2 files"},
+		{"file over the limit", makeZip(t, profile, skills), Options{MaxFileBytes: 200}, linkvet.ELIMIT, "Skills.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "export.zip")
+			if err := os.WriteFile(path, tt.zip, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			p, err := ReadProfile(path, tt.opt)
+			if err == nil {
+				t.Fatalf("read %+v, want an error", p)
+			}
+			if code := linkvet.ErrorCode(err); code != tt.code {
+				t.Errorf("code %q (%v), want %q", code, err, tt.code)
+			}
+			if msg := linkvet.ErrorMessage(err); !strings.Contains(msg, tt.mention) || !strings.Contains(msg, path) {
+				t.Errorf("message %q does not mention %q and the file", msg, tt.mention)
+			}
+		})
+	}
 }
