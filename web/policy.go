@@ -10,7 +10,6 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
-	"github.com/linkvet/linkvet/service"
 )
 
 type policyView struct {
@@ -153,55 +152,23 @@ func (s *Server) policySubmit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// preview replays the incoming invitations with the engine in force and
-// with next (screen.Replay): those waiting for a decision, whose verdicts
-// may flip, and those the user decided, whose verdicts are measured
-// against the decision. Decisions made by rules (imports) are not the
-// user's and are left out, as on the Insights page.
+// preview is the service's policy preview (service.PreviewPolicy) shaped
+// for the page: flips of pending verdicts, and the effect on each decision
+// the user made.
 func (s *Server) preview(ctx context.Context, next *screen.Engine) (*previewView, error) {
-	all, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming})
-	if err != nil {
-		return nil, err
-	}
-	history, err := s.store.Decisions(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	mine := service.StandingDecisions(history)
-	items := make([]linkvet.StoredInvitation, 0, len(all))
-	pending := 0
-	for _, si := range all {
-		if d, ok := mine[si.Invitation.ID]; ok {
-			si.Decision = &d
-		} else if current(si.Decision) == nil {
-			si.Decision = nil
-			pending++
-		} else {
-			continue // decided by a rule only
-		}
-		items = append(items, si)
-	}
 	cur, _ := s.snapshot()
-	now := s.now()
-	rep := screen.Replay(cur, next, items, now)
-	view := &previewView{Pending: pending, Decided: rep.Decided, AgreedBefore: rep.AgreedBefore, AgreedAfter: rep.AgreedAfter,
+	rep, err := s.svc.PreviewPolicy(ctx, cur, next)
+	if err != nil {
+		return nil, err
+	}
+	view := &previewView{Pending: rep.Pending, Decided: rep.Decided, AgreedBefore: rep.AgreedBefore, AgreedAfter: rep.AgreedAfter,
 		Flips: []flip{}, Decisions: []decisionChange{}}
 	if rep.Decided > 0 {
 		view.BeforeRate, view.AfterRate = percent(rep.AgreedBefore, rep.Decided), percent(rep.AgreedAfter, rep.Decided)
 	}
-	byID := make(map[string]*linkvet.Invitation, len(items))
-	for i := range items {
-		byID[items[i].Invitation.ID] = &items[i].Invitation
-	}
 	for _, c := range rep.Changes {
 		if c.Decision == "" {
-			f := flip{ID: c.ID, Name: c.Name, From: c.Before, To: c.After}
-			// Replay compares actions; whether a verdict also asks to
-			// report the sender is worth showing for the few that flip.
-			if inv := byID[c.ID]; inv != nil {
-				f.FromReport, f.ToReport = cur.Screen(inv, now).Report, next.Screen(inv, now).Report
-			}
-			view.Flips = append(view.Flips, f)
+			view.Flips = append(view.Flips, flip{ID: c.ID, Name: c.Name, From: c.Before, FromReport: c.BeforeReport, To: c.After, ToReport: c.AfterReport})
 			continue
 		}
 		dc := decisionChange{ID: c.ID, Name: c.Name, Decision: c.Decision, From: c.Before, To: c.After, Effect: effectDiffers}
