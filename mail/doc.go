@@ -60,7 +60,7 @@
 // # Entry points
 //
 //	Read(name, r)      one message or an mbox, told apart by content
-//	ReadMaildir(dir)   a Maildir folder (cur/ and new/)
+//	ReadMaildir(dir)   a Maildir folder (cur/ and new/) and its Maildir++ folders
 //	ReadPath(path)     a folder as a Maildir, a file as Read does
 //	Sniff(head)        whether bytes look like mail, for picking a reader
 //	(*Result).Add      one message from elsewhere (the IMAP sync uses it)

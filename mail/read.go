@@ -213,24 +213,40 @@ func readMbox(res *Result, name string, br *bufio.Reader) error {
 }
 
 // ReadMaildir reads every message of a Maildir folder: the files in its
-// cur/ and new/ sub-folders, in name order (delivery time). Sub-folders of
-// a Maildir++ tree (".Folder") are not descended into; name them one by one.
+// cur/ and new/ sub-folders and in those of its Maildir++ folders (the
+// ".Folder" and ".Folder.Sub" directories beside them, where mail clients
+// keep the folders a user files mail into), in name order, which is
+// delivery time. Every folder is read, Junk and Trash too: an invitation
+// filed away is still an invitation, and a phishing mail there is still
+// reported. Symbolic links are not followed.
 func ReadMaildir(dir string) (Result, error) {
 	var res Result
+	folders := []string{dir}
+	if ents, err := os.ReadDir(dir); err == nil {
+		for _, e := range ents {
+			if name := e.Name(); e.IsDir() && len(name) > 1 && name[0] == '.' && name != ".." {
+				if sub := filepath.Join(dir, name); IsMaildir(sub) {
+					folders = append(folders, sub)
+				}
+			}
+		}
+	}
 	var files []string
 	found := false
-	for _, sub := range []string{"cur", "new"} {
-		ents, err := os.ReadDir(filepath.Join(dir, sub))
-		if errors.Is(err, os.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return res, fmt.Errorf("read maildir %s: %w", dir, err)
-		}
-		found = true
-		for _, e := range ents {
-			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
-				files = append(files, filepath.Join(dir, sub, e.Name()))
+	for _, folder := range folders {
+		for _, sub := range []string{"cur", "new"} {
+			ents, err := os.ReadDir(filepath.Join(folder, sub))
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return res, fmt.Errorf("read maildir %s: %w", folder, err)
+			}
+			found = true
+			for _, e := range ents {
+				if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+					files = append(files, filepath.Join(folder, sub, e.Name()))
+				}
 			}
 		}
 	}

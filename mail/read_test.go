@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,6 +203,63 @@ func TestLimits(t *testing.T) {
 		}
 		if len(res.Invitations)+len(res.Problems) == 0 {
 			t.Errorf("a hostile MIME structure gave neither a record nor a problem")
+		}
+	}
+}
+
+// TestMaildirPlusPlus reads the Maildir++ folders beside cur/ and new/
+// (".LinkedIn", ".Archive.2025"), where mail a user filed away lives, and
+// follows no symbolic link.
+func TestMaildirPlusPlus(t *testing.T) {
+	root := t.TempDir()
+	copyTree := func(dst string) {
+		t.Helper()
+		src := filepath.Join("testdata", "maildir")
+		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, path)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyTree(root)
+	copyTree(filepath.Join(root, ".LinkedIn"))
+	copyTree(filepath.Join(root, ".Archive.2025"))
+	outside := t.TempDir()
+	copyTree(outside)
+	if err := os.Symlink(outside, filepath.Join(root, ".Linked")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(root, ".NotAFolder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadMaildir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same invitation filed in three folders is one invitation; each
+	// phishing copy is reported where it lies.
+	if len(res.Invitations) != 2 || len(res.Phishing) != 3 || res.Skipped != 3 {
+		t.Errorf("got %d invitations, %d phishing, %d skipped; want 2, 3, 3 (three folders, no link followed)", len(res.Invitations), len(res.Phishing), res.Skipped)
+	}
+	seen := map[string]bool{}
+	for _, p := range res.Phishing {
+		seen[filepath.Base(filepath.Dir(filepath.Dir(p.File)))] = true
+	}
+	for _, folder := range []string{filepath.Base(root), ".LinkedIn", ".Archive.2025"} {
+		if !seen[folder] {
+			t.Errorf("nothing read from %s (read from %v)", folder, seen)
 		}
 	}
 }
