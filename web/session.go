@@ -266,5 +266,5 @@ func BindWarning(addr string) string {
 	if host == "localhost" || (ip != nil && ip.IsLoopback()) {
 		return ""
 	}
-	return "warning: " + addr + " is reachable from other machines over plain HTTP: the token, the session cookie and your data cross the network in cleartext; use it only on a network you trust, or put linkvet behind an HTTPS proxy"
+	return "warning: " + addr + " is reachable from other machines over plain HTTP: the token, the session cookie and your data cross the network in cleartext; use it only on a network you trust, or serve HTTPS with --tls-cert and --tls-key"
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -24,7 +25,7 @@ import (
 const minTokenLength = 16
 
 func serveCmd(e *env) *cobra.Command {
-	var addr, token, tokenFile string
+	var addr, token, tokenFile, tlsCert, tlsKey string
 	var demoMode bool
 	c := &cobra.Command{
 		Use:   "serve",
@@ -43,11 +44,17 @@ once in the browser (it carries a one-time login code, never the token)
 and the browser keeps a session for 12 hours;
 API clients send "Authorization: Bearer TOKEN".
 
+Over plain HTTP, the token, the session cookie and your data cross the
+network in cleartext. --tls-cert and --tls-key (PEM files, such as a
+certificate your own CA or mkcert made for this machine's name) serve
+HTTPS instead; the session cookie is then marked Secure.
+
 --demo serves the bundled demo inbox from a throw-away database, to try
 linkvet without any data of your own. Ctrl-C stops the server.`,
 		Example: `  linkvet serve --demo
   linkvet serve --addr 127.0.0.1:9000
-  linkvet serve --addr 0.0.0.0:8080 --token-file ~/.config/linkvet/token`,
+  linkvet serve --addr 0.0.0.0:8080 --token-file ~/.config/linkvet/token
+  linkvet serve --addr 0.0.0.0:8443 --token-file token --tls-cert host.pem --tls-key host-key.pem`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if demoMode && e.policyPath != "" {
@@ -63,14 +70,43 @@ linkvet without any data of your own. Ctrl-C stops the server.`,
 			if err := web.CheckBind(addr, tok); err != nil {
 				return usageError{err}
 			}
-			return e.serve(addr, tok, demoMode)
+			cert, err := loadCertificate(tlsCert, tlsKey)
+			if err != nil {
+				return err
+			}
+			return e.serve(addr, tok, demoMode, cert)
 		}),
 	}
 	c.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen on HOST:PORT")
 	c.Flags().BoolVar(&demoMode, "demo", false, "serve the bundled demo inbox from a throw-away database")
 	c.Flags().StringVar(&token, "token", "", "access token every request must carry (required off loopback)")
 	c.Flags().StringVar(&tokenFile, "token-file", "", "read the access token from this file")
+	c.Flags().StringVar(&tlsCert, "tls-cert", "", "serve HTTPS with this certificate (PEM; with --tls-key)")
+	c.Flags().StringVar(&tlsKey, "tls-key", "", "the private key of --tls-cert (PEM)")
 	return c
+}
+
+// loadCertificate reads the certificate and key of --tls-cert and
+// --tls-key; nil when neither is given (plain HTTP).
+func loadCertificate(certFile, keyFile string) (*tls.Certificate, error) {
+	switch {
+	case certFile == "" && keyFile == "":
+		return nil, nil
+	case certFile == "":
+		return nil, usageError{errors.New("--tls-key needs --tls-cert, the certificate it belongs to")}
+	case keyFile == "":
+		return nil, usageError{errors.New("--tls-cert needs --tls-key, its private key")}
+	}
+	for _, f := range []struct{ flag, path string }{{"--tls-cert", certFile}, {"--tls-key", keyFile}} {
+		if _, err := os.Stat(f.path); err != nil {
+			return nil, linkvet.Errorf(linkvet.EINVALID, "%s: cannot read %s: %v", f.flag, f.path, errors.Unwrap(err))
+		}
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, linkvet.Errorf(linkvet.EINVALID, "--tls-cert %s and --tls-key %s: %v", certFile, keyFile, err)
+	}
+	return &cert, nil
 }
 
 // readToken returns the token from --token or --token-file.
@@ -95,7 +131,7 @@ func readToken(token, file string) (string, error) {
 	return token, nil
 }
 
-func (e *env) serve(addr, token string, demoMode bool) error {
+func (e *env) serve(addr, token string, demoMode bool, cert *tls.Certificate) error {
 	var svc *service.Service
 	clock := time.Now
 	if e.nowFlag != "" || demoMode {
@@ -159,11 +195,16 @@ func (e *env) serve(addr, token string, demoMode bool) error {
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return e.ctx },
 	}
-	// The printed address carries a one-time login code, never the token.
-	url := srv.LoginURL("http://" + ln.Addr().String())
-	if w := web.BindWarning(addr); w != "" {
+	scheme := "http"
+	if cert != nil {
+		scheme = "https"
+		hs.TLSConfig = &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, hs.TLSConfig)
+	} else if w := web.BindWarning(addr); w != "" {
 		fmt.Fprintln(e.stderr, "linkvet: "+w)
 	}
+	// The printed address carries a one-time login code, never the token.
+	url := srv.LoginURL(scheme + "://" + ln.Addr().String())
 	what := "your inbox"
 	if demoMode {
 		what = "the demo inbox"
