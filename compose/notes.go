@@ -441,3 +441,15 @@ func (nb *notebook) say(key string, slots ...string) advice {
 	}
 	return a
 }
+
+// NoteLanguageName is the language's own name for itself ("português"),
+// for a language notes are written in, or "".
+func NoteLanguageName(tag string) string {
+	if nb := notebookFor(tag); nb != nil {
+		if nb.Name != "" {
+			return nb.Name
+		}
+		return nb.Tag
+	}
+	return ""
+}
