@@ -147,17 +147,18 @@ func (nb *notebook) keepsCapital(s string) bool {
 }
 
 // greet is the note's greeting, variant v: "Hi Jane," or, with no usable
-// name, a neutral one.
+// name, a neutral one. A notebook without greetings (only the stand-in
+// for a missing en.yaml) greets in English.
 func (nb *notebook) greet(first string, v int) string {
 	g := nb.Note.Greeting
 	if first == "" {
 		if len(g.Neutral) == 0 {
-			return ""
+			return greet(first, v)
 		}
 		return g.Neutral[v%len(g.Neutral)]
 	}
 	if len(g.Named) == 0 {
-		return ""
+		return greet(first, v)
 	}
 	return fill(g.Named[v%len(g.Named)], "{first}", first)
 }

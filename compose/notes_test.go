@@ -348,3 +348,21 @@ func FuzzParseNotebook(f *testing.F) {
 		_ = lintIn(nb, "Hi Ana, I'm Dana from Acme; let's swap notes.", nil, testMe, 0)
 	})
 }
+
+// TestWithoutNotebooks: should en.yaml ever fail to load, Compose and Lint
+// still answer (English greetings, rule names as advice) instead of
+// panicking.
+func TestWithoutNotebooks(t *testing.T) {
+	nb := emptyNotebook()
+	c := composeParts{nb: nb, f: &facts{first: "Ana"}, me: testMe, reason: "We met at the Leeds meetup."}
+	for v := range composeTemplates {
+		pl := c.template(v)
+		if s := pl.fit(DefaultLimit); s != "" && !strings.HasPrefix(s, "Hi Ana") && !strings.HasPrefix(s, "Hello Ana") {
+			t.Errorf("template %d: %q", v, s)
+		}
+	}
+	r := lintIn(nb, "", nil, testMe, 0)
+	if r.OK || len(r.Findings) != 1 || r.Findings[0].Message == "" {
+		t.Errorf("empty note: %+v", r)
+	}
+}
