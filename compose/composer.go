@@ -264,7 +264,8 @@ func ComposeIn(lang string, to *linkvet.Invitation, me linkvet.Me, reason string
 	inv.Message = ""
 	f := gather(&inv, me)
 	seed := seedOf(&inv) ^ hash(reason)
-	c := composeParts{nb: nb, f: &f, me: me, seed: seed, reason: cleanReason(reason)}
+	c := composeParts{nb: nb, f: &f, me: me, seed: seed, reason: cleanReason(reason),
+		myName: firstName(me.Name), myRole: nb.role(me.Headline), myCompany: firstClean(me.Companies)}
 
 	var notes []string
 	add := func(s string) {
@@ -307,6 +308,8 @@ type composeParts struct {
 	me     linkvet.Me
 	seed   uint64
 	reason string
+	// The user as the introduction names them, worked out once.
+	myName, myRole, myCompany string
 }
 
 // template returns note structure t (0..composeTemplates-1); each has at
@@ -345,9 +348,7 @@ func (c *composeParts) template(t int) plan {
 // intro says who the user is: "I'm Dana, Data Engineer at Northwind".
 func (c *composeParts) intro(v int) *part {
 	in := &c.nb.Note.Intro
-	name := firstName(c.me.Name)
-	role := c.nb.role(c.me.Headline)
-	company := firstClean(c.me.Companies)
+	name, role, company := c.myName, c.myRole, c.myCompany
 	var full, short string
 	switch {
 	case name != "" && role != "":

@@ -340,7 +340,8 @@ func FuzzParseNotebook(f *testing.F) {
 			t.Fatalf("accepted an incomplete notebook: %+v", nb)
 		}
 		nb.m = buildMatchers(nb, nil)
-		c := composeParts{nb: nb, f: &facts{first: "Ana", company: "Acme", topic: "Kafka"}, me: testMe, reason: "Hi."}
+		c := composeParts{nb: nb, f: &facts{first: "Ana", company: "Acme", topic: "Kafka"}, me: testMe, reason: "Hi.",
+			myName: "Dana", myRole: nb.role("Engineer at Northwind"), myCompany: "Northwind"}
 		for v := range composeTemplates {
 			pl := c.template(v)
 			_ = pl.fit(FreeLimit)
@@ -354,7 +355,7 @@ func FuzzParseNotebook(f *testing.F) {
 // panicking.
 func TestWithoutNotebooks(t *testing.T) {
 	nb := emptyNotebook()
-	c := composeParts{nb: nb, f: &facts{first: "Ana"}, me: testMe, reason: "We met at the Leeds meetup."}
+	c := composeParts{nb: nb, f: &facts{first: "Ana"}, me: testMe, reason: "We met at the Leeds meetup.", myName: "Dana"}
 	for v := range composeTemplates {
 		pl := c.template(v)
 		if s := pl.fit(DefaultLimit); s != "" && !strings.HasPrefix(s, "Hi Ana") && !strings.HasPrefix(s, "Hello Ana") {
