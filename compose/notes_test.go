@@ -316,6 +316,12 @@ func TestMatchNoteLanguage(t *testing.T) {
 	}
 }
 
+// FuzzParseNotebook: any file either is refused with an error or gives a
+// complete notebook that composes and lints without a panic. The seeds are
+// whole notebooks (about 11 KB), which makes the fuzzer's minimising of a
+// new input slow; run it as
+//
+//	go test -run '^$' -fuzz FuzzParseNotebook -fuzztime 15s -fuzzminimizetime 200x ./compose
 func FuzzParseNotebook(f *testing.F) {
 	for _, lang := range noteLanguages {
 		data, err := notebookFiles.ReadFile("notes/" + lang + ".yaml")
