@@ -2,6 +2,9 @@ package compose
 
 import (
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
@@ -59,8 +62,9 @@ type sentencePlan struct {
 	join  string
 }
 
-// plan is one composed note before rendering.
+// plan is one composed note before rendering, in one notebook's language.
 type plan struct {
+	nb        *notebook
 	greeting  string
 	sentences []sentencePlan
 }
@@ -68,7 +72,10 @@ type plan struct {
 func (pl *plan) render() string {
 	var b strings.Builder
 	b.WriteString(pl.greeting)
-	greetingEnd := b.Len() - 1 // the comma, unless the next sentence cannot follow one
+	// A greeting that ends with a comma runs on into the first sentence
+	// ("Hi Jane, we ..."); one that ends a sentence ("Olá, Ana!") does not.
+	comma := strings.HasSuffix(pl.greeting, ",")
+	greetingEnd := b.Len() - 1
 	first := true
 	for _, s := range pl.sentences {
 		var sb strings.Builder
@@ -86,9 +93,9 @@ func (pl *plan) render() string {
 		if text == "" {
 			continue
 		}
-		if !first {
+		if !first || !comma {
 			text = upperFirst(text)
-		} else if text = afterComma(text); upperFirst(text) == text && !startsWithI(text) {
+		} else if text = pl.nb.afterComma(text); upperFirst(text) == text && !pl.nb.keepsCapital(text) {
 			// "Hi Jane, Kafka..." reads wrong; end the greeting instead.
 			if s := b.String(); strings.HasSuffix(s, ",") {
 				b.Reset()
@@ -106,28 +113,54 @@ func (pl *plan) render() string {
 	return b.String()
 }
 
-// commonStarters are words that may lose their capital after a greeting's
-// comma; any other capitalised word may be a name and keeps it.
-var commonStarters = wordSet(`a an the we our my this it its your looking would hope since as just
-currently recently happy glad keen interested thanks working building planning there what how`)
-
-// afterComma lower-cases the first word of s when it is a common word, so
-// that it can follow "Hi Jane,".
-func afterComma(s string) string {
+// firstWord is s's first word, folded, without what follows an
+// apostrophe ("I'm" is "i").
+func firstWord(s string) string {
 	w, _, _ := strings.Cut(s, " ")
-	if w == "" || w[0] >= 0x80 || !commonStarters[fold.String(w)] {
-		return s
+	if i := strings.IndexAny(w, "'\u2019"); i >= 0 {
+		w = w[:i]
 	}
-	lower := strings.ToLower(w[:1])
-	if w[:1] == lower {
-		return s
-	}
-	return lower + s[1:]
+	return fold.String(strings.TrimRight(w, ",;:"))
 }
 
-// startsWithI reports whether s starts with the word "I" ("I'm", "I'd").
-func startsWithI(s string) bool {
-	return s == "I" || strings.HasPrefix(s, "I ") || strings.HasPrefix(s, "I'") || strings.HasPrefix(s, "I\u2019")
+// afterComma lower-cases the first word of s when it is a common word of
+// the notebook's language (note.lower_after_greeting), so that it can
+// follow "Hi Jane,"; any other capitalised word may be a name and keeps
+// its capital.
+func (nb *notebook) afterComma(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	if w == "" || !nb.m.lower[fold.String(w)] {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	lower := unicode.ToLower(r)
+	if lower == r {
+		return s
+	}
+	return string(lower) + s[n:]
+}
+
+// keepsCapital reports whether s starts with a word that follows a
+// greeting's comma with its capital (note.keep_after_greeting: "I").
+func (nb *notebook) keepsCapital(s string) bool {
+	return nb.m.keep[firstWord(s)]
+}
+
+// greet is the note's greeting, variant v: "Hi Jane," or, with no usable
+// name, a neutral one. A notebook without greetings (only the stand-in
+// for a missing en.yaml) greets in English.
+func (nb *notebook) greet(first string, v int) string {
+	g := nb.Note.Greeting
+	if first == "" {
+		if len(g.Neutral) == 0 {
+			return greet(first, v)
+		}
+		return g.Neutral[v%len(g.Neutral)]
+	}
+	if len(g.Named) == 0 {
+		return greet(first, v)
+	}
+	return fill(g.Named[v%len(g.Named)], "{first}", first)
 }
 
 // shorten moves the least important clause that can still shrink to its
@@ -203,9 +236,24 @@ func (pl *plan) fit(limit int) string {
 // DefaultLimit): clauses are dropped or shortened least important first,
 // never cut mid-word, and each note passes Lint without errors. The same
 // input always gives the same notes. to may be nil.
+//
+// The notes are in the language NoteLanguage picks with no explicit
+// choice: the person's, when the user speaks it, else the user's own.
+// ComposeIn names the language.
 func Compose(to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []string {
+	return ComposeIn("", to, me, reason, limit)
+}
+
+// ComposeIn is Compose in the language lang (a BCP 47 tag; see
+// NoteLanguages). An empty lang, or one notes are not written in, leaves
+// the choice to NoteLanguage.
+func ComposeIn(lang string, to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []string {
 	if limit <= 0 {
 		limit = DefaultLimit
+	}
+	nb := notebookFor(NoteLanguage(lang, to, me))
+	if nb == nil {
+		nb = english()
 	}
 	var inv linkvet.Invitation
 	if to != nil {
@@ -216,7 +264,8 @@ func Compose(to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []
 	inv.Message = ""
 	f := gather(&inv, me)
 	seed := seedOf(&inv) ^ hash(reason)
-	c := composeParts{f: &f, me: me, seed: seed, reason: cleanReason(reason)}
+	c := composeParts{nb: nb, f: &f, me: me, seed: seed, reason: cleanReason(reason),
+		myName: firstName(me.Name), myRole: nb.role(me.Headline), myCompany: firstClean(me.Companies)}
 
 	var notes []string
 	add := func(s string) {
@@ -228,7 +277,7 @@ func Compose(to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []
 				return
 			}
 		}
-		if !Lint(s, to, me, limit).OK {
+		if !lintIn(nb, s, to, me, limit).OK {
 			return
 		}
 		notes = append(notes, s)
@@ -242,9 +291,9 @@ func Compose(to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []
 	// Small limits can make templates collapse into the same text; fall
 	// back on the shortest notes that still say something.
 	for v := 0; len(notes) < 3 && v < 3; v++ {
-		pl := plan{greeting: greet(f.first, v), sentences: []sentencePlan{{parts: []*part{c.intro(v)}}}}
+		pl := plan{nb: nb, greeting: nb.greet(f.first, v), sentences: []sentencePlan{{parts: []*part{c.intro(v)}}}}
 		add(pl.fit(limit))
-		pl = plan{greeting: greet(f.first, v), sentences: []sentencePlan{{parts: []*part{c.context(v)}}}}
+		pl = plan{nb: nb, greeting: nb.greet(f.first, v), sentences: []sentencePlan{{parts: []*part{c.context(v)}}}}
 		add(pl.fit(limit))
 	}
 	return notes
@@ -252,63 +301,68 @@ func Compose(to *linkvet.Invitation, me linkvet.Me, reason string, limit int) []
 
 const composeTemplates = 3
 
-// composeParts builds the clauses of the notes.
+// composeParts builds the clauses of the notes from one notebook.
 type composeParts struct {
+	nb     *notebook
 	f      *facts
 	me     linkvet.Me
 	seed   uint64
 	reason string
+	// The user as the introduction names them, worked out once.
+	myName, myRole, myCompany string
 }
 
 // template returns note structure t (0..composeTemplates-1); each has at
 // most three sentences.
 func (c *composeParts) template(t int) plan {
-	g := greet(c.f.first, t)
+	g := c.nb.greet(c.f.first, t)
 	reasonOr := func(alt *part) *part {
 		if c.reason != "" {
 			return c.reasonPart()
 		}
 		return alt
 	}
+	and, so := c.nb.Note.JoinAnd, c.nb.Note.JoinSo
 	switch t {
 	case 0:
-		return plan{greeting: g, sentences: []sentencePlan{
-			{parts: []*part{c.intro(t), c.context(t)}, join: ", and "},
+		return plan{nb: c.nb, greeting: g, sentences: []sentencePlan{
+			{parts: []*part{c.intro(t), c.context(t)}, join: and},
 			{parts: []*part{reasonOr(c.specific(t))}},
 			{parts: []*part{c.benefit(t)}},
 		}}
 	case 1:
-		return plan{greeting: g, sentences: []sentencePlan{
-			{parts: []*part{c.context(t), c.specific(t)}, join: ", and "},
+		return plan{nb: c.nb, greeting: g, sentences: []sentencePlan{
+			{parts: []*part{c.context(t), c.specific(t)}, join: and},
 			{parts: []*part{c.intro(t)}},
 			{parts: []*part{reasonOr(c.benefit(t))}},
 		}}
 	default:
-		return plan{greeting: g, sentences: []sentencePlan{
+		return plan{nb: c.nb, greeting: g, sentences: []sentencePlan{
 			{parts: []*part{c.intro(t)}},
 			{parts: []*part{reasonOr(c.specific(t))}},
-			{parts: []*part{c.context(t), c.benefit(t)}, join: ", so "},
+			{parts: []*part{c.context(t), c.benefit(t)}, join: so},
 		}}
 	}
 }
 
 // intro says who the user is: "I'm Dana, Data Engineer at Northwind".
 func (c *composeParts) intro(v int) *part {
-	name := firstName(c.me.Name)
-	role := headlineRole(c.me.Headline)
-	company := firstClean(c.me.Companies)
+	in := &c.nb.Note.Intro
+	name, role, company := c.myName, c.myRole, c.myCompany
 	var full, short string
 	switch {
 	case name != "" && role != "":
-		full, short = "I'm "+name+", "+role, "I'm "+name
+		full = fillAll(in.NameRole, "{name}", name, "{role}", role)
+		short = fillAll(in.Name, "{name}", name)
 	case name != "" && company != "":
-		full, short = "I'm "+name+" from "+company, "I'm "+name
+		full = fillAll(in.NameCompany, "{name}", name, "{company}", company)
+		short = fillAll(in.Name, "{name}", name)
 	case name != "":
-		full = "I'm " + name
+		full = fillAll(in.Name, "{name}", name)
 	case role != "":
-		full = "I'm " + article(role) + " " + role
+		full = fillAll(in.Role, "{a}", article(role), "{role}", role)
 	case company != "":
-		full = "I'm with " + company
+		full = fillAll(in.Company, "{company}", company)
 	}
 	p := optional(rankName, full, short)
 	if len(p.drop) == 2 {
@@ -316,6 +370,43 @@ func (c *composeParts) intro(v int) *part {
 	}
 	return p
 }
+
+// fillAll puts each value into its slot: fillAll(p, slot, value, ...).
+func fillAll(p string, slotValues ...string) string {
+	for i := 0; i+1 < len(slotValues); i += 2 {
+		p = fill(p, slotValues[i], slotValues[i+1])
+	}
+	return p
+}
+
+// role is the user's role as this language says it: the headline's title,
+// and the employer it names after the last "at" (in any language's word for it:
+// "Engineer at Acme", "Ingeniera en Acme", "Engineer @ Acme") said again
+// with this language's word, so that no English "at" is left in a German
+// note.
+func (nb *notebook) role(headline string) string {
+	r := headlineRole(headline)
+	if r == "" {
+		return ""
+	}
+	words := strings.Fields(r)
+	for i := len(words) - 2; i >= 1; i-- {
+		if atWords()[fold.String(words[i])] {
+			title, company := strings.Join(words[:i], " "), strings.Join(words[i+1:], " ")
+			return fillAll(nb.Note.RoleAtCompany, "{role}", title, "{company}", company)
+		}
+	}
+	return r
+}
+
+// atWords are every language's words between a title and an employer.
+var atWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, nb := range noteBooks() {
+		addFolded(m, nb.Note.At)
+	}
+	return m
+})
 
 // headlineRole takes the user's role from their headline: the first part
 // before a separator, when it reads like a title rather than a slogan.
@@ -344,68 +435,54 @@ func article(s string) string {
 	return "a"
 }
 
+// contextKind names the note.context list for a kind of common ground;
+// kinds a composed note does not name (a colleague, their company) read
+// as "I came across your profile".
+func contextKind(k hookKind) string {
+	switch k {
+	case hookMet, hookEvent, hookGroup, hookInterest, hookCompany, hookSchool, hookMutual, hookEngaged, hookIndustry, hookLocation:
+		return hookNames[k]
+	}
+	return "none"
+}
+
 // context says what they share or how the user came across them.
 func (c *composeParts) context(v int) *part {
 	h := c.f.best()
-	val := h.value
-	var forms [3]string
-	switch h.kind {
-	case hookMet:
-		forms = [3]string{"it was good to meet you in person", "it was a pleasure meeting you in person", "good to follow up after meeting in person"}
-	case hookEvent:
-		forms = [3]string{"we were both at " + val, "I saw we both attended " + val, "we both went to " + val}
-	case hookGroup:
-		forms = [3]string{"we're both members of " + val, "we're both in " + val, "I see we're both part of " + val}
-	case hookInterest:
-		forms = [3]string{"we share an interest in " + val, "we both work on " + val, "I see we're both into " + val}
-	case hookCompany:
-		forms = [3]string{"we have both worked at " + val, "we have " + val + " in common", "I noticed we both spent time at " + val}
-	case hookSchool:
-		forms = [3]string{"we both studied at " + val, "we both have " + val + " in common", "I see we both went to " + val}
-	case hookMutual:
-		forms = [3]string{"we share a few connections, including " + val, val + " is a mutual connection of ours", "I noticed we both know " + val}
-	case hookEngaged:
-		forms = [3]string{"thanks for your comments on my posts", "I've seen your reactions to my posts", "I noticed you follow my posts"}
-	case hookIndustry:
-		forms = [3]string{"we both work in " + val, "we're in the same field, " + val, "I see we're both in " + val}
-	case hookLocation:
-		forms = [3]string{"we're both based in " + val, "we both work around " + val, "I see we're both in " + val}
-	default:
-		forms = [3]string{"I came across your profile", "I came across your profile recently", "I found your profile while looking around my field"}
+	forms := c.nb.Note.Context[contextKind(h.kind)]
+	if len(forms) == 0 {
+		return optional(rankContext)
 	}
-	return optional(rankContext, forms[(v+pick(c.seed, saltHook, 3))%3])
+	f := forms[(v+pick(c.seed, saltHook, 3))%len(forms)]
+	return optional(rankContext, fill(f, "{item}", h.value))
 }
 
 // specific names something about the person: what they work on and where.
 func (c *composeParts) specific(v int) *part {
+	sp := &c.nb.Note.Specific
 	topic, company := c.f.topic, c.f.company
 	h := c.f.best()
 	if h.kind == hookInterest && h.value == topic {
 		topic = "" // the context already names it
 	}
+	i := v + pick(c.seed, saltQuestion, 3)
 	var full, short string
 	switch {
-	case topic != "" && company != "":
-		forms := [3][2]string{
-			{"your work on " + topic + " at " + company + " caught my attention", "your work at " + company + " caught my attention"},
-			{"I'd like to hear how you approach " + topic + " at " + company, "I'd like to hear about your work at " + company},
-			{"I'm curious how " + company + " uses " + topic, "I'm curious about your work at " + company},
-		}[(v+pick(c.seed, saltQuestion, 3))%3]
-		full, short = forms[0], forms[1]
-	case company != "":
-		full = [3]string{
-			"I'd like to hear more about your work at " + company,
-			"what you are building at " + company + " caught my attention",
-			"I'm curious about your work at " + company,
-		}[(v+pick(c.seed, saltQuestion, 3))%3]
-	case topic != "":
-		full = "I'd like to hear how you approach " + topic
+	case topic != "" && company != "" && len(sp.TopicCompany) > 0:
+		forms := sp.TopicCompany[i%len(sp.TopicCompany)]
+		full = fillAll(forms.Full, "{topic}", topic, "{company}", company)
+		short = fillAll(forms.Short, "{company}", company)
+	case company != "" && len(sp.Company) > 0:
+		full = fillAll(sp.Company[i%len(sp.Company)], "{company}", company)
+	case topic != "" && len(sp.Topic) > 0:
+		full = fillAll(sp.Topic[i%len(sp.Topic)], "{topic}", topic)
 	}
 	return optional(rankSpecific, full, short)
 }
 
 // benefit says why connecting helps both.
 func (c *composeParts) benefit(v int) *part {
+	b := &c.nb.Note.Benefit
 	topic := c.f.topic
 	if topic == "" {
 		topic = c.f.interest
@@ -413,20 +490,14 @@ func (c *composeParts) benefit(v int) *part {
 	if h := c.f.best(); h.kind == hookInterest && h.value == topic {
 		topic = "" // the context already names it
 	}
-	i := (v + pick(c.seed, saltClose, 3)) % 3
-	if topic != "" {
-		full := [3]string{
-			"it would be good to swap notes on " + topic,
-			"I'd be glad to trade ideas on " + topic,
-			"it would be good to compare notes on " + topic,
-		}[i]
-		return optional(rankBenefit, full, "it would be good to swap notes")
+	i := (v + pick(c.seed, saltClose, 3))
+	if topic != "" && len(b.Topic) > 0 {
+		return optional(rankBenefit, fill(b.Topic[i%len(b.Topic)], "{topic}", topic), b.Short)
 	}
-	return optional(rankBenefit, [3]string{
-		"I think we could learn a fair bit from each other",
-		"it would be good to stay in touch and trade ideas",
-		"I'd be glad to share notes on what we are both working on",
-	}[i], "it would be good to swap notes")
+	if len(b.Plain) == 0 {
+		return optional(rankBenefit, b.Short)
+	}
+	return optional(rankBenefit, b.Plain[i%len(b.Plain)], b.Short)
 }
 
 // reasonPart is the user's own reason: in full, then its first sentence.

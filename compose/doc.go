@@ -17,7 +17,8 @@
 //     rules in user terms.
 //   - Compose writes several notes for the user's own invitation from what
 //     is known about both sides, each within the length limit and free of
-//     lint errors.
+//     lint errors: a plan of clauses with shortening ranks, the least
+//     important shortened or dropped first until the note fits.
 //
 // Every message is assembled from phrasings written for this package, with
 // slots for facts: the person's first name, what both sides share
@@ -38,6 +39,18 @@
 // and its line in the tests. A draft knows the relationship: colleagues at
 // the user's own company, former colleagues, and people with years at what
 // a question names are each asked what fits them.
+//
+// The user's own notes and the linter speak the same six languages, from
+// one notebook per language (notes/TAG.yaml): the clauses Compose builds a
+// note from, the words Lint reads a note with, and Lint's advice, all
+// written in that language. A note is composed in the language
+// NoteLanguage picks (the caller's choice, else the person's language when
+// the user speaks it, detected from what they wrote with screen/lang, else
+// the user's first language, else English) and linted in the language it
+// is written in (LintLanguage), its findings worded in that language:
+// whoever wrote the note reads it. Each language's lists have English's
+// added, as notes mix in English words. Adding a language is adding its
+// file and its lines in the tests.
 //
 // People are greeted as people use their names (names.yaml): titles and
 // ranks in many languages are skipped, a surname written first with a

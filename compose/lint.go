@@ -1,7 +1,6 @@
 package compose
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/screen/lang"
 )
 
 // LinkedIn's limits on an invitation note, in characters.
@@ -63,6 +63,9 @@ type LintResult struct {
 	Sentences int       `json:"sentences"` // not counting a bare greeting or sign-off
 	Findings  []Finding `json:"findings"`
 	OK        bool      `json:"ok"` // no error: the note can be sent as it is
+	// Language is the language the note was read in and the findings are
+	// worded in (BCP 47, one of NoteLanguages).
+	Language string `json:"language"`
 }
 
 // penalty is what each rule takes off the score of 100.
@@ -95,37 +98,75 @@ func Length(note string) int { return runeCount(note) }
 // limit: DefaultLimit, or FreeLimit for free accounts; 0 or less means
 // DefaultLimit.
 //
+// The note is read in the language it is written in (LintLanguage): the
+// rules that depend on words (greeting, introduction, context, benefit,
+// pitches, favours, flattery) use that language's lists, with English's
+// added, and the findings are worded in it. LintIn names the language.
+//
 // Every rule is named in Finding.Rule; docs/guide.md describes them for users.
 // OK is false when any finding is an error. Lint never fails: any input,
 // including invalid UTF-8, gets a result.
 func Lint(note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintResult {
+	return LintIn("", note, to, me, limit)
+}
+
+// LintIn is Lint in the language lang (a BCP 47 tag, see NoteLanguages);
+// an empty lang, or one notes are not read in, leaves the choice to
+// LintLanguage.
+func LintIn(lang, note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintResult {
+	nb := notebookFor(LintLanguage(lang, note, me))
+	if nb == nil {
+		nb = english()
+	}
+	return lintIn(nb, note, to, me, limit)
+}
+
+// LintLanguage is the language Lint reads a note in: explicit when notes
+// are written in it, else the note's own language as detected, else the
+// user's first language that notes are written in (a note too short to
+// tell is most likely in it), else English.
+func LintLanguage(explicit, note string, me linkvet.Me) string {
+	if t := MatchNoteLanguage(explicit); t != "" {
+		return t
+	}
+	if t := MatchNoteLanguage(lang.Detect(capRunesHard(note, maxNoteScan))); t != "" {
+		return t
+	}
+	for _, l := range me.Languages {
+		if t := MatchNoteLanguage(l); t != "" {
+			return t
+		}
+	}
+	return "en"
+}
+
+func lintIn(nb *notebook, note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintResult {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	res := LintResult{Length: Length(note), Limit: limit}
-	l := newLinter(note, to, me)
+	res := LintResult{Length: Length(note), Limit: limit, Language: nb.Tag}
+	l := newLinter(nb, note, to, me)
 	res.Sentences = countSentences(l.folded)
+	find := func(rule, severity, key string, slots ...string) {
+		a := nb.say(key, slots...)
+		res.Findings = append(res.Findings, Finding{rule, severity, a.Message, a.Fix})
+	}
 
 	if len(l.toks) == 0 || res.Sentences == 0 {
-		msg := "The note is empty: the invitation would arrive with no explanation."
 		if len(l.toks) > 0 {
-			msg = "The note is only a greeting or a sign-off: it explains nothing."
+			find(RuleEmpty, SeverityError, "greeting_only")
+		} else {
+			find(RuleEmpty, SeverityError, "empty")
 		}
-		res.Findings = append(res.Findings, Finding{RuleEmpty, SeverityError, msg,
-			"Write one or two sentences: who you are and why you want to connect with this person."})
 		return finish(res)
 	}
 	if res.Length > limit {
 		over := res.Length - limit
-		res.Findings = append(res.Findings, Finding{RuleTooLong, SeverityError,
-			fmt.Sprintf("The note is %d characters, %d over LinkedIn's limit of %d.", res.Length, over, limit),
-			fmt.Sprintf("Cut at least %d characters: keep who you are and why you are writing, drop pleasantries and career details.", over)})
+		find(RuleTooLong, SeverityError, "too_long", "{length}", strconv.Itoa(res.Length), "{over}", strconv.Itoa(over), "{limit}", strconv.Itoa(limit))
 	}
 	placeholder, hasPlaceholder := HasPlaceholder(note)
 	if hasPlaceholder {
-		res.Findings = append(res.Findings, Finding{RulePlaceholder, SeverityError,
-			fmt.Sprintf("A template placeholder is still in the note: %s.", quote(placeholder)),
-			"Replace it with the real name or company, or rephrase the sentence without it."})
+		find(RulePlaceholder, SeverityError, "placeholder", "{quote}", quote(placeholder))
 	}
 	stock, others := stockCoverage(l.toks)
 	isDefault := stock && others <= maxStockOthers
@@ -135,38 +176,24 @@ func Lint(note string, to *linkvet.Invitation, me linkvet.Me, limit int) LintRes
 		// A mail-merge template around a generic "let's connect", not
 		// LinkedIn's own text: the placeholder is the finding.
 	case linkedInText:
-		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityError,
-			"The note is LinkedIn's stock invitation text; it reads as if there were no note at all.",
-			"Replace it with a line on who you are and a line on why this person in particular."})
+		find(RuleDefaultText, SeverityError, "default_text_linkedin")
 	case isDefault:
-		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityError,
-			"The note only says that you want to connect; it reads as if there were no note at all.",
-			"Replace it with a line on who you are and a line on why this person in particular."})
+		find(RuleDefaultText, SeverityError, "default_text_connect")
 	case stock:
-		res.Findings = append(res.Findings, Finding{RuleDefaultText, SeverityWarning,
-			"The note repeats a stock LinkedIn phrase (such as \"add you to my professional network\").",
-			"Drop the stock sentence; the rest of the note already says why you are writing."})
+		find(RuleDefaultText, SeverityWarning, "default_text_phrase")
 	}
 	res.Findings = l.style(res.Findings)
-	if p := flatteryMatcher.FindPhrases(l.toks); len(p) > 0 && !l.specific() {
-		res.Findings = append(res.Findings, Finding{RuleFlattery, SeverityWarning,
-			fmt.Sprintf("The note praises the person in general terms (%s) without naming anything specific.", quote(p[0])),
-			"Say what exactly caught your attention: a talk, a post, a project or a company."})
+	if p := l.m.flattery.FindPhrases(l.toks); len(p) > 0 && !l.specific() {
+		find(RuleFlattery, SeverityWarning, "generic_flattery", "{quote}", quote(p[0]))
 	}
 	switch {
 	case res.Sentences > 3:
-		res.Findings = append(res.Findings, Finding{RuleSentences, SeverityWarning,
-			fmt.Sprintf("The note has %d sentences; one or two get read, more tend to be skimmed.", res.Sentences),
-			"Keep two sentences: who you are and what you share, then why you want to connect."})
+		find(RuleSentences, SeverityWarning, "sentences_many", "{n}", strconv.Itoa(res.Sentences))
 	case res.Sentences == 3:
-		res.Findings = append(res.Findings, Finding{RuleSentences, SeverityInfo,
-			"The note has 3 sentences; two usually read better.",
-			"See whether two of the sentences can become one."})
+		find(RuleSentences, SeverityInfo, "sentences_three")
 	}
 	if n := l.careerHistory(); n >= careerHistoryThreshold {
-		res.Findings = append(res.Findings, Finding{RuleCareerHistory, SeverityInfo,
-			fmt.Sprintf("The note lists a career history (%d years, titles or employers).", n),
-			"Keep only your current role; the profile tells the rest."})
+		find(RuleCareerHistory, SeverityInfo, "career_history", "{n}", strconv.Itoa(n))
 	}
 	if !isDefault {
 		res.Findings = l.content(res.Findings)
@@ -207,49 +234,43 @@ type linter struct {
 	toks   []string // fold.Words(folded)
 	to     *linkvet.Invitation
 	me     linkvet.Me
+	nb     *notebook     // the language the note is read in
+	m      *noteMatchers // its lists, English's added
 }
 
-func newLinter(note string, to *linkvet.Invitation, me linkvet.Me) *linter {
+func newLinter(nb *notebook, note string, to *linkvet.Invitation, me linkvet.Me) *linter {
 	raw := note
 	if !isASCII(raw) {
 		raw = norm.NFKC.String(strings.ToValidUTF8(raw, "\uFFFD"))
 	}
 	folded := fold.String(note)
-	return &linter{note: note, raw: raw, folded: folded, toks: fold.Words(folded), to: to, me: me}
+	return &linter{note: note, raw: raw, folded: folded, toks: fold.Words(folded), to: to, me: me, nb: nb, m: nb.m}
 }
 
 // style runs the rules about how the note looks: links, pitches, asks,
 // capitals, emoji, exclamation marks.
 func (l *linter) style(out []Finding) []Finding {
+	find := func(rule, key string, slots ...string) {
+		a := l.nb.say(key, slots...)
+		out = append(out, Finding{rule, SeverityWarning, a.Message, a.Fix})
+	}
 	if link := l.firstLink(); link != "" {
-		out = append(out, Finding{RuleLink, SeverityWarning,
-			fmt.Sprintf("The note contains a link or address (%s); links in a first note look like spam.", quote(link)),
-			"Remove it; share links once the person has accepted."})
+		find(RuleLink, "link", "{quote}", quote(link))
 	}
-	if p := salesMatcher.FindPhrases(l.toks); len(p) > 0 {
-		out = append(out, Finding{RuleSalesPitch, SeverityWarning,
-			fmt.Sprintf("The note reads like a sales pitch (%s).", quote(p[0])),
-			"Leave the offer out of the invitation; connect first, and talk business once there is a conversation."})
+	if p := l.m.sales.FindPhrases(l.toks); len(p) > 0 {
+		find(RuleSalesPitch, "sales_pitch", "{quote}", quote(p[0]))
 	}
-	if p := favourMatcher.FindPhrases(l.toks); len(p) > 0 {
-		out = append(out, Finding{RuleAsksFavour, SeverityWarning,
-			fmt.Sprintf("The note asks for a job or a favour (%s) before you are connected.", quote(p[0])),
-			"Ask for the connection only; make the request later, once you have talked."})
+	if p := l.m.favour.FindPhrases(l.toks); len(p) > 0 {
+		find(RuleAsksFavour, "asks_favour", "{quote}", quote(p[0]))
 	}
 	if caps, words := l.capsWords(); caps >= 3 && caps*2 > words {
-		out = append(out, Finding{RuleShouting, SeverityWarning,
-			fmt.Sprintf("%d of %d words are in capitals, which reads as shouting.", caps, words),
-			"Write in normal sentence case; keep capitals for acronyms."})
+		find(RuleShouting, "shouting", "{caps}", strconv.Itoa(caps), "{words}", strconv.Itoa(words))
 	}
 	if total, run := emojiCount(l.raw); run >= 3 || total > 3 {
-		out = append(out, Finding{RuleEmoji, SeverityWarning,
-			fmt.Sprintf("The note has %d emoji (%d in a row); a first note reads better without them.", total, run),
-			"Keep at most one emoji, or none."})
+		find(RuleEmoji, "emoji", "{total}", strconv.Itoa(total), "{run}", strconv.Itoa(run))
 	}
 	if n, run := exclamations(l.raw); n >= 3 || run >= 2 {
-		out = append(out, Finding{RuleExclamation, SeverityWarning,
-			fmt.Sprintf("The note has %d exclamation marks.", n),
-			"Use at most one, and end the other sentences with a full stop."})
+		find(RuleExclamation, "exclamation", "{n}", strconv.Itoa(n))
 	}
 	return out
 }
@@ -258,25 +279,21 @@ func (l *linter) style(out []Finding) []Finding {
 // who you are, how you found them or what you share, something specific,
 // and why connecting helps both.
 func (l *linter) content(out []Finding) []Finding {
+	find := func(rule, severity, key string) {
+		a := l.nb.say(key)
+		out = append(out, Finding{rule, severity, a.Message, a.Fix})
+	}
 	if !l.introduces() {
-		out = append(out, Finding{RuleNoIntro, SeverityWarning,
-			"The note does not say who you are.",
-			"Add a few words on yourself, such as \"I'm <your name>, <your role> at <your company>.\""})
+		find(RuleNoIntro, SeverityWarning, "no_intro")
 	}
 	if !l.hasContext() {
-		out = append(out, Finding{RuleNoContext, SeverityWarning,
-			"The note does not say how you found the person or what you have in common.",
-			"Mention where you came across them (an event, a post, a talk) or what you share (a company, school, group, interest or mutual connection)."})
+		find(RuleNoContext, SeverityWarning, "no_context")
 	}
 	if !l.specific() {
-		out = append(out, Finding{RuleNotSpecific, SeverityInfo,
-			"The note names nothing specific about the person.",
-			"Name one thing from their profile or work: their company, a project, a topic they know."})
+		find(RuleNotSpecific, SeverityInfo, "not_specific")
 	}
-	if !benefitMatcher.Any(l.toks) {
-		out = append(out, Finding{RuleNoBenefit, SeverityInfo,
-			"The note does not say what connecting would bring to both of you.",
-			"Add why it would be worth it for both, such as swapping notes on a topic you share."})
+	if !l.m.benefit.Any(l.toks) {
+		find(RuleNoBenefit, SeverityInfo, "no_benefit")
 	}
 	return out
 }
@@ -392,17 +409,12 @@ func exclamations(s string) (n, longest int) {
 	return n, longest
 }
 
-// abbreviations end with a dot that does not end a sentence (folded).
-var abbreviations = wordSet("dr mr mrs ms mx prof st sr jr vs etc eg ie inc ltd co corp approx no dept univ e.g i.e a.m p.m")
-
-// greetingWords start a segment that is a bare greeting or sign-off, not a
-// sentence ("Hi Jane!", "Thanks!", "Best, Dana").
-var greetingWords = wordSet("hi hello hey dear greetings thanks thank cheers best regards kind warm all sincerely")
-
 // countSentences counts the sentences of folded text. A sentence ends at
 // '.', '!', '?' or '…' followed by a space or the end, unless the dot ends
 // an abbreviation or an initial; a segment of at most three words that is
-// a greeting or a sign-off does not count.
+// a greeting or a sign-off does not count. Abbreviations, greetings and
+// sign-offs are those of every language (lint.abbreviations,
+// lint.greeting_words), so that counting needs no language.
 func countSentences(folded string) int {
 	n := 0
 	start := 0
@@ -438,7 +450,7 @@ func endsWithAbbreviation(seg string) bool {
 	seg = strings.TrimRight(seg, ".")
 	j := strings.LastIndexAny(seg, " (\"")
 	w := seg[j+1:]
-	return abbreviations[w] || utf8.RuneCountInString(w) == 1 && w != "i"
+	return lintWords().abbreviations[w] || utf8.RuneCountInString(w) == 1 && w != "i"
 }
 
 func isSentence(seg string) bool {
@@ -446,17 +458,12 @@ func isSentence(seg string) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	return !(len(toks) <= 3 && greetingWords[toks[0]])
+	return !(len(toks) <= 3 && lintWords().greeting[toks[0]])
 }
 
 // careerHistoryThreshold is how many years, titles and employers make a
 // career history rather than an introduction.
 const careerHistoryThreshold = 4
-
-// jobTitles are words that name a role (folded).
-var jobTitles = wordSet(`manager engineer director lead head vp president developer consultant analyst
-ceo cto cfo coo cmo founder cofounder intern architect designer specialist officer scientist
-researcher administrator coordinator executive partner associate principal owner supervisor`)
 
 // careerHistory counts the signs of a listed career: years (2015, "10
 // years"), job titles and the user's employers.
@@ -466,9 +473,9 @@ func (l *linter) careerHistory() int {
 		switch {
 		case len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) && allDigits(t):
 			n++
-		case (t == "years" || t == "yrs") && i > 0 && allDigits(l.toks[i-1]):
+		case l.m.years[t] && i > 0 && allDigits(l.toks[i-1]):
 			n++
-		case jobTitles[t]:
+		case l.m.jobTitles[t]:
 			n++
 		}
 	}
@@ -495,30 +502,24 @@ func allDigits(s string) bool {
 	return true
 }
 
-// notIntroAfter are words after "I'm" that describe a feeling or an act,
-// not the sender ("I'm impressed", "I'm reaching out").
-var notIntroAfter = wordSet(`impressed reaching looking interested curious glad happy excited writing hoping keen
-eager sure sorry trying contacting sending messaging following also really very so always just not
-inspired thrilled delighted sending hoping reading amazed big huge fan`)
-
-// introduces reports whether the note says who the sender is.
+// introduces reports whether the note says who the sender is: a phrase
+// of lint.intro, a lead of lint.intro_lead ("I'm", "ich bin") not followed
+// by a feeling or an act (lint.not_intro_after: "I'm curious"), or the
+// sender's first name.
 func (l *linter) introduces() bool {
-	if introMatcher.Any(l.toks) {
+	if l.m.intro.Any(l.toks) {
 		return true
 	}
-	for i, t := range l.toks {
-		var next int
-		switch {
-		case t == "im":
-			next = i + 1
-		case t == "i" && i+1 < len(l.toks) && l.toks[i+1] == "am":
-			next = i + 2
-		default:
-			continue
-		}
-		if next < len(l.toks) && !notIntroAfter[l.toks[next]] &&
-			!(next+1 < len(l.toks) && (l.toks[next] == "a" || l.toks[next] == "an") && notIntroAfter[l.toks[next+1]]) {
-			return true
+	for i := range l.toks {
+		for _, lead := range l.m.introLead {
+			if !hasAt(l.toks, i, lead) {
+				continue
+			}
+			next := i + len(lead)
+			if next < len(l.toks) && !l.m.notIntroAfter[l.toks[next]] &&
+				!(next+1 < len(l.toks) && isArticle(l.toks[next]) && l.m.notIntroAfter[l.toks[next+1]]) {
+				return true
+			}
 		}
 	}
 	if first := fold.String(firstName(l.me.Name)); first != "" && containsSeq(l.toks, []string{first}) {
@@ -527,10 +528,19 @@ func (l *linter) introduces() bool {
 	return false
 }
 
+// isArticle: "I'm a big fan", "soy un gran fan", "je suis un grand fan".
+func isArticle(t string) bool {
+	switch t {
+	case "a", "an", "un", "una", "uno", "um", "uma", "une", "ein", "eine", "einer":
+		return true
+	}
+	return false
+}
+
 // hasContext reports whether the note says how the sender found the
 // person or what they share.
 func (l *linter) hasContext() bool {
-	if contextMatcher.Any(l.toks) {
+	if l.m.context.Any(l.toks) {
 		return true
 	}
 	if to := l.to; to != nil {
@@ -588,14 +598,6 @@ func (l *linter) mentionsAny(list []string) bool {
 	return false
 }
 
-// nameLead are the words a name follows: greetings and sign-offs.
-var nameLead = wordSet("hi hello hey dear greetings thanks thank cheers best regards sincerely")
-
-// commonCapitalised are capitalised words that name nothing specific.
-var commonCapitalised = wordSet(`linkedin i im id ive ill hi hello hey dear thanks thank best regards cheers
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december ok okay`)
-
 // properNoun reports whether the note has a capitalised word inside a
 // sentence (or a camel-cased one anywhere: "GraphQL") that is not a
 // greeting, a name of either side, or the sender's own employer, school or
@@ -632,7 +634,7 @@ func (l *linter) properNoun() bool {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '\n' || r == '\u2026':
-				if !(r == '.' && (abbreviations[prev] || lintHonorifics[prev])) {
+				if !(r == '.' && (lintWords().abbreviations[prev] || lintHonorifics[prev])) {
 					sentenceStart, name = true, false
 				}
 			case r == '-' || r == '\u2013' || r == '\u2014':
@@ -654,12 +656,12 @@ func (l *linter) properNoun() bool {
 		word := l.raw[i:j]
 		fw := fold.String(strings.ReplaceAll(strings.ReplaceAll(word, "'", ""), "\u2019", ""))
 		upper := unicode.IsUpper(r)
-		if nameLead[fw] || lintHonorifics[fw] {
+		if lintWords().nameLead[fw] || lintHonorifics[fw] {
 			name = true
 		} else if !upper {
 			name = false
-		} else if !name && !commonCapitalised[fw] && !own[fw] && utf8.RuneCountInString(word) > 1 &&
-			(!sentenceStart || camelCase(word)) {
+		} else if !name && !lintWords().commonCapitalised[fw] && !own[fw] && utf8.RuneCountInString(word) > 1 &&
+			(!sentenceStart || camelCase(word)) && (!l.nb.Lint.CapitalisedNouns || camelCase(word) || acronym(word)) {
 			return true
 		}
 		sentenceStart, prev = false, fw
@@ -667,6 +669,11 @@ func (l *linter) properNoun() bool {
 	}
 	return false
 }
+
+// acronym reports whether w is written in capitals ("AWS", "KI"): in a
+// language that capitalises every noun, a proper noun shows only so or in
+// camel case.
+func acronym(w string) bool { return utf8.RuneCountInString(w) >= 2 && allUpper(w) }
 
 // camelCase reports whether w has a capital after a lower-case letter.
 func camelCase(w string) bool {
@@ -680,66 +687,6 @@ func camelCase(w string) bool {
 	}
 	return false
 }
-
-// Phrase lists, folded and matched as whole words.
-var (
-	introMatcher = fold.NewMatcher([]string{
-		"my name is", "my names", "i work", "i run", "i lead", "i head", "i manage", "i build",
-		"i teach", "i study", "i studied", "i worked", "i founded", "i co-founded", "i write",
-		"i research", "i design", "i develop", "i coach", "i help", "i joined", "i recently joined",
-		"as a", "as an", "this is", "here at",
-	})
-	contextMatcher = fold.NewMatcher([]string{
-		"we met", "met you", "meeting you", "we spoke", "we talked", "your talk", "your post",
-		"your posts", "your article", "your session", "your presentation", "your panel",
-		"your podcast", "your book", "your comment", "your newsletter", "your webinar",
-		"your keynote", "your workshop", "your paper", "your video", "your blog", "your thread",
-		"we both", "both of us", "fellow", "mutual", "introduced", "suggested i", "recommended i",
-		"in common", "same group", "same event", "same team", "same company", "came across",
-		"saw your", "read your", "heard you", "heard your", "enjoyed your", "listened to",
-		"watched your", "found your", "your name came up", "worked together", "used to work",
-		"also attended", "were both", "are both", "also at", "also in",
-	})
-	benefitMatcher = fold.NewMatcher([]string{
-		"exchange", "swap", "compare notes", "share", "sharing", "learn from", "each other",
-		"collaborate", "collaboration", "work together", "mutual", "mutually", "stay in touch",
-		"keep in touch", "trade", "ideas", "insights", "perspectives", "experiences",
-		"happy to help", "glad to help", "could help", "might help", "useful", "benefit",
-		"valuable", "would love to hear", "hear your", "hear how", "hear about", "learn more",
-		"chat", "talk shop", "connect over", "compare", "notes",
-	})
-	salesMatcher = fold.NewMatcher([]string{
-		"demo", "discount", "discounts", "free trial", "special offer", "exclusive offer",
-		"limited offer", "limited time", "our offer", "offer you", "our solution", "our solutions",
-		"our services", "our agency", "try our", "check out our", "our product helps",
-		"our platform helps", "our tool helps", "our software helps", "our product can",
-		"our platform can", "our tool can", "our software can", "pricing", "price", "prices", "book a call",
-		"book a meeting", "book a demo", "book a time", "schedule a call", "schedule a demo",
-		"hop on a call", "jump on a call", "quick call", "15 minute call", "lead generation",
-		"generate leads", "more leads", "grow your business", "scale your business",
-		"boost your sales", "increase your revenue", "roi", "no obligation", "calendly",
-	})
-	favourMatcher = fold.NewMatcher([]string{
-		"looking for a job", "looking for a new job", "looking for a role", "looking for a new role",
-		"looking for work", "looking for opportunities", "looking for an opportunity",
-		"looking for a position", "job opening", "job openings", "any openings", "open positions",
-		"open position", "open roles", "open role", "are you hiring", "is your team hiring",
-		"refer me", "a referral", "referral", "recommend me", "my resume", "my cv", "hire me",
-		"internship", "help me find", "help me get", "do me a favour", "do me a favor",
-		"a favour", "a favor", "introduce me", "put in a good word", "review my", "endorse me",
-	})
-	flatteryMatcher = fold.NewMatcher([]string{
-		"impressed by your profile", "impressed with your profile", "impressive profile",
-		"amazing profile", "great profile", "excellent profile", "inspiring profile",
-		"love your profile", "your profile is impressive", "your profile is amazing",
-		"your profile caught my eye", "your profile stood out", "impressive background",
-		"impressed by your background", "impressed with your background", "impressive career",
-		"impressive experience", "your impressive", "admire your work", "admire your career",
-		"big fan of your work", "amazing work", "inspiring work", "you are an inspiration",
-		"youre an inspiration", "truly inspiring", "great achievements", "your achievements",
-		"your accomplishments", "impressed by your", "amazing person", "so inspiring",
-	})
-)
 
 // lintHonorifics are the titles after which the linter reads capitalised
 // words as a name (folded, without the dot). Narrower than names.yaml's

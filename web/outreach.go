@@ -23,10 +23,11 @@ type outreachView struct {
 	Form      addFormView
 	Check     *targetCheck
 	Plan      planView
-	Limit     int    // the note limit
-	Sent      string // name of the person just recorded as invited
-	Recorded  string // what a withdrawn, declined or ignored mark means, after recording it
-	SendError string // why the store refused to record the invitation as sent
+	Limit     int              // the note limit
+	NoteLangs []noteLangOption // the languages drafted notes can be written in
+	Sent      string           // name of the person just recorded as invited
+	Recorded  string           // what a withdrawn, declined or ignored mark means, after recording it
+	SendError string           // why the store refused to record the invitation as sent
 }
 
 // targetCheck is outreach.CheckTarget's answer, worded for the page.
@@ -42,7 +43,37 @@ type targetCheck struct {
 	Note       *compose.LintResult
 	NoteFind   []findingView
 	Drafts     []draftRow
-	WeakNote   bool // the note is missing or needs work: drafts are offered
+	WeakNote   bool   // the note is missing or needs work: drafts are offered
+	DraftsLang string // the drafts' language, in its own name
+	DraftsTag  string // and its BCP 47 tag
+}
+
+// noteLangOption is one entry of the form's language select.
+type noteLangOption struct {
+	Tag, Name string
+}
+
+// noteLangOptions lists the languages notes are written in, for the form.
+func noteLangOptions() []noteLangOption {
+	var out []noteLangOption
+	for _, t := range compose.NoteLanguages() {
+		out = append(out, noteLangOption{Tag: t, Name: compose.NoteLanguageName(t)})
+	}
+	return out
+}
+
+// formNoteLang is the language the form asks drafted notes to be written
+// in: "" for automatic (the person's language when the user speaks it,
+// else the user's own), or a tag of compose.NoteLanguages.
+func formNoteLang(form url.Values) (lang, problem string) {
+	raw := strings.TrimSpace(form.Get("lang"))
+	if raw == "" {
+		return "", ""
+	}
+	if t := compose.MatchNoteLanguage(raw); t != "" {
+		return t, ""
+	}
+	return "", "is not one of the languages notes are written in (" + strings.Join(compose.NoteLanguages(), ", ") + ")"
 }
 
 type questionRow struct {
@@ -55,6 +86,7 @@ type draftRow struct {
 	Text   string
 	Length int
 	Score  int
+	Lang   string // BCP 47, for the lang attribute
 }
 
 // planView is outreach.Plan's report, formatted.
@@ -131,7 +163,7 @@ func (s *Server) buildOutreach(ctx context.Context, form addFormView) (outreachV
 		return outreachView{}, ov.State, s.outreachPolicy(), err
 	}
 	state, p := ov.State, ov.Policy
-	return outreachView{Form: form, Plan: s.planFor(state, p), Limit: p.Outreach.NoteLimit}, state, p, nil
+	return outreachView{Form: form, Plan: s.planFor(state, p), Limit: p.Outreach.NoteLimit, NoteLangs: noteLangOptions()}, state, p, nil
 }
 
 func (s *Server) outreachPage(w http.ResponseWriter, r *http.Request) error {
@@ -234,6 +266,9 @@ func readTargetForm(w http.ResponseWriter, r *http.Request) (linkvet.Invitation,
 		return linkvet.Invitation{}, "", addFormView{}, formError(err)
 	}
 	inv, reason, errs := parseTargetForm(r.PostForm)
+	if _, problem := formNoteLang(r.PostForm); problem != "" {
+		errs["lang"] = problem
+	}
 	view := newAddView(r.PostForm)
 	view.Errors = errs
 	return inv, reason, view, nil
@@ -254,14 +289,16 @@ func (s *Server) outreachCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	inv.ID = linkvet.InvitationID(&inv)
 	c := outreach.CheckTarget(&inv, reason, state, p, s.now())
-	view.Check = newTargetCheck(&inv, reason, c, p)
+	lang, _ := formNoteLang(form.Values)
+	view.Check = newTargetCheck(&inv, reason, lang, c, p)
 	s.render(w, r, http.StatusOK, "outreach.html", "Outreach", view)
 	return nil
 }
 
 // newTargetCheck words a check for the page, with drafted notes when the
-// user's note is missing or needs work.
-func newTargetCheck(inv *linkvet.Invitation, reason string, c outreach.Check, p *policy.Policy) *targetCheck {
+// user's note is missing or needs work, in lang ("" for the language
+// compose.NoteLanguage picks).
+func newTargetCheck(inv *linkvet.Invitation, reason, lang string, c outreach.Check, p *policy.Policy) *targetCheck {
 	tc := &targetCheck{
 		Name:       clip(personLabel(inv.Person), 120),
 		Advice:     string(c.Advice),
@@ -304,9 +341,11 @@ func newTargetCheck(inv *linkvet.Invitation, reason string, c outreach.Check, p 
 	}
 	if tc.WeakNote {
 		limit := p.Outreach.NoteLimit
-		for i, n := range compose.Compose(inv, p.Me, reason, limit) {
+		chosen := compose.NoteLanguage(lang, inv, p.Me)
+		tc.DraftsLang, tc.DraftsTag = compose.NoteLanguageName(chosen), chosen
+		for i, n := range compose.ComposeIn(chosen, inv, p.Me, reason, limit) {
 			tc.Drafts = append(tc.Drafts, draftRow{ID: "note-draft-" + strconv.Itoa(i), Text: n,
-				Length: compose.Length(n), Score: compose.Lint(n, inv, p.Me, limit).Score})
+				Length: compose.Length(n), Score: compose.LintIn(chosen, n, inv, p.Me, limit).Score, Lang: chosen})
 		}
 	}
 	return tc

@@ -24,8 +24,20 @@ func noteCmd(e *env) *cobra.Command {
 // hundred characters, and anything far longer is a mistake.
 const maxNoteInput = 64 << 10
 
+// noteLang checks a --lang flag: "" (automatic) or a language notes are
+// written in.
+func noteLang(tag string) (string, error) {
+	if tag == "" {
+		return "", nil
+	}
+	if t := compose.MatchNoteLanguage(tag); t != "" {
+		return t, nil
+	}
+	return "", usageError{fmt.Errorf("--lang %q: notes are written in %s", tag, strings.Join(compose.NoteLanguages(), ", "))}
+}
+
 func noteCheckCmd(e *env) *cobra.Command {
-	var to string
+	var to, lang string
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "check TEXT",
@@ -38,12 +50,22 @@ says who you are, what you share, something specific and why connecting helps
 both. TEXT "-" reads the note from standard input. --to names the person
 (invitation-v1 JSON), so that what you share counts as context.
 
+The note is read in its own language (English, Spanish, Portuguese, French,
+German or Italian), and the findings are worded in it; --lang TAG names the
+language instead (when the note is too short to tell, your first language in
+me.languages is assumed).
+
 Exit status: 0 when the note can be sent (warnings and tips included), 1 when
 it has an error (empty, too long, a placeholder, or only stock text).`,
 		Example: `  linkvet note check "Hi Ines, I'm Dana from Northwind; your Kafka talk..." --to ines.json
-  pbpaste | linkvet note check - --json`,
+  pbpaste | linkvet note check - --json
+  linkvet note check "Hallo Jonas, ich bin Dana von Northwind ..." --lang de`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
+			lang, err := noteLang(lang)
+			if err != nil {
+				return err
+			}
 			text := args[0]
 			if text == "-" {
 				b, err := io.ReadAll(io.LimitReader(e.stdin, maxNoteInput+1))
@@ -72,7 +94,7 @@ it has an error (empty, too long, a placeholder, or only stock text).`,
 			if err != nil {
 				return err
 			}
-			res := compose.Lint(text, target, p.Me, p.Outreach.NoteLimit)
+			res := compose.LintIn(lang, text, target, p.Me, p.Outreach.NoteLimit)
 			if asJSON {
 				if err := writeJSON(e.stdout, res); err != nil {
 					return err
@@ -93,12 +115,14 @@ it has an error (empty, too long, a placeholder, or only stock text).`,
 		}),
 	}
 	c.Flags().StringVar(&to, "to", "", "the person you write to (invitation-v1 JSON)")
+	c.Flags().StringVar(&lang, "lang", "", "the note's language (BCP 47: "+strings.Join(compose.NoteLanguages(), ", ")+"); default: detected")
 	c.Flags().BoolVar(&asJSON, "json", false, "print the result as JSON")
 	return c
 }
 
 func printLint(w io.Writer, res compose.LintResult) {
-	fmt.Fprintf(w, "score %d/100, %d/%d characters, %d sentence%s\n", res.Score, res.Length, res.Limit, res.Sentences, plural(res.Sentences))
+	fmt.Fprintf(w, "score %d/100, %d/%d characters, %d sentence%s, read as %s (%s)\n", res.Score, res.Length, res.Limit, res.Sentences, plural(res.Sentences),
+		compose.NoteLanguageName(res.Language), res.Language)
 	for _, f := range res.Findings {
 		fmt.Fprintf(w, "  %-7s %-16s %s\n  %-7s %-16s fix: %s\n", f.Severity, f.Rule, f.Message, "", "", f.Fix)
 	}
@@ -113,7 +137,7 @@ func printLint(w io.Writer, res compose.LintResult) {
 }
 
 func noteDraftCmd(e *env) *cobra.Command {
-	var to, reason string
+	var to, reason, lang string
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "draft --to PERSON.json",
@@ -123,12 +147,22 @@ func noteDraftCmd(e *env) *cobra.Command {
 policy's me, else your imported profile), what you share or how you came
 across them, something specific about them, your --reason, and why connecting
 helps both. Every note fits your limit (outreach.note_limit) and passes linkvet
-note check without errors. The same input always gives the same notes.`,
-		Example: `  linkvet note draft --to ines.json --reason "Your failover talk answered questions we had for months."`,
-		Args:    cobra.NoArgs,
+note check without errors. The same input always gives the same notes.
+
+The notes are written in --lang TAG when given (en, es, pt, fr, de, it);
+else in the person's language, detected from their profile (about, headline)
+or a note they sent, when you speak it (me.languages in the policy); else in
+your first language; else in English.`,
+		Example: `  linkvet note draft --to ines.json --reason "Your failover talk answered questions we had for months."
+  linkvet note draft --to luana.json --lang pt-BR`,
+		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if to == "" {
 				return usageError{fmt.Errorf("--to PERSON.json is required: drafts are written for one person")}
+			}
+			explicit, err := noteLang(lang)
+			if err != nil {
+				return err
 			}
 			inv, err := e.readOutgoing(to)
 			if err != nil {
@@ -143,15 +177,17 @@ note check without errors. The same input always gives the same notes.`,
 			if err != nil {
 				return err
 			}
-			notes := compose.Compose(&inv, p.Me, reason, p.Outreach.NoteLimit)
+			chosen := compose.NoteLanguage(explicit, &inv, p.Me)
+			notes := compose.ComposeIn(chosen, &inv, p.Me, reason, p.Outreach.NoteLimit)
 			type draft struct {
-				Note   string `json:"note"`
-				Length int    `json:"length"`
-				Score  int    `json:"score"`
+				Note     string `json:"note"`
+				Length   int    `json:"length"`
+				Score    int    `json:"score"`
+				Language string `json:"language"`
 			}
 			out := make([]draft, len(notes))
 			for i, n := range notes {
-				out[i] = draft{Note: n, Length: compose.Length(n), Score: compose.Lint(n, &inv, p.Me, p.Outreach.NoteLimit).Score}
+				out[i] = draft{Note: n, Length: compose.Length(n), Score: compose.LintIn(chosen, n, &inv, p.Me, p.Outreach.NoteLimit).Score, Language: chosen}
 			}
 			if asJSON {
 				return writeJSON(e.stdout, out)
@@ -162,6 +198,7 @@ note check without errors. The same input always gives the same notes.`,
 			if p.Me.Empty() {
 				fmt.Fprintln(e.stderr, "linkvet: nothing is known about you yet (import your export, or set me in the policy): the notes cannot say who you are")
 			}
+			fmt.Fprintf(e.stdout, "in %s (%s): %s\n\n", compose.NoteLanguageName(chosen), chosen, whyLanguage(explicit, chosen, &inv, p.Me))
 			for i, d := range out {
 				fmt.Fprintf(e.stdout, "%d. (%d/%d characters, score %d)\n%s\n\n", i+1, d.Length, p.Outreach.NoteLimit, d.Score, d.Note)
 			}
@@ -170,6 +207,25 @@ note check without errors. The same input always gives the same notes.`,
 	}
 	c.Flags().StringVar(&to, "to", "", "the person you write to (invitation-v1 JSON); required")
 	c.Flags().StringVar(&reason, "reason", "", "why you want to connect, in a sentence; kept as written")
+	c.Flags().StringVar(&lang, "lang", "", "the notes' language (BCP 47: "+strings.Join(compose.NoteLanguages(), ", ")+"); default: theirs if you speak it, else yours")
 	c.Flags().BoolVar(&asJSON, "json", false, "print the notes as JSON")
 	return c
+}
+
+// whyLanguage says why the notes are in chosen, as compose.NoteLanguage
+// decided.
+func whyLanguage(explicit, chosen string, to *linkvet.Invitation, me linkvet.Me) string {
+	speaks := false
+	for _, l := range me.Languages {
+		speaks = speaks || compose.MatchNoteLanguage(l) == chosen
+	}
+	switch {
+	case explicit != "":
+		return "as --lang asks"
+	case speaks && compose.MatchNoteLanguage(compose.RecipientLanguage(to)) == chosen:
+		return "their profile is written in it, and you speak it"
+	case speaks:
+		return "your first language (me.languages in the policy); --lang chooses another"
+	}
+	return "nothing else is known (set me.languages in the policy, or use --lang)"
 }
