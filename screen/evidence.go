@@ -96,9 +96,15 @@ type mark struct {
 type tallies struct {
 	scam, fake int
 	marks      []mark
+	// first holds the marks of most invitations (a photo, an age, a name,
+	// a few scam signs), so that adding them does not allocate.
+	first [8]mark
 }
 
 func (t *tallies) add(m mark) {
+	if t.marks == nil {
+		t.marks = t.first[:0]
+	}
 	t.marks = append(t.marks, m)
 	if m.weak {
 		return
