@@ -979,7 +979,9 @@ func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
 	}
 	if len(b) == n {
 		if n := len(p.Skills); n > 0 {
-			return skipf(f, func() string { return "no school listed and only " + strconv.Itoa(n) + " skill" + plural(n) + " (3 or more count)" })
+			return skipf(f, func() string {
+				return "no school listed and only " + strconv.Itoa(n) + " skill" + plural(n) + " (3 or more count)"
+			})
 		}
 		return skip(f, "no education or skills listed (or unknown)")
 	}
@@ -1165,7 +1167,9 @@ func ruleImpersonation(e *Engine, f *facts, _ *tallies) result {
 	case len(f.lostAccount) > 0:
 		return fire(-40, listDetail("says their old account was lost or locked (", f.lostAccount, "): the usual story of an impostor of someone you know")).with(evImpersonation, 3)
 	}
-	return skipf(f, func() string { return fmt.Sprintf("does not pose as anyone you know (%d known people by name)", len(e.knownNames)) })
+	return skipf(f, func() string {
+		return fmt.Sprintf("does not pose as anyone you know (%d known people by name)", len(e.knownNames))
+	})
 }
 
 func ruleNoteLanguage(e *Engine, f *facts, _ *tallies) result {
