@@ -151,3 +151,21 @@ func (t *tallies) whats(to sink) []string {
 	}
 	return out
 }
+
+// appendWhats appends the kinds counted toward a sink, ", " between them:
+// strings.Join(t.whats(to), ", ") without the slice.
+func (t *tallies) appendWhats(dst []byte, to sink) []byte {
+	var seen [nEvidence]bool
+	start := len(dst)
+	for _, m := range t.marks {
+		if m.weak || evidenceKinds[m.kind].sink&to == 0 || seen[m.kind] {
+			continue
+		}
+		seen[m.kind] = true
+		if len(dst) > start {
+			dst = append(dst, ", "...)
+		}
+		dst = append(dst, evidenceKinds[m.kind].what...)
+	}
+	return dst
+}
