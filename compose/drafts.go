@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/linkvet/linkvet"
 )
 
@@ -230,7 +228,8 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 func runeCountBytes(b []byte) int {
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
-			return utf8.RuneCount(norm.NFC.Bytes(b))
+			// A copy: handing b to norm would move the buffer to the heap.
+			return runeCount(string(b))
 		}
 	}
 	return len(b)

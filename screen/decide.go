@@ -495,18 +495,17 @@ func (e *Engine) litmus(f *facts, t *tallies, v *linkvet.Verdict) (bool, string)
 		f.inv.HasInteraction(linkvet.EngagedWithYourContent)
 	relevant := [...]bool{f.personal, f.commonGround(), mutuals, v.Category == linkvet.Verified, prior}
 	relevantWords := [...]string{"a personal note", "something in common", "", "a verified identity", "prior contact"}
-	var a detailBuf
 	switch {
 	case t.fake > 0 && !verified:
-		b := append(a[:0], litmusFails+"the profile shows signs of being fake ("...)
+		b := append(t.text.open(), litmusFails+"the profile shows signs of being fake ("...)
 		b = t.appendWhats(b, toFake)
-		return false, string(append(b, ')'))
+		return false, t.text.keep(append(b, ')'))
 	case real == [len(real)]bool{}:
 		return false, litmusFails + "nothing shows a real person behind the profile"
 	case relevant == [len(relevant)]bool{}:
 		return false, litmusFails + "nothing shows why this person is relevant to you"
 	}
-	b := append(a[:0], litmusPasses...)
+	b := append(t.text.open(), litmusPasses...)
 	start := len(b)
 	for i, ok := range real {
 		if ok {
@@ -531,7 +530,7 @@ func (e *Engine) litmus(f *facts, t *tallies, v *linkvet.Verdict) (bool, string)
 			b = append(b, relevantWords[i]...)
 		}
 	}
-	return true, string(b)
+	return true, t.text.keep(b)
 }
 
 // intent guesses why the sender invites (seed 003's seven reasons).

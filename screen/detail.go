@@ -4,53 +4,86 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The sentences of evidence are built here without package fmt: a rule's
-// detail is one string appended into a buffer on the stack and copied out
-// once, so a fired rule costs one allocation and a rule that did not fire
-// none (its reason is only written when explaining). Every function writes
-// exactly what quoteList and clip write (TestDetailMatchesQuoteList).
+// detail is appended to the verdict's one buffer of details (see details),
+// so a fired rule costs no allocation of its own and a rule that did not
+// fire none (its reason is only written when explaining). Every function
+// writes exactly what quoteList and clip write (TestDetailMatchesQuoteList).
 
-// detailBuf is the stack buffer a detail is built in; longer details grow
-// onto the heap.
-type detailBuf [256]byte
+// details holds the text of one verdict's reasons back to back, so that
+// all the details a verdict's rules write cost one allocation (the tallies
+// carry it from rule to rule). A detail is built by appending to open()
+// and cut out by keep, which returns a string sharing the buffer's memory,
+// as strings.Builder does: the buffer is only ever appended to, so bytes a
+// string was cut from are never written again (growing moves the buffer,
+// and the old one lives on for as long as its strings). Only one detail is
+// built at a time.
+type details struct{ buf []byte }
 
-// listDetail is prefix, the quoted list of items (as quoteList writes it)
-// and suffix, in one string.
-func listDetail(prefix string, items []string, suffix string) string {
-	var a detailBuf
-	b := append(a[:0], prefix...)
-	b = appendQuoteList(b, items)
-	b = append(b, suffix...)
-	return string(b)
+// open returns the buffer to append one detail to.
+func (d *details) open() []byte {
+	if d.buf == nil {
+		d.buf = make([]byte, 0, 512) // most verdicts' details fit
+	}
+	return d.buf
 }
 
-// whatDetail is what, sep and the quoted list of items, in one string.
-func whatDetail(what, sep string, items []string) string {
-	var a detailBuf
-	b := append(append(a[:0], what...), sep...)
-	b = appendQuoteList(b, items)
-	return string(b)
+// keep returns what was appended to b since open as a string, and keeps
+// b as the buffer.
+func (d *details) keep(b []byte) string {
+	start := len(d.buf)
+	d.buf = b
+	if len(b) == start {
+		return ""
+	}
+	return unsafe.String(&b[start], len(b)-start)
 }
 
-// clipDetail is prefix, s clipped to n runes (as clip writes it) and
-// suffix, in one string.
-func clipDetail(prefix, s string, n int, suffix string) string {
-	var a detailBuf
-	b := append(a[:0], prefix...)
+// cat is the concatenation of parts, kept in the buffer.
+func (t *tallies) cat(parts ...string) string {
+	b := t.text.open()
+	for _, p := range parts {
+		b = append(b, p...)
+	}
+	return t.text.keep(b)
+}
+
+// list is prefix, the quoted list of items (as quoteList writes it) and
+// suffix.
+func (t *tallies) list(prefix string, items []string, suffix string) string {
+	b := append(t.text.open(), prefix...)
+	b = appendQuoteList(b, items)
+	return t.text.keep(append(b, suffix...))
+}
+
+// whatList is what, sep and the quoted list of items.
+func (t *tallies) whatList(what, sep string, items []string) string {
+	b := append(append(t.text.open(), what...), sep...)
+	return t.text.keep(appendQuoteList(b, items))
+}
+
+// clip is prefix, s clipped to n runes (as clip writes it) and suffix.
+func (t *tallies) clip(prefix, s string, n int, suffix string) string {
+	b := append(t.text.open(), prefix...)
 	b = appendClip(b, s, n)
-	b = append(b, suffix...)
-	return string(b)
+	return t.text.keep(append(b, suffix...))
 }
 
-// whyClipDetail is why, a colon and s quoted and clipped to 40 runes.
-func whyClipDetail(why, s string) string {
-	var a detailBuf
-	b := append(append(a[:0], why...), ": “"...)
+// whyClip is why, a colon and s quoted and clipped to 40 runes.
+func (t *tallies) whyClip(why, s string) string {
+	b := append(append(t.text.open(), why...), ": “"...)
 	b = appendClip(b, s, 40)
-	b = append(b, "”"...)
-	return string(b)
+	return t.text.keep(append(b, "”"...))
+}
+
+// entries is what, sep and the quoted phrases of found entries.
+func (t *tallies) entries(f *facts, what, sep string, l lex, idx []int32) string {
+	b := append(append(t.text.open(), what...), sep...)
+	b = appendQuoted(b, len(idx), func(i int) (string, string, string) { return f.entry(l, idx[i]).phrase, "", "" })
+	return t.text.keep(b)
 }
 
 // appendQuoteList appends items as quoteList writes them: at most four,

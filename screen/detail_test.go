@@ -18,24 +18,39 @@ var detailCases = []string{
 }
 
 func TestDetailMatchesQuoteList(t *testing.T) {
+	var ts tallies // one buffer for every detail, as for one verdict
+	var kept []string
 	for n := range 7 {
 		items := make([]string, n)
 		for i := range items {
 			items[i] = detailCases[(i*5+n)%len(detailCases)]
 		}
-		if got, want := listDetail("", items, ""), quoteList(items); got != want {
+		if got, want := ts.list("", items, ""), quoteList(items); got != want {
 			t.Errorf("%d items:\n got %q\nwant %q", n, got, want)
 		}
-		if got, want := listDetail("uses ", items, "!"), "uses "+quoteList(items)+"!"; got != want {
+		got, want := ts.list("uses ", items, "!"), "uses "+quoteList(items)+"!"
+		if got != want {
 			t.Errorf("%d items with prefix:\n got %q\nwant %q", n, got, want)
+		}
+		kept = append(kept, got)
+	}
+	// Details cut from the buffer never change as it grows.
+	for n, got := range kept {
+		items := make([]string, n)
+		for i := range items {
+			items[i] = detailCases[(i*5+n)%len(detailCases)]
+		}
+		if want := "uses " + quoteList(items) + "!"; got != want {
+			t.Errorf("detail %d changed:\n got %q\nwant %q", n, got, want)
 		}
 	}
 }
 
 func TestDetailMatchesClip(t *testing.T) {
+	var ts tallies
 	for _, s := range detailCases {
 		for _, n := range []int{1, 5, 40, 50, 60, 90, 200} {
-			if got, want := clipDetail("", s, n, ""), clip(s, n); got != want {
+			if got, want := ts.clip("", s, n, ""), clip(s, n); got != want {
 				t.Errorf("clip(%q, %d):\n got %q\nwant %q", s, n, got, want)
 			}
 		}
@@ -48,11 +63,12 @@ func FuzzDetailMatchesClip(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, n int) {
 		n = 1 + abs(n)%200
-		if got, want := clipDetail("<", s, n, ">"), "<"+clip(s, n)+">"; got != want {
+		var ts tallies
+		if got, want := ts.clip("<", s, n, ">"), "<"+clip(s, n)+">"; got != want {
 			t.Fatalf("clip(%q, %d):\n got %q\nwant %q", s, n, got, want)
 		}
 		items := strings.Split(s, ";")
-		if got, want := listDetail("", items, ""), quoteList(items); got != want {
+		if got, want := ts.list("", items, ""), quoteList(items); got != want {
 			t.Fatalf("quoteList(%q):\n got %q\nwant %q", items, got, want)
 		}
 	})

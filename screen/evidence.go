@@ -99,6 +99,8 @@ type tallies struct {
 	// first holds the marks of most invitations (a photo, an age, a name,
 	// a few scam signs), so that adding them does not allocate.
 	first [8]mark
+	// text holds the details of the verdict's reasons (detail.go).
+	text details
 }
 
 func (t *tallies) add(m mark) {

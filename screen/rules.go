@@ -185,21 +185,21 @@ func builtinRules() []rule {
 
 // --- policy ---------------------------------------------------------------
 
-func ruleBlocked(e *Engine, f *facts, _ *tallies) result {
+func ruleBlocked(e *Engine, f *facts, t *tallies) result {
 	if f.blocked {
-		return fire(-100, "on your blocked list as "+f.blockedEntry)
+		return fire(-100, t.cat("on your blocked list as ", f.blockedEntry))
 	}
 	return skipf(f, func() string { return fmt.Sprintf("not on your blocked list (%d entries)", len(e.pol.Blocked)) })
 }
 
-func ruleKnown(e *Engine, f *facts, _ *tallies) result {
+func ruleKnown(e *Engine, f *facts, t *tallies) result {
 	if f.known {
-		return fire(30, "on your list of people you know as "+f.knownEntry)
+		return fire(30, t.cat("on your list of people you know as ", f.knownEntry))
 	}
 	return skipf(f, func() string { return fmt.Sprintf("not on your known list (%d entries)", len(e.pol.Known)) })
 }
 
-func ruleDisqualify(e *Engine, f *facts, _ *tallies) result {
+func ruleDisqualify(e *Engine, f *facts, t *tallies) result {
 	n := len(e.pol.Disqualify)
 	if n == 0 {
 		return skip(f, "your policy has no disqualify phrases")
@@ -211,17 +211,17 @@ func ruleDisqualify(e *Engine, f *facts, _ *tallies) result {
 			return fmt.Sprintf("none of your %d disqualify phrases appears in the headline, about text or note", n)
 		})
 	}
-	return fire(-20, listDetail("uses ", f.disqualified, ", on your disqualify list"))
+	return fire(-20, t.list("uses ", f.disqualified, ", on your disqualify list"))
 }
 
-func rulePromotedCount(e *Engine, f *facts, _ *tallies) result {
+func rulePromotedCount(e *Engine, f *facts, t *tallies) result {
 	if !e.pol.DisqualifyPromotedConnectionCount {
 		return skip(f, "not enabled (disqualify_promoted_connection_count)")
 	}
 	if len(f.promoted) == 0 {
 		return skip(f, "the profile does not advertise its network size")
 	}
-	return fire(-20, listDetail("advertises the size of their network (", f.promoted, ")"))
+	return fire(-20, t.list("advertises the size of their network (", f.promoted, ")"))
 }
 
 // withoutBareCountWords drops "connections" and "followers" found without a
@@ -257,25 +257,25 @@ func numberedCount(words []string) []string {
 	return out
 }
 
-func ruleCompetitor(e *Engine, f *facts, _ *tallies) result {
+func ruleCompetitor(e *Engine, f *facts, t *tallies) result {
 	if e.competitors.Len() == 0 {
 		return skip(f, "your policy lists no competitors")
 	}
 	if f.competitor == "" {
 		return skipf(f, func() string { return fmt.Sprintf("does not work for any of your %d competitors", e.competitors.Len()) })
 	}
-	return fire(-15, "works for "+f.competitor+", which your policy lists as a competitor")
+	return fire(-15, t.cat("works for ", f.competitor, ", which your policy lists as a competitor"))
 }
 
-func ruleControversial(e *Engine, f *facts, _ *tallies) result {
+func ruleControversial(e *Engine, f *facts, t *tallies) result {
 	found := f.controversial
 	if len(found) == 0 {
 		return skip(f, "no political or controversial self-description")
 	}
 	if !e.pol.DeclineControversial {
-		return fire(0, listDetail("describes themselves with ", found, "; you have not opted to decline such profiles"))
+		return fire(0, t.list("describes themselves with ", found, "; you have not opted to decline such profiles"))
 	}
-	return fire(-15, listDetail("describes themselves with ", found, "; your policy declines highly political or controversial profiles"))
+	return fire(-15, t.list("describes themselves with ", found, "; your policy declines highly political or controversial profiles"))
 }
 
 // --- scam -----------------------------------------------------------------
@@ -293,7 +293,7 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 	what := evidenceKinds[k].what
 	return rule{name: name, family: "scam", min: 4 * scamPerWeight, max: scamPerWeight, points: "−6 per weight", when: when,
 		reads: strings.Split(where, ", "), gives: []evidence{k},
-		check: func(e *Engine, f *facts, _ *tallies) result {
+		check: func(e *Engine, f *facts, t *tallies) result {
 			// How someone approaches the user is in the note; a dating app's
 			// headline may well talk of love. Money and fee stories count
 			// wherever they are written.
@@ -316,7 +316,7 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 				r.mark = mark{kind: k, weight: 1, weak: true, phrases: phrases}
 				return r
 			}
-			return fire(scamPerWeight*weight, f.entriesDetail(what, ": ", l, idx)).with(k, weight)
+			return fire(scamPerWeight*weight, t.entries(f, what, ": ", l, idx)).with(k, weight)
 		}}
 }
 
@@ -378,18 +378,9 @@ outer:
 	return dst
 }
 
-// entriesDetail is what, sep and the quoted phrases of found entries, as
-// listDetail writes them.
-func (f *facts) entriesDetail(what, sep string, l lex, idx []int32) string {
-	var a detailBuf
-	b := append(append(a[:0], what...), sep...)
-	b = appendQuoted(b, len(idx), func(i int) (string, string, string) { return f.entry(l, idx[i]).phrase, "", "" })
-	return string(b)
-}
-
 // ruleMoney: money or percentages promised per period, found without any
 // vocabulary but the neutral lists of currencies and units of time.
-func ruleMoney(e *Engine, f *facts, _ *tallies) result {
+func ruleMoney(e *Engine, f *facts, t *tallies) result {
 	if len(f.money) == 0 {
 		return skip(f, "no money promised per day, week or month")
 	}
@@ -408,13 +399,13 @@ func ruleMoney(e *Engine, f *facts, _ *tallies) result {
 		return r
 	}
 	weight = min(weight+len(f.money)-1, 4)
-	return fire(scamPerWeight*weight, listDetail("promises money per day, week or month: ", what, "")).with(evMoneyPromise, weight)
+	return fire(scamPerWeight*weight, t.list("promises money per day, week or month: ", what, "")).with(evMoneyPromise, weight)
 }
 
 // ruleOffPlatform: a push to continue where LinkedIn cannot see. It is
 // always shown, but weighs as scam evidence only beside other signs: an
 // honest person may well give a number.
-func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
+func ruleOffPlatform(e *Engine, f *facts, t *tallies) result {
 	found := f.found(lxOffPlatform, f.spNote)
 	for _, h := range f.handoffs {
 		if !contains(found, h) {
@@ -430,7 +421,7 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	// other signs.
 	stranger := !f.known && f.mutual < e.pol.MinMutual && !f.commonGround()
 	if f.contactGiven && len(found) >= 2 && stranger {
-		return fire(2*scamPerWeight, whatDetail(evidenceKinds[evOffPlatform].what, ", handing over a way to reach them: ", found)).with(evOffPlatform, 2)
+		return fire(2*scamPerWeight, t.whatList(evidenceKinds[evOffPlatform].what, ", handing over a way to reach them: ", found)).with(evOffPlatform, 2)
 	}
 	// A stranger asking for the user's own number or private e-mail is
 	// collecting contacts (weight-2 phrases of the family); a recruiter
@@ -438,21 +429,21 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	if stranger && f.recruiterTitle == "" {
 		for _, j := range f.find(lxOffPlatform, f.spNote) {
 			if en := f.entry(lxOffPlatform, j); en.weight >= 2 {
-				return fire(2*scamPerWeight, "a stranger asks for your own phone number or e-mail ("+en.phrase+"): collecting contacts").with(evOffPlatform, 2)
+				return fire(2*scamPerWeight, t.cat("a stranger asks for your own phone number or e-mail (", en.phrase, "): collecting contacts")).with(evOffPlatform, 2)
 			}
 		}
 	}
-	r := fire(weakScamSign, whatDetail(evidenceKinds[evOffPlatform].what, ": ", found))
+	r := fire(weakScamSign, t.whatList(evidenceKinds[evOffPlatform].what, ": ", found))
 	r.mark = mark{kind: evOffPlatform, weight: 1, weak: true, phrases: found}
 	return r
 }
 
-func ruleUrgency(e *Engine, f *facts, _ *tallies) result {
+func ruleUrgency(e *Engine, f *facts, t *tallies) result {
 	found := f.found(lxUrgency, f.spNote)
 	if len(found) == 0 {
 		return skip(f, "no pressure to act at once")
 	}
-	r := fire(weakScamSign, whatDetail(evidenceKinds[evUrgency].what, ": ", found))
+	r := fire(weakScamSign, t.whatList(evidenceKinds[evUrgency].what, ": ", found))
 	r.mark = mark{kind: evUrgency, weight: 1, weak: true, phrases: found}
 	return r
 }
@@ -470,7 +461,7 @@ func ruleCrypto(e *Engine, f *facts, t *tallies) result {
 		}
 		return skip(f, "mentions "+quoteList(words)+", but with no other scam sign that is not evidence")
 	}
-	return fire(-5, listDetail("talks of ", words, " alongside other scam signs")).with(evCrypto, 1)
+	return fire(-5, t.list("talks of ", words, " alongside other scam signs")).with(evCrypto, 1)
 }
 
 func contains(list []string, s string) bool {
@@ -482,15 +473,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func ruleLinks(e *Engine, f *facts, _ *tallies) result {
+func ruleLinks(e *Engine, f *facts, t *tallies) result {
 	if len(f.links) == 0 {
 		return skip(f, "no links in the note or profile")
 	}
 	// The notes on each link, "; " between them.
-	var a detailBuf
-	notes := a[:0]
+	notes := t.text.open()
+	start := len(notes)
 	note := func(raw, what string) {
-		if len(notes) > 0 {
+		if len(notes) > start {
 			notes = append(notes, "; "...)
 		}
 		notes = append(append(notes, raw...), what...)
@@ -521,13 +512,13 @@ func ruleLinks(e *Engine, f *facts, _ *tallies) result {
 			note(l.raw, " uses a throw-away domain ending")
 		}
 	}
-	if len(notes) == 0 && linkInNote(f) {
-		return fire(-3, clipDetail("the note carries a link (", f.links[0].raw, 60, "); a first note rarely needs one"))
+	if len(notes) == start && linkInNote(f) {
+		return fire(-3, t.clip("the note carries a link (", f.links[0].raw, 60, "); a first note rarely needs one"))
 	}
-	if len(notes) == 0 {
+	if len(notes) == start {
 		return skipf(f, func() string { return fmt.Sprintf("the %d link(s) look ordinary", len(f.links)) })
 	}
-	return fire(max(points, -60), string(notes)).with(evLinks, min(weight, 4))
+	return fire(max(points, -60), t.text.keep(notes)).with(evLinks, min(weight, 4))
 }
 
 // linkInNote reports a link in the note to somewhere other than LinkedIn.
@@ -586,13 +577,13 @@ func (e *Engine) riskyTLD(host string) bool {
 	return false
 }
 
-func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
+func ruleContactMismatch(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
 	// The notes on each contact detail, "; " between them.
-	var a detailBuf
-	notes := a[:0]
+	notes := t.text.open()
+	start := len(notes)
 	sep := func() {
-		if len(notes) > 0 {
+		if len(notes) > start {
 			notes = append(notes, "; "...)
 		}
 	}
@@ -628,10 +619,10 @@ func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 			points -= 2
 		}
 	}
-	if len(notes) == 0 {
+	if len(notes) == start {
 		return skip(f, "contact details (if any) fit the profile")
 	}
-	r := fire(max(points, -20), string(notes))
+	r := fire(max(points, -20), t.text.keep(notes))
 	if weight > 0 {
 		r = r.with(evForeignPhone, weight)
 	}
@@ -640,7 +631,7 @@ func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 
 // --- note -----------------------------------------------------------------
 
-func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
+func rulePersonalNote(e *Engine, f *facts, t *tallies) result {
 	if !f.personal {
 		if !f.explain {
 			return result{}
@@ -670,11 +661,11 @@ func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
 	}
 	switch {
 	case len(f.noteShared) > 0:
-		return fire(20, listDetail("the note mentions ", f.noteShared, ", which you share"))
+		return fire(20, t.list("the note mentions ", f.noteShared, ", which you share"))
 	case f.noteIntro && f.noteReason:
-		return fire(15, clipDetail("the note says who they are and why they connect: “", f.inv.Message, 90, "”"))
+		return fire(15, t.clip("the note says who they are and why they connect: “", f.inv.Message, 90, "”"))
 	default:
-		return fire(12, clipDetail("a personal note: “", f.inv.Message, 90, "”"))
+		return fire(12, t.clip("a personal note: “", f.inv.Message, 90, "”"))
 	}
 }
 
@@ -737,28 +728,28 @@ outer:
 	return false
 }
 
-func ruleNoNote(e *Engine, f *facts, _ *tallies) result {
+func ruleNoNote(e *Engine, f *facts, t *tallies) result {
 	if f.hasNote {
 		return skip(f, "a note came with the invitation")
 	}
 	return fire(-5, "no note came with the invitation")
 }
 
-func ruleDefaultNote(e *Engine, f *facts, _ *tallies) result {
+func ruleDefaultNote(e *Engine, f *facts, t *tallies) result {
 	if f.hasNote && f.defaultNote {
 		return fire(-3, "the note is LinkedIn's stock invitation text, not written for you")
 	}
 	return skip(f, "not LinkedIn's stock text")
 }
 
-func rulePlaceholder(e *Engine, f *facts, _ *tallies) result {
+func rulePlaceholder(e *Engine, f *facts, t *tallies) result {
 	if f.placeholder != "" {
-		return fire(-12, "the note still holds the template placeholder "+f.placeholder+": sent in bulk")
+		return fire(-12, t.cat("the note still holds the template placeholder ", f.placeholder, ": sent in bulk"))
 	}
 	return skip(f, "no template placeholder left in the note")
 }
 
-func ruleNoteLength(e *Engine, f *facts, _ *tallies) result {
+func ruleNoteLength(e *Engine, f *facts, t *tallies) result {
 	if !f.hasNote || f.defaultNote {
 		return skip(f, "no personal note to measure")
 	}
@@ -766,8 +757,7 @@ func ruleNoteLength(e *Engine, f *facts, _ *tallies) result {
 	history := f.appendFind(buf[:0], lxHistory, f.spNote)
 	switch {
 	case f.noteSentences >= 5 || (f.noteSentences >= 3 && len(history) > 0) || f.noteRunes > 600:
-		var a detailBuf
-		b := append(a[:0], "a long note: "...)
+		b := append(t.text.open(), "a long note: "...)
 		b = strconv.AppendInt(b, int64(f.noteSentences), 10)
 		b = append(b, " sentences"...)
 		if len(history) > 0 {
@@ -778,9 +768,9 @@ func ruleNoteLength(e *Engine, f *facts, _ *tallies) result {
 			b = append(b, ')')
 		}
 		b = append(b, "; one or two sentences are best"...)
-		return fire(-3, string(b))
+		return fire(-3, t.text.keep(b))
 	case f.noteSentences <= 2 && len(f.noteWords) >= 6:
-		return fire(3, "short and to the point ("+strconv.Itoa(f.noteSentences)+" sentence"+plural(f.noteSentences)+")")
+		return fire(3, t.cat("short and to the point (", strconv.Itoa(f.noteSentences), " sentence", plural(f.noteSentences), ")"))
 	}
 	return skipf(f, func() string { return fmt.Sprintf("a note of %d sentences, neither short nor long", f.noteSentences) })
 }
@@ -792,7 +782,7 @@ func plural(n int) string {
 	return "s"
 }
 
-func rulePitch(e *Engine, f *facts, _ *tallies) result {
+func rulePitch(e *Engine, f *facts, t *tallies) result {
 	if len(f.pitch) == 0 {
 		if found := f.found(lxPitch, f.spNote); len(found) == 1 {
 			if !f.explain {
@@ -802,10 +792,10 @@ func rulePitch(e *Engine, f *facts, _ *tallies) result {
 		}
 		return skip(f, "no sales pitch in the note")
 	}
-	return fire(-12, listDetail("an unsolicited sales pitch: ", f.pitch, ""))
+	return fire(-12, t.list("an unsolicited sales pitch: ", f.pitch, ""))
 }
 
-func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
+func ruleMassInvite(e *Engine, f *facts, t *tallies) result {
 	found := f.massPhrases
 	if len(found) == 0 {
 		return skip(f, "nothing suggests a mass invitation")
@@ -816,35 +806,33 @@ func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
 		}
 		return skip(f, "a stock phrase ("+quoteList(found)+"), but the note is specific to you")
 	}
-	return fire(-6, listDetail("reads like a mass invitation sent by job title: ", found, ""))
+	return fire(-6, t.list("reads like a mass invitation sent by job title: ", found, ""))
 }
 
 // --- network --------------------------------------------------------------
 
-func ruleMutual(e *Engine, f *facts, _ *tallies) result {
+func ruleMutual(e *Engine, f *facts, t *tallies) result {
 	bar := e.pol.MinMutual
 	switch {
 	case f.mutual < 0:
 		return skip(f, "the number of mutual connections is unknown")
 	case f.mutual >= bar && f.mutual > 0:
 		// "%d mutual connection%s (at least %d)%s"
-		var a detailBuf
-		b := strconv.AppendInt(a[:0], int64(f.mutual), 10)
+		b := strconv.AppendInt(t.text.open(), int64(f.mutual), 10)
 		b = append(append(b, " mutual connection"...), plural(f.mutual)...)
 		b = strconv.AppendInt(append(b, " (at least "...), int64(bar), 10)
 		b = appendMutualNames(append(b, ')'), f)
-		return fire(10, string(b))
+		return fire(10, t.text.keep(b))
 	case f.mutual == 0:
-		return fire(-8, "no mutual connections; fewer than "+strconv.Itoa(bar)+" is a red flag")
+		return fire(-8, t.cat("no mutual connections; fewer than ", strconv.Itoa(bar), " is a red flag"))
 	default:
 		// "only %d mutual connection%s%s; fewer than %d is a red flag"
-		var a detailBuf
-		b := strconv.AppendInt(append(a[:0], "only "...), int64(f.mutual), 10)
+		b := strconv.AppendInt(append(t.text.open(), "only "...), int64(f.mutual), 10)
 		b = append(append(b, " mutual connection"...), plural(f.mutual)...)
 		b = appendMutualNames(b, f)
 		b = strconv.AppendInt(append(b, "; fewer than "...), int64(bar), 10)
 		b = append(b, " is a red flag"...)
-		return fire(-3, string(b))
+		return fire(-3, t.text.keep(b))
 	}
 }
 
@@ -859,7 +847,7 @@ func appendMutualNames(dst []byte, f *facts) []byte {
 
 var sharedPoints = map[string]int{"company": 10, "school": 8, "event": 6, "group": 5, "industry": 6, "interest": 4, "location": 3}
 
-func ruleCommonGround(e *Engine, f *facts, _ *tallies) result {
+func ruleCommonGround(e *Engine, f *facts, t *tallies) result {
 	if f.impostorOf != "" || len(f.lostAccount) > 0 {
 		return skip(f, "what an impostor claims to share is no common ground")
 	}
@@ -874,11 +862,10 @@ func ruleCommonGround(e *Engine, f *facts, _ *tallies) result {
 		pts += sharedPoints[s.kind]
 	}
 	// "you share " and the quoted list of "kind value"
-	var a detailBuf
-	b := appendQuoted(append(a[:0], "you share "...), len(f.shared), func(i int) (string, string, string) {
+	b := appendQuoted(append(t.text.open(), "you share "...), len(f.shared), func(i int) (string, string, string) {
 		return f.shared[i].kind, " ", f.shared[i].value
 	})
-	return fire(min(pts, 20), string(b))
+	return fire(min(pts, 20), t.text.keep(b))
 }
 
 var interactionPoints = map[string]int{
@@ -892,10 +879,9 @@ var interactionWords = map[string]string{
 	linkvet.FollowsYou: "they follow you", linkvet.ViewedYourProfile: "they viewed your profile",
 }
 
-func ruleInteraction(e *Engine, f *facts, _ *tallies) result {
+func ruleInteraction(e *Engine, f *facts, t *tallies) result {
 	pts := 0
-	var a detailBuf
-	b := append(a[:0], "prior contact: "...)
+	b := append(t.text.open(), "prior contact: "...)
 	n := len(b)
 	for _, k := range f.inv.Interactions {
 		if p, ok := interactionPoints[k]; ok {
@@ -909,10 +895,10 @@ func ruleInteraction(e *Engine, f *facts, _ *tallies) result {
 	if len(b) == n {
 		return skip(f, "no prior interaction known")
 	}
-	return fire(min(pts, 20), string(b))
+	return fire(min(pts, 20), t.text.keep(b))
 }
 
-func ruleOutsideField(e *Engine, f *facts, _ *tallies) result {
+func ruleOutsideField(e *Engine, f *facts, t *tallies) result {
 	if len(e.me.industries) == 0 || f.industry == "" {
 		return skip(f, "your industry or theirs is unknown")
 	}
@@ -924,12 +910,12 @@ func ruleOutsideField(e *Engine, f *facts, _ *tallies) result {
 			return skip(f, "works in your industry")
 		}
 	}
-	return fire(-4, clipDetail("works in ", f.inv.Person.Industry, 50, ", outside your field, with nothing in common"))
+	return fire(-4, t.clip("works in ", f.inv.Person.Industry, 50, ", outside your field, with nothing in common"))
 }
 
 // --- profile --------------------------------------------------------------
 
-func rulePhoto(e *Engine, f *facts, _ *tallies) result {
+func rulePhoto(e *Engine, f *facts, t *tallies) result {
 	switch f.inv.Person.Photo {
 	case linkvet.PhotoReal:
 		return fire(3, "a real profile photo")
@@ -943,7 +929,7 @@ func rulePhoto(e *Engine, f *facts, _ *tallies) result {
 	return skip(f, "the photo is unknown")
 }
 
-func ruleWorkHistory(e *Engine, f *facts, _ *tallies) result {
+func ruleWorkHistory(e *Engine, f *facts, t *tallies) result {
 	x := f.inv.Person.Experience
 	switch {
 	case x == nil:
@@ -951,19 +937,17 @@ func ruleWorkHistory(e *Engine, f *facts, _ *tallies) result {
 	case len(x) == 0:
 		return fire(-4, "no work history on the profile").with(evNoHistory, 1)
 	case len(x) == 1:
-		var a detailBuf
-		b := appendClipJoin(append(a[:0], "one position listed ("...), x[0].Title, " at ", x[0].Company, 60)
-		return fire(2, string(append(b, ')')))
+		b := appendClipJoin(append(t.text.open(), "one position listed ("...), x[0].Title, " at ", x[0].Company, 60)
+		return fire(2, t.text.keep(append(b, ')')))
 	}
-	return fire(4, "a work history of "+strconv.Itoa(len(x))+" positions")
+	return fire(4, t.cat("a work history of ", strconv.Itoa(len(x)), " positions"))
 }
 
-func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
+func ruleEducationSkills(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
 	pts := 0
 	// "the profile lists %d school%s and %d skills"
-	var a detailBuf
-	b := append(a[:0], "the profile lists "...)
+	b := append(t.text.open(), "the profile lists "...)
 	n := len(b)
 	if len(p.Education) > 0 {
 		b = strconv.AppendInt(b, int64(len(p.Education)), 10)
@@ -985,18 +969,18 @@ func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
 		}
 		return skip(f, "no education or skills listed (or unknown)")
 	}
-	return fire(pts, string(b))
+	return fire(pts, t.text.keep(b))
 }
 
-func ruleRecommendations(e *Engine, f *facts, _ *tallies) result {
+func ruleRecommendations(e *Engine, f *facts, t *tallies) result {
 	r := f.inv.Person.Recommendations
 	if r == nil || *r <= 0 {
 		return skip(f, "no recommendations known")
 	}
-	return fire(min(3+*r/3, 6), strconv.Itoa(*r)+" recommendation"+plural(*r)+" from other members")
+	return fire(min(3+*r/3, 6), t.cat(strconv.Itoa(*r), " recommendation", plural(*r), " from other members"))
 }
 
-func ruleBlankProfile(e *Engine, f *facts, _ *tallies) result {
+func ruleBlankProfile(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
 	blank := p.Headline == "" && p.About == "" && p.Title == "" && (p.Experience != nil && len(p.Experience) == 0)
 	thin := p.Photo == linkvet.PhotoNone && p.Headline == "" && p.About == ""
@@ -1007,38 +991,38 @@ func ruleBlankProfile(e *Engine, f *facts, _ *tallies) result {
 	if p.Photo == linkvet.PhotoNone {
 		nophoto = ", no photo"
 	}
-	return fire(-8, "a blank profile: no headline, no about text"+nophoto).with(evBlankProfile, 1)
+	return fire(-8, t.cat("a blank profile: no headline, no about text", nophoto)).with(evBlankProfile, 1)
 }
 
-func ruleVerified(e *Engine, f *facts, _ *tallies) result {
+func ruleVerified(e *Engine, f *facts, t *tallies) result {
 	if isTrue(f.verified) {
 		return fire(8, "LinkedIn's verification badge")
 	}
 	return skip(f, "no verification badge (or unknown)")
 }
 
-func ruleAccountAge(e *Engine, f *facts, _ *tallies) result {
+func ruleAccountAge(e *Engine, f *facts, t *tallies) result {
 	m := f.ageMonths
 	switch {
 	case m < 0:
 		return skip(f, "the account's age is unknown")
 	case m < 3:
-		return fire(-6, "the account is "+strconv.Itoa(m)+" month"+plural(m)+" old").with(evNewAccount, 1)
+		return fire(-6, t.cat("the account is ", strconv.Itoa(m), " month", plural(m), " old")).with(evNewAccount, 1)
 	case m < 12:
-		return fire(-2, "a young account ("+strconv.Itoa(m)+" months)")
+		return fire(-2, t.cat("a young account (", strconv.Itoa(m), " months)"))
 	case m >= 60:
-		return fire(2, "a member for "+strconv.Itoa(m/12)+" years")
+		return fire(2, t.cat("a member for ", strconv.Itoa(m/12), " years"))
 	}
 	return skipf(f, func() string { return fmt.Sprintf("an account of ordinary age (%d months)", m) })
 }
 
-func ruleConnectionCount(e *Engine, f *facts, _ *tallies) result {
+func ruleConnectionCount(e *Engine, f *facts, t *tallies) result {
 	c := f.connections
 	switch {
 	case c < 0:
 		return skip(f, "the connection count is unknown")
 	case c < 30:
-		return fire(-4, "only "+strconv.Itoa(c)+" connections").with(evFewConnections, 1)
+		return fire(-4, t.cat("only ", strconv.Itoa(c), " connections")).with(evFewConnections, 1)
 	case c >= 500:
 		// Seed 003: never accept just because someone has many connections.
 		return fire(0, "500+ connections, which on its own says nothing")
@@ -1046,7 +1030,7 @@ func ruleConnectionCount(e *Engine, f *facts, _ *tallies) result {
 	return skipf(f, func() string { return fmt.Sprintf("%d connections, an ordinary count", c) })
 }
 
-func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
+func ruleGenericTitle(e *Engine, f *facts, t *tallies) result {
 	// Only a headline that is nothing but a generic title counts: "CEO" is
 	// a red flag, "CEO at Northwind" is not.
 	sp := f.spHeadline
@@ -1080,12 +1064,11 @@ func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
 	if !any || left > 3 {
 		return skip(f, "the headline says something specific")
 	}
-	var genericBuf detailBuf
-	return fire(-3, string(append(appendClipJoin(append(genericBuf[:0], "a generic headline that says nothing about a real job: “"...),
+	return fire(-3, t.text.keep(append(appendClipJoin(append(t.text.open(), "a generic headline that says nothing about a real job: “"...),
 		f.inv.Person.Headline, "", f.inv.Person.Title, 40), "”"...))).with(evGenericTitle, 1)
 }
 
-func ruleSuspiciousName(e *Engine, f *facts, _ *tallies) result {
+func ruleSuspiciousName(e *Engine, f *facts, t *tallies) result {
 	name := strings.TrimSpace(f.inv.Person.Name)
 	if name == "" {
 		return skip(f, "no name")
@@ -1095,12 +1078,12 @@ func ruleSuspiciousName(e *Engine, f *facts, _ *tallies) result {
 	case evNone:
 		return skip(f, "the name looks ordinary")
 	case evBidiName:
-		return fire(-8, why+": a way to make text around it read in the wrong order").with(k, 2)
+		return fire(-8, t.cat(why, ": a way to make text around it read in the wrong order")).with(k, 2)
 	}
-	return fire(-4, whyClipDetail(why, name)).with(k, 1)
+	return fire(-4, t.whyClip(why, name)).with(k, 1)
 }
 
-func ruleFamousName(e *Engine, f *facts, _ *tallies) result {
+func ruleFamousName(e *Engine, f *facts, t *tallies) result {
 	found := f.found(lxFamous, f.spName)
 	if len(found) == 0 {
 		return skip(f, "not a famous name")
@@ -1108,7 +1091,7 @@ func ruleFamousName(e *Engine, f *facts, _ *tallies) result {
 	if isTrue(f.verified) {
 		return skipf(f, func() string { return "a famous name (" + found[0] + "), and verified" })
 	}
-	return fire(-20, "uses the name of "+titleCase(found[0])+" without LinkedIn's verification badge: likely an impersonation").with(evFamousName, 3)
+	return fire(-20, t.cat("uses the name of ", titleCase(found[0]), " without LinkedIn's verification badge: likely an impersonation")).with(evFamousName, 3)
 }
 
 func titleCase(s string) string {
@@ -1121,38 +1104,38 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-func ruleParody(e *Engine, f *facts, _ *tallies) result {
+func ruleParody(e *Engine, f *facts, t *tallies) result {
 	found := append(f.found(lxParody, f.spName), f.found(lxParody, f.spProfile)...)
 	if len(found) == 0 {
 		return skip(f, "no parody or fan-account markers")
 	}
-	return fire(-15, listDetail("calls itself ", found, ": not a real professional account")).with(evParody, 3)
+	return fire(-15, t.list("calls itself ", found, ": not a real professional account")).with(evParody, 3)
 }
 
-func ruleRecruiter(e *Engine, f *facts, _ *tallies) result {
-	t := f.recruiterTitle
+func ruleRecruiter(e *Engine, f *facts, t *tallies) result {
+	title := f.recruiterTitle
 	switch {
-	case t == "":
+	case title == "":
 		return skip(f, "not a recruiter")
 	case f.peerWhy != "":
-		return fire(0, "a recruiter ("+t+") who "+f.peerWhy+": a peer")
+		return fire(0, t.cat("a recruiter (", title, ") who ", f.peerWhy, ": a peer"))
 	case f.recruiterBlasting():
-		return fire(-6, "a recruiter ("+t+") with no note, no mutuals and nothing in common: likely a mass invitation")
+		return fire(-6, t.cat("a recruiter (", title, ") with no note, no mutuals and nothing in common: likely a mass invitation"))
 	}
-	return fire(0, "a recruiter ("+t+"); worth reviewing for career opportunities")
+	return fire(0, t.cat("a recruiter (", title, "); worth reviewing for career opportunities"))
 }
 
-func ruleSalesperson(e *Engine, f *facts, _ *tallies) result {
-	t := f.salesTitle
+func ruleSalesperson(e *Engine, f *facts, t *tallies) result {
+	title := f.salesTitle
 	switch {
-	case t == "":
+	case title == "":
 		return skip(f, "not a salesperson")
 	case f.peerWhy != "":
-		return fire(0, "in sales ("+t+") and "+f.peerWhy+": a peer, not someone selling to you")
+		return fire(0, t.cat("in sales (", title, ") and ", f.peerWhy, ": a peer, not someone selling to you"))
 	case f.commonGround():
-		return fire(0, "in sales ("+t+"), and relevant to you through what you share")
+		return fire(0, t.cat("in sales (", title, "), and relevant to you through what you share"))
 	}
-	return fire(-4, "in sales ("+t+") with nothing in common: likely prospecting")
+	return fire(-4, t.cat("in sales (", title, ") with nothing in common: likely prospecting"))
 }
 
 // --- impersonation, language, greeting --------------------------------------
@@ -1160,29 +1143,29 @@ func ruleSalesperson(e *Engine, f *facts, _ *tallies) result {
 // ruleImpersonation: someone using the name of one of the user's known
 // people from another profile, or saying their old account was lost, is
 // posing as someone the user trusts. As serious as a blocked person.
-func ruleImpersonation(e *Engine, f *facts, _ *tallies) result {
+func ruleImpersonation(e *Engine, f *facts, t *tallies) result {
 	switch {
 	case f.impostorOf != "":
-		return fire(-40, "uses the name of "+f.impostorOf+", whom you know, but from another profile or e-mail address: an impostor").with(evImpersonation, 3)
+		return fire(-40, t.cat("uses the name of ", f.impostorOf, ", whom you know, but from another profile or e-mail address: an impostor")).with(evImpersonation, 3)
 	case len(f.lostAccount) > 0:
-		return fire(-40, listDetail("says their old account was lost or locked (", f.lostAccount, "): the usual story of an impostor of someone you know")).with(evImpersonation, 3)
+		return fire(-40, t.list("says their old account was lost or locked (", f.lostAccount, "): the usual story of an impostor of someone you know")).with(evImpersonation, 3)
 	}
 	return skipf(f, func() string {
 		return fmt.Sprintf("does not pose as anyone you know (%d known people by name)", len(e.knownNames))
 	})
 }
 
-func ruleNoteLanguage(e *Engine, f *facts, _ *tallies) result {
+func ruleNoteLanguage(e *Engine, f *facts, t *tallies) result {
 	if !f.unreadNote {
 		if f.language == "" {
 			return skip(f, "the note's language is not told apart (or there is no note)")
 		}
 		return skipf(f, func() string { return "the note is in " + f.language + ", which linkvet reads" })
 	}
-	return fire(0, "the note is in a language linkvet has no vocabulary for ("+f.language+"): judged on its structure alone, and its words never count against the sender")
+	return fire(0, t.cat("the note is in a language linkvet has no vocabulary for (", f.language, "): judged on its structure alone, and its words never count against the sender"))
 }
 
-func ruleSomeoneElse(e *Engine, f *facts, _ *tallies) result {
+func ruleSomeoneElse(e *Engine, f *facts, t *tallies) result {
 	if !f.greetsOther {
 		if f.greetName != "" {
 			if !f.explain {
@@ -1192,5 +1175,5 @@ func ruleSomeoneElse(e *Engine, f *facts, _ *tallies) result {
 		}
 		return skip(f, "the note greets nobody by a name linkvet can compare with yours")
 	}
-	return fire(-5, "the note greets "+titleCase(f.greetName)+", not "+titleCase(e.me.nameWords[0])+": it was meant for someone else")
+	return fire(-5, t.cat("the note greets ", titleCase(f.greetName), ", not ", titleCase(e.me.nameWords[0]), ": it was meant for someone else"))
 }
