@@ -198,9 +198,12 @@ func (f *facts) hasHistory(item string) bool {
 	}
 	for _, pos := range f.positions {
 		var buf [16]string
-		if !mentions(fold.AppendWords(buf[:0], fold.String(pos.Company)), item) &&
-			!mentions(fold.AppendWords(buf[:0], fold.String(pos.Title)), item) {
-			continue
+		company, raw := scanTokens(buf[:0], pos.Company)
+		if !mentionsIn(pos.Company, company, raw, item) {
+			title, raw := scanTokens(buf[:0], pos.Title)
+			if !mentionsIn(pos.Title, title, raw, item) {
+				continue
+			}
 		}
 		end := pos.End
 		if end == "" {
@@ -332,8 +335,12 @@ func sameLocation(a, b string) bool {
 // interest, the user's interests, the person's skills) that the note
 // mentions as whole words, as the known item spells it.
 func mentionedItem(inv *linkvet.Invitation, me linkvet.Me) string {
+	note := inv.Message
+	if len(note) > maxNoteScan {
+		note = note[:maxNoteScan]
+	}
 	var buf [64]string
-	toks := noteTokens(buf[:0], inv.Message)
+	toks, raw := scanTokens(buf[:0], note)
 	if len(toks) == 0 {
 		return ""
 	}
@@ -345,7 +352,7 @@ func mentionedItem(inv *linkvet.Invitation, me linkvet.Me) string {
 				break
 			}
 			item = beforeComma(item)
-			if mentions(toks, item) {
+			if mentionsIn(note, toks, raw, item) {
 				if c := clean(item, maxItem); c != "" {
 					return c
 				}
