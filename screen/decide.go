@@ -207,7 +207,10 @@ func (e *Engine) userRules(f *facts, v *linkvet.Verdict, x *Explanation, d *deci
 	in := &policy.RuleInput{Invitation: f.inv, Category: v.Category, Intent: e.intent(f, v.Category), Score: v.Score, Now: f.now, Me: &e.pol.Me}
 	for _, r := range e.pol.Rules {
 		ok, err := r.Match(in)
-		t := Trial{Rule: "user:" + r.Name, Family: "user"}
+		t := Trial{Family: "user"}
+		if ok || err != nil || f.explain {
+			t.Rule = "user:" + r.Name // only named when it gives a reason or is explained
+		}
 		switch {
 		case err != nil:
 			t.Detail = "rule failed: " + err.Error()
