@@ -79,11 +79,11 @@ func (t *tallies) whyClip(why, s string) string {
 	return t.text.keep(append(b, "”"...))
 }
 
-// entries is what, sep and the quoted phrases of found entries.
-func (t *tallies) entries(f *facts, what, sep string, l lex, idx []int32) string {
+// entries is what, sep, the quoted phrases of found entries and suffix.
+func (t *tallies) entries(f *facts, what, sep string, l lex, idx []int32, suffix string) string {
 	b := append(append(t.text.open(), what...), sep...)
 	b = appendQuoted(b, len(idx), func(i int) (string, string, string) { return f.entry(l, idx[i]).phrase, "", "" })
-	return t.text.keep(b)
+	return t.text.keep(append(b, suffix...))
 }
 
 // appendQuoteList appends items as quoteList writes them: at most four,

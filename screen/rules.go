@@ -316,7 +316,7 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 				r.mark = mark{kind: k, weight: 1, weak: true, phrases: phrases}
 				return r
 			}
-			return fire(scamPerWeight*weight, t.entries(f, what, ": ", l, idx)).with(k, weight)
+			return fire(scamPerWeight*weight, t.entries(f, what, ": ", l, idx, "")).with(k, weight)
 		}}
 }
 
@@ -451,7 +451,8 @@ func ruleUrgency(e *Engine, f *facts, t *tallies) result {
 // ruleCrypto: crypto vocabulary is ordinary in some jobs; it only adds
 // weight to scam evidence found elsewhere.
 func ruleCrypto(e *Engine, f *facts, t *tallies) result {
-	words := f.found(lxCrypto, f.spAll)
+	var buf [8]int32
+	words := f.appendFind(buf[:0], lxCrypto, f.spAll)
 	switch {
 	case len(words) == 0:
 		return skip(f, "no crypto vocabulary")
@@ -459,9 +460,9 @@ func ruleCrypto(e *Engine, f *facts, t *tallies) result {
 		if !f.explain {
 			return result{}
 		}
-		return skip(f, "mentions "+quoteList(words)+", but with no other scam sign that is not evidence")
+		return skip(f, "mentions "+quoteList(f.phrasesOf(lxCrypto, words))+", but with no other scam sign that is not evidence")
 	}
-	return fire(-5, t.list("talks of ", words, " alongside other scam signs")).with(evCrypto, 1)
+	return fire(-5, t.entries(f, "talks of ", "", lxCrypto, words, " alongside other scam signs")).with(evCrypto, 1)
 }
 
 func contains(list []string, s string) bool {
@@ -784,11 +785,12 @@ func plural(n int) string {
 
 func rulePitch(e *Engine, f *facts, t *tallies) result {
 	if len(f.pitch) == 0 {
-		if found := f.found(lxPitch, f.spNote); len(found) == 1 {
+		var buf [8]int32
+		if found := f.appendFind(buf[:0], lxPitch, f.spNote); len(found) == 1 {
 			if !f.explain {
 				return result{}
 			}
-			return skip(f, "mentions "+quoteList(found)+", but nothing else of a pitch")
+			return skip(f, "mentions "+quoteList(f.phrasesOf(lxPitch, found))+", but nothing else of a pitch")
 		}
 		return skip(f, "no sales pitch in the note")
 	}
@@ -1084,14 +1086,16 @@ func ruleSuspiciousName(e *Engine, f *facts, t *tallies) result {
 }
 
 func ruleFamousName(e *Engine, f *facts, t *tallies) result {
-	found := f.found(lxFamous, f.spName)
+	var buf [8]int32
+	found := f.appendFind(buf[:0], lxFamous, f.spName)
 	if len(found) == 0 {
 		return skip(f, "not a famous name")
 	}
+	name := f.entry(lxFamous, found[0]).phrase
 	if isTrue(f.verified) {
-		return skipf(f, func() string { return "a famous name (" + found[0] + "), and verified" })
+		return skipf(f, func() string { return "a famous name (" + name + "), and verified" })
 	}
-	return fire(-20, t.cat("uses the name of ", titleCase(found[0]), " without LinkedIn's verification badge: likely an impersonation")).with(evFamousName, 3)
+	return fire(-20, t.cat("uses the name of ", titleCase(name), " without LinkedIn's verification badge: likely an impersonation")).with(evFamousName, 3)
 }
 
 func titleCase(s string) string {
