@@ -115,8 +115,8 @@ func (w writer) one(list []string, salt uint64) string {
 }
 
 // A draft is written into one buffer on the stack and copied out once:
-// its sentences joined by single spaces, empty ones left out, as
-// sentences joins them. Drafts are written for most invitations screened.
+// its sentences joined by single spaces, empty ones left out. Drafts are
+// written for most invitations screened.
 
 // draftBuf holds a draft while it is written; longer ones grow onto the
 // heap.

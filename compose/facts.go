@@ -390,23 +390,3 @@ func greet(first string, variant int) string {
 	}
 	return w + " " + first + ","
 }
-
-// sentence joins parts with single spaces, skipping empty ones.
-func sentences(parts ...string) string {
-	var b strings.Builder
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
-	}
-	b.Grow(n)
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
-}

@@ -175,14 +175,9 @@ func firstName(name string) string {
 	return ""
 }
 
-// nameTokens splits a name at spaces and after dots inside a word
+// appendNameTokens appends the words of a name to out (a buffer on the
+// caller's stack), split at spaces and after dots inside a word
 // ("Dr.Jane" is "Dr." and "Jane").
-func nameTokens(s string) []string {
-	return appendNameTokens(make([]string, 0, 6), s)
-}
-
-// appendNameTokens is nameTokens appending to out (a buffer on the
-// caller's stack).
 func appendNameTokens(out []string, s string) []string {
 	for w := range strings.FieldsSeq(s) {
 		var kb [64]byte
