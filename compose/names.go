@@ -273,6 +273,9 @@ func greetWord(w string) (string, bool) {
 	if !nameWord(w) || utf8.RuneCountInString(w) > maxFirstName {
 		return "", false
 	}
+	if isASCII(w) {
+		return normalCase(w), true // one script (Latin), nothing styled
+	}
 	var script *unicode.RangeTable
 	styled := false
 	for _, r := range w {
