@@ -580,11 +580,15 @@ func (e *Engine) riskyTLD(host string) bool {
 
 func ruleContactMismatch(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
-	// The notes on each contact detail, "; " between them.
-	notes := t.text.open()
-	start := len(notes)
+	// The notes on each contact detail, "; " between them; the buffer is
+	// only opened for the first.
+	var notes []byte
+	start := -1
 	sep := func() {
-		if len(notes) > start {
+		if start < 0 {
+			notes = t.text.open()
+			start = len(notes)
+		} else {
 			notes = append(notes, "; "...)
 		}
 	}
@@ -620,7 +624,7 @@ func ruleContactMismatch(e *Engine, f *facts, t *tallies) result {
 			points -= 2
 		}
 	}
-	if len(notes) == start {
+	if start < 0 {
 		return skip(f, "contact details (if any) fit the profile")
 	}
 	r := fire(max(points, -20), t.text.keep(notes))
@@ -883,18 +887,21 @@ var interactionWords = map[string]string{
 
 func ruleInteraction(e *Engine, f *facts, t *tallies) result {
 	pts := 0
-	b := append(t.text.open(), "prior contact: "...)
-	n := len(b)
+	var b []byte
+	n := -1
 	for _, k := range f.inv.Interactions {
 		if p, ok := interactionPoints[k]; ok {
 			pts += p
-			if len(b) > n {
+			if n < 0 {
+				b = append(t.text.open(), "prior contact: "...)
+				n = len(b)
+			} else {
 				b = append(b, ", "...)
 			}
 			b = append(b, interactionWords[k]...)
 		}
 	}
-	if len(b) == n {
+	if n < 0 {
 		return skip(f, "no prior interaction known")
 	}
 	return fire(min(pts, 20), t.text.keep(b))
@@ -947,6 +954,14 @@ func ruleWorkHistory(e *Engine, f *facts, t *tallies) result {
 
 func ruleEducationSkills(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
+	if len(p.Education) == 0 && len(p.Skills) < 3 {
+		if n := len(p.Skills); n > 0 {
+			return skipf(f, func() string {
+				return "no school listed and only " + strconv.Itoa(n) + " skill" + plural(n) + " (3 or more count)"
+			})
+		}
+		return skip(f, "no education or skills listed (or unknown)")
+	}
 	pts := 0
 	// "the profile lists %d school%s and %d skills"
 	b := append(t.text.open(), "the profile lists "...)
@@ -962,14 +977,6 @@ func ruleEducationSkills(e *Engine, f *facts, t *tallies) result {
 		}
 		b = append(strconv.AppendInt(b, int64(len(p.Skills)), 10), " skills"...)
 		pts += 2
-	}
-	if len(b) == n {
-		if n := len(p.Skills); n > 0 {
-			return skipf(f, func() string {
-				return "no school listed and only " + strconv.Itoa(n) + " skill" + plural(n) + " (3 or more count)"
-			})
-		}
-		return skip(f, "no education or skills listed (or unknown)")
 	}
 	return fire(pts, t.text.keep(b))
 }
