@@ -61,8 +61,8 @@ type decision struct {
 	explain bool
 }
 
-// why returns the sentence build writes when explaining, else "".
-func why(f *facts, build func() string) string {
+// explained returns the sentence build writes when explaining, else "".
+func explained(f *facts, build func() string) string {
 	if !f.explain {
 		return ""
 	}
@@ -103,7 +103,7 @@ func (e *Engine) precedence(f *facts, t *tallies, v *linkvet.Verdict) decision {
 		v.Category = linkvet.Scammer
 		firstReason(v, "impersonation")
 		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: true,
-			path: why(f, func() string {
+			path: explained(f, func() string {
 				return fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", t.scam, strings.Join(t.whats(toScam), ", "))
 			})}
 	case t.has(evImpersonation):
@@ -127,25 +127,25 @@ func (e *Engine) precedence(f *facts, t *tallies, v *linkvet.Verdict) decision {
 		// famous name, a parody) or carries scam evidence too; a merely
 		// thin profile is declined without a report.
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: t.impersonation() || t.scam > 0,
-			path: why(f, func() string {
+			path: explained(f, func() string {
 				return fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", t.fake, strings.Join(t.whats(toFake), ", "))
 			})}
 	case len(f.disqualified) > 0 || len(f.promoted) > 0:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: why(f, func() string {
+			path: explained(f, func() string {
 				return "your disqualify list matched " + quoteList(append(append([]string(nil), f.disqualified...), f.promoted...)) + ": decline"
 			})}
 	case f.competitor != "":
 		v.Category = linkvet.Competitor
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: why(f, func() string { return "works for " + f.competitor + ", a competitor: decline" })}
+			path: explained(f, func() string { return "works for " + f.competitor + ", a competitor: decline" })}
 	case len(f.controversial) > 0 && e.pol.DeclineControversial:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: why(f, func() string {
+			path: explained(f, func() string {
 				return "you opted to decline highly political or controversial profiles: " + quoteList(f.controversial)
 			})}
 	}
-	return decision{path: why(f, func() string { return string(style) + " style" })}
+	return decision{path: explained(f, func() string { return string(style) + " style" })}
 }
 
 // category places a sender who is neither blocked, a scammer, known nor fake

@@ -83,13 +83,13 @@ var evidenceKinds = [nEvidence]evidenceKind{
 
 // mark is one piece of evidence with its weight.
 type mark struct {
-	kind   evidence
-	weight int
-	// weak: too little to count alone; it counts only beside strong scam
-	// evidence (see Engine.weigh).
-	weak    bool
 	phrases []string
 	rule    string // the rule that found it (set by the engine)
+	weight  int
+	kind    evidence
+	// weak: too little to count alone; it counts only beside strong scam
+	// evidence (see Engine.weigh).
+	weak bool
 }
 
 // tallies sums the evidence of every fired rule.
