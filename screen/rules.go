@@ -17,7 +17,10 @@ import (
 // and the evidence it may produce. check only reads facts: it reports
 // whether the rule fired, its points, a sentence of evidence (when it did
 // not fire and the engine is explaining, why not) and the evidence mark the
-// decision weighs. Adding a rule is one entry in builtinRules plus its test.
+// decision weighs. The only thing it writes is its sentence, into the
+// verdict's buffer of details the tallies carry (t.cat, t.list, ...: see
+// detail.go); only rules marked after read the tallies' evidence. Adding a
+// rule is one entry in builtinRules plus its test.
 type rule struct {
 	name, family string
 	min, max     int    // the points it can give
@@ -40,9 +43,9 @@ type result struct {
 }
 
 // fire is a rule that fired, with its sentence of evidence. Details are
-// built by concatenation or in a stack buffer (detail.go), not with fmt:
-// they are written for most invitations, and screening competes with a
-// plain JSON decoder for time.
+// appended to the verdict's buffer of details (detail.go), not formatted
+// with fmt: they are written for most invitations, and screening competes
+// with a plain JSON decoder for time.
 func fire(points int, detail string) result {
 	return result{fired: true, points: points, detail: detail}
 }
