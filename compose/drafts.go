@@ -114,20 +114,77 @@ func (w writer) one(list []string, salt uint64) string {
 	return list[pick(w.seed, salt, len(list))]
 }
 
+// A draft is written into one buffer on the stack and copied out once:
+// its sentences joined by single spaces, empty ones left out. Drafts are
+// written for most invitations screened.
+
+// draftBuf holds a draft while it is written; longer ones grow onto the
+// heap.
+type draftBuf [512]byte
+
+// addSentence appends s after a space (none at the start); "" adds
+// nothing.
+func addSentence(dst []byte, s string) []byte {
+	if s == "" {
+		return dst
+	}
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
+	}
+	return append(dst, s...)
+}
+
+// addFilled appends fill(p, slot, value) as addSentence does.
+func addFilled(dst []byte, p, slot, value string) []byte {
+	n := strings.Count(p, slot)
+	if n == 0 {
+		return addSentence(dst, p)
+	}
+	if len(p)+n*(len(value)-len(slot)) == 0 {
+		return dst // nothing but empty slots
+	}
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
+	}
+	for {
+		i := strings.Index(p, slot)
+		if i < 0 {
+			return append(dst, p...)
+		}
+		dst = append(append(dst, p[:i]...), value...)
+		p = p[i+len(slot):]
+	}
+}
+
+// addUpperFirst appends upperFirst(s) as addSentence does.
+func addUpperFirst(dst []byte, s string) []byte {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) || !unicode.IsLower(r) {
+		return addSentence(dst, s)
+	}
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
+	}
+	return append(utf8.AppendRune(dst, unicode.ToUpper(r)), s[n:]...)
+}
+
 // greet opens a message: "Hi Jane," or, with no usable name, a neutral
 // greeting, followed by the opening sentence, capitalised when the
 // greeting ends a sentence ("¡Hola, Carmen! Gracias ...").
-func (w writer) greet(first string, salt uint64, open string) string {
-	var g string
+func (w writer) greet(dst []byte, first string, salt uint64, open string) []byte {
+	start := len(dst)
 	if first == "" {
-		g = w.one(w.pb.Greeting.Neutral, salt)
+		dst = addSentence(dst, w.one(w.pb.Greeting.Neutral, salt))
 	} else {
-		g = fill(w.one(w.pb.Greeting.Named, salt), "{first}", first)
+		dst = addFilled(dst, w.one(w.pb.Greeting.Named, salt), "{first}", first)
 	}
-	if strings.HasSuffix(g, ".") || strings.HasSuffix(g, "!") || strings.HasSuffix(g, ":") || strings.HasSuffix(g, "?") {
-		open = upperFirst(open)
+	if len(dst) > start {
+		switch dst[len(dst)-1] {
+		case '.', '!', ':', '?':
+			return addUpperFirst(dst, open)
+		}
 	}
-	return sentences(g, open)
+	return addSentence(dst, open)
 }
 
 // acceptNote is the note sent with an acceptance: greeting and thanks, one
@@ -139,14 +196,15 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 		opens = w.pb.Accept.OpenKnown
 	}
 	openLine := w.one(opens, saltOpen)
-	open := w.greet(f.first, saltGreet, openLine)
+	var a draftBuf
+	b := w.greet(a[:0], f.first, saltGreet, openLine)
+	openEnd := len(b)
 	h := f.best()
 	if cat == linkvet.KnownContact && !sayToKnown[h.kind] {
 		// "Nice to know more people around Acme" is for someone new; the
 		// user already knows this person.
 		h = hook{}
 	}
-	hookLine := ""
 	if list := w.pb.Accept.Hook[hookNames[h.kind]]; len(list) > 0 {
 		// Never two sentences opening alike ("Gracias por escribirme ...
 		// Gracias por mencionar ..."): take the next phrasing instead.
@@ -154,15 +212,27 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 		for n := 0; n < len(list) && sameOpener(list[i], openLine); n++ {
 			i = (i + 1) % len(list)
 		}
-		hookLine = fill(list[i], "{item}", h.value)
+		b = addFilled(b, list[i], "{item}", h.value)
 	}
-	closing := w.one(w.pb.Accept.Close, saltClose)
-	for _, s := range [...]string{sentences(open, hookLine, closing), sentences(open, hookLine), open} {
-		if runeCount(s) <= AcceptLimit {
-			return s
+	hookEnd := len(b)
+	b = addSentence(b, w.one(w.pb.Accept.Close, saltClose))
+	for _, end := range [...]int{len(b), hookEnd, openEnd} {
+		if runeCountBytes(b[:end]) <= AcceptLimit {
+			return string(b[:end])
 		}
 	}
-	return open
+	return string(b[:openEnd])
+}
+
+// runeCountBytes is runeCount of a draft being written.
+func runeCountBytes(b []byte) int {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			// A copy: handing b to norm would move the buffer to the heap.
+			return runeCount(string(b))
+		}
+	}
+	return len(b)
 }
 
 // followUp is the message for a few days after accepting: a question
@@ -176,46 +246,52 @@ func (w writer) followUp(f *facts) string {
 		h = hook{hookInterest, f.topic}
 	}
 	questions := w.pb.FollowUp.Question[hookNames[h.kind]]
+	q := w.one(questions, saltQuestion)
 	if h.kind == hookMentioned && !f.hasHistory(h.value) {
-		// "How are you finding it so far?" only to someone new to it.
-		questions = append(questions[:len(questions):len(questions)], w.pb.FollowUp.Question["mentioned_new"]...)
+		// "How are you finding it so far?" only to someone new to it: its
+		// phrasings join the list.
+		more := w.pb.FollowUp.Question["mentioned_new"]
+		if n := len(questions) + len(more); n > 0 {
+			if i := pick(w.seed, saltQuestion, n); i < len(questions) {
+				q = questions[i]
+			} else {
+				q = more[i-len(questions)]
+			}
+		}
 	}
-	q := fill(w.one(questions, saltQuestion), "{item}", h.value)
 	calls := w.pb.FollowUp.Call
 	if f.known && len(w.pb.FollowUp.CallKnown) > 0 {
 		calls = w.pb.FollowUp.CallKnown
 	}
-	return sentences(
-		w.greet(f.first, saltGreet+10, w.one(w.pb.FollowUp.Open, saltOpen+10)),
-		q,
-		w.one(calls, saltCall),
-	)
+	var a draftBuf
+	b := w.greet(a[:0], f.first, saltGreet+10, w.one(w.pb.FollowUp.Open, saltOpen+10))
+	b = addFilled(b, q, "{item}", h.value)
+	b = addSentence(b, w.one(calls, saltCall))
+	return string(b)
 }
 
 // askNote asks for context before deciding, without closing the door.
 func (w writer) askNote(f *facts, cat linkvet.Category) string {
-	var context string
+	var a draftBuf
+	b := w.greet(a[:0], f.first, saltGreet+20, w.one(w.pb.Ask.Open, saltOpen+20))
 	h := f.best()
 	switch {
 	case h.kind == hookMentioned:
-		context = fill(w.one(w.pb.Ask.ContextMentioned, saltHook), "{item}", h.value)
+		b = addFilled(b, w.one(w.pb.Ask.ContextMentioned, saltHook), "{item}", h.value)
 	case h.kind == hookColleague:
-		context = fill(w.one(w.pb.Ask.ContextColleague, saltHook), "{item}", h.value)
+		b = addFilled(b, w.one(w.pb.Ask.ContextColleague, saltHook), "{item}", h.value)
 	case h.value != "" && h.kind != hookTheirCompany:
-		context = fill(w.one(w.pb.Ask.ContextShared, saltHook), "{item}", h.value)
+		b = addFilled(b, w.one(w.pb.Ask.ContextShared, saltHook), "{item}", h.value)
 	default:
-		context = w.one(w.pb.Ask.ContextNone, saltHook)
+		b = addSentence(b, w.one(w.pb.Ask.ContextNone, saltHook))
 	}
 	questions := w.pb.Ask.Question
 	if cat == linkvet.Recruiter {
 		questions = w.pb.Ask.QuestionRecruiter
 	}
-	return sentences(
-		w.greet(f.first, saltGreet+20, w.one(w.pb.Ask.Open, saltOpen+20)),
-		context,
-		w.one(questions, saltQuestion+20),
-		w.one(w.pb.Ask.Door, saltClose+20),
-	)
+	b = addSentence(b, w.one(questions, saltQuestion+20))
+	b = addSentence(b, w.one(w.pb.Ask.Door, saltClose+20))
+	return string(b)
 }
 
 // declineNote turns the invitation down politely: a thank-you, a reason
@@ -227,16 +303,16 @@ func (w writer) declineNote(f *facts, cat linkvet.Category) string {
 	case linkvet.Competitor, linkvet.Salesperson, linkvet.Recruiter:
 		key = string(cat)
 	}
-	wish := w.one(w.pb.Decline.WishPlain, saltClose+30)
+	var a draftBuf
+	b := w.greet(a[:0], f.first, saltGreet+30, w.one(w.pb.Decline.Open, saltOpen+30))
+	b = addSentence(b, w.one(w.pb.Decline.Reason[key], saltReason+30))
+	b = addSentence(b, w.one(w.pb.Decline.Door, saltHook+30))
 	if f.company != "" {
-		wish = fill(w.one(w.pb.Decline.Wish, saltClose+30), "{company}", f.company)
+		b = addFilled(b, w.one(w.pb.Decline.Wish, saltClose+30), "{company}", f.company)
+	} else {
+		b = addSentence(b, w.one(w.pb.Decline.WishPlain, saltClose+30))
 	}
-	return sentences(
-		w.greet(f.first, saltGreet+30, w.one(w.pb.Decline.Open, saltOpen+30)),
-		w.one(w.pb.Decline.Reason[key], saltReason+30),
-		w.one(w.pb.Decline.Door, saltHook+30),
-		wish,
-	)
+	return string(b)
 }
 
 // sayToKnown are the kinds of common ground worth naming to someone the

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"strings"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
@@ -57,7 +58,7 @@ type facts struct {
 	sharedKind hookKind // how both are linked to shared: hookCompany or a colleague kind
 	known      bool     // the user knows them (a known contact, messaged before)
 	positions  []linkvet.Position
-	sentAt     string // YYYY-MM, when the invitation's date is known
+	sentAt     *time.Time // when the invitation was sent, if known
 }
 
 // gather collects the facts for inv as seen by me. The note is only ever
@@ -124,9 +125,7 @@ func gather(inv *linkvet.Invitation, me linkvet.Me) facts {
 	if len(f.positions) > maxListItems {
 		f.positions = f.positions[:maxListItems]
 	}
-	if inv.SentAt != nil {
-		f.sentAt = inv.SentAt.UTC().Format("2006-01")
-	}
+	f.sentAt = inv.SentAt
 	return f
 }
 
@@ -185,11 +184,11 @@ func (f *facts) relate(inv *linkvet.Invitation, me linkvet.Me) {
 // or more, or for a time not known: such a person is not asked how they
 // find it "so far".
 func (f *facts) hasHistory(item string) bool {
-	seq := fold.Fields(item)
-	if len(seq) == 0 {
-		return false
+	// An item without tokens is in no history: mentions is false for it.
+	ref := ""
+	if f.sentAt != nil {
+		ref = f.sentAt.UTC().Format("2006-01")
 	}
-	ref := f.sentAt
 	for _, pos := range f.positions {
 		for _, d := range [...]string{pos.Start, pos.End} {
 			if d > ref {
@@ -198,8 +197,13 @@ func (f *facts) hasHistory(item string) bool {
 		}
 	}
 	for _, pos := range f.positions {
-		if !containsSeq(fold.Fields(pos.Company), seq) && !containsSeq(fold.Fields(pos.Title), seq) {
-			continue
+		var buf [16]string
+		company, raw := scanTokens(buf[:0], pos.Company)
+		if !mentionsIn(pos.Company, company, raw, item) {
+			title, raw := scanTokens(buf[:0], pos.Title)
+			if !mentionsIn(pos.Title, title, raw, item) {
+				continue
+			}
 		}
 		end := pos.End
 		if end == "" {
@@ -335,7 +339,8 @@ func mentionedItem(inv *linkvet.Invitation, me linkvet.Me) string {
 	if len(note) > maxNoteScan {
 		note = note[:maxNoteScan]
 	}
-	toks := fold.Fields(note)
+	var buf [64]string
+	toks, raw := scanTokens(buf[:0], note)
 	if len(toks) == 0 {
 		return ""
 	}
@@ -347,7 +352,7 @@ func mentionedItem(inv *linkvet.Invitation, me linkvet.Me) string {
 				break
 			}
 			item = beforeComma(item)
-			if seq := fold.Fields(item); len(seq) > 0 && containsSeq(toks, seq) {
+			if mentionsIn(note, toks, raw, item) {
 				if c := clean(item, maxItem); c != "" {
 					return c
 				}
@@ -384,24 +389,4 @@ func greet(first string, variant int) string {
 		return w + ","
 	}
 	return w + " " + first + ","
-}
-
-// sentence joins parts with single spaces, skipping empty ones.
-func sentences(parts ...string) string {
-	var b strings.Builder
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
-	}
-	b.Grow(n)
-	for _, p := range parts {
-		if p == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(p)
-	}
-	return b.String()
 }

@@ -131,14 +131,17 @@ func firstName(name string) string {
 			given = after
 		}
 	}
-	words := nameTokens(given)
+	var wb [8]string
+	words := appendNameTokens(wb[:0], given)
+	names := namesOnce()
 	for i, w := range words {
 		bare := strings.TrimRight(w, ".")
-		f := foldName(bare)
-		if namesOnce().honorific[f] || utf8.RuneCountInString(bare) <= 1 || strings.Contains(w, ".") && len(f) <= 2 {
+		var kb [64]byte
+		f := appendNameKey(kb[:0], bare) // map look-ups with string(f) do not allocate
+		if names.honorific[string(f)] || utf8.RuneCountInString(bare) <= 1 || strings.Contains(w, ".") && len(f) <= 2 {
 			continue // "Dr.", "Capitán", "J.", "J.R."
 		}
-		if namesOnce().credential[f] && i > 0 {
+		if names.credential[string(f)] && i > 0 {
 			break // "Ana MBA": the credential ends the name
 		}
 		first, ok := greetWord(bare)
@@ -147,7 +150,8 @@ func firstName(name string) string {
 		}
 		// A compound given name of two or three words.
 		for n := min(3, len(words)-i); n >= 2; n-- {
-			if namesOnce().compound[foldName(strings.Join(words[i:i+n], " "))] {
+			var cb [96]byte
+			if names.compound[string(appendNamesKey(cb[:0], words[i:i+n]))] {
 				parts := []string{first}
 				for _, w := range words[i+1 : i+n] {
 					p, ok := greetWord(w)
@@ -171,12 +175,13 @@ func firstName(name string) string {
 	return ""
 }
 
-// nameTokens splits a name at spaces and after dots inside a word
+// appendNameTokens appends the words of a name to out (a buffer on the
+// caller's stack), split at spaces and after dots inside a word
 // ("Dr.Jane" is "Dr." and "Jane").
-func nameTokens(s string) []string {
-	out := make([]string, 0, 6)
+func appendNameTokens(out []string, s string) []string {
 	for w := range strings.FieldsSeq(s) {
-		if namesOnce().honorific[foldName(w)] {
+		var kb [64]byte
+		if namesOnce().honorific[string(appendNameKey(kb[:0], w))] {
 			out = append(out, w) // "Dott.ssa", "Dipl.-Ing."
 			continue
 		}
@@ -200,7 +205,8 @@ func nameTokens(s string) []string {
 // job title) and before reads as a surname: one word, a word starting
 // with a particle ("de la Vega"), or written in capitals ("GARCÍA LÓPEZ").
 func inverted(before, after string) bool {
-	aw := nameTokens(after)
+	var ab [8]string
+	aw := appendNameTokens(ab[:0], after)
 	var given []string
 	for _, w := range aw {
 		f := foldName(w)
@@ -267,6 +273,9 @@ func greetWord(w string) (string, bool) {
 	if !nameWord(w) || utf8.RuneCountInString(w) > maxFirstName {
 		return "", false
 	}
+	if isASCII(w) {
+		return normalCase(w), true // one script (Latin), nothing styled
+	}
 	var script *unicode.RangeTable
 	styled := false
 	for _, r := range w {
@@ -309,4 +318,60 @@ func scriptOf(r rune) *unicode.RangeTable {
 		}
 	}
 	return nil
+}
+
+// appendNameKey appends foldName(s) to dst. For ASCII it is written in
+// place, as fold.String then foldName's removal of dots and hyphens
+// make it: lower case, a backquote made an apostrophe, white space runs
+// made one space and the ends trimmed, then the dots and hyphens dropped
+// (TestNameKeyAgreesWithFoldName). A name is looked up in several word
+// sets per draft; folding it into a new string each time would allocate.
+func appendNameKey(dst []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(dst, foldName(s)...)
+	}
+	start := len(dst)
+	space := true // leading white space is dropped
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		space = false
+		if c == '.' || c == '-' {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	// Folding trims trailing white space before the dots go: "a ." keeps
+	// its space, "a " does not.
+	if space && len(dst) > start && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// appendNamesKey appends foldName(strings.Join(words, " ")) to dst.
+func appendNamesKey(dst []byte, words []string) []byte {
+	for _, w := range words {
+		if !isASCII(w) || w == "" {
+			return append(dst, foldName(strings.Join(words, " "))...)
+		}
+	}
+	for i, w := range words {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendNameKey(dst, w)
+	}
+	return dst
 }

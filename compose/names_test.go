@@ -126,3 +126,28 @@ func FuzzFirstName(f *testing.F) {
 		}
 	})
 }
+
+// appendNameKey writes foldName's key in place; the two must agree, and
+// appendNamesKey must agree with foldName of the words joined.
+func TestNameKeyAgreesWithFoldName(t *testing.T) {
+	for _, s := range []string{"", "Dr.", "Ph.D.", "Dipl.-Ing.", "JANE", "María José", " a . b ", "a .", "a  ", "\tx\ny",
+		"O`Neil", "Jean-Luc", "de la Vega", "ᴊᴀɴᴇ", "Dott.ssa", "a-", "-", " - ", "x\v\fy"} {
+		if got, want := string(appendNameKey(nil, s)), foldName(s); got != want {
+			t.Errorf("appendNameKey(%q) = %q, foldName %q", s, got, want)
+		}
+	}
+}
+
+func FuzzNameKey(f *testing.F) {
+	f.Add("Dr. Jane", "Doe-Smith")
+	f.Add("a .", "`x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := string(appendNameKey(nil, a)), foldName(a); got != want {
+			t.Fatalf("appendNameKey(%q) = %q, foldName %q", a, got, want)
+		}
+		words := append(strings.Fields(a), strings.Fields(b)...)
+		if got, want := string(appendNamesKey(nil, words)), foldName(strings.Join(words, " ")); got != want {
+			t.Fatalf("appendNamesKey(%q) = %q, foldName %q", words, got, want)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package screen
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/linkvet/linkvet"
@@ -50,10 +51,22 @@ type decision struct {
 	action linkvet.Action
 	// hard: reached by precedence (blocked, scam, known, disqualify, ...),
 	// so neither the score nor a learned opinion may soften it.
-	hard   bool
-	floor  linkvet.Action // user rules and opinions cannot go more lenient than this
-	path   string
-	report bool
+	hard  bool
+	floor linkvet.Action // user rules and opinions cannot go more lenient than this
+	// path says how the action was reached. It is only written when
+	// explaining (Explanation.Path), so that screening does not format
+	// sentences nobody reads.
+	path    string
+	report  bool
+	explain bool
+}
+
+// explained returns the sentence build writes when explaining, else "".
+func explained(f *facts, build func() string) string {
+	if !f.explain {
+		return ""
+	}
+	return build()
 }
 
 // rank orders actions from most welcoming (0) to harshest (4).
@@ -67,6 +80,14 @@ func rank(a linkvet.Action) int {
 }
 
 func (e *Engine) decide(f *facts, t *tallies, v *linkvet.Verdict) decision {
+	d := e.precedence(f, t, v)
+	d.explain = f.explain
+	return d
+}
+
+// precedence reaches the decision by precedence, when one applies, else
+// leaves it to the score against the style's bars (finish).
+func (e *Engine) precedence(f *facts, t *tallies, v *linkvet.Verdict) decision {
 	style := e.pol.Style
 	if style == "" {
 		style = linkvet.Balanced
@@ -82,7 +103,9 @@ func (e *Engine) decide(f *facts, t *tallies, v *linkvet.Verdict) decision {
 		v.Category = linkvet.Scammer
 		firstReason(v, "impersonation")
 		return decision{action: linkvet.Block, hard: true, floor: linkvet.Block, report: true,
-			path: fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", t.scam, strings.Join(t.whats(toScam), ", "))}
+			path: explained(f, func() string {
+				return fmt.Sprintf("scam evidence of weight %d (%s) wins over everything but the blocked list", t.scam, strings.Join(t.whats(toScam), ", "))
+			})}
 	case t.has(evImpersonation):
 		// Posing as someone the user trusts is as serious as a blocked
 		// sender getting through: decline, report, and say so first.
@@ -104,19 +127,25 @@ func (e *Engine) decide(f *facts, t *tallies, v *linkvet.Verdict) decision {
 		// famous name, a parody) or carries scam evidence too; a merely
 		// thin profile is declined without a report.
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline, report: t.impersonation() || t.scam > 0,
-			path: fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", t.fake, strings.Join(t.whats(toFake), ", "))}
+			path: explained(f, func() string {
+				return fmt.Sprintf("fake-profile evidence of weight %d (%s): decline", t.fake, strings.Join(t.whats(toFake), ", "))
+			})}
 	case len(f.disqualified) > 0 || len(f.promoted) > 0:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: "your disqualify list matched " + quoteList(append(append([]string(nil), f.disqualified...), f.promoted...)) + ": decline"}
+			path: explained(f, func() string {
+				return "your disqualify list matched " + quoteList(append(append([]string(nil), f.disqualified...), f.promoted...)) + ": decline"
+			})}
 	case f.competitor != "":
 		v.Category = linkvet.Competitor
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: "works for " + f.competitor + ", a competitor: decline"}
+			path: explained(f, func() string { return "works for " + f.competitor + ", a competitor: decline" })}
 	case len(f.controversial) > 0 && e.pol.DeclineControversial:
 		return decision{action: linkvet.Decline, hard: true, floor: linkvet.Decline,
-			path: "you opted to decline highly political or controversial profiles: " + quoteList(f.controversial)}
+			path: explained(f, func() string {
+				return "you opted to decline highly political or controversial profiles: " + quoteList(f.controversial)
+			})}
 	}
-	return decision{path: string(style) + " style"}
+	return decision{path: explained(f, func() string { return string(style) + " style" })}
 }
 
 // category places a sender who is neither blocked, a scammer, known nor fake
@@ -178,7 +207,10 @@ func (e *Engine) userRules(f *facts, v *linkvet.Verdict, x *Explanation, d *deci
 	in := &policy.RuleInput{Invitation: f.inv, Category: v.Category, Intent: e.intent(f, v.Category), Score: v.Score, Now: f.now, Me: &e.pol.Me}
 	for _, r := range e.pol.Rules {
 		ok, err := r.Match(in)
-		t := Trial{Rule: "user:" + r.Name, Family: "user"}
+		t := Trial{Family: "user"}
+		if ok || err != nil || f.explain {
+			t.Rule = "user:" + r.Name // only named when it gives a reason or is explained
+		}
 		switch {
 		case err != nil:
 			t.Detail = "rule failed: " + err.Error()
@@ -211,11 +243,15 @@ func (e *Engine) userRules(f *facts, v *linkvet.Verdict, x *Explanation, d *deci
 // always make the verdict stricter, and more lenient only above the floor.
 func (e *Engine) force(d *decision, a linkvet.Action, by string) {
 	if d.floor != "" && rank(a) < rank(d.floor) {
-		d.path += "; " + by + " asked for " + string(a) + ", which cannot override this"
+		if d.explain {
+			d.path += "; " + by + " asked for " + string(a) + ", which cannot override this"
+		}
 		return
 	}
 	d.action, d.hard = a, true
-	d.path = by + " sets the action to " + string(a)
+	if d.explain {
+		d.path = by + " sets the action to " + string(a)
+	}
 }
 
 // learned turns the classifier's opinion into one more reason, never an
@@ -294,30 +330,41 @@ func (e *Engine) finish(f *facts, t *tallies, v *linkvet.Verdict, d *decision) {
 		switch {
 		case v.Score >= b.accept:
 			d.action = linkvet.Accept
-			d.path = fmt.Sprintf("%s: score %d reaches the accept bar of %d", d.path, v.Score, b.accept)
 		case v.Score >= b.ask:
 			d.action = linkvet.Ask
-			d.path = fmt.Sprintf("%s: score %d is between the ask bar (%d) and the accept bar (%d)", d.path, v.Score, b.ask, b.accept)
 		case v.Score <= b.decline:
 			d.action = linkvet.Decline
-			d.path = fmt.Sprintf("%s: score %d is at or below the decline bar of %d", d.path, v.Score, b.decline)
 		default:
 			d.action = linkvet.Ignore
-			d.path = fmt.Sprintf("%s: score %d is below the ask bar of %d", d.path, v.Score, b.ask)
+		}
+		if d.explain {
+			switch d.action {
+			case linkvet.Accept:
+				d.path = fmt.Sprintf("%s: score %d reaches the accept bar of %d", d.path, v.Score, b.accept)
+			case linkvet.Ask:
+				d.path = fmt.Sprintf("%s: score %d is between the ask bar (%d) and the accept bar (%d)", d.path, v.Score, b.ask, b.accept)
+			case linkvet.Decline:
+				d.path = fmt.Sprintf("%s: score %d is at or below the decline bar of %d", d.path, v.Score, b.decline)
+			default:
+				d.path = fmt.Sprintf("%s: score %d is below the ask bar of %d", d.path, v.Score, b.ask)
+			}
 		}
 		e.capByCategory(f, t, v, d)
 		if d.action == linkvet.Accept {
-			if ok, why := e.litmus(f, t, v); !ok {
+			ok, detail := e.litmus(f, t, v)
+			v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: detail})
+			if !ok {
 				d.action = linkvet.Ask
-				d.path += "; but the litmus test fails (" + why + "), so ask first"
-				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "not yet worth a call: " + why})
-			} else {
-				v.Reasons = append(v.Reasons, linkvet.Reason{Rule: "litmus_test", Points: 0, Detail: "a real, relevant person: " + why})
+				if d.explain {
+					d.path += "; but the litmus test fails (" + strings.TrimPrefix(detail, litmusFails) + "), so ask first"
+				}
 			}
 		}
 		if d.action == linkvet.Accept && v.Confidence < minAcceptConf {
 			d.action = linkvet.Ask
-			d.path += fmt.Sprintf("; too little is known (confidence %.2f) to accept", v.Confidence)
+			if d.explain {
+				d.path += fmt.Sprintf("; too little is known (confidence %.2f) to accept", v.Confidence)
+			}
 		}
 	}
 	if d.hard {
@@ -349,7 +396,9 @@ func (e *Engine) capByCategory(f *facts, t *tallies, v *linkvet.Verdict, d *deci
 	lower := func(to linkvet.Action, why string) {
 		if rank(d.action) < rank(to) {
 			d.action = to
-			d.path += "; " + why
+			if d.explain {
+				d.path += "; " + why
+			}
 		}
 	}
 	switch v.Category {
@@ -361,14 +410,16 @@ func (e *Engine) capByCategory(f *facts, t *tallies, v *linkvet.Verdict, d *deci
 		case e.bars.strangerMax == linkvet.Accept && !(f.personal || f.mutual > 0 || len(f.inv.Interactions) > 0):
 			lower(linkvet.Ask, "a stranger with no note, mutual or contact shows no intent yet")
 		default:
-			lower(e.bars.strangerMax, "a stranger: "+strangerAdvice(e.bars.strangerMax))
+			lower(e.bars.strangerMax, strangerAdvice(e.bars.strangerMax))
 		}
 	case linkvet.KnownContact:
 		// Met in person: seed 003 accepts known contacts, unless something
 		// speaks against them.
 		if d.action == linkvet.Ask && t.fake == 0 && t.scam == 0 && len(f.pitch) == 0 {
 			d.action = linkvet.Accept
-			d.path += "; someone you met in person is a known contact"
+			if d.explain {
+				d.path += "; someone you met in person is a known contact"
+			}
 		}
 	case linkvet.Salesperson:
 		if len(f.pitch) > 0 {
@@ -385,7 +436,9 @@ func (e *Engine) capByCategory(f *facts, t *tallies, v *linkvet.Verdict, d *deci
 		// still asks, the others accept.
 		if (d.action == linkvet.Ask || d.action == linkvet.Ignore) && t.fake == 0 && t.scam == 0 && len(f.pitch) == 0 && e.pol.Style != linkvet.Curated {
 			d.action = linkvet.Accept
-			d.path += "; a verified account with nothing against it is worth accepting"
+			if d.explain {
+				d.path += "; a verified account with nothing against it is worth accepting"
+			}
 		}
 	case linkvet.Recruiter:
 		// Seed 003: review recruiters, and accept the ones who did their
@@ -394,7 +447,9 @@ func (e *Engine) capByCategory(f *facts, t *tallies, v *linkvet.Verdict, d *deci
 			lower(linkvet.Ignore, "a recruiter blasting invitations without a note or anything in common")
 		} else if d.action == linkvet.Ask && f.personal && t.fake == 0 && t.scam == 0 && e.pol.Style != linkvet.Curated {
 			d.action = linkvet.Accept
-			d.path += "; a recruiter who wrote a personal note is worth accepting"
+			if d.explain {
+				d.path += "; a recruiter who wrote a personal note is worth accepting"
+			}
 		}
 	}
 }
@@ -414,59 +469,71 @@ func (e *Engine) vetted(f *facts, t *tallies) bool {
 func strangerAdvice(a linkvet.Action) string {
 	switch a {
 	case linkvet.Ignore:
-		return "your curated style leaves strangers pending"
+		return "a stranger: your curated style leaves strangers pending"
 	case linkvet.Ask:
-		return "ask them for context before accepting"
+		return "a stranger: ask them for context before accepting"
 	}
-	return "your open style welcomes them"
+	return "a stranger: your open style welcomes them"
 }
+
+// The litmus test's reason opens with whether it passed.
+const (
+	litmusPasses = "a real, relevant person: "
+	litmusFails  = "not yet worth a call: "
+)
 
 // litmus is seed 004's final bar: would a call with this person be worth
 // the time? It needs a real person (a photo, a badge, a history or
 // recommendations, and no fake-profile signs) and a relevant one (a personal
-// note, something in common, enough mutuals, or prior contact).
+// note, something in common, enough mutuals, or prior contact). It returns
+// the litmus_test reason's detail: litmusPasses or litmusFails and why,
+// written in one buffer.
 func (e *Engine) litmus(f *facts, t *tallies, v *linkvet.Verdict) (bool, string) {
 	p := &f.inv.Person
-	var real, relevant []string
-	if isTrue(f.verified) {
-		real = append(real, "verified")
+	verified := isTrue(f.verified)
+	real := [...]bool{verified, p.Photo == linkvet.PhotoReal, len(p.Experience) > 0, p.Recommendations != nil && *p.Recommendations > 0}
+	realWords := [...]string{"verified", "a real photo", "a work history", "recommendations"}
+	mutuals := f.mutual >= e.pol.MinMutual && f.mutual > 0
+	prior := f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) ||
+		f.inv.HasInteraction(linkvet.EngagedWithYourContent)
+	relevant := [...]bool{f.personal, f.commonGround(), mutuals, v.Category == linkvet.Verified, prior}
+	relevantWords := [...]string{"a personal note", "something in common", "", "a verified identity", "prior contact"}
+	switch {
+	case t.fake > 0 && !verified:
+		b := append(t.text.open(), litmusFails+"the profile shows signs of being fake ("...)
+		b = t.appendWhats(b, toFake)
+		return false, t.text.keep(append(b, ')'))
+	case real == [len(real)]bool{}:
+		return false, litmusFails + "nothing shows a real person behind the profile"
+	case relevant == [len(relevant)]bool{}:
+		return false, litmusFails + "nothing shows why this person is relevant to you"
 	}
-	if p.Photo == linkvet.PhotoReal {
-		real = append(real, "a real photo")
-	}
-	if len(p.Experience) > 0 {
-		real = append(real, "a work history")
-	}
-	if p.Recommendations != nil && *p.Recommendations > 0 {
-		real = append(real, "recommendations")
-	}
-	if f.personal {
-		relevant = append(relevant, "a personal note")
-	}
-	if f.commonGround() {
-		relevant = append(relevant, "something in common")
-	}
-	if f.mutual >= e.pol.MinMutual && f.mutual > 0 {
-		relevant = append(relevant, fmt.Sprintf("%d mutual connections", f.mutual))
-	}
-	if v.Category == linkvet.Verified {
-		relevant = append(relevant, "a verified identity")
-	}
-	for _, k := range []string{linkvet.MetInPerson, linkvet.MessagedBefore, linkvet.EngagedWithYourContent} {
-		if f.inv.HasInteraction(k) {
-			relevant = append(relevant, "prior contact")
-			break
+	b := append(t.text.open(), litmusPasses...)
+	start := len(b)
+	for i, ok := range real {
+		if ok {
+			if len(b) > start {
+				b = append(b, ", "...)
+			}
+			b = append(b, realWords[i]...)
 		}
 	}
-	switch {
-	case t.fake > 0 && !isTrue(f.verified):
-		return false, "the profile shows signs of being fake (" + strings.Join(t.whats(toFake), ", ") + ")"
-	case len(real) == 0:
-		return false, "nothing shows a real person behind the profile"
-	case len(relevant) == 0:
-		return false, "nothing shows why this person is relevant to you"
+	b = append(b, "; "...)
+	start = len(b)
+	for i, ok := range relevant {
+		if !ok {
+			continue
+		}
+		if len(b) > start {
+			b = append(b, ", "...)
+		}
+		if i == 2 {
+			b = append(strconv.AppendInt(b, int64(f.mutual), 10), " mutual connections"...)
+		} else {
+			b = append(b, relevantWords[i]...)
+		}
 	}
-	return true, strings.Join(real, ", ") + "; " + strings.Join(relevant, ", ")
+	return true, t.text.keep(b)
 }
 
 // intent guesses why the sender invites (seed 003's seven reasons).
@@ -481,7 +548,7 @@ func (e *Engine) intent(f *facts, c linkvet.Category) linkvet.Intent {
 		return linkvet.Sell
 	case c == linkvet.Recruiter:
 		return linkvet.CareerOpportunity
-	case has(lxKeepInTouch) || c == linkvet.KnownContact || f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) || len(f.sharedKinds("company")) > 0:
+	case has(lxKeepInTouch) || c == linkvet.KnownContact || f.inv.HasInteraction(linkvet.MetInPerson) || f.inv.HasInteraction(linkvet.MessagedBefore) || f.sharesKind("company"):
 		return linkvet.KeepInTouch
 	case has(lxIntroduce):
 		return linkvet.IntroduceNetwork
@@ -530,22 +597,29 @@ func (e *Engine) confidence(f *facts) float64 {
 // section 4), in the order they matter most.
 func missing(f *facts) []string {
 	inv, p := f.inv, &f.inv.Person
-	var out []string
-	if p.Headline == "" && p.Title == "" {
-		out = append(out, "headline")
+	have := [...]bool{
+		p.Headline == "" && p.Title == "",
+		inv.MutualConnections == nil,
+		(p.Photo == "" || p.Photo == linkvet.PhotoUnknown) && p.Experience == nil && p.About == "" &&
+			p.Connections == nil && p.MemberSince == "" && p.Verified == nil,
+		p.ProfileURL == "" && len(p.Emails) == 0,
+		cutNote(inv.Message),
 	}
-	if inv.MutualConnections == nil {
-		out = append(out, "mutual_connections")
+	names := [...]string{"headline", "mutual_connections", "profile", "profile_url", "note"}
+	n := 0
+	for _, h := range have {
+		if h {
+			n++
+		}
 	}
-	if (p.Photo == "" || p.Photo == linkvet.PhotoUnknown) && p.Experience == nil && p.About == "" &&
-		p.Connections == nil && p.MemberSince == "" && p.Verified == nil {
-		out = append(out, "profile")
+	if n == 0 {
+		return nil
 	}
-	if p.ProfileURL == "" && len(p.Emails) == 0 {
-		out = append(out, "profile_url")
-	}
-	if cutNote(inv.Message) {
-		out = append(out, "note")
+	out := make([]string, 0, n) // the verdict's own: sized once
+	for i, h := range have {
+		if h {
+			out = append(out, names[i])
+		}
 	}
 	return out
 }
@@ -555,20 +629,41 @@ func missing(f *facts) []string {
 // note is not missing: no note means none was written.
 func cutNote(note string) bool {
 	n := strings.TrimRight(note, " \t\r\n")
-	return strings.HasSuffix(n, "…") || strings.HasSuffix(strings.ToLower(n), "see more")
+	// No letter but K (U+212A) and İ (U+0130) lower-cases to ASCII, and
+	// neither is in "see more": an ASCII fold of the end is ToLower's.
+	const more = "see more"
+	return strings.HasSuffix(n, "…") || len(n) >= len(more) && strings.EqualFold(n[len(n)-len(more):], more)
 }
 
 // missingAdvice says what is missing and how the user can get it without
 // linkvet ever touching their account.
 func missingAdvice(m []string) string {
-	names := map[string]string{"headline": "their headline", "mutual_connections": "the mutual connections", "note": "the rest of the note",
-		"profile": "their profile (photo, positions, about, account age)", "profile_url": "their profile link"}
-	parts := make([]string, 0, len(m))
-	for _, k := range m {
-		parts = append(parts, names[k])
+	var a [512]byte
+	b := append(a[:0], "judged on little: missing "...)
+	for i, k := range m {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, missingNames[k]...)
 	}
-	return "judged on little: missing " + strings.Join(parts, ", ") + ". To judge better, open their profile and use More → Save to PDF " +
-		"(linkvet add --profile FILE.pdf), paste your Invitation Manager page (linkvet paste), or sync LinkedIn's invitation e-mails (linkvet mail sync)"
+	b = append(b, ". To judge better, open their profile and use More → Save to PDF "+
+		"(linkvet add --profile FILE.pdf), paste your Invitation Manager page (linkvet paste), or sync LinkedIn's invitation e-mails (linkvet mail sync)"...)
+	return string(b)
+}
+
+// missingNames say what each fact missing is, for missingAdvice.
+var missingNames = map[string]string{"headline": "their headline", "mutual_connections": "the mutual connections", "note": "the rest of the note",
+	"profile": "their profile (photo, positions, about, account age)", "profile_url": "their profile link"}
+
+// sharesKind reports something shared of kind (sharedKinds without the
+// slice).
+func (f *facts) sharesKind(kind string) bool {
+	for _, s := range f.shared {
+		if s.kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // verdictReasons are the reasons the engine itself gives, beside the rules:

@@ -83,22 +83,30 @@ var evidenceKinds = [nEvidence]evidenceKind{
 
 // mark is one piece of evidence with its weight.
 type mark struct {
-	kind   evidence
-	weight int
-	// weak: too little to count alone; it counts only beside strong scam
-	// evidence (see Engine.weigh).
-	weak    bool
 	phrases []string
 	rule    string // the rule that found it (set by the engine)
+	weight  int
+	kind    evidence
+	// weak: too little to count alone; it counts only beside strong scam
+	// evidence (see Engine.weigh).
+	weak bool
 }
 
 // tallies sums the evidence of every fired rule.
 type tallies struct {
 	scam, fake int
 	marks      []mark
+	// first holds the marks of most invitations (a photo, an age, a name,
+	// a few scam signs), so that adding them does not allocate.
+	first [8]mark
+	// text holds the details of the verdict's reasons (detail.go).
+	text details
 }
 
 func (t *tallies) add(m mark) {
+	if t.marks == nil {
+		t.marks = t.first[:0]
+	}
 	t.marks = append(t.marks, m)
 	if m.weak {
 		return
@@ -144,4 +152,22 @@ func (t *tallies) whats(to sink) []string {
 		out = append(out, evidenceKinds[m.kind].what)
 	}
 	return out
+}
+
+// appendWhats appends the kinds counted toward a sink, ", " between them:
+// strings.Join(t.whats(to), ", ") without the slice.
+func (t *tallies) appendWhats(dst []byte, to sink) []byte {
+	var seen [nEvidence]bool
+	start := len(dst)
+	for _, m := range t.marks {
+		if m.weak || evidenceKinds[m.kind].sink&to == 0 || seen[m.kind] {
+			continue
+		}
+		seen[m.kind] = true
+		if len(dst) > start {
+			dst = append(dst, ", "...)
+		}
+		dst = append(dst, evidenceKinds[m.kind].what...)
+	}
+	return dst
 }

@@ -2,6 +2,7 @@ package screen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,10 @@ import (
 // and the evidence it may produce. check only reads facts: it reports
 // whether the rule fired, its points, a sentence of evidence (when it did
 // not fire and the engine is explaining, why not) and the evidence mark the
-// decision weighs. Adding a rule is one entry in builtinRules plus its test.
+// decision weighs. The only thing it writes is its sentence, into the
+// verdict's buffer of details the tallies carry (t.cat, t.list, ...: see
+// detail.go); only rules marked after read the tallies' evidence. Adding a
+// rule is one entry in builtinRules plus its test.
 type rule struct {
 	name, family string
 	min, max     int    // the points it can give
@@ -38,8 +42,12 @@ type result struct {
 	mark   mark
 }
 
-func fire(points int, format string, args ...any) result {
-	return result{fired: true, points: points, detail: fmt.Sprintf(format, args...)}
+// fire is a rule that fired, with its sentence of evidence. Details are
+// appended to the verdict's buffer of details (detail.go), not formatted
+// with fmt: they are written for most invitations, and screening competes
+// with a plain JSON decoder for time.
+func fire(points int, detail string) result {
+	return result{fired: true, points: points, detail: detail}
 }
 
 func (r result) with(k evidence, weight int) result {
@@ -47,13 +55,23 @@ func (r result) with(k evidence, weight int) result {
 	return r
 }
 
-// skip is a rule that did not fire; the reason is only built when
-// explaining, to keep screening fast.
-func skip(f *facts, format string, args ...any) result {
+// skip is a rule that did not fire, with a fixed reason (kept only when
+// explaining).
+func skip(f *facts, why string) result {
 	if !f.explain {
 		return result{}
 	}
-	return result{detail: fmt.Sprintf(format, args...)}
+	return result{detail: why}
+}
+
+// skipf is a rule that did not fire, with a reason that needs building:
+// why is only called when explaining, so that screening neither formats
+// the reason nor boxes its arguments.
+func skipf(f *facts, why func() string) result {
+	if !f.explain {
+		return result{}
+	}
+	return result{detail: why()}
 }
 
 // Points the rules give, in one place. Scam phrases give scamPerWeight per
@@ -170,21 +188,21 @@ func builtinRules() []rule {
 
 // --- policy ---------------------------------------------------------------
 
-func ruleBlocked(e *Engine, f *facts, _ *tallies) result {
+func ruleBlocked(e *Engine, f *facts, t *tallies) result {
 	if f.blocked {
-		return fire(-100, "on your blocked list as %s", f.blockedEntry)
+		return fire(-100, t.cat("on your blocked list as ", f.blockedEntry))
 	}
-	return skip(f, "not on your blocked list (%d entries)", len(e.pol.Blocked))
+	return skipf(f, func() string { return fmt.Sprintf("not on your blocked list (%d entries)", len(e.pol.Blocked)) })
 }
 
-func ruleKnown(e *Engine, f *facts, _ *tallies) result {
+func ruleKnown(e *Engine, f *facts, t *tallies) result {
 	if f.known {
-		return fire(30, "on your list of people you know as %s", f.knownEntry)
+		return fire(30, t.cat("on your list of people you know as ", f.knownEntry))
 	}
-	return skip(f, "not on your known list (%d entries)", len(e.pol.Known))
+	return skipf(f, func() string { return fmt.Sprintf("not on your known list (%d entries)", len(e.pol.Known)) })
 }
 
-func ruleDisqualify(e *Engine, f *facts, _ *tallies) result {
+func ruleDisqualify(e *Engine, f *facts, t *tallies) result {
 	n := len(e.pol.Disqualify)
 	if n == 0 {
 		return skip(f, "your policy has no disqualify phrases")
@@ -192,19 +210,21 @@ func ruleDisqualify(e *Engine, f *facts, _ *tallies) result {
 	// Seed 001 (Mandel): phrases in the headline, the about text or the
 	// note disqualify a stranger.
 	if len(f.disqualified) == 0 {
-		return skip(f, "none of your %d disqualify phrases appears in the headline, about text or note", n)
+		return skipf(f, func() string {
+			return fmt.Sprintf("none of your %d disqualify phrases appears in the headline, about text or note", n)
+		})
 	}
-	return fire(-20, "uses %s, on your disqualify list", quoteList(f.disqualified))
+	return fire(-20, t.list("uses ", f.disqualified, ", on your disqualify list"))
 }
 
-func rulePromotedCount(e *Engine, f *facts, _ *tallies) result {
+func rulePromotedCount(e *Engine, f *facts, t *tallies) result {
 	if !e.pol.DisqualifyPromotedConnectionCount {
 		return skip(f, "not enabled (disqualify_promoted_connection_count)")
 	}
 	if len(f.promoted) == 0 {
 		return skip(f, "the profile does not advertise its network size")
 	}
-	return fire(-20, "advertises the size of their network (%s)", quoteList(f.promoted))
+	return fire(-20, t.list("advertises the size of their network (", f.promoted, ")"))
 }
 
 // withoutBareCountWords drops "connections" and "followers" found without a
@@ -240,25 +260,25 @@ func numberedCount(words []string) []string {
 	return out
 }
 
-func ruleCompetitor(e *Engine, f *facts, _ *tallies) result {
+func ruleCompetitor(e *Engine, f *facts, t *tallies) result {
 	if e.competitors.Len() == 0 {
 		return skip(f, "your policy lists no competitors")
 	}
 	if f.competitor == "" {
-		return skip(f, "does not work for any of your %d competitors", e.competitors.Len())
+		return skipf(f, func() string { return fmt.Sprintf("does not work for any of your %d competitors", e.competitors.Len()) })
 	}
-	return fire(-15, "works for %s, which your policy lists as a competitor", f.competitor)
+	return fire(-15, t.cat("works for ", f.competitor, ", which your policy lists as a competitor"))
 }
 
-func ruleControversial(e *Engine, f *facts, _ *tallies) result {
+func ruleControversial(e *Engine, f *facts, t *tallies) result {
 	found := f.controversial
 	if len(found) == 0 {
 		return skip(f, "no political or controversial self-description")
 	}
 	if !e.pol.DeclineControversial {
-		return fire(0, "describes themselves with %s; you have not opted to decline such profiles", quoteList(found))
+		return fire(0, t.list("describes themselves with ", found, "; you have not opted to decline such profiles"))
 	}
-	return fire(-15, "describes themselves with %s; your policy declines highly political or controversial profiles", quoteList(found))
+	return fire(-15, t.list("describes themselves with ", found, "; your policy declines highly political or controversial profiles"))
 }
 
 // --- scam -----------------------------------------------------------------
@@ -276,7 +296,7 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 	what := evidenceKinds[k].what
 	return rule{name: name, family: "scam", min: 4 * scamPerWeight, max: scamPerWeight, points: "−6 per weight", when: when,
 		reads: strings.Split(where, ", "), gives: []evidence{k},
-		check: func(e *Engine, f *facts, _ *tallies) result {
+		check: func(e *Engine, f *facts, t *tallies) result {
 			// How someone approaches the user is in the note; a dating app's
 			// headline may well talk of love. Money and fee stories count
 			// wherever they are written.
@@ -284,20 +304,22 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 			if l == lxRomance {
 				s = f.spNote
 			}
-			idx := f.find(l, s)
+			var buf [8]int32
+			idx := f.appendFind(buf[:0], l, s)
 			if len(idx) == 0 {
-				return skip(f, "nothing suggesting %s", what)
+				return skipf(f, func() string { return "nothing suggesting " + what })
 			}
-			weight, phrases := f.familyWeight(l, idx)
+			weight := f.weightOf(l, idx)
 			if weight < 2 {
+				phrases := f.phrasesOf(l, idx) // kept by the mark, for Engine.weigh
 				var r result
 				if f.explain {
-					r = skip(f, "mentions %s, which alone is no evidence of %s", quoteList(phrases), what)
+					r = skip(f, fmt.Sprintf("mentions %s, which alone is no evidence of %s", quoteList(phrases), what))
 				}
 				r.mark = mark{kind: k, weight: 1, weak: true, phrases: phrases}
 				return r
 			}
-			return fire(scamPerWeight*weight, "%s: %s", what, quoteList(phrases)).with(k, weight)
+			return fire(scamPerWeight*weight, t.entries(f, what, ": ", l, idx, "")).with(k, weight)
 		}}
 }
 
@@ -309,12 +331,14 @@ func weightedRule(name string, l lex, k evidence, when string) rule {
 // a sender with a recruiting title only the phrases strong enough on their
 // own (a fee to pay, weight 3) are advance-fee evidence.
 func (f *facts) familyWeight(l lex, idx []int32) (int, []string) {
+	return f.weightOf(l, idx), f.phrasesOf(l, idx)
+}
+
+// weightOf is familyWeight's weight alone, without allocating.
+func (f *facts) weightOf(l lex, idx []int32) int {
 	strong, weak := 0, 0
-	phrases := make([]string, len(idx))
-	for i, j := range idx {
-		en := f.entry(l, j)
-		phrases[i] = en.phrase
-		w := int(en.weight)
+	for _, j := range idx {
+		w := int(f.entry(l, j).weight)
 		if l == lxAdvance && f.recruiterTitle != "" && w < 3 {
 			w = 1
 		}
@@ -325,14 +349,41 @@ func (f *facts) familyWeight(l lex, idx []int32) (int, []string) {
 		}
 	}
 	if strong == 0 {
-		return min(weak, 1), phrases
+		return min(weak, 1)
 	}
-	return min(strong+weak, 4), phrases
+	return min(strong+weak, 4)
+}
+
+// phrasesOf returns the phrases of found entries, as written.
+func (f *facts) phrasesOf(l lex, idx []int32) []string {
+	phrases := make([]string, len(idx))
+	for i, j := range idx {
+		phrases[i] = f.entry(l, j).phrase
+	}
+	return phrases
+}
+
+// appendFind is find into dst: a rule passes a buffer on its stack, so
+// that looking up a lexicon allocates nothing.
+func (f *facts) appendFind(dst []int32, l lex, s span) []int32 {
+outer:
+	for _, h := range f.hits {
+		if h.lx != l || !s.holds(h.pos) {
+			continue
+		}
+		for _, have := range dst {
+			if have == h.id {
+				continue outer
+			}
+		}
+		dst = append(dst, h.id)
+	}
+	return dst
 }
 
 // ruleMoney: money or percentages promised per period, found without any
 // vocabulary but the neutral lists of currencies and units of time.
-func ruleMoney(e *Engine, f *facts, _ *tallies) result {
+func ruleMoney(e *Engine, f *facts, t *tallies) result {
 	if len(f.money) == 0 {
 		return skip(f, "no money promised per day, week or month")
 	}
@@ -345,19 +396,19 @@ func ruleMoney(e *Engine, f *facts, _ *tallies) result {
 	if weight < 2 {
 		var r result
 		if f.explain {
-			r = skip(f, "names an amount per month (%s), which alone is no evidence", quoteList(what))
+			r = skip(f, fmt.Sprintf("names an amount per month (%s), which alone is no evidence", quoteList(what)))
 		}
 		r.mark = mark{kind: evMoneyPromise, weight: 1, weak: true, phrases: what}
 		return r
 	}
 	weight = min(weight+len(f.money)-1, 4)
-	return fire(scamPerWeight*weight, "promises money per day, week or month: %s", quoteList(what)).with(evMoneyPromise, weight)
+	return fire(scamPerWeight*weight, t.list("promises money per day, week or month: ", what, "")).with(evMoneyPromise, weight)
 }
 
 // ruleOffPlatform: a push to continue where LinkedIn cannot see. It is
 // always shown, but weighs as scam evidence only beside other signs: an
 // honest person may well give a number.
-func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
+func ruleOffPlatform(e *Engine, f *facts, t *tallies) result {
 	found := f.found(lxOffPlatform, f.spNote)
 	for _, h := range f.handoffs {
 		if !contains(found, h) {
@@ -373,7 +424,7 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	// other signs.
 	stranger := !f.known && f.mutual < e.pol.MinMutual && !f.commonGround()
 	if f.contactGiven && len(found) >= 2 && stranger {
-		return fire(2*scamPerWeight, "%s, handing over a way to reach them: %s", evidenceKinds[evOffPlatform].what, quoteList(found)).with(evOffPlatform, 2)
+		return fire(2*scamPerWeight, t.whatList(evidenceKinds[evOffPlatform].what, ", handing over a way to reach them: ", found)).with(evOffPlatform, 2)
 	}
 	// A stranger asking for the user's own number or private e-mail is
 	// collecting contacts (weight-2 phrases of the family); a recruiter
@@ -381,21 +432,21 @@ func ruleOffPlatform(e *Engine, f *facts, _ *tallies) result {
 	if stranger && f.recruiterTitle == "" {
 		for _, j := range f.find(lxOffPlatform, f.spNote) {
 			if en := f.entry(lxOffPlatform, j); en.weight >= 2 {
-				return fire(2*scamPerWeight, "a stranger asks for your own phone number or e-mail (%s): collecting contacts", en.phrase).with(evOffPlatform, 2)
+				return fire(2*scamPerWeight, t.cat("a stranger asks for your own phone number or e-mail (", en.phrase, "): collecting contacts")).with(evOffPlatform, 2)
 			}
 		}
 	}
-	r := fire(weakScamSign, "%s: %s", evidenceKinds[evOffPlatform].what, quoteList(found))
+	r := fire(weakScamSign, t.whatList(evidenceKinds[evOffPlatform].what, ": ", found))
 	r.mark = mark{kind: evOffPlatform, weight: 1, weak: true, phrases: found}
 	return r
 }
 
-func ruleUrgency(e *Engine, f *facts, _ *tallies) result {
+func ruleUrgency(e *Engine, f *facts, t *tallies) result {
 	found := f.found(lxUrgency, f.spNote)
 	if len(found) == 0 {
 		return skip(f, "no pressure to act at once")
 	}
-	r := fire(weakScamSign, "%s: %s", evidenceKinds[evUrgency].what, quoteList(found))
+	r := fire(weakScamSign, t.whatList(evidenceKinds[evUrgency].what, ": ", found))
 	r.mark = mark{kind: evUrgency, weight: 1, weak: true, phrases: found}
 	return r
 }
@@ -403,7 +454,8 @@ func ruleUrgency(e *Engine, f *facts, _ *tallies) result {
 // ruleCrypto: crypto vocabulary is ordinary in some jobs; it only adds
 // weight to scam evidence found elsewhere.
 func ruleCrypto(e *Engine, f *facts, t *tallies) result {
-	words := f.found(lxCrypto, f.spAll)
+	var buf [8]int32
+	words := f.appendFind(buf[:0], lxCrypto, f.spAll)
 	switch {
 	case len(words) == 0:
 		return skip(f, "no crypto vocabulary")
@@ -411,9 +463,9 @@ func ruleCrypto(e *Engine, f *facts, t *tallies) result {
 		if !f.explain {
 			return result{}
 		}
-		return skip(f, "mentions %s, but with no other scam sign that is not evidence", quoteList(words))
+		return skip(f, "mentions "+quoteList(f.phrasesOf(lxCrypto, words))+", but with no other scam sign that is not evidence")
 	}
-	return fire(-5, "talks of %s alongside other scam signs", quoteList(words)).with(evCrypto, 1)
+	return fire(-5, t.entries(f, "talks of ", "", lxCrypto, words, " alongside other scam signs")).with(evCrypto, 1)
 }
 
 func contains(list []string, s string) bool {
@@ -425,11 +477,19 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func ruleLinks(e *Engine, f *facts, _ *tallies) result {
+func ruleLinks(e *Engine, f *facts, t *tallies) result {
 	if len(f.links) == 0 {
 		return skip(f, "no links in the note or profile")
 	}
-	var notes []string
+	// The notes on each link, "; " between them.
+	notes := t.text.open()
+	start := len(notes)
+	note := func(raw, what string) {
+		if len(notes) > start {
+			notes = append(notes, "; "...)
+		}
+		notes = append(append(notes, raw...), what...)
+	}
 	weight, points := 0, 0
 	for _, l := range f.links {
 		host := l.host
@@ -437,32 +497,32 @@ func ruleLinks(e *Engine, f *facts, _ *tallies) result {
 		case e.isSpoof(host):
 			weight += 3
 			points -= 25
-			notes = append(notes, fmt.Sprintf("%s imitates a well-known site", l.raw))
+			note(l.raw, " imitates a well-known site")
 		case strings.HasPrefix(host, "xn--") || strings.Contains(host, ".xn--"):
 			weight += 2
 			points -= 10
-			notes = append(notes, fmt.Sprintf("%s is an encoded international domain", l.raw))
+			note(l.raw, " is an encoded international domain")
 		case hostIn(host, e.vocab.shorteners):
 			weight += 2
 			points -= 10
-			notes = append(notes, fmt.Sprintf("%s hides where it leads", l.raw))
+			note(l.raw, " hides where it leads")
 		case hostIn(host, e.vocab.chatLinks):
 			weight++
 			points -= 6
-			notes = append(notes, fmt.Sprintf("%s leads to a messenger", l.raw))
+			note(l.raw, " leads to a messenger")
 		case e.riskyTLD(host):
 			weight++
 			points -= 6
-			notes = append(notes, fmt.Sprintf("%s uses a throw-away domain ending", l.raw))
+			note(l.raw, " uses a throw-away domain ending")
 		}
 	}
-	if len(notes) == 0 && linkInNote(f) {
-		return fire(-3, "the note carries a link (%s); a first note rarely needs one", clip(f.links[0].raw, 60))
+	if len(notes) == start && linkInNote(f) {
+		return fire(-3, t.clip("the note carries a link (", f.links[0].raw, 60, "); a first note rarely needs one"))
 	}
-	if len(notes) == 0 {
-		return skip(f, "the %d link(s) look ordinary", len(f.links))
+	if len(notes) == start {
+		return skipf(f, func() string { return fmt.Sprintf("the %d link(s) look ordinary", len(f.links)) })
 	}
-	return fire(max(points, -60), "%s", strings.Join(notes, "; ")).with(evLinks, min(weight, 4))
+	return fire(max(points, -60), t.text.keep(notes)).with(evLinks, min(weight, 4))
 }
 
 // linkInNote reports a link in the note to somewhere other than LinkedIn.
@@ -521,20 +581,35 @@ func (e *Engine) riskyTLD(host string) bool {
 	return false
 }
 
-func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
+func ruleContactMismatch(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
-	var notes []string
-	points, weight := 0, 0
-	country := countryOf(p.Location)
-	for _, ph := range p.Phones {
-		cc := callingCode(ph)
-		if cc == "" || country == "" {
-			continue
+	// The notes on each contact detail, "; " between them; the buffer is
+	// only opened for the first.
+	var notes []byte
+	start := -1
+	sep := func() {
+		if start < 0 {
+			notes = t.text.open()
+			start = len(notes)
+		} else {
+			notes = append(notes, "; "...)
 		}
-		if want, ok := countryCodes[country]; ok && want != cc {
-			notes = append(notes, fmt.Sprintf("a +%s phone number for someone in %s", cc, titleCase(country)))
-			points -= 5
-			weight++
+	}
+	points, weight := 0, 0
+	if len(p.Phones) > 0 {
+		// f.location is the location folded, as countryOf folds it.
+		country := countryOf(f.location)
+		for _, ph := range p.Phones {
+			cc := callingCode(ph)
+			if cc == "" || country == "" {
+				continue
+			}
+			if want, ok := countryCodes[country]; ok && want != cc {
+				sep()
+				notes = append(append(append(append(notes, "a +"...), cc...), " phone number for someone in "...), titleCase(country)...)
+				points -= 5
+				weight++
+			}
 		}
 	}
 	// A free-mail address only stands out next to a named employer.
@@ -546,14 +621,16 @@ func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 		}
 		dom := strings.ToLower(em[at+1:])
 		if employer && hostIn(dom, e.vocab.freeMail) {
-			notes = append(notes, fmt.Sprintf("a free-mail address (%s) for someone who claims to work at %s", dom, clip(p.Company, 40)))
+			sep()
+			notes = append(append(append(notes, "a free-mail address ("...), dom...), ") for someone who claims to work at "...)
+			notes = appendClip(notes, p.Company, 40)
 			points -= 2
 		}
 	}
-	if len(notes) == 0 {
+	if start < 0 {
 		return skip(f, "contact details (if any) fit the profile")
 	}
-	r := fire(max(points, -20), "%s", strings.Join(notes, "; "))
+	r := fire(max(points, -20), t.text.keep(notes))
 	if weight > 0 {
 		r = r.with(evForeignPhone, weight)
 	}
@@ -562,7 +639,7 @@ func ruleContactMismatch(e *Engine, f *facts, _ *tallies) result {
 
 // --- note -----------------------------------------------------------------
 
-func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
+func rulePersonalNote(e *Engine, f *facts, t *tallies) result {
 	if !f.personal {
 		if !f.explain {
 			return result{}
@@ -575,28 +652,28 @@ func rulePersonalNote(e *Engine, f *facts, _ *tallies) result {
 		case f.placeholder != "":
 			return skip(f, "the note is a template")
 		case len(f.noteWords) < 4:
-			return skip(f, "the note is too short to say anything (%q)", clip(f.inv.Message, 40))
+			return skip(f, fmt.Sprintf("the note is too short to say anything (%q)", clip(f.inv.Message, 40)))
 		case len(f.pitch) > 0:
 			return skip(f, "the note is a sales pitch")
 		case f.noteScam:
 			return skip(f, "the note carries scam talk")
 		case f.greetsOther:
-			return skip(f, "the note greets %s, not you", titleCase(f.greetName))
+			return skip(f, "the note greets "+titleCase(f.greetName)+", not you")
 		case len(f.massPhrases) > 0:
-			return skip(f, "the note is a stock mass-invitation phrase (%s) with nothing specific to you", quoteList(f.massPhrases))
+			return skip(f, "the note is a stock mass-invitation phrase ("+quoteList(f.massPhrases)+") with nothing specific to you")
 		case f.unreadNote:
-			return skip(f, "the note is in a language linkvet has no vocabulary for (%s)", f.language)
+			return skip(f, "the note is in a language linkvet has no vocabulary for ("+f.language+")")
 		default:
 			return skip(f, "the note neither says who they are nor why they connect")
 		}
 	}
 	switch {
 	case len(f.noteShared) > 0:
-		return fire(20, "the note mentions %s, which you share", quoteList(f.noteShared))
+		return fire(20, t.list("the note mentions ", f.noteShared, ", which you share"))
 	case f.noteIntro && f.noteReason:
-		return fire(15, "the note says who they are and why they connect: “%s”", clip(f.inv.Message, 90))
+		return fire(15, t.clip("the note says who they are and why they connect: “", f.inv.Message, 90, "”"))
 	default:
-		return fire(12, "a personal note: “%s”", clip(f.inv.Message, 90))
+		return fire(12, t.clip("a personal note: “", f.inv.Message, 90, "”"))
 	}
 }
 
@@ -659,43 +736,51 @@ outer:
 	return false
 }
 
-func ruleNoNote(e *Engine, f *facts, _ *tallies) result {
+func ruleNoNote(e *Engine, f *facts, t *tallies) result {
 	if f.hasNote {
 		return skip(f, "a note came with the invitation")
 	}
 	return fire(-5, "no note came with the invitation")
 }
 
-func ruleDefaultNote(e *Engine, f *facts, _ *tallies) result {
+func ruleDefaultNote(e *Engine, f *facts, t *tallies) result {
 	if f.hasNote && f.defaultNote {
 		return fire(-3, "the note is LinkedIn's stock invitation text, not written for you")
 	}
 	return skip(f, "not LinkedIn's stock text")
 }
 
-func rulePlaceholder(e *Engine, f *facts, _ *tallies) result {
+func rulePlaceholder(e *Engine, f *facts, t *tallies) result {
 	if f.placeholder != "" {
-		return fire(-12, "the note still holds the template placeholder %s: sent in bulk", f.placeholder)
+		return fire(-12, t.cat("the note still holds the template placeholder ", f.placeholder, ": sent in bulk"))
 	}
 	return skip(f, "no template placeholder left in the note")
 }
 
-func ruleNoteLength(e *Engine, f *facts, _ *tallies) result {
+func ruleNoteLength(e *Engine, f *facts, t *tallies) result {
 	if !f.hasNote || f.defaultNote {
 		return skip(f, "no personal note to measure")
 	}
-	history := f.found(lxHistory, f.spNote)
+	var buf [8]int32
+	history := f.appendFind(buf[:0], lxHistory, f.spNote)
 	switch {
 	case f.noteSentences >= 5 || (f.noteSentences >= 3 && len(history) > 0) || f.noteRunes > 600:
-		ev := fmt.Sprintf("%d sentences", f.noteSentences)
+		b := append(t.text.open(), "a long note: "...)
+		b = strconv.AppendInt(b, int64(f.noteSentences), 10)
+		b = append(b, " sentences"...)
 		if len(history) > 0 {
-			ev += " reciting a career (" + quoteList(history) + ")"
+			b = append(b, " reciting a career ("...)
+			b = appendQuoted(b, len(history), func(i int) (string, string, string) {
+				return f.entry(lxHistory, history[i]).phrase, "", ""
+			})
+			b = append(b, ')')
 		}
-		return fire(-3, "a long note: %s; one or two sentences are best", ev)
+		b = append(b, "; one or two sentences are best"...)
+		return fire(-3, t.text.keep(b))
 	case f.noteSentences <= 2 && len(f.noteWords) >= 6:
-		return fire(3, "short and to the point (%d sentence%s)", f.noteSentences, plural(f.noteSentences))
+		return fire(3, t.cat("short and to the point (", strconv.Itoa(f.noteSentences), " sentence", plural(f.noteSentences), ")"))
 	}
-	return skip(f, "a note of %d sentences, neither short nor long", f.noteSentences)
+	return skipf(f, func() string { return fmt.Sprintf("a note of %d sentences, neither short nor long", f.noteSentences) })
 }
 
 func plural(n int) string {
@@ -705,20 +790,21 @@ func plural(n int) string {
 	return "s"
 }
 
-func rulePitch(e *Engine, f *facts, _ *tallies) result {
+func rulePitch(e *Engine, f *facts, t *tallies) result {
 	if len(f.pitch) == 0 {
-		if found := f.found(lxPitch, f.spNote); len(found) == 1 {
+		var buf [8]int32
+		if found := f.appendFind(buf[:0], lxPitch, f.spNote); len(found) == 1 {
 			if !f.explain {
 				return result{}
 			}
-			return skip(f, "mentions %s, but nothing else of a pitch", quoteList(found))
+			return skip(f, "mentions "+quoteList(f.phrasesOf(lxPitch, found))+", but nothing else of a pitch")
 		}
 		return skip(f, "no sales pitch in the note")
 	}
-	return fire(-12, "an unsolicited sales pitch: %s", quoteList(f.pitch))
+	return fire(-12, t.list("an unsolicited sales pitch: ", f.pitch, ""))
 }
 
-func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
+func ruleMassInvite(e *Engine, f *facts, t *tallies) result {
 	found := f.massPhrases
 	if len(found) == 0 {
 		return skip(f, "nothing suggests a mass invitation")
@@ -727,37 +813,50 @@ func ruleMassInvite(e *Engine, f *facts, _ *tallies) result {
 		if !f.explain {
 			return result{}
 		}
-		return skip(f, "a stock phrase (%s), but the note is specific to you", quoteList(found))
+		return skip(f, "a stock phrase ("+quoteList(found)+"), but the note is specific to you")
 	}
-	return fire(-6, "reads like a mass invitation sent by job title: %s", quoteList(found))
+	return fire(-6, t.list("reads like a mass invitation sent by job title: ", found, ""))
 }
 
 // --- network --------------------------------------------------------------
 
-func ruleMutual(e *Engine, f *facts, _ *tallies) result {
+func ruleMutual(e *Engine, f *facts, t *tallies) result {
 	bar := e.pol.MinMutual
 	switch {
 	case f.mutual < 0:
 		return skip(f, "the number of mutual connections is unknown")
 	case f.mutual >= bar && f.mutual > 0:
-		return fire(10, "%d mutual connection%s (at least %d)%s", f.mutual, plural(f.mutual), bar, mutualNames(f))
+		// "%d mutual connection%s (at least %d)%s"
+		b := strconv.AppendInt(t.text.open(), int64(f.mutual), 10)
+		b = append(append(b, " mutual connection"...), plural(f.mutual)...)
+		b = strconv.AppendInt(append(b, " (at least "...), int64(bar), 10)
+		b = appendMutualNames(append(b, ')'), f)
+		return fire(10, t.text.keep(b))
 	case f.mutual == 0:
-		return fire(-8, "no mutual connections; fewer than %d is a red flag", bar)
+		return fire(-8, t.cat("no mutual connections; fewer than ", strconv.Itoa(bar), " is a red flag"))
 	default:
-		return fire(-3, "only %d mutual connection%s%s; fewer than %d is a red flag", f.mutual, plural(f.mutual), mutualNames(f), bar)
+		// "only %d mutual connection%s%s; fewer than %d is a red flag"
+		b := strconv.AppendInt(append(t.text.open(), "only "...), int64(f.mutual), 10)
+		b = append(append(b, " mutual connection"...), plural(f.mutual)...)
+		b = appendMutualNames(b, f)
+		b = strconv.AppendInt(append(b, "; fewer than "...), int64(bar), 10)
+		b = append(b, " is a red flag"...)
+		return fire(-3, t.text.keep(b))
 	}
 }
 
-func mutualNames(f *facts) string {
+// appendMutualNames appends ", among them" and the mutual connections
+// named, when any are.
+func appendMutualNames(dst []byte, f *facts) []byte {
 	if len(f.inv.MutualNames) == 0 {
-		return ""
+		return dst
 	}
-	return ", among them " + quoteList(f.inv.MutualNames)
+	return appendQuoteList(append(dst, ", among them "...), f.inv.MutualNames)
 }
 
 var sharedPoints = map[string]int{"company": 10, "school": 8, "event": 6, "group": 5, "industry": 6, "interest": 4, "location": 3}
 
-func ruleCommonGround(e *Engine, f *facts, _ *tallies) result {
+func ruleCommonGround(e *Engine, f *facts, t *tallies) result {
 	if f.impostorOf != "" || len(f.lostAccount) > 0 {
 		return skip(f, "what an impostor claims to share is no common ground")
 	}
@@ -768,12 +867,14 @@ func ruleCommonGround(e *Engine, f *facts, _ *tallies) result {
 		return skip(f, "nothing in common found")
 	}
 	pts := 0
-	var parts []string
 	for _, s := range f.shared {
 		pts += sharedPoints[s.kind]
-		parts = append(parts, s.kind+" "+s.value)
 	}
-	return fire(min(pts, 20), "you share %s", quoteList(parts))
+	// "you share " and the quoted list of "kind value"
+	b := appendQuoted(append(t.text.open(), "you share "...), len(f.shared), func(i int) (string, string, string) {
+		return f.shared[i].kind, " ", f.shared[i].value
+	})
+	return fire(min(pts, 20), t.text.keep(b))
 }
 
 var interactionPoints = map[string]int{
@@ -787,22 +888,29 @@ var interactionWords = map[string]string{
 	linkvet.FollowsYou: "they follow you", linkvet.ViewedYourProfile: "they viewed your profile",
 }
 
-func ruleInteraction(e *Engine, f *facts, _ *tallies) result {
+func ruleInteraction(e *Engine, f *facts, t *tallies) result {
 	pts := 0
-	var parts []string
+	var b []byte
+	n := -1
 	for _, k := range f.inv.Interactions {
 		if p, ok := interactionPoints[k]; ok {
 			pts += p
-			parts = append(parts, interactionWords[k])
+			if n < 0 {
+				b = append(t.text.open(), "prior contact: "...)
+				n = len(b)
+			} else {
+				b = append(b, ", "...)
+			}
+			b = append(b, interactionWords[k]...)
 		}
 	}
-	if len(parts) == 0 {
+	if n < 0 {
 		return skip(f, "no prior interaction known")
 	}
-	return fire(min(pts, 20), "prior contact: %s", strings.Join(parts, ", "))
+	return fire(min(pts, 20), t.text.keep(b))
 }
 
-func ruleOutsideField(e *Engine, f *facts, _ *tallies) result {
+func ruleOutsideField(e *Engine, f *facts, t *tallies) result {
 	if len(e.me.industries) == 0 || f.industry == "" {
 		return skip(f, "your industry or theirs is unknown")
 	}
@@ -814,12 +922,12 @@ func ruleOutsideField(e *Engine, f *facts, _ *tallies) result {
 			return skip(f, "works in your industry")
 		}
 	}
-	return fire(-4, "works in %s, outside your field, with nothing in common", clip(f.inv.Person.Industry, 50))
+	return fire(-4, t.clip("works in ", f.inv.Person.Industry, 50, ", outside your field, with nothing in common"))
 }
 
 // --- profile --------------------------------------------------------------
 
-func rulePhoto(e *Engine, f *facts, _ *tallies) result {
+func rulePhoto(e *Engine, f *facts, t *tallies) result {
 	switch f.inv.Person.Photo {
 	case linkvet.PhotoReal:
 		return fire(3, "a real profile photo")
@@ -833,7 +941,7 @@ func rulePhoto(e *Engine, f *facts, _ *tallies) result {
 	return skip(f, "the photo is unknown")
 }
 
-func ruleWorkHistory(e *Engine, f *facts, _ *tallies) result {
+func ruleWorkHistory(e *Engine, f *facts, t *tallies) result {
 	x := f.inv.Person.Experience
 	switch {
 	case x == nil:
@@ -841,41 +949,50 @@ func ruleWorkHistory(e *Engine, f *facts, _ *tallies) result {
 	case len(x) == 0:
 		return fire(-4, "no work history on the profile").with(evNoHistory, 1)
 	case len(x) == 1:
-		return fire(2, "one position listed (%s)", clip(x[0].Title+" at "+x[0].Company, 60))
+		b := appendClipJoin(append(t.text.open(), "one position listed ("...), x[0].Title, " at ", x[0].Company, 60)
+		return fire(2, t.text.keep(append(b, ')')))
 	}
-	return fire(4, "a work history of %d positions", len(x))
+	return fire(4, t.cat("a work history of ", strconv.Itoa(len(x)), " positions"))
 }
 
-func ruleEducationSkills(e *Engine, f *facts, _ *tallies) result {
+func ruleEducationSkills(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
-	var parts []string
-	pts := 0
-	if len(p.Education) > 0 {
-		parts = append(parts, fmt.Sprintf("%d school%s", len(p.Education), plural(len(p.Education))))
-		pts += 2
-	}
-	if len(p.Skills) >= 3 {
-		parts = append(parts, fmt.Sprintf("%d skills", len(p.Skills)))
-		pts += 2
-	}
-	if len(parts) == 0 {
+	if len(p.Education) == 0 && len(p.Skills) < 3 {
 		if n := len(p.Skills); n > 0 {
-			return skip(f, "no school listed and only %d skill%s (3 or more count)", n, plural(n))
+			return skipf(f, func() string {
+				return "no school listed and only " + strconv.Itoa(n) + " skill" + plural(n) + " (3 or more count)"
+			})
 		}
 		return skip(f, "no education or skills listed (or unknown)")
 	}
-	return fire(pts, "the profile lists %s", strings.Join(parts, " and "))
+	pts := 0
+	// "the profile lists %d school%s and %d skills"
+	b := append(t.text.open(), "the profile lists "...)
+	n := len(b)
+	if len(p.Education) > 0 {
+		b = strconv.AppendInt(b, int64(len(p.Education)), 10)
+		b = append(append(b, " school"...), plural(len(p.Education))...)
+		pts += 2
+	}
+	if len(p.Skills) >= 3 {
+		if len(b) > n {
+			b = append(b, " and "...)
+		}
+		b = append(strconv.AppendInt(b, int64(len(p.Skills)), 10), " skills"...)
+		pts += 2
+	}
+	return fire(pts, t.text.keep(b))
 }
 
-func ruleRecommendations(e *Engine, f *facts, _ *tallies) result {
+func ruleRecommendations(e *Engine, f *facts, t *tallies) result {
 	r := f.inv.Person.Recommendations
 	if r == nil || *r <= 0 {
 		return skip(f, "no recommendations known")
 	}
-	return fire(min(3+*r/3, 6), "%d recommendation%s from other members", *r, plural(*r))
+	return fire(min(3+*r/3, 6), t.cat(strconv.Itoa(*r), " recommendation", plural(*r), " from other members"))
 }
 
-func ruleBlankProfile(e *Engine, f *facts, _ *tallies) result {
+func ruleBlankProfile(e *Engine, f *facts, t *tallies) result {
 	p := &f.inv.Person
 	blank := p.Headline == "" && p.About == "" && p.Title == "" && (p.Experience != nil && len(p.Experience) == 0)
 	thin := p.Photo == linkvet.PhotoNone && p.Headline == "" && p.About == ""
@@ -886,46 +1003,46 @@ func ruleBlankProfile(e *Engine, f *facts, _ *tallies) result {
 	if p.Photo == linkvet.PhotoNone {
 		nophoto = ", no photo"
 	}
-	return fire(-8, "a blank profile: no headline, no about text%s", nophoto).with(evBlankProfile, 1)
+	return fire(-8, t.cat("a blank profile: no headline, no about text", nophoto)).with(evBlankProfile, 1)
 }
 
-func ruleVerified(e *Engine, f *facts, _ *tallies) result {
+func ruleVerified(e *Engine, f *facts, t *tallies) result {
 	if isTrue(f.verified) {
 		return fire(8, "LinkedIn's verification badge")
 	}
 	return skip(f, "no verification badge (or unknown)")
 }
 
-func ruleAccountAge(e *Engine, f *facts, _ *tallies) result {
+func ruleAccountAge(e *Engine, f *facts, t *tallies) result {
 	m := f.ageMonths
 	switch {
 	case m < 0:
 		return skip(f, "the account's age is unknown")
 	case m < 3:
-		return fire(-6, "the account is %d month%s old", m, plural(m)).with(evNewAccount, 1)
+		return fire(-6, t.cat("the account is ", strconv.Itoa(m), " month", plural(m), " old")).with(evNewAccount, 1)
 	case m < 12:
-		return fire(-2, "a young account (%d months)", m)
+		return fire(-2, t.cat("a young account (", strconv.Itoa(m), " months)"))
 	case m >= 60:
-		return fire(2, "a member for %d years", m/12)
+		return fire(2, t.cat("a member for ", strconv.Itoa(m/12), " years"))
 	}
-	return skip(f, "an account of ordinary age (%d months)", m)
+	return skipf(f, func() string { return fmt.Sprintf("an account of ordinary age (%d months)", m) })
 }
 
-func ruleConnectionCount(e *Engine, f *facts, _ *tallies) result {
+func ruleConnectionCount(e *Engine, f *facts, t *tallies) result {
 	c := f.connections
 	switch {
 	case c < 0:
 		return skip(f, "the connection count is unknown")
 	case c < 30:
-		return fire(-4, "only %d connections", c).with(evFewConnections, 1)
+		return fire(-4, t.cat("only ", strconv.Itoa(c), " connections")).with(evFewConnections, 1)
 	case c >= 500:
 		// Seed 003: never accept just because someone has many connections.
 		return fire(0, "500+ connections, which on its own says nothing")
 	}
-	return skip(f, "%d connections, an ordinary count", c)
+	return skipf(f, func() string { return fmt.Sprintf("%d connections, an ordinary count", c) })
 }
 
-func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
+func ruleGenericTitle(e *Engine, f *facts, t *tallies) result {
 	// Only a headline that is nothing but a generic title counts: "CEO" is
 	// a red flag, "CEO at Northwind" is not.
 	sp := f.spHeadline
@@ -959,10 +1076,11 @@ func ruleGenericTitle(e *Engine, f *facts, _ *tallies) result {
 	if !any || left > 3 {
 		return skip(f, "the headline says something specific")
 	}
-	return fire(-3, "a generic headline that says nothing about a real job: “%s”", clip(f.inv.Person.Headline+f.inv.Person.Title, 40)).with(evGenericTitle, 1)
+	return fire(-3, t.text.keep(append(appendClipJoin(append(t.text.open(), "a generic headline that says nothing about a real job: “"...),
+		f.inv.Person.Headline, "", f.inv.Person.Title, 40), "”"...))).with(evGenericTitle, 1)
 }
 
-func ruleSuspiciousName(e *Engine, f *facts, _ *tallies) result {
+func ruleSuspiciousName(e *Engine, f *facts, t *tallies) result {
 	name := strings.TrimSpace(f.inv.Person.Name)
 	if name == "" {
 		return skip(f, "no name")
@@ -972,20 +1090,22 @@ func ruleSuspiciousName(e *Engine, f *facts, _ *tallies) result {
 	case evNone:
 		return skip(f, "the name looks ordinary")
 	case evBidiName:
-		return fire(-8, "%s: a way to make text around it read in the wrong order", why).with(k, 2)
+		return fire(-8, t.cat(why, ": a way to make text around it read in the wrong order")).with(k, 2)
 	}
-	return fire(-4, "%s: “%s”", why, clip(name, 40)).with(k, 1)
+	return fire(-4, t.whyClip(why, name)).with(k, 1)
 }
 
-func ruleFamousName(e *Engine, f *facts, _ *tallies) result {
-	found := f.found(lxFamous, f.spName)
+func ruleFamousName(e *Engine, f *facts, t *tallies) result {
+	var buf [8]int32
+	found := f.appendFind(buf[:0], lxFamous, f.spName)
 	if len(found) == 0 {
 		return skip(f, "not a famous name")
 	}
+	name := f.entry(lxFamous, found[0]).phrase
 	if isTrue(f.verified) {
-		return skip(f, "a famous name (%s), and verified", found[0])
+		return skipf(f, func() string { return "a famous name (" + name + "), and verified" })
 	}
-	return fire(-20, "uses the name of %s without LinkedIn's verification badge: likely an impersonation", titleCase(found[0])).with(evFamousName, 3)
+	return fire(-20, t.cat("uses the name of ", titleCase(name), " without LinkedIn's verification badge: likely an impersonation")).with(evFamousName, 3)
 }
 
 func titleCase(s string) string {
@@ -998,38 +1118,38 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-func ruleParody(e *Engine, f *facts, _ *tallies) result {
+func ruleParody(e *Engine, f *facts, t *tallies) result {
 	found := append(f.found(lxParody, f.spName), f.found(lxParody, f.spProfile)...)
 	if len(found) == 0 {
 		return skip(f, "no parody or fan-account markers")
 	}
-	return fire(-15, "calls itself %s: not a real professional account", quoteList(found)).with(evParody, 3)
+	return fire(-15, t.list("calls itself ", found, ": not a real professional account")).with(evParody, 3)
 }
 
-func ruleRecruiter(e *Engine, f *facts, _ *tallies) result {
-	t := f.recruiterTitle
+func ruleRecruiter(e *Engine, f *facts, t *tallies) result {
+	title := f.recruiterTitle
 	switch {
-	case t == "":
+	case title == "":
 		return skip(f, "not a recruiter")
 	case f.peerWhy != "":
-		return fire(0, "a recruiter (%s) who %s: a peer", t, f.peerWhy)
+		return fire(0, t.cat("a recruiter (", title, ") who ", f.peerWhy, ": a peer"))
 	case f.recruiterBlasting():
-		return fire(-6, "a recruiter (%s) with no note, no mutuals and nothing in common: likely a mass invitation", t)
+		return fire(-6, t.cat("a recruiter (", title, ") with no note, no mutuals and nothing in common: likely a mass invitation"))
 	}
-	return fire(0, "a recruiter (%s); worth reviewing for career opportunities", t)
+	return fire(0, t.cat("a recruiter (", title, "); worth reviewing for career opportunities"))
 }
 
-func ruleSalesperson(e *Engine, f *facts, _ *tallies) result {
-	t := f.salesTitle
+func ruleSalesperson(e *Engine, f *facts, t *tallies) result {
+	title := f.salesTitle
 	switch {
-	case t == "":
+	case title == "":
 		return skip(f, "not a salesperson")
 	case f.peerWhy != "":
-		return fire(0, "in sales (%s) and %s: a peer, not someone selling to you", t, f.peerWhy)
+		return fire(0, t.cat("in sales (", title, ") and ", f.peerWhy, ": a peer, not someone selling to you"))
 	case f.commonGround():
-		return fire(0, "in sales (%s), and relevant to you through what you share", t)
+		return fire(0, t.cat("in sales (", title, "), and relevant to you through what you share"))
 	}
-	return fire(-4, "in sales (%s) with nothing in common: likely prospecting", t)
+	return fire(-4, t.cat("in sales (", title, ") with nothing in common: likely prospecting"))
 }
 
 // --- impersonation, language, greeting --------------------------------------
@@ -1037,35 +1157,37 @@ func ruleSalesperson(e *Engine, f *facts, _ *tallies) result {
 // ruleImpersonation: someone using the name of one of the user's known
 // people from another profile, or saying their old account was lost, is
 // posing as someone the user trusts. As serious as a blocked person.
-func ruleImpersonation(e *Engine, f *facts, _ *tallies) result {
+func ruleImpersonation(e *Engine, f *facts, t *tallies) result {
 	switch {
 	case f.impostorOf != "":
-		return fire(-40, "uses the name of %s, whom you know, but from another profile or e-mail address: an impostor", f.impostorOf).with(evImpersonation, 3)
+		return fire(-40, t.cat("uses the name of ", f.impostorOf, ", whom you know, but from another profile or e-mail address: an impostor")).with(evImpersonation, 3)
 	case len(f.lostAccount) > 0:
-		return fire(-40, "says their old account was lost or locked (%s): the usual story of an impostor of someone you know", quoteList(f.lostAccount)).with(evImpersonation, 3)
+		return fire(-40, t.list("says their old account was lost or locked (", f.lostAccount, "): the usual story of an impostor of someone you know")).with(evImpersonation, 3)
 	}
-	return skip(f, "does not pose as anyone you know (%d known people by name)", len(e.knownNames))
+	return skipf(f, func() string {
+		return fmt.Sprintf("does not pose as anyone you know (%d known people by name)", len(e.knownNames))
+	})
 }
 
-func ruleNoteLanguage(e *Engine, f *facts, _ *tallies) result {
+func ruleNoteLanguage(e *Engine, f *facts, t *tallies) result {
 	if !f.unreadNote {
 		if f.language == "" {
 			return skip(f, "the note's language is not told apart (or there is no note)")
 		}
-		return skip(f, "the note is in %s, which linkvet reads", f.language)
+		return skipf(f, func() string { return "the note is in " + f.language + ", which linkvet reads" })
 	}
-	return fire(0, "the note is in a language linkvet has no vocabulary for (%s): judged on its structure alone, and its words never count against the sender", f.language)
+	return fire(0, t.cat("the note is in a language linkvet has no vocabulary for (", f.language, "): judged on its structure alone, and its words never count against the sender"))
 }
 
-func ruleSomeoneElse(e *Engine, f *facts, _ *tallies) result {
+func ruleSomeoneElse(e *Engine, f *facts, t *tallies) result {
 	if !f.greetsOther {
 		if f.greetName != "" {
 			if !f.explain {
 				return result{}
 			}
-			return skip(f, "the note greets %s, which is you", titleCase(f.greetName))
+			return skip(f, "the note greets "+titleCase(f.greetName)+", which is you")
 		}
 		return skip(f, "the note greets nobody by a name linkvet can compare with yours")
 	}
-	return fire(-5, "the note greets %s, not %s: it was meant for someone else", titleCase(f.greetName), titleCase(e.me.nameWords[0]))
+	return fire(-5, t.cat("the note greets ", titleCase(f.greetName), ", not ", titleCase(e.me.nameWords[0]), ": it was meant for someone else"))
 }
