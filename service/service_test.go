@@ -51,7 +51,7 @@ func TestInboxScreensOnlyStale(t *testing.T) {
 	list := func(want int, when string) {
 		t.Helper()
 		cs.saved = 0
-		items, err := svc.Inbox(ctx, service.InboxFilter{})
+		items, err := inboxItems(svc, ctx, service.InboxFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

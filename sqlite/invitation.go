@@ -135,7 +135,8 @@ func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationW
 	w.byID = prepare(`SELECT id, direction, person_key, json FROM invitations WHERE id = ?`)
 	w.insert = prepare(`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, json)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ? WHERE id = ?`)
+	// The listing described the invitation as it was: it is made again.
+	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ?, listed_state = NULL WHERE id = ?`)
 	w.stale = prepare(`UPDATE verdicts SET state = '' WHERE invitation_id = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare invitation statements: %w", err)
@@ -602,6 +603,14 @@ func filterSQL(f linkvet.InvitationFilter) (string, []any, error) {
 		where += ` AND v.category = ?`
 		args = append(args, string(f.Category))
 	}
+	if f.IDs != nil {
+		list, err := json.Marshal(f.IDs)
+		if err != nil {
+			return "", nil, err
+		}
+		where += ` AND i.id IN (SELECT value FROM json_each(?))`
+		args = append(args, string(list))
+	}
 	return where, args, nil
 }
 
@@ -615,19 +624,32 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state stri
 // made (data[i] is vs[i] as encoding/json would write it): a caller that
 // screens on every core encodes there too.
 func (db *DB) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, state) })
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, nil, state) })
 }
 
 // SaveEncodedVerdicts is DB.SaveEncodedVerdicts within the transaction.
 func (t *Tx) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
-	return t.db.saveVerdictsData(ctx, t.tx, vs, data, state)
+	return t.db.saveVerdictsData(ctx, t.tx, vs, data, nil, state)
+}
+
+// SaveEncodedListed is SaveEncodedVerdicts that keeps each verdict's
+// listing too (see SaveListed).
+func (db *DB) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, ls, state) })
+}
+
+// SaveEncodedListed is DB.SaveEncodedListed within the transaction.
+func (t *Tx) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error {
+	return t.db.saveVerdictsData(ctx, t.tx, vs, data, ls, state)
 }
 
 func (db *DB) saveVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, state string) error {
-	return db.saveVerdictsData(ctx, tx, vs, nil, state)
+	return db.saveVerdictsData(ctx, tx, vs, nil, nil, state)
 }
 
-func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, encoded []string, state string) error {
+// saveVerdictsData saves vs (with their JSON when encoded is not nil) and
+// their listings ls; with ls nil their invitations are left unlisted.
+func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, encoded []string, ls []linkvet.Listing, state string) error {
 	if encoded != nil && len(encoded) != len(vs) {
 		return linkvet.Errorf(linkvet.EINTERNAL, "save verdicts: %d verdicts but %d encoded", len(vs), len(encoded))
 	}
@@ -707,7 +729,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := flush(); err != nil {
 			return err
 		}
-		return nil
+		return keepListings(ctx, tx, vs, ls, state)
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)
