@@ -28,7 +28,7 @@ const listingVersion = "L1;"
 // byte length, ':' and the bytes, so that any text survives.
 func listingText(l *linkvet.Listing) string {
 	var b strings.Builder
-	b.Grow(64 + len(l.Name) + len(l.Reason.Rule) + len(l.Reason.Detail))
+	b.Grow(64 + len(l.ID) + len(l.Name) + len(l.Reason.Rule) + len(l.Reason.Detail))
 	b.WriteString(listingVersion)
 	num := func(n int) {
 		b.WriteString(strconv.Itoa(n))
@@ -50,6 +50,7 @@ func listingText(l *linkvet.Listing) string {
 	b.WriteString(strconv.FormatFloat(l.Confidence, 'g', -1, 64))
 	b.WriteByte(';')
 	num(len(l.Missing))
+	str(l.ID)
 	str(l.Name)
 	str(string(l.Action))
 	str(string(l.Category))
@@ -64,73 +65,88 @@ func listingText(l *linkvet.Listing) string {
 
 var errListing = errors.New("not a listing this linkvet can read")
 
+// listingReader reads the fields of a listing text in order; bad is set
+// by the first field that is not there.
+type listingReader struct {
+	s   string
+	bad bool
+}
+
+// num reads a decimal integer ended by ';'.
+func (r *listingReader) num() int {
+	n, neg, i := 0, false, 0
+	if i < len(r.s) && r.s[i] == '-' {
+		neg, i = true, 1
+	}
+	start := i
+	for ; i < len(r.s) && r.s[i] >= '0' && r.s[i] <= '9'; i++ {
+		n = n*10 + int(r.s[i]-'0')
+	}
+	if i == start || i-start > 18 || i >= len(r.s) || r.s[i] != ';' {
+		r.bad = true
+		return 0
+	}
+	r.s = r.s[i+1:]
+	if neg {
+		return -n
+	}
+	return n
+}
+
+// str reads a string written as its length, ':' and its bytes.
+func (r *listingReader) str() string {
+	n, i := 0, 0
+	for ; i < len(r.s) && r.s[i] >= '0' && r.s[i] <= '9'; i++ {
+		n = n*10 + int(r.s[i]-'0')
+	}
+	if i == 0 || i > 9 || i >= len(r.s) || r.s[i] != ':' || n > len(r.s)-i-1 {
+		r.bad = true
+		return ""
+	}
+	out := r.s[i+1 : i+1+n]
+	r.s = r.s[i+1+n:]
+	return out
+}
+
 // parseListing decodes a listingText into l; its strings share s.
 func parseListing(s string, l *linkvet.Listing) error {
 	if !strings.HasPrefix(s, listingVersion) {
 		return errListing
 	}
-	s = s[len(listingVersion):]
-	bad := false
-	num := func() int {
-		i := strings.IndexByte(s, ';')
-		if i < 0 {
-			bad = true
-			return 0
-		}
-		n, err := strconv.Atoi(s[:i])
-		if err != nil {
-			bad = true
-		}
-		s = s[i+1:]
-		return n
-	}
-	str := func() string {
-		i := strings.IndexByte(s, ':')
-		if i < 0 {
-			bad = true
-			return ""
-		}
-		n, err := strconv.Atoi(s[:i])
-		if err != nil || n < 0 || n > len(s)-i-1 {
-			bad = true
-			return ""
-		}
-		out := s[i+1 : i+1+n]
-		s = s[i+1+n:]
-		return out
-	}
-	l.Attention = num()
-	l.Score = num()
-	l.Report = num() == 1
-	l.Reason.Points = num()
-	i := strings.IndexByte(s, ';')
-	if i < 0 {
+	r := listingReader{s: s[len(listingVersion):]}
+	l.Attention = r.num()
+	l.Score = r.num()
+	l.Report = r.num() == 1
+	l.Reason.Points = r.num()
+	i := strings.IndexByte(r.s, ';')
+	if r.bad || i < 0 {
 		return errListing
 	}
-	conf, err := strconv.ParseFloat(s[:i], 64)
+	conf, err := strconv.ParseFloat(r.s[:i], 64)
 	if err != nil {
 		return errListing
 	}
 	l.Confidence = conf
-	s = s[i+1:]
-	missing := num()
-	l.Name = str()
-	l.Action = linkvet.Action(str())
-	l.Category = linkvet.Category(str())
-	l.Intent = linkvet.Intent(str())
-	l.Reason.Rule = str()
-	l.Reason.Detail = str()
-	if missing < 0 || missing > len(s) {
+	r.s = r.s[i+1:]
+	missing := r.num()
+	l.ID = r.str()
+	l.Name = r.str()
+	l.Action = linkvet.Action(r.str())
+	l.Category = linkvet.Category(r.str())
+	l.Intent = linkvet.Intent(r.str())
+	l.Reason.Rule = r.str()
+	l.Reason.Detail = r.str()
+	if r.bad || missing < 0 || missing > len(r.s) {
 		return errListing
 	}
 	l.Missing = nil
 	if missing > 0 {
 		l.Missing = make([]string, missing)
 		for k := range l.Missing {
-			l.Missing[k] = str()
+			l.Missing[k] = r.str()
 		}
 	}
-	if bad || s != "" {
+	if r.bad || r.s != "" {
 		return errListing
 	}
 	return nil
@@ -138,13 +154,22 @@ func parseListing(s string, l *linkvet.Listing) error {
 
 // listWhere is the part of List's and Unlisted's queries that selects
 // the invitations f lists, whatever their listing.
-func listWhere(f linkvet.ListFilter) string {
+func listWhere(ctx context.Context, tx *sql.Tx, f linkvet.ListFilter) (string, error) {
 	where := ` WHERE i.direction = 'incoming'`
-	if !f.All {
-		// Those an export could not settle wait apart (see 0007).
-		where += ` AND i.pending = 1 AND NOT EXISTS (SELECT 1 FROM unsettled u WHERE u.invitation_id = i.id)`
+	if f.All {
+		return where, nil
 	}
-	return where
+	where += ` AND i.pending = 1`
+	// Those an export could not settle wait apart (see 0007); most
+	// stores have none, and then no row is looked up for them.
+	var some bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM unsettled)`).Scan(&some); err != nil {
+		return "", err
+	}
+	if some {
+		where += ` AND NOT EXISTS (SELECT 1 FROM unsettled u WHERE u.invitation_id = i.id)`
+	}
+	return where, nil
 }
 
 // List returns the listings of the incoming invitations f selects whose
@@ -155,7 +180,7 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	if f.Offset < 0 || f.Limit < 0 {
 		return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: offset (%d) and limit (%d) must not be negative", f.Offset, f.Limit)
 	}
-	where := listWhere(f) + ` AND i.listed_state = ?`
+	where := ` AND i.listed_state = ?`
 	args := []any{f.State}
 	if f.Action != "" {
 		if !f.Action.Valid() {
@@ -171,7 +196,7 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 		where += ` AND i.id IN (SELECT invitation_id FROM verdicts WHERE category = ?)`
 		args = append(args, string(f.Category))
 	}
-	cols := `SELECT i.id, i.listing`
+	cols := `SELECT i.listing`
 	from := ` FROM invitations i`
 	if f.All {
 		cols += `, d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo`
@@ -181,9 +206,18 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	if f.Limit > 0 {
 		limit = f.Limit
 	}
-	var out []linkvet.Listing
+	// One column a row, kept as read and decoded after into a list made
+	// once: per row and per column, database/sql costs more than the
+	// decoding, and growing a list of thousands of listings did too.
+	var texts []string
+	var decs []rawDecision
 	total := 0
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
+		selected, err := listWhere(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		where = selected + where
 		rows, err := tx.QueryContext(ctx, cols+from+where+` ORDER BY i.attention DESC, i.sent_at DESC, i.id LIMIT ? OFFSET ?`,
 			append(args, limit, f.Offset)...)
 		if err != nil {
@@ -191,37 +225,43 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var l linkvet.Listing
 			var text string
-			var d rawDecision
-			dest := []any{&l.ID, &text}
-			if f.All {
-				dest = append(dest, &d.id, &d.action, &d.verdict, &d.note, &d.by, &d.at, &d.undo)
-			}
-			if err := rows.Scan(dest...); err != nil {
-				return err
-			}
-			if err := parseListing(text, &l); err != nil {
-				return fmt.Errorf("listing of %s: %w", l.ID, err)
-			}
-			if f.All {
-				if l.Decision, err = d.decision(l.ID); err != nil {
+			if !f.All {
+				if err := rows.Scan(&text); err != nil {
 					return err
 				}
+				texts = append(texts, text)
+				continue
 			}
-			out = append(out, l)
+			var d rawDecision
+			if err := rows.Scan(&text, &d.id, &d.action, &d.verdict, &d.note, &d.by, &d.at, &d.undo); err != nil {
+				return err
+			}
+			texts, decs = append(texts, text), append(decs, d)
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if f.Offset == 0 && (f.Limit == 0 || len(out) < f.Limit) {
-			total = len(out)
+		if f.Offset == 0 && (f.Limit == 0 || len(texts) < f.Limit) {
+			total = len(texts)
 			return nil
 		}
 		return tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i`+where, args...).Scan(&total)
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("list invitations: %w", err)
+	}
+	out := make([]linkvet.Listing, len(texts))
+	for i, text := range texts {
+		l := &out[i]
+		if err := parseListing(text, l); err != nil {
+			return nil, 0, fmt.Errorf("list invitations: listing %d: %w", i+1, err)
+		}
+		if f.All {
+			if l.Decision, err = decs[i].decision(l.ID); err != nil {
+				return nil, 0, fmt.Errorf("list invitations: %w", err)
+			}
+		}
 	}
 	return out, total, nil
 }
@@ -258,8 +298,35 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
 	var raws []rawStored
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, selectStored+listWhere(f)+
-			` AND (i.listed_state IS NULL OR i.listed_state <> ?) ORDER BY i.sent_at DESC, i.id`, f.State)
+		where, err := listWhere(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		// The ids first, from the inbox's index alone: when every
+		// listing is current (the common case) no table row is read.
+		rows, err := tx.QueryContext(ctx, `SELECT i.id FROM invitations i INDEXED BY invitations_inbox`+where+
+			` AND (i.listed_state IS NULL OR i.listed_state <> ?)`, f.State)
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		list, err := json.Marshal(ids)
+		if err != nil {
+			return err
+		}
+		rows, err = tx.QueryContext(ctx, selectStored+` WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.sent_at DESC, i.id`, string(list))
 		if err != nil {
 			return err
 		}
