@@ -135,8 +135,7 @@ func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationW
 	w.byID = prepare(`SELECT id, direction, person_key, json FROM invitations WHERE id = ?`)
 	w.insert = prepare(`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, json)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	// The listing described the invitation as it was: it is made again.
-	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ?, listed_state = NULL WHERE id = ?`)
+	w.update = prepare(`UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ? WHERE id = ?`)
 	w.stale = prepare(`UPDATE verdicts SET state = '' WHERE invitation_id = ?`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare invitation statements: %w", err)
@@ -355,10 +354,13 @@ func invitationName(i int, id string) string {
 }
 
 // selectStored reads invitations with their verdict and latest decision.
-const selectStored = `SELECT i.json, i.added_at, v.json, v.state,
+// A verdict's state is its listing's when it has one: a verdict screened
+// again unchanged is marked current there only (see 0008).
+const selectStored = `SELECT i.json, i.added_at, v.json, coalesce(l.state, v.state),
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
+	LEFT JOIN listings l ON l.invitation_id = i.id
 	LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -688,7 +690,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 					stmt.Close()
 				}
 				var err error
-				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows)); err != nil {
+				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows, ls != nil)); err != nil {
 					return err
 				}
 				stmtRows = rows
@@ -704,22 +706,37 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 				stmt.Close()
 			}
 		}()
+		datas := make([]string, len(vs))
 		for i := range vs {
 			v := &vs[i]
 			if last[v.ID] != i {
 				continue
 			}
-			var data string
 			if encoded != nil {
-				data = encoded[i]
+				datas[i] = encoded[i]
 			} else {
 				b, err := json.Marshal(v)
 				if err != nil {
 					return fmt.Errorf("encode verdict %s: %w", v.ID, err)
 				}
-				data = string(b)
+				datas[i] = string(b)
 			}
-			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, data, state)
+		}
+		// A verdict screened again as it was is not sent at all: its
+		// listing alone is marked current (see keepListings).
+		var same []bool
+		if ls != nil {
+			var err error
+			if same, err = unchangedVerdicts(ctx, tx, vs, datas); err != nil {
+				return err
+			}
+		}
+		for i := range vs {
+			v := &vs[i]
+			if last[v.ID] != i || same != nil && same[i] {
+				continue
+			}
+			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, datas[i], state)
 			if rows++; rows == verdictChunk {
 				if err := flush(); err != nil {
 					return err
@@ -729,7 +746,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := flush(); err != nil {
 			return err
 		}
-		return keepListings(ctx, tx, vs, ls, state)
+		return keepListings(ctx, tx, vs, datas, same, ls, state)
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)
@@ -741,8 +758,10 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 // each, far below SQLite's limit of 32,766).
 const verdictChunk = 128
 
-// upsertVerdicts is the statement that saves n verdicts.
-func upsertVerdicts(n int) string {
+// upsertVerdicts is the statement that saves n verdicts. With listed, a
+// verdict whose JSON is the one stored is not written at all: its listing
+// marks it current (see 0008), and the wide row stays as it was.
+func upsertVerdicts(n int, listed bool) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state) VALUES `)
 	for i := range n {
@@ -753,6 +772,9 @@ func upsertVerdicts(n int) string {
 	}
 	b.WriteString(` ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
 		score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
+	if listed {
+		b.WriteString(` WHERE verdicts.json IS NOT excluded.json`)
+	}
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"strconv"
 	"strings"
 
@@ -13,12 +14,11 @@ import (
 )
 
 // Listings (migration 0008): what the inbox shows of an invitation is kept
-// in its row, in a compact text of its own (listingText), with the verdict
-// it was made from. The index invitations_inbox holds it in the inbox's
-// order, so that List reads a page as one index scan: no table row, no
-// JSON, no sort. listed_state is the verdict's state; NULL means the
-// listing is missing or no longer describes the stored invitation and
-// verdict, and Unlisted hands such invitations to the service.
+// in the narrow table listings, in a compact text of its own (listingText),
+// with the state of the verdict it was made from. The index listings_inbox
+// holds it in the inbox's order, so that List reads a page as one index
+// scan: no table row, no JSON, no sort. An invitation without a listing of
+// the current state is what Unlisted hands to the service.
 
 // listingVersion starts every listing text; a store written by a later
 // form is read as unlisted, never misread.
@@ -152,24 +152,21 @@ func parseListing(s string, l *linkvet.Listing) error {
 	return nil
 }
 
-// listWhere is the part of List's and Unlisted's queries that selects
-// the invitations f lists, whatever their listing.
-func listWhere(ctx context.Context, tx *sql.Tx, f linkvet.ListFilter) (string, error) {
-	where := ` WHERE i.direction = 'incoming'`
+// unsettledClause leaves out the invitations an export could not settle
+// (see 0007), col naming the invitation's id; most stores have none, and
+// then it is empty, so that no row is looked up for them.
+func unsettledClause(ctx context.Context, tx *sql.Tx, f linkvet.ListFilter, col string) (string, error) {
 	if f.All {
-		return where, nil
+		return "", nil
 	}
-	where += ` AND i.pending = 1`
-	// Those an export could not settle wait apart (see 0007); most
-	// stores have none, and then no row is looked up for them.
 	var some bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM unsettled)`).Scan(&some); err != nil {
 		return "", err
 	}
-	if some {
-		where += ` AND NOT EXISTS (SELECT 1 FROM unsettled u WHERE u.invitation_id = i.id)`
+	if !some {
+		return "", nil
 	}
-	return where, nil
+	return ` AND NOT EXISTS (SELECT 1 FROM unsettled u WHERE u.invitation_id = ` + col + `)`, nil
 }
 
 // List returns the listings of the incoming invitations f selects whose
@@ -180,27 +177,31 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	if f.Offset < 0 || f.Limit < 0 {
 		return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: offset (%d) and limit (%d) must not be negative", f.Offset, f.Limit)
 	}
-	where := ` AND i.listed_state = ?`
+	where := ` WHERE l.direction = 'incoming'`
+	if !f.All {
+		where += ` AND l.pending = 1`
+	}
+	where += ` AND l.state = ?`
 	args := []any{f.State}
 	if f.Action != "" {
 		if !f.Action.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: action %q is not one of %s", f.Action, actionList())
 		}
-		where += ` AND i.id IN (SELECT invitation_id FROM verdicts WHERE action = ?)`
+		where += ` AND l.invitation_id IN (SELECT invitation_id FROM verdicts WHERE action = ?)`
 		args = append(args, string(f.Action))
 	}
 	if f.Category != "" {
 		if !f.Category.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: category %q is not a known category", f.Category)
 		}
-		where += ` AND i.id IN (SELECT invitation_id FROM verdicts WHERE category = ?)`
+		where += ` AND l.invitation_id IN (SELECT invitation_id FROM verdicts WHERE category = ?)`
 		args = append(args, string(f.Category))
 	}
-	cols := `SELECT i.listing`
-	from := ` FROM invitations i`
+	cols := `SELECT l.listing`
+	from := ` FROM listings l`
 	if f.All {
 		cols += `, d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo`
-		from += ` LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)`
+		from += ` LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = l.invitation_id)`
 	}
 	limit := -1
 	if f.Limit > 0 {
@@ -213,12 +214,12 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	var decs []rawDecision
 	total := 0
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		selected, err := listWhere(ctx, tx, f)
+		unsettled, err := unsettledClause(ctx, tx, f, "l.invitation_id")
 		if err != nil {
 			return err
 		}
-		where = selected + where
-		rows, err := tx.QueryContext(ctx, cols+from+where+` ORDER BY i.attention DESC, i.sent_at DESC, i.id LIMIT ? OFFSET ?`,
+		where += unsettled
+		rows, err := tx.QueryContext(ctx, cols+from+where+` ORDER BY l.attention DESC, l.sent_at DESC, l.invitation_id LIMIT ? OFFSET ?`,
 			append(args, limit, f.Offset)...)
 		if err != nil {
 			return err
@@ -246,7 +247,7 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 			total = len(texts)
 			return nil
 		}
-		return tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i`+where, args...).Scan(&total)
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l`+where, args...).Scan(&total)
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("list invitations: %w", err)
@@ -291,42 +292,45 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 
 // Unlisted returns, whole and in the store's order, the incoming
 // invitations f selects (its Action, Category, Offset and Limit aside:
-// screening again may change what they select) whose listing is missing
-// or was made in another state than f.State. A verdict made in f.State is
-// decoded (only its listing is missing); any other is left nil, for the
-// caller screens it again.
+// screening again may change what they select) that have no listing made
+// in f.State. A verdict of f.State is decoded (only its listing is
+// missing); any other is left nil, and not even read, for the caller
+// screens it again.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
 	var raws []rawStored
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
-		where, err := listWhere(ctx, tx, f)
+		unsettled, err := unsettledClause(ctx, tx, f, "i.id")
 		if err != nil {
 			return err
 		}
-		// The ids first, from the inbox's index alone: when every
-		// listing is current (the common case) no table row is read.
-		rows, err := tx.QueryContext(ctx, `SELECT i.id FROM invitations i INDEXED BY invitations_inbox`+where+
-			` AND (i.listed_state IS NULL OR i.listed_state <> ?)`, f.State)
-		if err != nil {
+		pending := ""
+		if !f.All {
+			pending = ` AND i.pending = 1`
+		}
+		// Counted from the two indexes first: when every invitation has
+		// a current listing (the common case), no row is looked up.
+		var selected, listed int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i WHERE i.direction = 'incoming'`+pending+unsettled).Scan(&selected); err != nil {
 			return err
 		}
-		var ids []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil || len(ids) == 0 {
+		lpending := strings.ReplaceAll(pending, "i.", "l.")
+		lunsettled := strings.ReplaceAll(unsettled, "i.id", "l.invitation_id")
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l WHERE l.direction = 'incoming'`+lpending+` AND l.state = ?`+lunsettled, f.State).Scan(&listed); err != nil {
 			return err
 		}
-		list, err := json.Marshal(ids)
-		if err != nil {
-			return err
+		if listed == selected {
+			return nil
 		}
-		rows, err = tx.QueryContext(ctx, selectStored+` WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.sent_at DESC, i.id`, string(list))
+		// As selectStored, without the JSON of a verdict that is stale.
+		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
+				CASE WHEN coalesce(l.state, v.state) = ? THEN v.json END, coalesce(l.state, v.state),
+				d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
+			FROM invitations i
+			LEFT JOIN verdicts v ON v.invitation_id = i.id
+			LEFT JOIN listings l ON l.invitation_id = i.id
+			LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)
+			WHERE i.direction = 'incoming'`+pending+unsettled+` AND l.state IS NOT ?
+			ORDER BY i.sent_at DESC, i.id`, f.State, f.State)
 		if err != nil {
 			return err
 		}
@@ -373,10 +377,12 @@ func (t *Tx) SaveListed(ctx context.Context, vs []linkvet.Verdict, ls []linkvet.
 }
 
 // keepListings writes the listings of the verdicts just saved (ls[i] is
-// vs[i]'s; the last of an id given twice wins, as for the verdicts), or,
-// when ls is nil, marks their invitations unlisted: a listing must never
-// describe another verdict than the stored one.
-func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, ls []linkvet.Listing, state string) error {
+// vs[i]'s, data[i] its JSON, "" for one given again later in vs: the last
+// wins, as for the verdicts), or, when ls is nil, drops their listings: a
+// listing must never describe another verdict than the stored one. Where
+// same[i] is set, the verdict was as stored, and its listing, which
+// describes it, is only marked current: one short UPDATE for them all.
+func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, same []bool, ls []linkvet.Listing, state string) error {
 	if ls == nil {
 		ids := make([]string, len(vs))
 		for i := range vs {
@@ -386,23 +392,130 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, ls []li
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE invitations SET attention = NULL, listing = NULL, listed_state = NULL
-			WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+		_, err = tx.ExecContext(ctx, `DELETE FROM listings WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
 		return err
 	}
 	if len(ls) != len(vs) {
 		return linkvet.Errorf(linkvet.EINTERNAL, "save verdicts: %d verdicts but %d listings", len(vs), len(ls))
 	}
-	stmt, err := tx.PrepareContext(ctx, `UPDATE invitations SET attention = ?, listing = ?, listed_state = ? WHERE id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	var stamp []string
+	var keep []int
 	for i := range vs {
-		l := &ls[i]
-		if _, err := stmt.ExecContext(ctx, l.Attention, listingText(l), state, vs[i].ID); err != nil {
-			return fmt.Errorf("keep the listing of %s: %w", vs[i].ID, err)
+		switch {
+		case data[i] == "":
+		case same[i]:
+			stamp = append(stamp, vs[i].ID)
+		default:
+			keep = append(keep, i)
+		}
+	}
+	if len(stamp) > 0 {
+		list, err := json.Marshal(stamp)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE listings SET state = ? WHERE invitation_id IN (SELECT value FROM json_each(?))`, state, string(list)); err != nil {
+			return fmt.Errorf("mark listings current: %w", err)
+		}
+	}
+	// Many rows to a statement, as for the verdicts.
+	var stmt *sql.Stmt
+	stmtRows := 0
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
+	args := make([]any, 0, 1+listingChunk*4)
+	for from := 0; from < len(keep); from += listingChunk {
+		part := keep[from:min(from+listingChunk, len(keep))]
+		if stmt == nil || stmtRows != len(part) {
+			if stmt != nil {
+				stmt.Close()
+			}
+			var err error
+			if stmt, err = tx.PrepareContext(ctx, upsertListings(len(part))); err != nil {
+				return err
+			}
+			stmtRows = len(part)
+		}
+		args = append(args[:0], state)
+		for _, i := range part {
+			args = append(args, vs[i].ID, ls[i].Attention, listingText(&ls[i]), verdictDigest(data[i]))
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("keep the listings of %s to %s: %w", vs[part[0]].ID, vs[part[len(part)-1]].ID, err)
 		}
 	}
 	return nil
+}
+
+// verdictDigest names a verdict's JSON in 64 bits (two CRCs, both done in
+// hardware): a verdict screened again is the stored one when its digest
+// is the one its listing keeps.
+func verdictDigest(data string) int64 {
+	b := []byte(data)
+	return int64(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// unchangedVerdicts reports, for each verdict, whether its JSON (data[i];
+// "" for none) is the one stored, as its listing's digest says: no
+// listing, no knowing, and the verdict is written.
+func unchangedVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string) ([]bool, error) {
+	ids := make([]string, len(vs))
+	for i := range vs {
+		ids[i] = vs[i].ID
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT invitation_id, digest FROM listings WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("read listings: %w", err)
+	}
+	defer rows.Close()
+	kept := make(map[string]int64, len(vs))
+	for rows.Next() {
+		var id string
+		var d int64
+		if err := rows.Scan(&id, &d); err != nil {
+			return nil, fmt.Errorf("read listings: %w", err)
+		}
+		kept[id] = d
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read listings: %w", err)
+	}
+	same := make([]bool, len(vs))
+	for i := range vs {
+		if d, ok := kept[vs[i].ID]; ok && data[i] != "" && d == verdictDigest(data[i]) {
+			same[i] = true
+		}
+	}
+	return same, nil
+}
+
+// listingChunk is how many listings one statement keeps.
+const listingChunk = 256
+
+// upsertListings is the statement that keeps n listings: the state, then
+// id, attention, text and verdict digest for each. Direction, pending and
+// sent_at are the invitation's.
+func upsertListings(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest)
+		SELECT i.id, i.direction, i.pending, i.sent_at, j.column2, ?1, j.column3, j.column4 FROM (VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?)")
+	}
+	b.WriteString(`) j JOIN invitations i ON i.id = j.column1 WHERE true
+		ON CONFLICT (invitation_id) DO UPDATE SET pending = excluded.pending, sent_at = excluded.sent_at,
+		attention = excluded.attention, state = excluded.state, listing = excluded.listing, digest = excluded.digest`)
+	return b.String()
 }

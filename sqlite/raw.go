@@ -75,7 +75,7 @@ func (t *Tx) ReplaceInvitation(ctx context.Context, inv linkvet.Invitation) (boo
 		return false, nil
 	}
 	now := formatTime(t.db.now())
-	if _, err := t.tx.ExecContext(ctx, `UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ?, listed_state = NULL WHERE id = ?`,
+	if _, err := t.tx.ExecContext(ctx, `UPDATE invitations SET person_key = ?, sent_at = ?, updated_at = ?, json = ? WHERE id = ?`,
 		invitationPersonKey(inv.Person), sentAt(inv), now, string(data), inv.ID); err != nil {
 		return false, fmt.Errorf("update invitation %s: %w", inv.ID, err)
 	}

@@ -1,19 +1,48 @@
--- 0008: what the inbox shows of each invitation, kept beside the verdict it
--- was made from, so that listing thousands reads one short index entry each
--- and decodes no JSON (see linkvet.Listing).
+-- 0008: what the inbox shows of each invitation (linkvet.Listing), kept
+-- beside the verdict it was made from, so that listing thousands reads one
+-- short index entry each and decodes no JSON.
 --
--- listing is the listing in the store's own compact form (listing.go),
--- attention its place in the inbox (highest first), listed_state the state
--- of the verdict it was made from. NULL listed_state means there is no
--- listing (no verdict yet, a verdict saved without one, an invitation
--- enriched since, or a store from before this migration): the service makes
--- it from the stored verdict, or screens again, the next time it lists.
--- Nothing is rewritten here, so every row is kept as it was.
-ALTER TABLE invitations ADD COLUMN attention INTEGER;
-ALTER TABLE invitations ADD COLUMN listing TEXT;
-ALTER TABLE invitations ADD COLUMN listed_state TEXT;
+-- A table of its own, narrow: after a policy change most verdicts come out
+-- as they were, and marking them current then writes these short rows,
+-- not the wide rows of the invitation and verdict JSON.
+--
+-- One row per invitation whose listing describes its stored verdict:
+-- listing is the listing in the store's compact form (listing.go),
+-- attention its place in the inbox (highest first), and state the state
+-- the verdict is current in (it supersedes verdicts.state, which a verdict
+-- screened again unchanged keeps) and digest names the verdict's JSON. direction, pending and sent_at copy the
+-- invitation's, for the index. No row means no listing (no verdict yet, a
+-- verdict saved without one, an invitation enriched since, a store from
+-- before this migration): the service makes it from the stored verdict,
+-- or screens again, the next time it lists. Nothing is rewritten here, so
+-- every row already stored is kept as it was.
+CREATE TABLE listings (
+	invitation_id TEXT PRIMARY KEY REFERENCES invitations (id),
+	direction     TEXT NOT NULL,
+	pending       INTEGER NOT NULL,
+	sent_at       TEXT,
+	attention     INTEGER NOT NULL,
+	state         TEXT NOT NULL,
+	listing       TEXT NOT NULL,
+	-- two CRCs of the verdict's JSON: a verdict screened again that comes
+	-- out the same is then not written again, only this row's state.
+	digest        INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- The inbox in its order: one index scan lists a page, without reading a
 -- table row or sorting.
-CREATE INDEX invitations_inbox ON invitations
-	(direction, pending, attention DESC, sent_at DESC, id, listed_state, listing);
+CREATE INDEX listings_inbox ON listings
+	(direction, pending, attention DESC, sent_at DESC, invitation_id, state, listing);
+
+-- A decision (or an undo) moves the invitation in or out of the queue.
+CREATE TRIGGER listings_pending AFTER UPDATE OF pending ON invitations
+BEGIN
+	UPDATE listings SET pending = NEW.pending WHERE invitation_id = NEW.id;
+END;
+
+-- The listing described the invitation as it was: it is made again.
+CREATE TRIGGER listings_enriched AFTER UPDATE OF json ON invitations
+WHEN NEW.json IS NOT OLD.json
+BEGIN
+	DELETE FROM listings WHERE invitation_id = NEW.id;
+END;
