@@ -723,11 +723,12 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 			}
 		}
 		// A verdict screened again as it was is not sent at all: its
-		// listing alone is marked current (see keepListings).
+		// listing alone is marked current (see stampUnchanged).
 		var same []bool
+		var digests []int64
 		if ls != nil {
 			var err error
-			if same, err = unchangedVerdicts(ctx, tx, vs, datas); err != nil {
+			if same, digests, err = stampUnchanged(ctx, tx, vs, datas, state); err != nil {
 				return err
 			}
 		}
@@ -746,7 +747,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := flush(); err != nil {
 			return err
 		}
-		return keepListings(ctx, tx, vs, datas, same, ls, state)
+		return keepListings(ctx, tx, vs, datas, digests, same, ls, state)
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/linkvet/linkvet"
 )
@@ -377,12 +378,12 @@ func (t *Tx) SaveListed(ctx context.Context, vs []linkvet.Verdict, ls []linkvet.
 }
 
 // keepListings writes the listings of the verdicts just saved (ls[i] is
-// vs[i]'s, data[i] its JSON, "" for one given again later in vs: the last
-// wins, as for the verdicts), or, when ls is nil, drops their listings: a
-// listing must never describe another verdict than the stored one. Where
-// same[i] is set, the verdict was as stored, and its listing, which
-// describes it, is only marked current: one short UPDATE for them all.
-func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, same []bool, ls []linkvet.Listing, state string) error {
+// vs[i]'s, data[i] its JSON and digests[i] its digest, data[i] "" for one
+// given again later in vs: the last wins, as for the verdicts), but for
+// those stampUnchanged found as stored (same[i]). When ls is nil it drops
+// their listings instead: a listing must never describe another verdict
+// than the stored one.
+func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, digests []int64, same []bool, ls []linkvet.Listing, state string) error {
 	if ls == nil {
 		ids := make([]string, len(vs))
 		for i := range vs {
@@ -398,24 +399,10 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []
 	if len(ls) != len(vs) {
 		return linkvet.Errorf(linkvet.EINTERNAL, "save verdicts: %d verdicts but %d listings", len(vs), len(ls))
 	}
-	var stamp []string
 	var keep []int
 	for i := range vs {
-		switch {
-		case data[i] == "":
-		case same[i]:
-			stamp = append(stamp, vs[i].ID)
-		default:
+		if data[i] != "" && !same[i] {
 			keep = append(keep, i)
-		}
-	}
-	if len(stamp) > 0 {
-		list, err := json.Marshal(stamp)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE listings SET state = ? WHERE invitation_id IN (SELECT value FROM json_each(?))`, state, string(list)); err != nil {
-			return fmt.Errorf("mark listings current: %w", err)
 		}
 	}
 	// Many rows to a statement, as for the verdicts.
@@ -441,7 +428,7 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []
 		}
 		args = append(args[:0], state)
 		for _, i := range part {
-			args = append(args, vs[i].ID, ls[i].Attention, listingText(&ls[i]), verdictDigest(data[i]))
+			args = append(args, vs[i].ID, ls[i].Attention, listingText(&ls[i]), digests[i])
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("keep the listings of %s to %s: %w", vs[part[0]].ID, vs[part[len(part)-1]].ID, err)
@@ -454,48 +441,106 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []
 // hardware): a verdict screened again is the stored one when its digest
 // is the one its listing keeps.
 func verdictDigest(data string) int64 {
-	b := []byte(data)
+	// Read in place: copying megabytes of JSON to hash it cost more
+	// than hashing it.
+	b := unsafe.Slice(unsafe.StringData(data), len(data))
 	return int64(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// unchangedVerdicts reports, for each verdict, whether its JSON (data[i];
-// "" for none) is the one stored, as its listing's digest says: no
-// listing, no knowing, and the verdict is written.
-func unchangedVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string) ([]bool, error) {
-	ids := make([]string, len(vs))
+// stampUnchanged marks current (state) the listing of every verdict whose
+// JSON (data[i]; "" for none) is the one stored, as the listing's digest
+// says, and reports which they were, with every verdict's digest: those
+// need not be written. One statement per chunk finds and marks them. No
+// listing, no knowing: the verdict is written.
+func stampUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, state string) ([]bool, []int64, error) {
+	digests := make([]int64, len(vs))
+	at := make(map[string]int, len(vs))
 	for i := range vs {
-		ids[i] = vs[i].ID
-	}
-	list, err := json.Marshal(ids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT invitation_id, digest FROM listings WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
-	if err != nil {
-		return nil, fmt.Errorf("read listings: %w", err)
-	}
-	defer rows.Close()
-	kept := make(map[string]int64, len(vs))
-	for rows.Next() {
-		var id string
-		var d int64
-		if err := rows.Scan(&id, &d); err != nil {
-			return nil, fmt.Errorf("read listings: %w", err)
+		if data[i] != "" {
+			digests[i] = verdictDigest(data[i])
+			at[vs[i].ID] = i
 		}
-		kept[id] = d
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read listings: %w", err)
 	}
 	same := make([]bool, len(vs))
+	var stmt *sql.Stmt
+	stmtRows := 0
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
+	args := make([]any, 0, 1+stampChunk*2)
+	var part []int
+	flush := func() error {
+		if len(part) == 0 {
+			return nil
+		}
+		if stmt == nil || stmtRows != len(part) {
+			if stmt != nil {
+				stmt.Close()
+			}
+			var err error
+			if stmt, err = tx.PrepareContext(ctx, stampListings(len(part))); err != nil {
+				return err
+			}
+			stmtRows = len(part)
+		}
+		args = append(args[:0], state)
+		for _, i := range part {
+			args = append(args, vs[i].ID, digests[i])
+		}
+		part = part[:0]
+		rows, err := stmt.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			if i, ok := at[id]; ok {
+				same[i] = true
+			}
+		}
+		return rows.Err()
+	}
 	for i := range vs {
-		if d, ok := kept[vs[i].ID]; ok && data[i] != "" && d == verdictDigest(data[i]) {
-			same[i] = true
+		if data[i] == "" {
+			continue
+		}
+		if part = append(part, i); len(part) == stampChunk {
+			if err := flush(); err != nil {
+				return nil, nil, fmt.Errorf("mark listings current: %w", err)
+			}
 		}
 	}
-	return same, nil
+	if err := flush(); err != nil {
+		return nil, nil, fmt.Errorf("mark listings current: %w", err)
+	}
+	return same, digests, nil
+}
+
+// stampChunk is how many listings one stampListings statement looks at.
+const stampChunk = 500
+
+// stampListings is the statement that marks current (?1) the listings of n
+// verdicts (id and digest each) whose digest is the one kept, and names
+// them.
+func stampListings(n int) string {
+	var b strings.Builder
+	b.WriteString(`UPDATE listings SET state = ?1 FROM (VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?)")
+	}
+	b.WriteString(`) AS j WHERE listings.invitation_id = j.column1 AND listings.digest = j.column2 RETURNING listings.invitation_id`)
+	return b.String()
 }
 
 // listingChunk is how many listings one statement keeps.

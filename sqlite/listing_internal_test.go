@@ -205,3 +205,58 @@ func TestUpgradeKeepsEveryRowAndListsLazily(t *testing.T) {
 		t.Error("an enriched invitation kept the listing of what it was")
 	}
 }
+
+// TestSameVerdictOnlyStampsItsListing: a verdict saved again as it was
+// (a policy change that did not change it) is not written again, and its
+// listing, marked with the new state, stands for it; one that changed is
+// written whole.
+func TestSameVerdictOnlyStampsItsListing(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.PutInvitations(ctx, []linkvet.Invitation{{ID: "a", Person: linkvet.Person{Name: "Ana Made-Up"}}, {ID: "b", Person: linkvet.Person{Name: "Ben Made-Up"}}}); err != nil {
+		t.Fatal(err)
+	}
+	vs := []linkvet.Verdict{{ID: "a", Action: linkvet.Ask, Category: linkvet.Stranger, Score: 1}, {ID: "b", Action: linkvet.Ignore, Category: linkvet.Stranger, Score: 2}}
+	ls := []linkvet.Listing{{ID: "a", Name: "Ana Made-Up", Action: linkvet.Ask, Category: linkvet.Stranger, Score: 1}, {ID: "b", Name: "Ben Made-Up", Action: linkvet.Ignore, Category: linkvet.Stranger, Score: 2}}
+	if err := db.SaveListed(ctx, vs, ls, "s1"); err != nil {
+		t.Fatal(err)
+	}
+	savedAt := func(id string) string {
+		var at string
+		if err := db.sql.QueryRow(`SELECT saved_at FROM verdicts WHERE invitation_id = ?`, id).Scan(&at); err != nil {
+			t.Fatal(err)
+		}
+		return at
+	}
+	a0, b0 := savedAt("a"), savedAt("b")
+	vs[1].Score, ls[1].Score = 3, 3
+	if err := db.SaveListed(ctx, vs, ls, "s2"); err != nil {
+		t.Fatal(err)
+	}
+	if savedAt("a") != a0 {
+		t.Error("a verdict saved again as it was was written again")
+	}
+	if savedAt("b") == b0 {
+		t.Error("a changed verdict was not written")
+	}
+	got, _, err := db.List(ctx, linkvet.ListFilter{State: "s2"})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("List in the new state: %v, %v", got, err)
+	}
+	for _, id := range []string{"a", "b"} {
+		si, err := db.Invitation(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if si.VerdictState != "s2" {
+			t.Errorf("%s reads as of state %q, want s2", id, si.VerdictState)
+		}
+	}
+	if si, _ := db.Invitation(ctx, "b"); si.Verdict.Score != 3 {
+		t.Errorf("b's stored verdict has score %d, want 3", si.Verdict.Score)
+	}
+}
