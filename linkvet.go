@@ -530,8 +530,9 @@ type Store interface {
 	Invitations(ctx context.Context, f InvitationFilter) ([]StoredInvitation, int, error)
 	// List returns the listings of the incoming invitations f selects,
 	// most worth attention first, and how many f selects without paging;
-	// Unlisted returns, whole, those it leaves out for want of a listing
-	// made in f.State (their Verdict is nil unless it was made in f.State).
+	// Unlisted returns those it leaves out for want of a listing made in
+	// f.State, to screen again (their Verdict is nil unless it was made in
+	// f.State; their Decision is not read).
 	List(ctx context.Context, f ListFilter) ([]Listing, int, error)
 	Unlisted(ctx context.Context, f ListFilter) ([]StoredInvitation, error)
 	// SaveVerdicts records the verdicts the engine gave, keyed by

@@ -291,12 +291,12 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 	}, nil
 }
 
-// Unlisted returns, whole and in the store's order, the incoming
-// invitations f selects (its Action, Category, Offset and Limit aside:
-// screening again may change what they select) that have no listing made
-// in f.State. A verdict of f.State is decoded (only its listing is
-// missing); any other is left nil, and not even read, for the caller
-// screens it again.
+// Unlisted returns, in the store's order, the incoming invitations f
+// selects (its Action, Category, Offset and Limit aside: screening again
+// may change what they select) that have no listing made in f.State,
+// without their decisions. A verdict of f.State is decoded (only its
+// listing is missing); any other is left nil, and not even read, for the
+// caller screens it again.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
 	var raws []rawStored
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
@@ -322,14 +322,14 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		if listed == selected {
 			return nil
 		}
-		// As selectStored, without the JSON of a verdict that is stale.
+		// As selectStored, without the JSON of a verdict that is stale,
+		// nor the decision: what is screened again is the invitation.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
 				CASE WHEN coalesce(l.state, v.state) = ? THEN v.json END, coalesce(l.state, v.state),
-				d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
+				NULL, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM invitations i
 			LEFT JOIN verdicts v ON v.invitation_id = i.id
 			LEFT JOIN listings l ON l.invitation_id = i.id
-			LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)
 			WHERE i.direction = 'incoming'`+pending+unsettled+` AND l.state IS NOT ?
 			ORDER BY i.sent_at DESC, i.id`, f.State, f.State)
 		if err != nil {
