@@ -16,9 +16,9 @@ import (
 
 // Listings (migration 0008): what the inbox shows of an invitation is kept
 // in the narrow table listings, in a compact text of its own (listingText),
-// with the state of the verdict it was made from. The index listings_inbox
-// holds it in the inbox's order, so that List reads a page as one index
-// scan: no table row, no JSON, no sort. An invitation without a listing of
+// with the state of the verdict it was made from. The table is kept in the
+// inbox's order (its primary key), so that List reads a page as one range
+// of it: no JSON, no sort; marking a row current rewrites that row alone. An invitation without a listing of
 // the current state is what Unlisted hands to the service.
 
 // listingVersion starts every listing text; a store written by a later
@@ -552,7 +552,7 @@ const listingChunk = 256
 func upsertListings(n int) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest)
-		SELECT i.id, i.direction, i.pending, i.sent_at, j.column2, ?1, j.column3, j.column4 FROM (VALUES `)
+		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4 FROM (VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
