@@ -339,24 +339,29 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 	now := s.now()
 	// Each part is saved while the next is screened: the store writes on
 	// one core, so the other screens meanwhile. Parts are saved in order,
-	// each in its own transaction.
+	// all in one transaction: a page of the tables is then written once,
+	// not once per part (a tenth of the cost of listing after a policy
+	// change). The transaction is used by one save at a time, and every
+	// save is waited for before it ends.
 	const batch = 1000
-	var saving chan error
-	for from := 0; from < len(stale); from += batch {
-		part := stale[from:min(from+batch, len(stale))]
-		vs, data, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
-		if saving != nil {
-			if err := <-saving; err != nil {
-				return err
+	return s.store.Update(ctx, func(tx linkvet.Tx) error {
+		var saving chan error
+		for from := 0; from < len(stale); from += batch {
+			part := stale[from:min(from+batch, len(stale))]
+			vs, data, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
+			if saving != nil {
+				if err := <-saving; err != nil {
+					return err
+				}
 			}
+			for j, i := range part {
+				items[i].Verdict, items[i].VerdictState = &vs[j], es.state
+			}
+			saving = make(chan error, 1)
+			go func() { saving <- saveVerdicts(ctx, tx, vs, data, ls, es.state) }()
 		}
-		for j, i := range part {
-			items[i].Verdict, items[i].VerdictState = &vs[j], es.state
-		}
-		saving = make(chan error, 1)
-		go func() { saving <- saveVerdicts(ctx, s.store, vs, data, ls, es.state) }()
-	}
-	return <-saving
+		return <-saving
+	})
 }
 
 // RescreenAll brings every incoming invitation's verdict in line with the

@@ -11,8 +11,7 @@ import (
 	"github.com/linkvet/linkvet/sqlite"
 )
 
-// countingStore counts the verdicts saved outside transactions: what a
-// list screens again.
+// countingStore counts the verdicts saved: what a list screens again.
 type countingStore struct {
 	*sqlite.DB
 	saved int
