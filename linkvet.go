@@ -409,7 +409,8 @@ type InvitationFilter struct {
 	Action    Action    // only those whose stored verdict is this action
 	Category  Category  // only those whose stored verdict is this category
 	Offset    int
-	Limit     int // 0 = no limit
+	Limit     int      // 0 = no limit
+	IDs       []string // only these (nil = any)
 	// FreshState, when set, leaves out (nil) the verdicts screened in
 	// another state: the caller screens those again.
 	FreshState string
@@ -527,9 +528,18 @@ type Store interface {
 	PutInvitations(ctx context.Context, invs []Invitation) ([]string, error)
 	Invitation(ctx context.Context, id string) (*StoredInvitation, error)
 	Invitations(ctx context.Context, f InvitationFilter) ([]StoredInvitation, int, error)
+	// List returns the listings of the incoming invitations f selects,
+	// most worth attention first, and how many f selects without paging;
+	// Unlisted returns those it leaves out for want of a listing made in
+	// f.State, to screen again (their Verdict is nil unless it was made in
+	// f.State; their Decision is not read).
+	List(ctx context.Context, f ListFilter) ([]Listing, int, error)
+	Unlisted(ctx context.Context, f ListFilter) ([]StoredInvitation, error)
 	// SaveVerdicts records the verdicts the engine gave, keyed by
-	// Verdict.ID, with the state they were screened in.
+	// Verdict.ID, with the state they were screened in; SaveListed also
+	// keeps each verdict's listing (ls[i] is vs[i]'s).
 	SaveVerdicts(ctx context.Context, vs []Verdict, state string) error
+	SaveListed(ctx context.Context, vs []Verdict, ls []Listing, state string) error
 	// Decisions returns the full history for one invitation (all when id is
 	// empty), oldest first.
 	Decisions(ctx context.Context, invitationID string) ([]Decision, error)
@@ -562,6 +572,7 @@ type Tx interface {
 	Invitation(ctx context.Context, id string) (*StoredInvitation, error)
 	PutInvitations(ctx context.Context, invs []Invitation) ([]string, error)
 	SaveVerdicts(ctx context.Context, vs []Verdict, state string) error
+	SaveListed(ctx context.Context, vs []Verdict, ls []Listing, state string) error
 	// Decide appends a decision (Undo puts the invitation back in the
 	// queue) and returns it with its id and the store's time.
 	Decide(ctx context.Context, d Decision) (Decision, error)

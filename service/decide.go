@@ -167,7 +167,7 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 			}
 			v = es.engine.Screen(&si.Invitation, s.now())
 			v.ID = si.Invitation.ID
-			if err := tx.SaveVerdicts(ctx, []linkvet.Verdict{v}, es.state); err != nil {
+			if err := tx.SaveListed(ctx, []linkvet.Verdict{v}, []linkvet.Listing{listingOf(&si.Invitation, &v)}, es.state); err != nil {
 				return err
 			}
 		}

@@ -364,22 +364,6 @@ func (s *Service) unsettled(ctx context.Context) (map[string]bool, error) {
 	return ids, nil
 }
 
-// dropUnsettled removes the unsettled invitations from a list of pending
-// ones (the inbox).
-func (s *Service) dropUnsettled(ctx context.Context, items []linkvet.StoredInvitation) ([]linkvet.StoredInvitation, error) {
-	ids, err := s.unsettled(ctx)
-	if err != nil || len(ids) == 0 {
-		return items, err
-	}
-	kept := items[:0]
-	for _, it := range items {
-		if !ids[it.Invitation.ID] || linkvet.Standing(it.Decision) != nil {
-			kept = append(kept, it)
-		}
-	}
-	return kept, nil
-}
-
 // LearnPastAccepts trains the classifier on the export's past accepts
 // (incoming invitations whose sender is now a connection) as inferred
 // "accept" examples, in one store transaction with their markers. An

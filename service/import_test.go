@@ -202,7 +202,7 @@ func TestPastAcceptNeverOverUserDecision(t *testing.T) {
 	_, svc := openService(t)
 	dir := writeExport(t, 0, false) // no connections: every invitation listed
 	importDir(t, svc, dir, time.UTC)
-	all, err := svc.Inbox(ctx, service.InboxFilter{All: true})
+	all, err := inboxItems(svc, ctx, service.InboxFilter{All: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestDecisionReplacesInferred(t *testing.T) {
 	if imp := importDir(t, svc, writeExport(t, 0, true), time.UTC); imp.Inferred != 2 {
 		t.Fatalf("learned %d, want 2", imp.Inferred)
 	}
-	all, _ := svc.Inbox(ctx, service.InboxFilter{All: true})
+	all, _ := inboxItems(svc, ctx, service.InboxFilter{All: true})
 	var ola string
 	for _, it := range all {
 		if it.Invitation.Person.Name == "Ola Brightwater" {
@@ -274,14 +274,14 @@ func TestConnectionsMissingUnsettled(t *testing.T) {
 	if !imp.Export.ConnectionsMissing || imp.Unsettled != 4 {
 		t.Fatalf("missing %v, %d unsettled: want 4 unsettled", imp.Export.ConnectionsMissing, imp.Unsettled)
 	}
-	inbox, err := svc.Inbox(ctx, service.InboxFilter{})
+	inbox, err := inboxItems(svc, ctx, service.InboxFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(inbox) != 0 {
 		t.Errorf("%d invitations in the inbox, want none while unsettled", len(inbox))
 	}
-	if all, _ := svc.Inbox(ctx, service.InboxFilter{All: true}); len(all) != 4 {
+	if all, _ := inboxItems(svc, ctx, service.InboxFilter{All: true}); len(all) != 4 {
 		t.Errorf("inbox --all lists %d, want the 4 stored", len(all))
 	}
 	// Importing the same partial export again keeps them apart.
@@ -292,7 +292,7 @@ func TestConnectionsMissingUnsettled(t *testing.T) {
 	if full.Unsettled != 0 {
 		t.Errorf("after a fuller export: %d unsettled, want 0", full.Unsettled)
 	}
-	inbox, _ = svc.Inbox(ctx, service.InboxFilter{})
+	inbox, _ = inboxItems(svc, ctx, service.InboxFilter{})
 	if len(inbox) != 2 {
 		t.Errorf("after a fuller export the inbox has %d, want the 2 still pending", len(inbox))
 	}

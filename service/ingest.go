@@ -151,6 +151,7 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 	err = s.store.Update(ctx, func(ltx linkvet.Tx) error {
 		out = Ingested{}
 		var verdicts []linkvet.Verdict
+		var listings []linkvet.Listing
 		tx, ok := ltx.(ingestTx)
 		if !ok {
 			return linkvet.Errorf(linkvet.EINTERNAL, "this store cannot keep raw inputs")
@@ -174,6 +175,7 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 				v := es.engine.Screen(&item.Stored.Invitation, now)
 				v.ID = item.Stored.Invitation.ID
 				verdicts = append(verdicts, v)
+				listings = append(listings, listingOf(&item.Stored.Invitation, &v))
 				item.Stored.Verdict, item.Stored.VerdictState = &v, es.state
 			}
 			switch item.Outcome {
@@ -190,7 +192,7 @@ func (s *Service) Ingest(ctx context.Context, recs []IngestRecord, opt IngestOpt
 		}
 		// Saved together: one prepared statement for the whole input.
 		if len(verdicts) > 0 {
-			if err := tx.SaveVerdicts(ctx, verdicts, es.state); err != nil {
+			if err := tx.SaveListed(ctx, verdicts, listings, es.state); err != nil {
 				return err
 			}
 		}

@@ -132,7 +132,7 @@ func TestIngestEndToEnd(t *testing.T) {
 		t.Fatalf("%d invitations stored, want 2 (%v)", n, err)
 	}
 	_ = all
-	items, err := svc.Inbox(ctx, service.InboxFilter{})
+	items, err := inboxItems(svc, ctx, service.InboxFilter{})
 	if err != nil || len(items) != 2 {
 		t.Fatalf("inbox %d, %v", len(items), err)
 	}

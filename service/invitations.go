@@ -66,12 +66,12 @@ func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) (AddResult
 			for _, c := range changes {
 				res.count(c)
 			}
-			vs, data := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation })
+			vs, data, ls := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation })
 			for i := range stored {
 				stored[i].Verdict = &vs[i]
 				stored[i].VerdictState = es.state
 			}
-			if err := saveVerdicts(ctx, tx, vs, data, es.state); err != nil {
+			if err := saveVerdicts(ctx, tx, vs, data, ls, es.state); err != nil {
 				return err
 			}
 			out = append(out, stored...)
@@ -119,11 +119,13 @@ func putStored(ctx context.Context, tx linkvet.Tx, invs []linkvet.Invitation) ([
 
 // screenAll screens n invitations on every core (the engine is safe for
 // concurrent use) and returns their verdicts in order, each carrying its
-// invitation's id, and each verdict's JSON for storing, made on the same
-// cores by jsonio's encoder (encoding/json's bytes, several times faster).
-func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkvet.Invitation) ([]linkvet.Verdict, []string) {
+// invitation's id, each verdict's JSON for storing, made on the same
+// cores by jsonio's encoder (encoding/json's bytes, several times faster),
+// and each one's listing.
+func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkvet.Invitation) ([]linkvet.Verdict, []string, []linkvet.Listing) {
 	vs := make([]linkvet.Verdict, n)
 	data := make([]string, n)
+	ls := make([]linkvet.Listing, n)
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -136,11 +138,12 @@ func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkve
 				vs[i] = eng.Screen(x, now)
 				vs[i].ID = x.ID
 				data[i] = enc.encode(&vs[i])
+				ls[i] = listingOf(x, &vs[i])
 			}
 		}()
 	}
 	wg.Wait()
-	return vs, data
+	return vs, data, ls
 }
 
 // verdictEncoder encodes one verdict at a time with jsonio's writer.
@@ -174,18 +177,18 @@ func (e *verdictEncoder) encode(v *linkvet.Verdict) string {
 // encodedSaver is a store (or transaction) that takes verdicts with their
 // JSON made: sqlite's does.
 type encodedSaver interface {
-	SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error
+	SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error
 }
 
-// saveVerdicts stores vs, with their JSON when the store takes it and
-// every verdict could be encoded.
+// saveVerdicts stores vs with their listings ls, and with their JSON when
+// the store takes it and every verdict could be encoded.
 func saveVerdicts(ctx context.Context, store interface {
-	SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state string) error
-}, vs []linkvet.Verdict, data []string, state string) error {
+	SaveListed(ctx context.Context, vs []linkvet.Verdict, ls []linkvet.Listing, state string) error
+}, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error {
 	if es, ok := store.(encodedSaver); ok && !slices.Contains(data, "") {
-		return es.SaveEncodedVerdicts(ctx, vs, data, state)
+		return es.SaveEncodedListed(ctx, vs, data, ls, state)
 	}
-	return store.SaveVerdicts(ctx, vs, state)
+	return store.SaveListed(ctx, vs, ls, state)
 }
 
 // InboxFilter selects what Inbox lists.
@@ -193,43 +196,118 @@ type InboxFilter struct {
 	All      bool // decided invitations too
 	Action   linkvet.Action
 	Category linkvet.Category
+	// Offset and Limit page the list; Limit 0 lists it all.
+	Offset, Limit int
+}
+
+// InboxPage is one page of the inbox.
+type InboxPage struct {
+	Items []linkvet.Listing
+	// Total counts what the filter selects, every page together.
+	Total int
 }
 
 // Inbox lists incoming invitations, most worth the user's attention first:
-// pending ones (all with f.All). Verdicts are read from the store; only the
-// stale ones (screened under another policy, profile or classifier, or of
-// an invitation changed since) are screened again and saved.
-func (s *Service) Inbox(ctx context.Context, f InboxFilter) ([]linkvet.StoredInvitation, error) {
+// pending ones (all with f.All), paged by f.Offset and f.Limit. Each is
+// listed from what the store keeps beside its verdict (linkvet.Listing):
+// nothing is decoded. Only the stale verdicts (screened under another
+// policy, profile or classifier, or of an invitation changed since) are
+// screened again and saved first, all of them, whatever the page: a new
+// verdict may move an invitation to another page.
+func (s *Service) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
 	state, err := s.State(ctx)
 	if err != nil {
-		return nil, err
+		return InboxPage{}, err
 	}
-	lf := linkvet.InvitationFilter{Direction: linkvet.Incoming, FreshState: state}
-	if !f.All {
-		pending := true
-		lf.Pending = &pending
+	lf := linkvet.ListFilter{All: f.All, Action: f.Action, Category: f.Category, Offset: f.Offset, Limit: f.Limit, State: state}
+	if err := s.relist(ctx, lf); err != nil {
+		return InboxPage{}, err
 	}
-	items, _, err := s.store.Invitations(ctx, lf)
+	items, total, err := s.store.List(ctx, lf)
+	if err != nil {
+		return InboxPage{}, err
+	}
+	return InboxPage{Items: items, Total: total}, nil
+}
+
+// InboxItems is Inbox with each invitation read whole, verdict and latest
+// decision with it, in the same order.
+func (s *Service) InboxItems(ctx context.Context, f InboxFilter) ([]linkvet.StoredInvitation, int, error) {
+	page, err := s.Inbox(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	ids := make([]string, len(page.Items))
+	for i := range page.Items {
+		ids[i] = page.Items[i].ID
+	}
+	items, err := s.Whole(ctx, ids)
+	return items, page.Total, err
+}
+
+// Whole reads stored incoming invitations whole, in the order of ids, with
+// current verdicts; an id no longer stored is left out.
+func (s *Service) Whole(ctx context.Context, ids []string) ([]linkvet.StoredInvitation, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	got, _, err := s.store.Invitations(ctx, linkvet.InvitationFilter{Direction: linkvet.Incoming, IDs: ids})
 	if err != nil {
 		return nil, err
 	}
-	if !f.All {
-		// Those an export could not settle wait apart (Service.Unsettled).
-		if items, err = s.dropUnsettled(ctx, items); err != nil {
-			return nil, err
+	at := make(map[string]int, len(got))
+	for i := range got {
+		at[got[i].Invitation.ID] = i
+	}
+	out := make([]linkvet.StoredInvitation, 0, len(ids))
+	for _, id := range ids {
+		if i, ok := at[id]; ok {
+			out = append(out, got[i])
 		}
 	}
-	if err := s.Fresh(ctx, items); err != nil {
+	if err := s.Fresh(ctx, out); err != nil {
 		return nil, err
 	}
-	kept := items[:0]
-	for _, it := range items {
-		if (f.Action == "" || it.Verdict.Action == f.Action) && (f.Category == "" || it.Verdict.Category == f.Category) {
-			kept = append(kept, it)
+	return out, nil
+}
+
+// relist brings the listing of every invitation lf selects up to date:
+// a verdict of the current state that has no listing gets one made from
+// it; any other is screened again.
+func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
+	items, err := s.store.Unlisted(ctx, lf)
+	if err != nil || len(items) == 0 {
+		return err
+	}
+	var stale []int
+	var vs []linkvet.Verdict
+	var ls []linkvet.Listing
+	for i := range items {
+		si := &items[i]
+		if si.Verdict == nil || si.VerdictState != lf.State {
+			stale = append(stale, i)
+			continue
+		}
+		vs = append(vs, *si.Verdict)
+		ls = append(ls, listingOf(&si.Invitation, si.Verdict))
+	}
+	if len(vs) > 0 {
+		if err := s.store.SaveListed(ctx, vs, ls, lf.State); err != nil {
+			return err
 		}
 	}
-	SortByAttention(kept)
-	return kept, nil
+	return s.rescreen(ctx, items, stale)
+}
+
+// listingOf is what a list shows of inv and its verdict v.
+func listingOf(inv *linkvet.Invitation, v *linkvet.Verdict) linkvet.Listing {
+	r, _ := DecidingReason(v)
+	return linkvet.Listing{
+		ID: v.ID, Name: inv.Person.Name,
+		Action: v.Action, Report: v.Report, Category: v.Category, Intent: v.Intent,
+		Score: v.Score, Confidence: v.Confidence, Reason: r,
+		Missing: NeedsDetails(inv, v), Attention: screen.Attention(v),
+	}
 }
 
 // Fresh makes every verdict of items current: stale or missing ones are
@@ -245,6 +323,12 @@ func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) e
 			stale = append(stale, i)
 		}
 	}
+	return s.rescreen(ctx, items, stale)
+}
+
+// rescreen screens items[i] for every i of stale and saves the verdicts
+// with their listings.
+func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation, stale []int) error {
 	if len(stale) == 0 {
 		return nil
 	}
@@ -255,24 +339,29 @@ func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) e
 	now := s.now()
 	// Each part is saved while the next is screened: the store writes on
 	// one core, so the other screens meanwhile. Parts are saved in order,
-	// each in its own transaction.
+	// all in one transaction: a page of the tables is then written once,
+	// not once per part (a tenth of the cost of listing after a policy
+	// change). The transaction is used by one save at a time, and every
+	// save is waited for before it ends.
 	const batch = 1000
-	var saving chan error
-	for from := 0; from < len(stale); from += batch {
-		part := stale[from:min(from+batch, len(stale))]
-		vs, data := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
-		if saving != nil {
-			if err := <-saving; err != nil {
-				return err
+	return s.store.Update(ctx, func(tx linkvet.Tx) error {
+		var saving chan error
+		for from := 0; from < len(stale); from += batch {
+			part := stale[from:min(from+batch, len(stale))]
+			vs, data, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
+			if saving != nil {
+				if err := <-saving; err != nil {
+					return err
+				}
 			}
+			for j, i := range part {
+				items[i].Verdict, items[i].VerdictState = &vs[j], es.state
+			}
+			saving = make(chan error, 1)
+			go func() { saving <- saveVerdicts(ctx, tx, vs, data, ls, es.state) }()
 		}
-		for j, i := range part {
-			items[i].Verdict, items[i].VerdictState = &vs[j], es.state
-		}
-		saving = make(chan error, 1)
-		go func() { saving <- saveVerdicts(ctx, s.store, vs, data, es.state) }()
-	}
-	return <-saving
+		return <-saving
+	})
 }
 
 // RescreenAll brings every incoming invitation's verdict in line with the

@@ -25,7 +25,7 @@ func TestImpostorOfAnImportedContact(t *testing.T) {
 	if _, err := cs.Import(ctx, exp); err != nil {
 		t.Fatal(err)
 	}
-	items, err := svc.Inbox(ctx, service.InboxFilter{})
+	items, err := inboxItems(svc, ctx, service.InboxFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

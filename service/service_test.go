@@ -11,8 +11,7 @@ import (
 	"github.com/linkvet/linkvet/sqlite"
 )
 
-// countingStore counts the verdicts saved outside transactions: what a
-// list screens again.
+// countingStore counts the verdicts saved: what a list screens again.
 type countingStore struct {
 	*sqlite.DB
 	saved int
@@ -51,7 +50,7 @@ func TestInboxScreensOnlyStale(t *testing.T) {
 	list := func(want int, when string) {
 		t.Helper()
 		cs.saved = 0
-		items, err := svc.Inbox(ctx, service.InboxFilter{})
+		items, err := inboxItems(svc, ctx, service.InboxFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -63,11 +63,12 @@ const batchKind = "batch"
 // decision is trained and audited as one made by hand; one more audit
 // entry names the batch, for UndoBatch.
 func (s *Service) ApplyRecommendations(ctx context.Context, f InboxFilter, actions []linkvet.Action) (Batch, error) {
-	f.All = false
-	items, err := s.Inbox(ctx, f)
+	f.All, f.Offset, f.Limit = false, 0, 0
+	page, err := s.Inbox(ctx, f)
 	if err != nil {
 		return Batch{}, err
 	}
+	items := page.Items
 	want := map[linkvet.Action]bool{}
 	for _, a := range actions {
 		if !a.Valid() {
@@ -80,11 +81,11 @@ func (s *Service) ApplyRecommendations(ctx context.Context, f InboxFilter, actio
 	err = s.store.Update(ctx, func(tx linkvet.Tx) error {
 		var pairs []string
 		for i := range items {
-			v := items[i].Verdict
-			if v == nil || (len(want) > 0 && !want[v.Action]) {
+			v := &items[i]
+			if len(want) > 0 && !want[v.Action] {
 				continue
 			}
-			si, err := tx.Invitation(ctx, items[i].Invitation.ID)
+			si, err := tx.Invitation(ctx, items[i].ID)
 			if err != nil {
 				return err
 			}

@@ -31,7 +31,7 @@ func demoService(t *testing.T) (*service.Service, *sqlite.DB) {
 func TestApplyRecommendationsAndUndoBatch(t *testing.T) {
 	ctx := context.Background()
 	svc, _ := demoService(t)
-	before, err := svc.Inbox(ctx, service.InboxFilter{})
+	before, err := inboxItems(svc, ctx, service.InboxFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestApplyRecommendationsAndUndoBatch(t *testing.T) {
 	if b.Decided != want || b.ID == "" {
 		t.Fatalf("batch %+v, want %d decisions", b, want)
 	}
-	after, _ := svc.Inbox(ctx, service.InboxFilter{})
+	after, _ := inboxItems(svc, ctx, service.InboxFilter{})
 	if len(after) != len(before)-want {
 		t.Fatalf("%d pending after the batch, want %d", len(after), len(before)-want)
 	}
@@ -76,7 +76,7 @@ func TestApplyRecommendationsAndUndoBatch(t *testing.T) {
 	if err != nil || n != want-1 {
 		t.Fatalf("undo batch: %d, %v; want %d", n, err, want-1)
 	}
-	final, _ := svc.Inbox(ctx, service.InboxFilter{})
+	final, _ := inboxItems(svc, ctx, service.InboxFilter{})
 	if len(final) != len(before)-1 {
 		t.Errorf("%d pending after undo, want %d", len(final), len(before)-1)
 	}
@@ -115,11 +115,11 @@ func TestLoadDemoExtras(t *testing.T) {
 	ctx := context.Background()
 	svc, db := demoService(t)
 	db.SetNow(service.DemoNow)
-	before, _ := svc.Inbox(ctx, service.InboxFilter{})
+	before, _ := inboxItems(svc, ctx, service.InboxFilter{})
 	if err := svc.LoadDemoExtras(ctx); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := svc.Inbox(ctx, service.InboxFilter{})
+	after, _ := inboxItems(svc, ctx, service.InboxFilter{})
 	if len(after) != len(before) {
 		t.Errorf("the inbox went from %d to %d", len(before), len(after))
 	}

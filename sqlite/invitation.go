@@ -354,10 +354,13 @@ func invitationName(i int, id string) string {
 }
 
 // selectStored reads invitations with their verdict and latest decision.
-const selectStored = `SELECT i.json, i.added_at, v.json, v.state,
+// A verdict's state is its listing's when it has one: a verdict screened
+// again unchanged is marked current there only (see 0008).
+const selectStored = `SELECT i.json, i.added_at, v.json, coalesce(l.state, v.state),
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
+	LEFT JOIN listings l ON l.invitation_id = i.id
 	LEFT JOIN decisions d ON d.id = (SELECT max(id) FROM decisions WHERE invitation_id = i.id)`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -602,6 +605,14 @@ func filterSQL(f linkvet.InvitationFilter) (string, []any, error) {
 		where += ` AND v.category = ?`
 		args = append(args, string(f.Category))
 	}
+	if f.IDs != nil {
+		list, err := json.Marshal(f.IDs)
+		if err != nil {
+			return "", nil, err
+		}
+		where += ` AND i.id IN (SELECT value FROM json_each(?))`
+		args = append(args, string(list))
+	}
 	return where, args, nil
 }
 
@@ -615,19 +626,32 @@ func (db *DB) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state stri
 // made (data[i] is vs[i] as encoding/json would write it): a caller that
 // screens on every core encodes there too.
 func (db *DB) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, state) })
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, nil, state) })
 }
 
 // SaveEncodedVerdicts is DB.SaveEncodedVerdicts within the transaction.
 func (t *Tx) SaveEncodedVerdicts(ctx context.Context, vs []linkvet.Verdict, data []string, state string) error {
-	return t.db.saveVerdictsData(ctx, t.tx, vs, data, state)
+	return t.db.saveVerdictsData(ctx, t.tx, vs, data, nil, state)
+}
+
+// SaveEncodedListed is SaveEncodedVerdicts that keeps each verdict's
+// listing too (see SaveListed).
+func (db *DB) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return db.saveVerdictsData(ctx, tx, vs, data, ls, state) })
+}
+
+// SaveEncodedListed is DB.SaveEncodedListed within the transaction.
+func (t *Tx) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict, data []string, ls []linkvet.Listing, state string) error {
+	return t.db.saveVerdictsData(ctx, t.tx, vs, data, ls, state)
 }
 
 func (db *DB) saveVerdicts(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, state string) error {
-	return db.saveVerdictsData(ctx, tx, vs, nil, state)
+	return db.saveVerdictsData(ctx, tx, vs, nil, nil, state)
 }
 
-func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, encoded []string, state string) error {
+// saveVerdictsData saves vs (with their JSON when encoded is not nil) and
+// their listings ls; with ls nil their invitations are left unlisted.
+func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, encoded []string, ls []linkvet.Listing, state string) error {
 	if encoded != nil && len(encoded) != len(vs) {
 		return linkvet.Errorf(linkvet.EINTERNAL, "save verdicts: %d verdicts but %d encoded", len(vs), len(encoded))
 	}
@@ -666,7 +690,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 					stmt.Close()
 				}
 				var err error
-				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows)); err != nil {
+				if stmt, err = tx.PrepareContext(ctx, upsertVerdicts(rows, ls != nil)); err != nil {
 					return err
 				}
 				stmtRows = rows
@@ -682,22 +706,38 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 				stmt.Close()
 			}
 		}()
+		datas := make([]string, len(vs))
 		for i := range vs {
 			v := &vs[i]
 			if last[v.ID] != i {
 				continue
 			}
-			var data string
 			if encoded != nil {
-				data = encoded[i]
+				datas[i] = encoded[i]
 			} else {
 				b, err := json.Marshal(v)
 				if err != nil {
 					return fmt.Errorf("encode verdict %s: %w", v.ID, err)
 				}
-				data = string(b)
+				datas[i] = string(b)
 			}
-			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, data, state)
+		}
+		// A verdict screened again as it was is not sent at all: its
+		// listing alone is marked current (see stampUnchanged).
+		var same []bool
+		var digests []int64
+		if ls != nil {
+			var err error
+			if same, digests, err = stampUnchanged(ctx, tx, vs, datas, state); err != nil {
+				return err
+			}
+		}
+		for i := range vs {
+			v := &vs[i]
+			if last[v.ID] != i || same != nil && same[i] {
+				continue
+			}
+			args = append(args, v.ID, string(v.Action), string(v.Category), v.Score, now, datas[i], state)
 			if rows++; rows == verdictChunk {
 				if err := flush(); err != nil {
 					return err
@@ -707,7 +747,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := flush(); err != nil {
 			return err
 		}
-		return nil
+		return keepListings(ctx, tx, vs, datas, digests, same, ls, state)
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)
@@ -719,8 +759,10 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 // each, far below SQLite's limit of 32,766).
 const verdictChunk = 128
 
-// upsertVerdicts is the statement that saves n verdicts.
-func upsertVerdicts(n int) string {
+// upsertVerdicts is the statement that saves n verdicts. With listed, a
+// verdict whose JSON is the one stored is not written at all: its listing
+// marks it current (see 0008), and the wide row stays as it was.
+func upsertVerdicts(n int, listed bool) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state) VALUES `)
 	for i := range n {
@@ -731,6 +773,9 @@ func upsertVerdicts(n int) string {
 	}
 	b.WriteString(` ON CONFLICT (invitation_id) DO UPDATE SET action = excluded.action, category = excluded.category,
 		score = excluded.score, saved_at = excluded.saved_at, json = excluded.json, state = excluded.state`)
+	if listed {
+		b.WriteString(` WHERE verdicts.json IS NOT excluded.json`)
+	}
 	return b.String()
 }
 

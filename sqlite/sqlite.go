@@ -17,6 +17,9 @@
 //	verdicts     the latest verdict per invitation (JSON, action, category,
 //	             score) and the state it was screened in (policy version,
 //	             classifier generation), which tells a stale one
+//	listings     what the inbox shows of each invitation (linkvet.Listing),
+//	             with the state its verdict is current in, indexed in the
+//	             inbox's order; no row means "make it again" (listing.go)
 //	decisions    append-only log of decisions; triggers refuse UPDATE and
 //	             DELETE, the row with the highest id is the current one, and
 //	             an undo row (undo = 1) puts the invitation back in the queue

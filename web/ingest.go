@@ -452,11 +452,22 @@ type detailsView struct {
 // dropped or a page pasted comes back to the same row.
 func (s *Server) needsDetailsPage(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	items, err := s.svc.Inbox(ctx, service.InboxFilter{})
+	page, err := s.svc.Inbox(ctx, service.InboxFilter{})
 	if err != nil {
 		return err
 	}
-	view := detailsView{Pending: len(items), Enriched: r.URL.Query().Get("enriched")}
+	// Only those that need details are read whole.
+	var ids []string
+	for _, l := range page.Items {
+		if len(l.Missing) > 0 {
+			ids = append(ids, l.ID)
+		}
+	}
+	items, err := s.svc.Whole(ctx, ids)
+	if err != nil {
+		return err
+	}
+	view := detailsView{Pending: page.Total, Enriched: r.URL.Query().Get("enriched")}
 	for i := range items {
 		si := &items[i]
 		missing := service.NeedsDetails(&si.Invitation, si.Verdict)

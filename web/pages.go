@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -172,45 +171,42 @@ func (s *Server) inboxPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ranked is a queued invitation with its verdict, for sorting before
-// any row is formatted.
-type ranked struct {
-	si        *linkvet.StoredInvitation
-	v         linkvet.Verdict
-	attention int
-}
-
 // inbox builds one page of the inbox: the queue, most worth attention
-// first.
+// first. The service lists the page from what the store keeps beside each
+// verdict; only the page's invitations are read whole.
 func (s *Server) inbox(ctx context.Context, f linkvet.InvitationFilter, page int) (*inboxView, error) {
-	f.Direction = linkvet.Incoming
-	list, err := s.queue(ctx, f)
+	from := (page - 1) * InboxPageSize
+	listed, err := s.svc.Inbox(ctx, service.InboxFilter{Action: f.Action, Category: f.Category, Offset: from, Limit: InboxPageSize})
 	if err != nil {
 		return nil, err
 	}
-	eng, _ := s.snapshot()
-	all := make([]ranked, len(list))
-	for i := range list {
-		si := &list[i]
-		all[i] = ranked{si: si, v: s.verdictOf(si, eng)}
-		all[i].attention = screen.Attention(&all[i].v)
+	ids := make([]string, len(listed.Items))
+	for i := range listed.Items {
+		ids[i] = listed.Items[i].ID
 	}
-	// Stable: among equals the store's order (newest first) stays.
-	slices.SortStableFunc(all, func(a, b ranked) int { return b.attention - a.attention })
-
+	whole, err := s.svc.Whole(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	view := &inboxView{Buttons: decisionButtons, Action: f.Action, Category: f.Category,
-		Filtered: f.Action != "" || f.Category != "", Total: len(all), Page: page}
-	from := min((page-1)*InboxPageSize, len(all))
-	to := min(from+InboxPageSize, len(all))
+		Filtered: f.Action != "" || f.Category != "", Total: listed.Total, Page: page}
+	from = min(from, listed.Total)
+	to := from + len(whole)
 	view.From, view.To = from+1, to
-	for i := from; i < to; i++ {
-		view.Rows = append(view.Rows, newInboxRow(all[i].si, all[i].v))
+	var eng *screen.Engine
+	for i := range whole {
+		si := &whole[i]
+		si.Decision = current(si.Decision)
+		if si.Verdict == nil && eng == nil {
+			eng, _ = s.snapshot()
+		}
+		view.Rows = append(view.Rows, newInboxRow(si, s.verdictOf(si, eng)))
 	}
 	view.Return = inboxURL(f, page)
 	if page > 1 {
 		view.Prev = inboxURL(f, page-1)
 	}
-	if to < len(all) {
+	if to < listed.Total {
 		view.Next = inboxURL(f, page+1)
 	}
 	return view, nil

@@ -276,11 +276,12 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, err := s.svc.Inbox(r.Context(), service.InboxFilter{Action: f.Action, Category: f.Category})
+	page, err := s.svc.Inbox(r.Context(), service.InboxFilter{Action: f.Action, Category: f.Category, Offset: skip, Limit: 1})
 	if err != nil {
 		return err
 	}
-	view := reviewView{Total: len(items), Skip: skip, Action: f.Action, Category: f.Category}
+	total := page.Total
+	view := reviewView{Total: total, Skip: skip, Action: f.Action, Category: f.Category}
 	base := url.Values{}
 	if f.Action != "" {
 		base.Set("action", string(f.Action))
@@ -301,20 +302,28 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		return "/review?" + v.Encode()
 	}
-	if skip >= len(items) && len(items) > 0 {
+	if skip >= total && total > 0 {
 		// Everything after the skipped ones is decided: start over with
 		// those passed over.
 		http.Redirect(w, r, link(0), http.StatusSeeOther)
 		return nil
 	}
 	view.Return = link(skip)
-	if skip < len(items) {
-		si := &items[skip]
+	if len(page.Items) > 0 {
+		// Only the invitation shown is read whole.
+		whole, err := s.svc.Whole(r.Context(), []string{page.Items[0].ID})
+		if err != nil {
+			return err
+		}
+		if len(whole) == 0 {
+			return linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", page.Items[0].ID)
+		}
+		si := &whole[0]
 		view.Row = newInboxRow(si, *si.Verdict)
 		view.Pos = skip + 1
 		view.Inv = &si.Invitation
 		view.Profile = linkedinURL(si.Invitation.Person.ProfileURL)
-		if skip+1 < len(items) {
+		if skip+1 < total {
 			view.Next = link(skip + 1)
 		} else {
 			view.Next = link(0)

@@ -93,13 +93,14 @@ each invitation. linkvet never follows an Accept link and never logs in.`,
 				return err
 			}
 			printImported(e.stdout, args[0], res)
-			items, err := svc.Inbox(e.ctx, service.InboxFilter{})
+			page, err := svc.Inbox(e.ctx, service.InboxFilter{})
 			if err != nil {
 				return err
 			}
+			items := page.Items
 			counts := map[linkvet.Action]int{}
 			for _, it := range items {
-				counts[it.Verdict.Action]++
+				counts[it.Action]++
 			}
 			fmt.Fprintf(e.stdout, "\n%d pending invitation%s screened:", len(items), plural(len(items)))
 			for _, a := range linkvet.Actions {

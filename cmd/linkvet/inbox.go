@@ -53,7 +53,31 @@ e-mail).`,
 				return err
 			}
 			defer done()
-			kept, err := svc.Inbox(e.ctx, f)
+			if !asJSON && !drafts {
+				// The table shows what the store keeps beside each
+				// verdict: nothing is read whole.
+				page, err := svc.Inbox(e.ctx, f)
+				if err != nil {
+					return err
+				}
+				kept := page.Items
+				if needsDetails {
+					thin := kept[:0]
+					for _, it := range kept {
+						if len(it.Missing) > 0 {
+							thin = append(thin, it)
+						}
+					}
+					kept = thin
+				}
+				rows := make([]linkvet.StoredInvitation, len(kept))
+				marks := make([]bool, len(kept))
+				for i := range kept {
+					rows[i], marks[i] = listedRow(&kept[i]), len(kept[i].Missing) > 0
+				}
+				return e.printInbox(svc, rows, marks, all, drafts)
+			}
+			kept, _, err := svc.InboxItems(e.ctx, f)
 			if err != nil {
 				return err
 			}
@@ -76,35 +100,11 @@ e-mail).`,
 				}
 				return nil
 			}
-			if !all {
-				defer printUnsettled(e, svc)
-			}
-			if len(kept) == 0 {
-				if all {
-					fmt.Fprintln(e.stdout, "No invitations stored. Import an export (linkvet import) or add some (linkvet add).")
-				} else {
-					fmt.Fprintln(e.stdout, "No pending invitations. Import an export (linkvet import) or add some (linkvet add).")
-				}
-				return nil
-			}
-			out := newTableSink(e.stdout, e.color)
-			out.decided = all
-			out.drafts = drafts
-			marked := 0
+			marks := make([]bool, len(kept))
 			for i := range kept {
-				row := kept[i]
-				if len(service.NeedsDetails(&row.Invitation, row.Verdict)) > 0 {
-					row.Invitation.Person.Name = "* " + row.Invitation.Person.Name
-					marked++
-				}
-				if err := out.WriteStored(&row); err != nil {
-					return err
-				}
+				marks[i] = len(service.NeedsDetails(&kept[i].Invitation, kept[i].Verdict)) > 0
 			}
-			if marked > 0 {
-				defer fmt.Fprintf(e.stdout, "* needs details (%d): linkvet explain ID says how to bring them in; linkvet inbox --needs-details lists them\n", marked)
-			}
-			return out.Close()
+			return e.printInbox(svc, kept, marks, all, drafts)
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: each invitation with its verdict and latest decision")
@@ -114,6 +114,52 @@ e-mail).`,
 	c.Flags().StringVar(&category, "category", "", "only invitations in this category")
 	c.Flags().BoolVar(&needsDetails, "needs-details", false, "only invitations whose verdict stands on little more than a name")
 	return c
+}
+
+// printInbox prints the inbox as a table; marks[i] says kept[i] needs
+// details.
+func (e *env) printInbox(svc *service.Service, kept []linkvet.StoredInvitation, marks []bool, all, drafts bool) error {
+	if !all {
+		defer printUnsettled(e, svc)
+	}
+	if len(kept) == 0 {
+		if all {
+			fmt.Fprintln(e.stdout, "No invitations stored. Import an export (linkvet import) or add some (linkvet add).")
+		} else {
+			fmt.Fprintln(e.stdout, "No pending invitations. Import an export (linkvet import) or add some (linkvet add).")
+		}
+		return nil
+	}
+	out := newTableSink(e.stdout, e.color)
+	out.decided = all
+	out.drafts = drafts
+	marked := 0
+	for i := range kept {
+		row := kept[i]
+		if marks[i] {
+			row.Invitation.Person.Name = "* " + row.Invitation.Person.Name
+			marked++
+		}
+		if err := out.WriteStored(&row); err != nil {
+			return err
+		}
+	}
+	if marked > 0 {
+		defer fmt.Fprintf(e.stdout, "* needs details (%d): linkvet explain ID says how to bring them in; linkvet inbox --needs-details lists them\n", marked)
+	}
+	return out.Close()
+}
+
+// listedRow is the part of a stored invitation the inbox table shows,
+// made from its listing: the deciding reason stands alone among the
+// reasons, so that the table's WHY column finds it.
+func listedRow(l *linkvet.Listing) linkvet.StoredInvitation {
+	v := &linkvet.Verdict{ID: l.ID, Action: l.Action, Report: l.Report, Category: l.Category, Intent: l.Intent,
+		Score: l.Score, Confidence: l.Confidence, Missing: l.Missing}
+	if l.Reason != (linkvet.Reason{}) {
+		v.Reasons = []linkvet.Reason{l.Reason}
+	}
+	return linkvet.StoredInvitation{Invitation: linkvet.Invitation{ID: l.ID, Person: linkvet.Person{Name: l.Name}}, Verdict: v, Decision: l.Decision}
 }
 
 func addCmd(e *env) *cobra.Command {
