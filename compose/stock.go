@@ -138,6 +138,14 @@ func IsDefaultNote(note string) bool {
 	return stockTableOnce().isDefault(note)
 }
 
+// IsDefaultNoteWords is IsDefaultNote for a note already folded and split
+// into words (fold.Fields(note)): the screening engine has them at hand and
+// need not fold the note a second time.
+func IsDefaultNoteWords(words []string) bool {
+	matched, others := stockTableOnce().coverage(words)
+	return matched && others <= maxStockOthers
+}
+
 func (t *stockTable) isDefault(note string) bool {
 	matched, others := t.coverage(fold.Fields(note))
 	return matched && others <= maxStockOthers
@@ -265,11 +273,23 @@ func HasPlaceholder(note string) (string, bool) {
 	}
 	wordStart := -1
 	for i := 0; i < len(s); {
-		if p := bracketed(s, i); p != "" {
-			return p, true
+		var isWord bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most notes: only a sigil can open a placeholder.
+			switch {
+			case c == '*' || c == '$' || c == '{' || c == '[' || c == '<' || c == '%':
+				if p := bracketed(s, i); p != "" {
+					return p, true
+				}
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+				isWord = true
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 		if isWord && wordStart < 0 {
 			wordStart = i
 		}

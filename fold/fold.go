@@ -39,6 +39,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -48,16 +49,51 @@ func String(s string) string {
 	if ascii(s) {
 		return asciiFold(s)
 	}
+	// One allocation: the folded bytes become the string without a copy.
+	b := appendUnicode(make([]byte, 0, 3*len(s)+8), s)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AppendString appends String(s) to dst and returns the extended slice, so
+// that a hot path can fold several texts into one reused buffer and make
+// one string of them all.
+func AppendString(dst []byte, s string) []byte {
+	if ascii(s) {
+		if asciiFolded(s) {
+			return append(dst, s...)
+		}
+		return appendASCII(dst, s)
+	}
+	return appendUnicode(dst, s)
+}
+
+// appendUnicode is String's general path, appending to dst.
+func appendUnicode(dst []byte, s string) []byte {
 	// Invalid UTF-8 is replaced, not passed through, so that folded text is
 	// always valid.
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	d := norm.NFKD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
+	// The decomposition goes into dst's spare capacity (given as an empty
+	// slice, so that norm does not merge it with the text before it) and
+	// the folded text after it, then moved down over the decomposition.
+	start := len(dst)
+	d := norm.NFKD.AppendString(dst[start:start], s)
+	mid := start
+	if len(d) > 0 && cap(dst) > start && &dst[:start+1][start] == &d[0] {
+		mid += len(d) // d is in dst: fold after it
+		dst = dst[:mid]
+	}
 	space := true // drop leading space
-	for _, r := range d {
+	for i := 0; i < len(d); {
+		r, n := rune(d[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(d[i:])
+		}
+		i += n
 		if dropped(r) {
 			continue
 		}
@@ -76,15 +112,18 @@ func String(s string) string {
 		}
 		if unicode.IsSpace(r) {
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = true
 			}
 			continue
 		}
 		space = false
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return strings.TrimRight(b.String(), " ")
+	if n := len(dst); n > mid && dst[n-1] == ' ' {
+		dst = dst[:n-1]
+	}
+	return dst[:start+copy(dst[start:], dst[mid:])]
 }
 
 func ascii(s string) bool {
@@ -98,27 +137,40 @@ func ascii(s string) bool {
 
 // asciiFold is String's fast path: most invitations are plain ASCII.
 func asciiFold(s string) string {
-	clean := true
+	if asciiFolded(s) {
+		return s
+	}
+	b := appendASCII(make([]byte, 0, len(s)), s)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// asciiFolded reports whether ASCII text is already folded: no capitals,
+// no backquote, single spaces between words and none at the ends.
+func asciiFolded(s string) bool {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if ('A' <= c && c <= 'Z') || c == '`' || (isSpace(c) && (prevSpace || c != ' ')) {
-			clean = false
-			break
+			return false
 		}
 		prevSpace = isSpace(c)
 	}
-	if clean && !prevSpace {
-		return s
-	}
-	b := make([]byte, 0, len(s))
+	return !prevSpace || s == ""
+}
+
+// appendASCII appends the folded form of ASCII text to dst.
+func appendASCII(dst []byte, s string) []byte {
+	start := len(dst)
 	space := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case isSpace(c):
 			if !space {
-				b = append(b, ' ')
+				dst = append(dst, ' ')
 				space = true
 			}
 			continue
@@ -128,12 +180,12 @@ func asciiFold(s string) string {
 			c = '\''
 		}
 		space = false
-		b = append(b, c)
+		dst = append(dst, c)
 	}
-	if n := len(b); n > 0 && b[n-1] == ' ' {
-		b = b[:n-1]
+	if n := len(dst); n > start && dst[n-1] == ' ' {
+		dst = dst[:n-1]
 	}
-	return string(b)
+	return dst
 }
 
 func isSpace(c byte) bool {

@@ -79,6 +79,15 @@ type facts struct {
 	massInvite            bool // a template, a mass phrase, or a recruiter blasting
 	explain               bool
 	scratch               []string // reused token buffer
+
+	// Buffers kept from one invitation to the next (pool.go): the folded
+	// texts' bytes (each invitation's folded fields are one string copied
+	// from it) and the arenas found and find hand out parts of.
+	text      []byte
+	strs      []string
+	ids       []int32
+	sharedBuf []sharedItem
+	linksBuf  []link
 }
 
 type sharedItem struct {
@@ -95,20 +104,32 @@ type link struct {
 
 func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *facts {
 	p := &inv.Person
-	f := &facts{e: e, inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified,
-		scratch: make([]string, 0, 16)}
-	f.note = fold.String(inv.Message)
-	f.headline = fold.String(p.Headline)
-	f.about = fold.String(p.About)
-	f.name = fold.String(p.Name)
-	f.company = fold.String(p.Company)
-	f.title = fold.String(p.Title)
-	f.industry = fold.String(p.Industry)
-	f.location = fold.String(p.Location)
+	f := e.pool.get()
+	f.e, f.inv, f.now, f.explain, f.verified = e, inv, now, explain, p.Verified
+	f.mutual, f.connections, f.ageMonths = -1, -1, -1
+
+	// Every field folded into one buffer and made one string: one
+	// allocation for all eight, and each field a part of it.
+	b := f.text[:0]
+	var ends [8]int
+	for i, s := range [8]string{inv.Message, p.Headline, p.About, p.Name, p.Company, p.Title, p.Industry, p.Location} {
+		b = fold.AppendString(b, s)
+		ends[i] = len(b)
+	}
+	f.text = b
+	folded := string(b)
+	field := func(i int) string {
+		if i == 0 {
+			return folded[:ends[0]]
+		}
+		return folded[ends[i-1]:ends[i]]
+	}
+	f.note, f.headline, f.about, f.name = field(0), field(1), field(2), field(3)
+	f.company, f.title, f.industry, f.location = field(4), field(5), field(6), field(7)
 
 	// One token list for every field, with a separator phrases never
 	// match, so that the vocabularies are scanned once (index.go).
-	w := make([]string, 0, 96)
+	w := f.words[:0]
 	w = fold.AppendWords(w, f.headline)
 	headEnd := len(w)
 	w = fold.AppendWords(append(w, "|"), f.title)
@@ -138,12 +159,12 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.noteWords = w[noteStart:noteEnd:noteEnd]
 	f.allWords = w[:noteEnd:noteEnd]
 	f.nameWords = w[nameStart:len(w):len(w)]
-	f.hits = e.vocab.index.scan(make([]hit, 0, 16), w)
+	f.hits = e.vocab.index.scan(f.hits[:0], w)
 	f.hits = e.disqualify.scan(f.hits, w[:noteEnd])
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
-		f.defaultNote = compose.IsDefaultNote(inv.Message)
+		f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
 		f.noteRunes = utf8.RuneCountInString(strings.TrimSpace(inv.Message))
@@ -160,7 +181,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.known, f.knownEntry = e.pol.IsKnown(inv)
 	f.blocked, f.blockedEntry = e.pol.IsBlocked(inv)
 	f.shared = e.sharedWith(f)
-	f.links = e.findLinks(inv)
+	f.links = e.findLinks(f)
 	f.derive()
 	return f
 }
@@ -316,7 +337,7 @@ func accountAge(since string, now time.Time) int {
 // person's profile with the user's own (policy me).
 func (e *Engine) sharedWith(f *facts) []sharedItem {
 	inv := f.inv
-	var out []sharedItem
+	out := f.sharedBuf[:0]
 	add := func(kind, value string) {
 		value = strings.TrimSpace(value)
 		if value == "" {
@@ -348,7 +369,7 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 	me := &e.me
 	p := &inv.Person
 	if len(me.companies) > 0 {
-		if c := e.matchOrg(me.companies, p.Company); c != "" {
+		if c := matchFolded(me.companies, f.company); c != "" {
 			add("company", c)
 		}
 		for _, x := range p.Experience {
@@ -391,13 +412,18 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 			}
 		}
 	}
-	return out
+	f.sharedBuf = out
+	return out[:len(out):len(out)]
 }
 
 // matchOrg returns the user's organisation (as written in the policy) that
 // names the same organisation as other, or "".
 func (e *Engine) matchOrg(mine []orgName, other string) string {
-	o := fold.String(other)
+	return matchFolded(mine, fold.String(other))
+}
+
+// matchFolded is matchOrg for a name already folded.
+func matchFolded(mine []orgName, o string) string {
 	if o == "" {
 		return ""
 	}
@@ -423,11 +449,18 @@ func (f *facts) sharedKinds(kinds ...string) []string {
 
 // findLinks collects the URLs and bare domains in the note, the about text
 // and the websites.
-func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
-	var out []link
+func (e *Engine) findLinks(f *facts) []link {
+	inv := f.inv
+	out := f.linksBuf[:0]
 	inNote := false
 	scan := func(s string) {
+		if strings.IndexByte(s, '.') < 0 {
+			return // every URL and domain has a dot: most texts end here
+		}
 		for w := range strings.FieldsSeq(s) {
+			if strings.IndexByte(w, '.') < 0 {
+				continue
+			}
 			w = strings.Trim(w, "()[]<>\"'.,;:!?")
 			if !strings.Contains(w, ".") {
 				continue // every URL and domain has a dot: most words end here, unlowered
@@ -455,7 +488,8 @@ func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
 	for _, w := range inv.Person.Websites {
 		scan(w)
 	}
-	return out
+	f.linksBuf = out
+	return out[:len(out):len(out)]
 }
 
 // looksLikeDomain accepts "name.tld/..." words such as "bit.ly/x" or

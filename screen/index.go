@@ -248,35 +248,41 @@ type span struct{ from, to int }
 func (s span) holds(pos int32) bool { return int(pos) >= s.from && int(pos) < s.to }
 
 // find returns the entries of lexicon l found within s, each once, in
-// order of first occurrence.
+// order of first occurrence. The slice is part of an arena of f that lives
+// as long as the screening: it is never written again, and appending to
+// it copies.
 func (f *facts) find(l lex, s span) []int32 {
-	var out []int32
+	start := len(f.ids)
 outer:
 	for _, h := range f.hits {
 		if h.lx != l || !s.holds(h.pos) {
 			continue
 		}
-		for _, have := range out {
+		for _, have := range f.ids[start:] {
 			if have == h.id {
 				continue outer
 			}
 		}
-		out = append(out, h.id)
+		f.ids = append(f.ids, h.id)
 	}
-	return out
+	if len(f.ids) == start {
+		return nil
+	}
+	return f.ids[start:len(f.ids):len(f.ids)]
 }
 
-// found is find returning the phrases as written.
+// found is find returning the phrases as written, from f's arena of
+// strings (see find).
 func (f *facts) found(l lex, s span) []string {
 	idx := f.find(l, s)
 	if len(idx) == 0 {
 		return nil
 	}
-	out := make([]string, len(idx))
-	for i, j := range idx {
-		out[i] = f.entry(l, j).phrase
+	start := len(f.strs)
+	for _, j := range idx {
+		f.strs = append(f.strs, f.entry(l, j).phrase)
 	}
-	return out
+	return f.strs[start:len(f.strs):len(f.strs)]
 }
 
 // entry returns a found entry: the policy's own index for disqualify

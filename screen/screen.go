@@ -87,6 +87,7 @@ type Engine struct {
 	competitors *fold.Matcher
 	knownNames  map[uint64][]knownName // hash of the folded name → the known people of that name
 	detect      func(note string) string
+	pool        factsPool // facts of finished screenings, for their buffers (pool.go)
 }
 
 type meFolded struct {
@@ -312,6 +313,7 @@ func (e *Engine) run(inv *linkvet.Invitation, now time.Time, explain bool) (link
 	x.Path = d.path
 	v.DraftsLanguage = compose.DraftsLanguage(v.Language, e.pol.Me)
 	v.Drafts = compose.Drafts(inv, &v, e.pol.Me)
+	e.pool.put(f) // the verdict holds none of f's memory (pool.go)
 	return v, x
 }
 
