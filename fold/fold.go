@@ -61,13 +61,33 @@ func String(s string) string {
 // that a hot path can fold several texts into one reused buffer and make
 // one string of them all.
 func AppendString(dst []byte, s string) []byte {
-	if ascii(s) {
-		if asciiFolded(s) {
-			return append(dst, s...)
+	// One pass for ASCII text, the common case, starting over on the
+	// general path at the first byte beyond it.
+	start := len(dst)
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return appendUnicode(dst[:start], s)
+		case isSpace(c):
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
 		}
-		return appendASCII(dst, s)
+		space = false
+		dst = append(dst, c)
 	}
-	return appendUnicode(dst, s)
+	if n := len(dst); n > start && dst[n-1] == ' ' {
+		dst = dst[:n-1]
+	}
+	return dst
 }
 
 // appendUnicode is String's general path, appending to dst.
@@ -140,7 +160,7 @@ func asciiFold(s string) string {
 	if asciiFolded(s) {
 		return s
 	}
-	b := appendASCII(make([]byte, 0, len(s)), s)
+	b := AppendString(make([]byte, 0, len(s)), s)
 	if len(b) == 0 {
 		return ""
 	}
@@ -159,33 +179,6 @@ func asciiFolded(s string) bool {
 		prevSpace = isSpace(c)
 	}
 	return !prevSpace || s == ""
-}
-
-// appendASCII appends the folded form of ASCII text to dst.
-func appendASCII(dst []byte, s string) []byte {
-	start := len(dst)
-	space := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isSpace(c):
-			if !space {
-				dst = append(dst, ' ')
-				space = true
-			}
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
-		}
-		space = false
-		dst = append(dst, c)
-	}
-	if n := len(dst); n > start && dst[n-1] == ' ' {
-		dst = dst[:n-1]
-	}
-	return dst
 }
 
 func isSpace(c byte) bool {

@@ -88,6 +88,8 @@ type facts struct {
 	ids       []int32
 	sharedBuf []sharedItem
 	linksBuf  []link
+	fields    []string // the note split at white space, for money
+	hashes    []uint64 // tokenHash of each of words
 }
 
 type sharedItem struct {
@@ -159,8 +161,9 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.noteWords = w[noteStart:noteEnd:noteEnd]
 	f.allWords = w[:noteEnd:noteEnd]
 	f.nameWords = w[nameStart:len(w):len(w)]
-	f.hits = e.vocab.index.scan(f.hits[:0], w)
-	f.hits = e.disqualify.scan(f.hits, w[:noteEnd])
+	f.hashes = tokenHashes(f.hashes[:0], w)
+	f.hits = e.vocab.index.scan(f.hits[:0], w, f.hashes)
+	f.hits = e.disqualify.scan(f.hits, w[:noteEnd], f.hashes)
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
@@ -198,7 +201,11 @@ func (f *facts) derive() {
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
 		if hasDigit(f.inv.Message) { // split once for both money signals
-			fields := strings.Fields(f.inv.Message)
+			fields := f.fields[:0] // strings.Fields, into a reused slice
+			for w := range strings.FieldsSeq(f.inv.Message) {
+				fields = append(fields, w)
+			}
+			f.fields = fields
 			f.money = append(e.moneyIn(fields), e.gains(fields)...)
 		}
 		// A day rate in a recruiter's note is a wage, not bait: amounts

@@ -63,22 +63,32 @@ var lexFamily = [...]lang.Family{
 	lxChatApps: lang.ChatApps,
 }
 
-// phraseIndex is a trie over folded tokens: one map of edges (node, next
-// token) → node. Finding every phrase that starts at a position costs one
-// map look-up per token of the longest match, whatever the number of
-// phrases and however many of them share their first words (a disqualify
-// list of 100,000 phrases all starting with "the" costs what a list of ten
-// does: issue 12, item 9).
+// phraseIndex is a trie over folded tokens: one hash table of edges (node,
+// next token) → node, the root being node 0. Finding every phrase that
+// starts at a position costs one look-up per token of the longest match,
+// whatever the number of phrases and however many of them share their
+// first words (a disqualify list of 100,000 phrases all starting with "the"
+// costs what a list of ten does: issue 12, item 9).
+//
+// The table is open-addressed and keyed by a hash of the token computed
+// once per word of the invitation (tokenHashes) and shared by every index
+// scanned (the vocabularies and the policy's disqualify list): a look-up is
+// a few comparisons, not a map access that hashes the word again each time
+// (issue 13: the scan was the largest part of the facts' cost).
 type phraseIndex struct {
-	root    map[string]int32 // the first level: most tokens start no phrase, so this look-up is kept cheap
-	edges   map[edge]int32
+	slots   []edgeSlot // a power of two of them, at most half full
+	used    int
 	ends    [][]int32 // node → the entries ending there
 	entries []entry
 }
 
-type edge struct {
-	from int32
+// edgeSlot is one edge of the trie; to == 0 marks an empty slot (no edge
+// leads back to the root).
+type edgeSlot struct {
 	tok  string
+	hash uint64 // tokenHash(tok)
+	from int32
+	to   int32
 }
 
 // entry is one phrase of one lexicon.
@@ -97,7 +107,88 @@ type hit struct {
 }
 
 func newPhraseIndex(size int) *phraseIndex {
-	return &phraseIndex{root: make(map[string]int32, size), edges: make(map[edge]int32, size), ends: make([][]int32, 1, size+1)}
+	n := 16
+	for n < 4*size {
+		n *= 2
+	}
+	return &phraseIndex{slots: make([]edgeSlot, n), ends: make([][]int32, 1, size+1)}
+}
+
+// tokenHash is FNV-1a: tokens are short, and it needs no seed, so that the
+// engine stays free of process state.
+func tokenHash(tok string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(tok); i++ {
+		h ^= uint64(tok[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// tokenHashes appends the tokenHash of every word to dst.
+func tokenHashes(dst []uint64, words []string) []uint64 {
+	for _, w := range words {
+		dst = append(dst, tokenHash(w))
+	}
+	return dst
+}
+
+// slot is where the edge (from, token) is looked for first.
+func (x *phraseIndex) slot(from int32, h uint64) int {
+	h ^= uint64(uint32(from)) * 0x9e3779b97f4a7c15
+	h ^= h >> 31
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 29
+	return int(h & uint64(len(x.slots)-1))
+}
+
+// next follows the edge from node n by token tok (hash h).
+func (x *phraseIndex) next(n int32, tok string, h uint64) (int32, bool) {
+	mask := len(x.slots) - 1
+	for i := x.slot(n, h); ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.to == 0 {
+			return 0, false
+		}
+		if s.hash == h && s.from == n && s.tok == tok {
+			return s.to, true
+		}
+	}
+}
+
+// edge returns the node the edge (n, tok) leads to, adding it if new.
+func (x *phraseIndex) edge(n int32, tok string) int32 {
+	h := tokenHash(tok)
+	if to, ok := x.next(n, tok, h); ok {
+		return to
+	}
+	if 2*(x.used+1) > len(x.slots) {
+		x.grow()
+	}
+	to := int32(len(x.ends))
+	x.ends = append(x.ends, nil)
+	x.put(edgeSlot{tok: tok, hash: h, from: n, to: to})
+	x.used++
+	return to
+}
+
+func (x *phraseIndex) put(e edgeSlot) {
+	mask := len(x.slots) - 1
+	i := x.slot(e.from, e.hash)
+	for x.slots[i].to != 0 {
+		i = (i + 1) & mask
+	}
+	x.slots[i] = e
+}
+
+func (x *phraseIndex) grow() {
+	old := x.slots
+	x.slots = make([]edgeSlot, 2*len(old))
+	for _, e := range old {
+		if e.to != 0 {
+			x.put(e)
+		}
+	}
 }
 
 // add puts one phrase in the index. The same phrase in one lexicon twice
@@ -107,21 +198,9 @@ func (x *phraseIndex) add(l lex, phrase string, weight int) {
 	if len(toks) == 0 {
 		return
 	}
-	n, ok := x.root[toks[0]]
-	if !ok {
-		n = int32(len(x.ends))
-		x.ends = append(x.ends, nil)
-		x.root[toks[0]] = n
-	}
-	for _, t := range toks[1:] {
-		k := edge{n, t}
-		next, ok := x.edges[k]
-		if !ok {
-			next = int32(len(x.ends))
-			x.ends = append(x.ends, nil)
-			x.edges[k] = next
-		}
-		n = next
+	var n int32
+	for _, t := range toks {
+		n = x.edge(n, t)
 	}
 	for _, id := range x.ends[n] {
 		if e := &x.entries[id]; e.lx == l {
@@ -133,14 +212,16 @@ func (x *phraseIndex) add(l lex, phrase string, weight int) {
 	x.entries = append(x.entries, entry{lx: l, weight: int8(weight), ntok: int8(min(len(toks), 127)), phrase: phrase})
 }
 
-// scan appends every phrase found in words. The "|" tokens between fields
-// are in no phrase, so no match crosses from one field into the next.
-func (x *phraseIndex) scan(dst []hit, words []string) []hit {
+// scan appends every phrase found in words, whose tokenHashes are hashes.
+// The "|" tokens between fields are in no phrase, so no match crosses from
+// one field into the next.
+func (x *phraseIndex) scan(dst []hit, words []string, hashes []uint64) []hit {
 	if x == nil || len(x.entries) == 0 {
 		return dst
 	}
+	hashes = hashes[:len(words)]
 	for pos, w := range words {
-		n, ok := x.root[w]
+		n, ok := x.next(0, w, hashes[pos])
 		for j := pos + 1; ok; j++ {
 			for _, id := range x.ends[n] {
 				dst = append(dst, hit{id: id, lx: x.entries[id].lx, pos: int32(pos)})
@@ -148,7 +229,7 @@ func (x *phraseIndex) scan(dst []hit, words []string) []hit {
 			if j == len(words) {
 				break
 			}
-			n, ok = x.edges[edge{n, words[j]}]
+			n, ok = x.next(n, words[j], hashes[j])
 		}
 	}
 	return dst

@@ -35,7 +35,7 @@ func (x *factsPool) get() *facts {
 // next screening.
 func (x *factsPool) put(f *facts) {
 	if cap(f.words) > maxPooledWords || cap(f.text) > maxPooledText || cap(f.strs) > maxPooledWords ||
-		cap(f.hits) > maxPooledWords || cap(f.scratch) > maxPooledWords {
+		cap(f.hits) > maxPooledWords || cap(f.scratch) > maxPooledWords || cap(f.fields) > maxPooledWords {
 		return
 	}
 	words, hits, scratch, strs := f.words[:0], f.hits[:0], f.scratch[:0], f.strs[:0]
@@ -45,6 +45,9 @@ func (x *factsPool) put(f *facts) {
 	clear(strs[:cap(strs)])
 	clear(shared[:cap(shared)])
 	clear(links[:cap(links)])
-	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links}
+	fields := f.fields[:0]
+	clear(fields[:cap(fields)])
+	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
+		fields: fields, hashes: f.hashes[:0]}
 	x.p.Put(f)
 }

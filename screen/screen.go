@@ -223,7 +223,8 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	}
 	e.me.interests = fold.NewMatcher(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
 	e.me.nameWords = fold.Fields(p.Me.Name)
-	for _, h := range voc.index.scan(nil, fold.Fields(p.Me.Headline)) {
+	head := fold.Fields(p.Me.Headline)
+	for _, h := range voc.index.scan(nil, head, tokenHashes(nil, head)) {
 		e.me.sales = e.me.sales || h.lx == lxSales
 		e.me.recruiter = e.me.recruiter || h.lx == lxRecruiter
 	}

@@ -289,7 +289,13 @@ func prevField(fields []string, i int) string {
 }
 
 func hasDigit(s string) bool {
-	for _, r := range s {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ { // ASCII first, without decoding
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	for _, r := range s[i:] {
 		if unicode.IsDigit(r) {
 			return true
 		}

@@ -520,10 +520,13 @@ func withoutLinks(text string) string {
 			i++
 		}
 		j := i
+		mark := false // the word holds '.', '@' or '/'
 		for j < len(text) && !isSpace(text[j]) {
+			c := text[j]
+			mark = mark || c == '.' || c == '@' || c == '/'
 			j++
 		}
-		if j > i && strings.ContainsAny(text[i:j], ".@/") && isLink(text[i:j]) {
+		if mark && isLink(text[i:j]) {
 			b.WriteString(text[last:i])
 			last = j
 		}
