@@ -61,34 +61,70 @@ func String(s string) string {
 // that a hot path can fold several texts into one reused buffer and make
 // one string of them all.
 func AppendString(dst []byte, s string) []byte {
-	// One pass for ASCII text, the common case, starting over on the
-	// general path at the first byte beyond it.
+	// One pass for ASCII text, the common case, copying runs of bytes that
+	// folding leaves alone at once, and starting over on the general path
+	// at the first byte beyond ASCII.
 	start := len(dst)
 	space := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
+		switch asciiClass[c] {
+		case asciiKeep:
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == asciiKeep {
+				j++
+			}
+			dst = append(dst, s[i:j]...)
+			space = false
+			i = j
+			continue
+		case asciiOther:
 			return appendUnicode(dst[:start], s)
-		case isSpace(c):
+		case asciiSpace:
 			if !space {
 				dst = append(dst, ' ')
 				space = true
 			}
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
+		case asciiUpper:
+			dst = append(dst, c+'a'-'A')
+			space = false
+		case asciiQuote:
+			dst = append(dst, '\'')
+			space = false
 		}
-		space = false
-		dst = append(dst, c)
+		i++
 	}
 	if n := len(dst); n > start && dst[n-1] == ' ' {
 		dst = dst[:n-1]
 	}
 	return dst
 }
+
+// What AppendString does with each byte.
+const (
+	asciiKeep  = iota // copied as it is
+	asciiSpace        // white space: one space between words
+	asciiUpper        // a capital: lower-cased
+	asciiQuote        // the backquote: an apostrophe
+	asciiOther        // not ASCII: the general path
+)
+
+// asciiClass is a constant table (never written after it is built).
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = asciiOther
+		case isSpace(byte(c)):
+			t[c] = asciiSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case c == '`':
+			t[c] = asciiQuote
+		}
+	}
+	return t
+}()
 
 // appendUnicode is String's general path, appending to dst.
 func appendUnicode(dst []byte, s string) []byte {
@@ -274,10 +310,13 @@ func AppendWords(dst []string, folded string) []string {
 		c := folded[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z'):
+			case asciiWord[c]:
 				if start < 0 {
 					start = i
 				}
+				for i++; i < len(folded) && asciiWord[folded[i]]; i++ {
+				}
+				continue
 			case c == '\'' && start >= 0 && i+1 < len(folded) && wordByte(folded[i+1]):
 				apos = true
 			default:
@@ -321,6 +360,14 @@ func appendWord(dst []string, folded string, start, end int, apos bool) []string
 	}
 	return append(dst, w)
 }
+
+// asciiWord marks the ASCII letters and digits (a constant table).
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z')
+	}
+	return t
+}()
 
 func wordByte(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c >= utf8.RuneSelf

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"iter"
 	"net/url"
 	"strconv"
 	"strings"
@@ -464,10 +465,7 @@ func (e *Engine) findLinks(f *facts) []link {
 		if strings.IndexByte(s, '.') < 0 {
 			return // every URL and domain has a dot: most texts end here
 		}
-		for w := range strings.FieldsSeq(s) {
-			if strings.IndexByte(w, '.') < 0 {
-				continue
-			}
+		for w := range dottedFields(s) {
 			w = strings.Trim(w, "()[]<>\"'.,;:!?")
 			if !strings.Contains(w, ".") {
 				continue // every URL and domain has a dot: most words end here, unlowered
@@ -497,6 +495,42 @@ func (e *Engine) findLinks(f *facts) []link {
 	}
 	f.linksBuf = out
 	return out[:len(out):len(out)]
+}
+
+// dottedFields yields the fields of s (as strings.Fields splits them) that
+// hold a dot: over ASCII text without decoding a rune.
+func dottedFields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= utf8.RuneSelf {
+				for w := range strings.FieldsSeq(s) {
+					if strings.IndexByte(w, '.') >= 0 && !yield(w) {
+						return
+					}
+				}
+				return
+			}
+		}
+		for i := 0; i < len(s); {
+			for i < len(s) && asciiSpace(s[i]) {
+				i++
+			}
+			j, dot := i, false
+			for j < len(s) && !asciiSpace(s[j]) {
+				dot = dot || s[j] == '.'
+				j++
+			}
+			if dot && !yield(s[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// asciiSpace is unicode.IsSpace for a byte of ASCII text.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // looksLikeDomain accepts "name.tld/..." words such as "bit.ly/x" or

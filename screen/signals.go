@@ -196,8 +196,15 @@ func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 // short or carry a currency.
 func phoneNumber(s string) string {
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r != '+' && !unicode.IsDigit(r) {
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf { // most of a note: no decoding
+			if c != '+' && (c < '0' || c > '9') {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else if r, n = utf8.DecodeRuneInString(s[i:]); !unicode.IsDigit(r) {
 			i += n
 			continue
 		}
