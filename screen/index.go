@@ -78,15 +78,17 @@ var lexFamily = [...]lang.Family{
 type phraseIndex struct {
 	slots   []edgeSlot // a power of two of them, at most half full
 	used    int
+	filter  []uint64  // a bit per edge's mixed hash: most failed look-ups end here, in a few kilobytes
+	toks    []string  // node → the token of the edge into it
 	ends    [][]int32 // node → the entries ending there
 	entries []entry
 }
 
 // edgeSlot is one edge of the trie; to == 0 marks an empty slot (no edge
-// leads back to the root).
+// leads back to the root). Sixteen bytes: the table is read at random,
+// and the smaller it is the more of it stays in the cache.
 type edgeSlot struct {
-	tok  string
-	hash uint64 // tokenHash(tok)
+	hash uint64 // tokenHash of the edge's token, toks[to]
 	from int32
 	to   int32
 }
@@ -111,7 +113,8 @@ func newPhraseIndex(size int) *phraseIndex {
 	for n < 4*size {
 		n *= 2
 	}
-	return &phraseIndex{slots: make([]edgeSlot, n), ends: make([][]int32, 1, size+1)}
+	return &phraseIndex{slots: make([]edgeSlot, n), filter: make([]uint64, 4*n/64),
+		toks: make([]string, 1, size+1), ends: make([][]int32, 1, size+1)}
 }
 
 // tokenHash is FNV-1a: tokens are short, and it needs no seed, so that the
@@ -133,24 +136,34 @@ func tokenHashes(dst []uint64, words []string) []uint64 {
 	return dst
 }
 
-// slot is where the edge (from, token) is looked for first.
-func (x *phraseIndex) slot(from int32, h uint64) int {
+// mix is the edge (from, token)'s hash: its low bits pick the slot it is
+// looked for first, its high bits its filter bit.
+func mix(from int32, h uint64) uint64 {
 	h ^= uint64(uint32(from)) * 0x9e3779b97f4a7c15
 	h ^= h >> 31
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 29
-	return int(h & uint64(len(x.slots)-1))
+	return h
+}
+
+func (x *phraseIndex) filterBit(m uint64) (int, uint64) {
+	b := (m >> 32) & uint64(64*len(x.filter)-1)
+	return int(b / 64), 1 << (b % 64)
 }
 
 // next follows the edge from node n by token tok (hash h).
 func (x *phraseIndex) next(n int32, tok string, h uint64) (int32, bool) {
+	m := mix(n, h)
+	if w, bit := x.filterBit(m); x.filter[w]&bit == 0 {
+		return 0, false
+	}
 	mask := len(x.slots) - 1
-	for i := x.slot(n, h); ; i = (i + 1) & mask {
+	for i := int(m) & mask; ; i = (i + 1) & mask {
 		s := &x.slots[i]
 		if s.to == 0 {
 			return 0, false
 		}
-		if s.hash == h && s.from == n && s.tok == tok {
+		if s.hash == h && s.from == n && x.toks[s.to] == tok {
 			return s.to, true
 		}
 	}
@@ -167,14 +180,18 @@ func (x *phraseIndex) edge(n int32, tok string) int32 {
 	}
 	to := int32(len(x.ends))
 	x.ends = append(x.ends, nil)
-	x.put(edgeSlot{tok: tok, hash: h, from: n, to: to})
+	x.toks = append(x.toks, tok)
+	x.put(edgeSlot{hash: h, from: n, to: to})
 	x.used++
 	return to
 }
 
 func (x *phraseIndex) put(e edgeSlot) {
+	m := mix(e.from, e.hash)
+	w, bit := x.filterBit(m)
+	x.filter[w] |= bit
 	mask := len(x.slots) - 1
-	i := x.slot(e.from, e.hash)
+	i := int(m) & mask
 	for x.slots[i].to != 0 {
 		i = (i + 1) & mask
 	}
@@ -184,6 +201,7 @@ func (x *phraseIndex) put(e edgeSlot) {
 func (x *phraseIndex) grow() {
 	old := x.slots
 	x.slots = make([]edgeSlot, 2*len(old))
+	x.filter = make([]uint64, 4*len(x.slots)/64)
 	for _, e := range old {
 		if e.to != 0 {
 			x.put(e)
