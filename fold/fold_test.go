@@ -220,3 +220,21 @@ func TestOtherScriptsAreNotDisguises(t *testing.T) {
 		}
 	}
 }
+
+// TestScratch: a Scratch folds and splits as String and Fields do, text
+// after text, whatever the earlier texts were.
+func TestScratch(t *testing.T) {
+	var x Scratch
+	for _, s := range []string{"Hi Dana, I'd like to connect", "", "𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫", "500$/WEEK", "Zürich  Café", "a"} {
+		if got, want := x.String(s), String(s); got != want {
+			t.Errorf("Scratch.String(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := x.Fields(s), Fields(s); !slices.Equal(got, want) {
+			t.Errorf("Scratch.Fields(%q) = %q, want %q", s, got, want)
+		}
+	}
+	x.Reset()
+	if got := x.Fields("Per Week"); !slices.Equal(got, []string{"per", "week"}) {
+		t.Errorf("after Reset: %q", got)
+	}
+}

@@ -91,6 +91,9 @@ type facts struct {
 	linksBuf  []link
 	fields    []string // the note split at white space, for money
 	hashes    []uint64 // tokenHash of each of words
+	fieldInfo []fieldInfo
+	nf        noteFields
+	fold      fold.Scratch // for tokens only looked up (notefields.go)
 }
 
 type sharedItem struct {
@@ -207,7 +210,8 @@ func (f *facts) derive() {
 				fields = append(fields, w)
 			}
 			f.fields = fields
-			f.money = append(e.moneyIn(fields), e.gains(fields)...)
+			nf := f.noteFields(fields)
+			f.money = append(nf.money(), nf.gains()...)
 		}
 		// A day rate in a recruiter's note is a wage, not bait: amounts
 		// (not percentages) from a sender with a recruiting title weigh

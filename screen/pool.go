@@ -48,6 +48,7 @@ func (x *factsPool) put(f *facts) {
 	fields := f.fields[:0]
 	clear(fields[:cap(fields)])
 	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
-		fields: fields, hashes: f.hashes[:0]}
+		fields: fields, hashes: f.hashes[:0], fieldInfo: f.fieldInfo[:0], fold: f.fold}
+	f.fold.Reset()
 	x.p.Put(f)
 }

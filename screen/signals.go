@@ -250,24 +250,28 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 
 // moneyIn is moneyPromises over a note already split into fields.
 func (e *Engine) moneyIn(fields []string) []weightedFinding {
+	return e.newNoteFields(fields).money()
+}
+
+// money is moneyIn over fields whose tokens are folded once each.
+func (n *noteFields) money() []weightedFinding {
 	var out []weightedFinding
+	fields := n.fields
 	for i, w := range fields {
 		if !hasDigit(w) {
 			continue
 		}
 		percent := strings.ContainsAny(w, "%٪") || i+1 < len(fields) && strings.ContainsAny(fields[i+1], "%٪")
 		money := percent || hasCurrencySymbol(w) || hasCurrencySymbol(prevField(fields, i)) ||
-			e.currencyWord(prevField(fields, i)) || i+1 < len(fields) && (e.currencyWord(fields[i+1]) || hasCurrencySymbol(fields[i+1])) ||
+			n.currencyWord(i-1) || i+1 < len(fields) && (n.currencyWord(i+1) || hasCurrencySymbol(fields[i+1])) ||
 			// "2 mil reais", "5 thousand dollars": a short word between
-			i+2 < len(fields) && !hasDigit(fields[i+1]) && utf8.RuneCountInString(fields[i+1]) <= 8 && e.currencyWord(fields[i+2])
+			i+2 < len(fields) && !hasDigit(fields[i+1]) && utf8.RuneCountInString(fields[i+1]) <= 8 && n.currencyWord(i+2)
 		if !money {
 			continue
 		}
 		period := 0
 		for j := max(0, i-3); j < len(fields) && j <= i+5; j++ {
-			for _, t := range fold.Fields(fields[j]) {
-				period = max(period, e.vocab.periods[t])
-			}
+			period = max(period, n.period(j))
 		}
 		if period == 0 {
 			continue
@@ -313,15 +317,6 @@ func hasDigit(s string) bool {
 func hasCurrencySymbol(s string) bool {
 	for _, r := range s {
 		if unicode.Is(unicode.Sc, r) {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *Engine) currencyWord(s string) bool {
-	for _, t := range fold.Fields(s) {
-		if e.vocab.currencies[t] {
 			return true
 		}
 	}
