@@ -34,6 +34,8 @@ type facts struct {
 	companyWords, profileWords, allWords                            []string // profile: headline+title+company+about; all: profile+note
 
 	hasNote       bool
+	noteASCII     bool // the note is plain ASCII ...
+	noteDigits    int  // ... with this many digits (in any case, its ASCII digits)
 	defaultNote   bool
 	placeholder   string
 	noteSentences int
@@ -171,6 +173,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
+		f.noteASCII, f.noteDigits = asciiDigits(inv.Message)
 		f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
@@ -193,6 +196,20 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	return f
 }
 
+// asciiDigits reports whether s is ASCII, and counts its ASCII digits.
+func asciiDigits(s string) (ascii bool, digits int) {
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return ascii, digits
+}
+
 // derive computes the facts that several rules and the decision read, in
 // the one order their dependencies need.
 func (f *facts) derive() {
@@ -204,7 +221,7 @@ func (f *facts) derive() {
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
-		if hasDigit(f.inv.Message) { // split once for both money signals
+		if f.noteDigits > 0 || (!f.noteASCII && hasDigit(f.inv.Message)) { // split once for both money signals
 			fields := f.fields[:0] // strings.Fields, into a reused slice
 			for w := range strings.FieldsSeq(f.inv.Message) {
 				fields = append(fields, w)
@@ -502,32 +519,37 @@ func (e *Engine) findLinks(f *facts) []link {
 }
 
 // dottedFields yields the fields of s (as strings.Fields splits them) that
-// hold a dot: over ASCII text without decoding a rune.
+// hold a dot, in order. Over ASCII text it jumps from dot to dot and looks
+// no further than the field around each; at a byte beyond ASCII (which may
+// belong to a space of another script) it splits the rest as
+// strings.FieldsSeq does.
 func dottedFields(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= utf8.RuneSelf {
-				for w := range strings.FieldsSeq(s) {
+		i := 0 // s[:i] is done; i is 0, len(s) or at a white space
+		for {
+			k := strings.IndexByte(s[i:], '.')
+			if k < 0 {
+				return
+			}
+			start, end := i+k, i+k+1
+			for start > i && !asciiSpace(s[start-1]) && s[start-1] < utf8.RuneSelf {
+				start--
+			}
+			for end < len(s) && !asciiSpace(s[end]) && s[end] < utf8.RuneSelf {
+				end++
+			}
+			if (start > i && s[start-1] >= utf8.RuneSelf) || (end < len(s) && s[end] >= utf8.RuneSelf) {
+				for w := range strings.FieldsSeq(s[i:]) {
 					if strings.IndexByte(w, '.') >= 0 && !yield(w) {
 						return
 					}
 				}
 				return
 			}
-		}
-		for i := 0; i < len(s); {
-			for i < len(s) && asciiSpace(s[i]) {
-				i++
-			}
-			j, dot := i, false
-			for j < len(s) && !asciiSpace(s[j]) {
-				dot = dot || s[j] == '.'
-				j++
-			}
-			if dot && !yield(s[i:j]) {
+			if !yield(s[start:end]) {
 				return
 			}
-			i = j
+			i = end
 		}
 	}
 }

@@ -183,6 +183,10 @@ func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 			contact = true
 		}
 	}
+	// A phone number has at least 7 digits: most notes have none.
+	if f.noteASCII && f.noteDigits < 7 {
+		return out, contact
+	}
 	if ph := phoneNumber(f.inv.Message); ph != "" {
 		out = append(out, "the phone number "+ph)
 		contact = true
