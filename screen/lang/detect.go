@@ -568,7 +568,13 @@ func isWordStart(s string) bool {
 // styled reports whether text holds mathematical, full-width or enclosed
 // letters, which senders use to dodge word filters.
 func styled(text string) bool {
-	for _, r := range text {
+	// Every styled letter is U+24B6 or above, led by a byte of 0xE2 or
+	// more: most notes are passed over byte by byte.
+	i := 0
+	for i < len(text) && text[i] < 0xE2 {
+		i++
+	}
+	for _, r := range text[i:] {
 		if r >= 0x1D400 && r <= 0x1D7FF || r >= 0xFF01 && r <= 0xFF5E || r >= 0x24B6 && r <= 0x24E9 || r >= 0x1F130 && r <= 0x1F189 {
 			return true
 		}
