@@ -96,6 +96,9 @@ type facts struct {
 	fieldInfo []fieldInfo
 	nf        noteFields
 	fold      fold.Scratch // for tokens only looked up (notefields.go)
+
+	sharedEnds   []int  // where each of the invitation's shared items ends in sharedFolded
+	sharedFolded string // those items folded, one after the other
 }
 
 type sharedItem struct {
@@ -124,8 +127,18 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 		b = fold.AppendString(b, s)
 		ends[i] = len(b)
 	}
-	f.text = b
+	// What the invitation says is shared, folded into the same buffer for
+	// sharedWith.
+	shEnds := f.sharedEnds[:0]
+	for _, list := range [...][]string{inv.Shared.Companies, inv.Shared.Schools, inv.Shared.Groups, inv.Shared.Events, inv.Shared.Interests} {
+		for _, v := range list {
+			b = fold.AppendString(b, strings.TrimSpace(v))
+			shEnds = append(shEnds, len(b)-ends[len(ends)-1])
+		}
+	}
+	f.text, f.sharedEnds = b, shEnds
 	folded := string(b)
+	f.sharedFolded = folded[ends[len(ends)-1]:]
 	field := func(i int) string {
 		if i == 0 {
 			return folded[:ends[0]]
@@ -367,12 +380,10 @@ func accountAge(since string, now time.Time) int {
 func (e *Engine) sharedWith(f *facts) []sharedItem {
 	inv := f.inv
 	out := f.sharedBuf[:0]
-	add := func(kind, value string) {
-		value = strings.TrimSpace(value)
+	addFolded := func(kind, value, folded string) {
 		if value == "" {
 			return
 		}
-		folded := fold.String(value)
 		for _, s := range out {
 			if s.kind == kind && s.folded == folded {
 				return
@@ -380,20 +391,20 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 		out = append(out, sharedItem{kind, value, folded})
 	}
-	for _, v := range inv.Shared.Companies {
-		add("company", v)
+	add := func(kind, value string) {
+		value = strings.TrimSpace(value)
+		addFolded(kind, value, fold.String(value))
 	}
-	for _, v := range inv.Shared.Schools {
-		add("school", v)
-	}
-	for _, v := range inv.Shared.Groups {
-		add("group", v)
-	}
-	for _, v := range inv.Shared.Events {
-		add("event", v)
-	}
-	for _, v := range inv.Shared.Interests {
-		add("interest", v)
+	// The invitation's own lists were folded with the other fields
+	// (facts): f.sharedFolded holds them one after the other.
+	k, from := 0, 0
+	for i, list := range [...][]string{inv.Shared.Companies, inv.Shared.Schools, inv.Shared.Groups, inv.Shared.Events, inv.Shared.Interests} {
+		kind := [...]string{"company", "school", "group", "event", "interest"}[i]
+		for _, v := range list {
+			to := f.sharedEnds[k]
+			addFolded(kind, strings.TrimSpace(v), f.sharedFolded[from:to])
+			k, from = k+1, to
+		}
 	}
 	me := &e.me
 	p := &inv.Person

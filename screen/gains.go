@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/linkvet/linkvet/fold"
 )
 
 // This file holds two more signals that need no vocabulary: a gain told in
@@ -205,22 +203,15 @@ func digitValue(r rune) int {
 // worksWithMe: the sender's current employer is one of the user's
 // companies.
 func (e *Engine) worksWithMe(f *facts) bool {
-	p := &f.inv.Person
-	current := []string{p.Company}
-	for _, x := range p.Experience {
-		if x.End == "" {
-			current = append(current, x.Company)
-		}
+	if len(e.me.companies) == 0 {
+		return false
 	}
-	for _, c := range current {
-		fc := fold.String(c)
-		if fc == "" {
-			continue
-		}
-		for _, mine := range e.me.companies {
-			if fc == mine.folded {
-				return true
-			}
+	if matchFolded(e.me.companies, f.company) != "" { // f.company is p.Company folded
+		return true
+	}
+	for _, x := range f.inv.Person.Experience {
+		if x.End == "" && e.matchOrg(e.me.companies, x.Company) != "" {
+			return true
 		}
 	}
 	return false

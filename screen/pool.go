@@ -48,7 +48,8 @@ func (x *factsPool) put(f *facts) {
 	fields := f.fields[:0]
 	clear(fields[:cap(fields)])
 	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
-		fields: fields, hashes: f.hashes[:0], fieldInfo: f.fieldInfo[:0], fold: f.fold}
+		fields: fields, hashes: f.hashes[:0], fieldInfo: f.fieldInfo[:0], fold: f.fold,
+		sharedEnds: f.sharedEnds[:0]}
 	f.fold.Reset()
 	x.p.Put(f)
 }
