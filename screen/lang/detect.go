@@ -541,7 +541,7 @@ func scan(text string, x *wordIndex, m *wordTable, score, cue *[nTags]float64) i
 				word = utf8.AppendRune(word, unicode.ToLower(r))
 			}
 			letter = true
-		case unicode.Is(unicode.Mn, r):
+		case r >= 0x300 && unicode.Is(unicode.Mn, r): // no mark is below U+0300
 			// a combining accent typed after its letter: folded away
 		default:
 			end()
@@ -585,27 +585,27 @@ func hasLetter(w string) bool {
 // or handles ("https://…", "wa.me/…", "ana@example.com", "@ana"): they are
 // in no language, and "com" would otherwise be Portuguese.
 func withoutLinks(text string) string {
-	if !strings.ContainsAny(text, ".@/") {
-		return text
-	}
 	var b strings.Builder
 	last := 0 // text[last:] is not yet copied
-	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
-			i++
+	// From one '.', '@' or '/' to the next: only the word around each can
+	// be a link, and most notes have one or two (a full stop).
+	for i := 0; ; {
+		k := strings.IndexAny(text[i:], ".@/")
+		if k < 0 {
+			break
 		}
-		j := i
-		mark := false // the word holds '.', '@' or '/'
-		for j < len(text) && !isSpace(text[j]) {
-			c := text[j]
-			mark = mark || c == '.' || c == '@' || c == '/'
-			j++
+		start, end := i+k, i+k+1
+		for start > i && !isSpace(text[start-1]) {
+			start--
 		}
-		if mark && isLink(text[i:j]) {
-			b.WriteString(text[last:i])
-			last = j
+		for end < len(text) && !isSpace(text[end]) {
+			end++
 		}
-		i = j
+		if isLink(text[start:end]) {
+			b.WriteString(text[last:start])
+			last = end
+		}
+		i = end
 	}
 	if last == 0 {
 		return text
