@@ -173,6 +173,9 @@ func endsGreeting(rest string) bool {
 func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 	out = append(out, f.found(lxChatApps, f.spNote)...)
 	for _, s := range e.vocab.chatSubstrings {
+		if f.noteASCII {
+			break // each is written in Han, Kana, Hangul or Thai
+		}
 		if strings.Contains(f.note, s) {
 			out = append(out, s)
 		}
