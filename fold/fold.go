@@ -361,7 +361,7 @@ func appendWord(dst []string, folded string, start, end int, apos bool) []string
 	}
 	w := folded[start:end]
 	if apos {
-		w = strings.ReplaceAll(w, "'", "")
+		w = withoutApostrophes(w)
 	}
 	if w == "" {
 		return dst
@@ -375,6 +375,39 @@ var asciiWord = func() (t [256]bool) {
 		t[c] = ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z')
 	}
 	return t
+}()
+
+// withoutApostrophes is strings.ReplaceAll(w, "'", ""), without allocating
+// for the commonest contractions of notes ("I'd", "I'm", "don't", "j'ai").
+func withoutApostrophes(w string) string {
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		b := buf[:0]
+		for i := 0; i < len(w); i++ {
+			if w[i] != '\'' {
+				b = append(b, w[i])
+			}
+		}
+		if c, ok := contractions[string(b)]; ok {
+			return c
+		}
+	}
+	return strings.ReplaceAll(w, "'", "")
+}
+
+// contractions are the commonest contracted words of notes, folded and
+// without their apostrophes (a constant table: never written after it is
+// built).
+var contractions = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields(`id im ive ill youre youve youll youd dont cant wont isnt arent wasnt werent
+		didnt doesnt hasnt havent hadnt wouldnt couldnt shouldnt lets thats its whats theres heres hes shes
+		theyre theyve weve were well wed ive ill
+		jai cest jaimerais jaime nest quil quelle daccord dun dune lequipe lentreprise sil
+		lazienda unaltra dellazienda`) {
+		m[w] = w
+	}
+	return m
 }()
 
 func wordByte(c byte) bool {
