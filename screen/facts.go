@@ -99,6 +99,9 @@ type facts struct {
 
 	sharedEnds   []int  // where each of the invitation's shared items ends in sharedFolded
 	sharedFolded string // those items folded, one after the other
+	skillEnds    []int  // where each skill ends in skillsFolded (only when the user has interests)
+	skillsFolded string
+	ints         []int // a reused buffer of matcher results
 }
 
 type sharedItem struct {
@@ -136,9 +139,18 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 			shEnds = append(shEnds, len(b)-ends[len(ends)-1])
 		}
 	}
-	f.text, f.sharedEnds = b, shEnds
+	// The sender's skills too, when the user has interests to match them
+	// with (sharedWith).
+	skStart, skEnds := len(b), f.skillEnds[:0]
+	if e.me.interests.Len() > 0 {
+		for _, s := range p.Skills {
+			b = fold.AppendString(b, s)
+			skEnds = append(skEnds, len(b)-skStart)
+		}
+	}
+	f.text, f.sharedEnds, f.skillEnds = b, shEnds, skEnds
 	folded := string(b)
-	f.sharedFolded = folded[ends[len(ends)-1]:]
+	f.sharedFolded, f.skillsFolded = folded[ends[len(ends)-1]:skStart], folded[skStart:]
 	field := func(i int) string {
 		if i == 0 {
 			return folded[:ends[0]]
@@ -391,10 +403,7 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 		out = append(out, sharedItem{kind, value, folded})
 	}
-	add := func(kind, value string) {
-		value = strings.TrimSpace(value)
-		addFolded(kind, value, fold.String(value))
-	}
+	add := func(kind string, v sharedValue) { addFolded(kind, v.value, v.folded) }
 	// The invitation's own lists were folded with the other fields
 	// (facts): f.sharedFolded holds them one after the other.
 	k, from := 0, 0
@@ -406,49 +415,54 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 			k, from = k+1, to
 		}
 	}
+	// What the policy says of the user is folded once, in New.
 	me := &e.me
 	p := &inv.Person
 	if len(me.companies) > 0 {
-		if c := matchFolded(me.companies, f.company); c != "" {
-			add("company", c)
+		if c := matchFolded(me.companies, f.company); c != nil {
+			add("company", c.shared)
 		}
 		for _, x := range p.Experience {
-			if c := e.matchOrg(me.companies, x.Company); c != "" {
-				add("company", c)
+			if c := matchFolded(me.companies, f.fold.String(x.Company)); c != nil {
+				add("company", c.shared)
 			}
 		}
 	}
 	if len(me.schools) > 0 {
 		for _, ed := range p.Education {
-			if s := e.matchOrg(me.schools, ed.School); s != "" {
-				add("school", s)
+			if s := matchFolded(me.schools, f.fold.String(ed.School)); s != nil {
+				add("school", s.shared)
 			}
 		}
 	}
 	if len(me.industries) > 0 && f.industry != "" {
 		for i, ind := range me.industries {
 			if ind == f.industry {
-				add("industry", e.pol.Me.Industries[i])
+				add("industry", me.industryValues[i])
 			}
 		}
 	}
 	if me.city != "" && f.location != "" {
 		if city, _, _ := strings.Cut(f.location, ","); strings.TrimSpace(city) == me.city {
-			add("location", e.pol.Me.Location)
+			add("location", me.location)
 		}
 	}
 	if me.interests.Len() > 0 {
-		for _, i := range me.interests.Find(f.profileWords) {
-			add("interest", me.interests.Phrases()[i])
+		f.ints = me.interests.AppendFind(f.ints[:0], f.profileWords)
+		for _, i := range f.ints {
+			add("interest", me.interestValues[i])
 		}
 		if len(p.Skills) > 0 {
-			skills := f.scratch[:0]
-			for _, s := range p.Skills {
-				skills = append(fold.AppendWords(skills, fold.String(s)), "|")
+			// The skills were folded with the other fields (facts).
+			skills, from := f.scratch[:0], 0
+			for _, to := range f.skillEnds {
+				skills = append(fold.AppendWords(skills, f.skillsFolded[from:to]), "|")
+				from = to
 			}
 			f.scratch = skills
-			for _, i := range me.interests.Find(skills) {
-				add("interest", me.interests.Phrases()[i])
+			f.ints = me.interests.AppendFind(f.ints[:0], skills)
+			for _, i := range f.ints {
+				add("interest", me.interestValues[i])
 			}
 		}
 	}
@@ -456,23 +470,18 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 	return out[:len(out):len(out)]
 }
 
-// matchOrg returns the user's organisation (as written in the policy) that
-// names the same organisation as other, or "".
-func (e *Engine) matchOrg(mine []orgName, other string) string {
-	return matchFolded(mine, fold.String(other))
-}
-
-// matchFolded is matchOrg for a name already folded.
-func matchFolded(mine []orgName, o string) string {
+// matchFolded returns the user's organisation whose folded name is o, or
+// nil.
+func matchFolded(mine []orgName, o string) *orgName {
 	if o == "" {
-		return ""
+		return nil
 	}
-	for _, m := range mine {
-		if m.folded == o {
-			return m.raw
+	for i := range mine {
+		if mine[i].folded == o {
+			return &mine[i]
 		}
 	}
-	return ""
+	return nil
 }
 
 func (f *facts) sharedKinds(kinds ...string) []string {

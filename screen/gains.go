@@ -206,11 +206,11 @@ func (e *Engine) worksWithMe(f *facts) bool {
 	if len(e.me.companies) == 0 {
 		return false
 	}
-	if matchFolded(e.me.companies, f.company) != "" { // f.company is p.Company folded
+	if matchFolded(e.me.companies, f.company) != nil { // f.company is p.Company folded
 		return true
 	}
 	for _, x := range f.inv.Person.Experience {
-		if x.End == "" && e.matchOrg(e.me.companies, x.Company) != "" {
+		if x.End == "" && matchFolded(e.me.companies, f.fold.String(x.Company)) != nil {
 			return true
 		}
 	}

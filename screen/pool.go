@@ -49,7 +49,7 @@ func (x *factsPool) put(f *facts) {
 	clear(fields[:cap(fields)])
 	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
 		fields: fields, hashes: f.hashes[:0], fieldInfo: f.fieldInfo[:0], fold: f.fold,
-		sharedEnds: f.sharedEnds[:0]}
+		sharedEnds: f.sharedEnds[:0], skillEnds: f.skillEnds[:0], ints: f.ints[:0]}
 	f.fold.Reset()
 	x.p.Put(f)
 }

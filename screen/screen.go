@@ -95,11 +95,26 @@ type meFolded struct {
 	industries         []string
 	city               string
 	interests          *fold.Matcher
+	interestValues     []sharedValue // interests.Phrases() as shared items
+	industryValues     []sharedValue // the policy's industries as shared items
+	location           sharedValue   // the policy's location as a shared item
 	nameWords          []string // the user's own name, folded: "Hi Dana" is for them
 	sales, recruiter   bool     // the user's own headline holds a sales / recruiting title
 }
 
-type orgName struct{ raw, folded string }
+type orgName struct {
+	raw, folded string
+	shared      sharedValue // raw as a shared item
+}
+
+// sharedValue is a value of the policy as sharedWith lists it: trimmed,
+// and folded once here instead of for every invitation it is shared with.
+type sharedValue struct{ value, folded string }
+
+func newSharedValue(raw string) sharedValue {
+	v := strings.TrimSpace(raw)
+	return sharedValue{v, fold.String(v)}
+}
 
 // knownName is one of the user's known people, for telling them from an
 // impostor using their name: hashes of the normalized profile URL and
@@ -210,18 +225,23 @@ func New(p *policy.Policy, opts ...Option) *Engine {
 	e.competitors = p.CompetitorMatcher()
 
 	for _, c := range p.Me.Companies {
-		e.me.companies = append(e.me.companies, orgName{c, fold.String(c)})
+		e.me.companies = append(e.me.companies, orgName{c, fold.String(c), newSharedValue(c)})
 	}
 	for _, s := range p.Me.Schools {
-		e.me.schools = append(e.me.schools, orgName{s, fold.String(s)})
+		e.me.schools = append(e.me.schools, orgName{s, fold.String(s), newSharedValue(s)})
 	}
 	for _, i := range p.Me.Industries {
 		e.me.industries = append(e.me.industries, fold.String(i))
+		e.me.industryValues = append(e.me.industryValues, newSharedValue(i))
 	}
 	if city, _, _ := strings.Cut(fold.String(p.Me.Location), ","); city != "" {
 		e.me.city = strings.TrimSpace(city)
 	}
 	e.me.interests = fold.NewMatcher(append(append([]string(nil), p.Me.Interests...), p.Me.Skills...))
+	for _, i := range e.me.interests.Phrases() {
+		e.me.interestValues = append(e.me.interestValues, newSharedValue(i))
+	}
+	e.me.location = newSharedValue(p.Me.Location)
 	e.me.nameWords = fold.Fields(p.Me.Name)
 	head := fold.Fields(p.Me.Headline)
 	for _, h := range voc.index.scan(nil, head, tokenHashes(nil, head)) {

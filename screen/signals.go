@@ -50,7 +50,7 @@ func (e *Engine) greeting(f *facts) (string, bool) {
 			return "", false // a word of the vocabulary ("Hi I am ..."), not a name
 		}
 	}
-	raw, ok := capitalised(f.inv.Message, tok, func(w string) bool { return e.vocab.addressees[fold.String(w)] })
+	raw, ok := capitalised(f.inv.Message, tok, &f.fold, func(w string) bool { return e.vocab.addressees[f.fold.String(w)] })
 	if !ok {
 		return "", false
 	}
@@ -117,7 +117,7 @@ func allLetters(s string) bool {
 //
 // A form of address after the name ("Mehmet Bey,", "Suresh ji,") still
 // ends the greeting: title reports such words.
-func capitalised(raw, tok string, title func(string) bool) (string, bool) {
+func capitalised(raw, tok string, scratch *fold.Scratch, title func(string) bool) (string, bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }
 	for n := 0; n < 8 && raw != ""; n++ {
 		start := strings.IndexFunc(raw, func(r rune) bool { return !notWord(r) })
@@ -131,7 +131,7 @@ func capitalised(raw, tok string, title func(string) bool) (string, bool) {
 		}
 		w, rest := raw[:end], raw[end:]
 		raw = rest
-		if !strings.EqualFold(w, tok) && fold.String(w) != tok {
+		if !strings.EqualFold(w, tok) && scratch.String(w) != tok {
 			continue
 		}
 		if !nameCase(w) {
@@ -388,8 +388,9 @@ func (e *Engine) competitorOf(f *facts) string {
 	}
 	p := &f.inv.Person
 	check := func(s string) string {
-		if found := e.competitors.FindPhrases(fold.Fields(s)); len(found) > 0 {
-			return found[0]
+		// The tokens are only matched: folded into f's scratch buffers.
+		if f.ints = e.competitors.AppendFind(f.ints[:0], f.fold.Fields(s)); len(f.ints) > 0 {
+			return e.competitors.Phrases()[f.ints[0]]
 		}
 		return ""
 	}
@@ -404,8 +405,8 @@ func (e *Engine) competitorOf(f *facts) string {
 		}
 	}
 	// "Engineer at Contoso Data" in a headline
-	if found := e.competitors.FindPhrases(f.headlineWords); len(found) > 0 {
-		return found[0]
+	if f.ints = e.competitors.AppendFind(f.ints[:0], f.headlineWords); len(f.ints) > 0 {
+		return e.competitors.Phrases()[f.ints[0]]
 	}
 	return ""
 }
