@@ -98,8 +98,8 @@ type meFolded struct {
 	interestValues     []sharedValue // interests.Phrases() as shared items
 	industryValues     []sharedValue // the policy's industries as shared items
 	location           sharedValue   // the policy's location as a shared item
-	nameWords          []string // the user's own name, folded: "Hi Dana" is for them
-	sales, recruiter   bool     // the user's own headline holds a sales / recruiting title
+	nameWords          []string      // the user's own name, folded: "Hi Dana" is for them
+	sales, recruiter   bool          // the user's own headline holds a sales / recruiting title
 }
 
 type orgName struct {
