@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -77,6 +78,7 @@ const maxStockOthers = 4
 // instead of every phrase of every language being tried at every word),
 // and the filler words.
 type stockTable struct {
+	raw     []string // the phrases as written, for StockPhrases
 	phrases [][]string
 	first   map[string][][]string
 	filler  map[string]bool
@@ -107,6 +109,7 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 			return
 		}
 		seen[key] = true
+		t.raw = append(t.raw, p)
 		t.phrases = append(t.phrases, toks)
 		t.first[toks[0]] = append(t.first[toks[0]], toks)
 	}
@@ -137,6 +140,12 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 func IsDefaultNote(note string) bool {
 	return stockTableOnce().isDefault(note)
 }
+
+// StockPhrases returns every stock phrase IsDefaultNote looks for, as
+// written. A note that holds none of them (folded, as whole words) is no
+// default note: a caller that already scans notes with a phrase index of
+// its own can add these to it and skip IsDefaultNoteWords for most notes.
+func StockPhrases() []string { return slices.Clone(stockTableOnce().raw) }
 
 // IsDefaultNoteWords is IsDefaultNote for a note already folded and split
 // into words (fold.Fields(note)): the screening engine has them at hand and

@@ -199,7 +199,10 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
 		f.noteASCII, f.noteDigits = asciiDigits(inv.Message)
-		f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
+		// Only a note holding a stock phrase can be LinkedIn's stock text.
+		if e.vocab.stock.any(f.noteWords, f.hashes[noteStart:noteEnd]) {
+			f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
+		}
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
 		f.noteRunes = utf8.RuneCountInString(strings.TrimSpace(inv.Message))
@@ -351,7 +354,12 @@ func (f *facts) recruiterBlasting() bool {
 func countSentences(s string) int {
 	n := 0
 	inSentence := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf { // ASCII, most notes, needs no decoding
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch r {
 		case '.', '!', '?', '。', '！', '？':
 			if inSentence {

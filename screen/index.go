@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/screen/lang"
 )
@@ -46,6 +47,7 @@ const (
 	lxLostAccount
 	lxChatApps
 	lxDisqualify // the policy's own list, in a separate index per Engine
+	lxStock      // LinkedIn's stock invitation texts, in a separate index (vocab.stock)
 	nLex
 )
 
@@ -230,6 +232,27 @@ func (x *phraseIndex) add(l lex, phrase string, weight int) {
 	x.entries = append(x.entries, entry{lx: l, weight: int8(weight), ntok: int8(min(len(toks), 127)), phrase: phrase})
 }
 
+// any reports whether a phrase of the index occurs in words, whose
+// tokenHashes are hashes.
+func (x *phraseIndex) any(words []string, hashes []uint64) bool {
+	if x == nil || len(x.entries) == 0 {
+		return false
+	}
+	for pos, w := range words {
+		n, ok := x.next(0, w, hashes[pos])
+		for j := pos + 1; ok; j++ {
+			if len(x.ends[n]) > 0 {
+				return true
+			}
+			if j == len(words) {
+				break
+			}
+			n, ok = x.next(n, words[j], hashes[j])
+		}
+	}
+	return false
+}
+
 // scan appends every phrase found in words, whose tokenHashes are hashes.
 // The "|" tokens between fields are in no phrase, so no match crosses from
 // one field into the next.
@@ -258,6 +281,7 @@ func (x *phraseIndex) scan(dst []hit, words []string, hashes []uint64) []hit {
 // endings) or that are read token by token (currencies, periods).
 type vocab struct {
 	index      *phraseIndex
+	stock      *phraseIndex // LinkedIn's stock invitation phrases (compose.StockPhrases)
 	tags       map[string]bool // languages with a vocabulary
 	shorteners []string
 	chatLinks  []string
@@ -326,6 +350,11 @@ func buildVocab() (*vocab, error) {
 	}
 	if len(v.index.entries) == 0 {
 		return nil, fmt.Errorf("no vocabulary phrases embedded")
+	}
+	stock := compose.StockPhrases()
+	v.stock = newPhraseIndex(len(stock))
+	for _, p := range stock {
+		v.stock.add(lxStock, p, 1)
 	}
 	return v, nil
 }
