@@ -281,7 +281,7 @@ func (x *phraseIndex) scan(dst []hit, words []string, hashes []uint64) []hit {
 // endings) or that are read token by token (currencies, periods).
 type vocab struct {
 	index      *phraseIndex
-	stock      *phraseIndex // LinkedIn's stock invitation phrases (compose.StockPhrases)
+	stock      *phraseIndex    // LinkedIn's stock invitation phrases (compose.StockPhrases)
 	tags       map[string]bool // languages with a vocabulary
 	shorteners []string
 	chatLinks  []string
