@@ -200,7 +200,7 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	if f.hasNote {
 		f.noteASCII, f.noteDigits = asciiDigits(inv.Message)
 		// Only a note holding a stock phrase can be LinkedIn's stock text.
-		if e.vocab.stock.any(f.noteWords, f.hashes[noteStart:noteEnd]) {
+		if e.vocab.stock().any(f.noteWords, f.hashes[noteStart:noteEnd]) {
 			f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
 		}
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)

@@ -281,8 +281,8 @@ func (x *phraseIndex) scan(dst []hit, words []string, hashes []uint64) []hit {
 // endings) or that are read token by token (currencies, periods).
 type vocab struct {
 	index      *phraseIndex
-	stock      *phraseIndex    // LinkedIn's stock invitation phrases (compose.StockPhrases)
-	tags       map[string]bool // languages with a vocabulary
+	stock      func() *phraseIndex // LinkedIn's stock invitation phrases (compose.StockPhrases), built on first use
+	tags       map[string]bool     // languages with a vocabulary
 	shorteners []string
 	chatLinks  []string
 	riskyTLDs  []string
@@ -351,11 +351,17 @@ func buildVocab() (*vocab, error) {
 	if len(v.index.entries) == 0 {
 		return nil, fmt.Errorf("no vocabulary phrases embedded")
 	}
-	stock := compose.StockPhrases()
-	v.stock = newPhraseIndex(len(stock))
-	for _, p := range stock {
-		v.stock.add(lxStock, p, 1)
-	}
+	// Built with the first note, as compose builds its own table then:
+	// an engine that screens no note does not parse the vocabularies
+	// a second time.
+	v.stock = sync.OnceValue(func() *phraseIndex {
+		stock := compose.StockPhrases()
+		x := newPhraseIndex(len(stock))
+		for _, p := range stock {
+			x.add(lxStock, p, 1)
+		}
+		return x
+	})
 	return v, nil
 }
 

@@ -32,7 +32,7 @@ func TestStockIndexBeforeDefaultNote(t *testing.T) {
 			continue
 		}
 		defaults++
-		if !v.stock.any(words, tokenHashes(nil, words)) {
+		if !v.stock().any(words, tokenHashes(nil, words)) {
 			t.Errorf("%q is stock text, but the stock index finds no stock phrase in it", n)
 		}
 	}
