@@ -50,6 +50,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/compose"
@@ -388,7 +389,9 @@ func quoteList(items []string) string {
 				b.WriteString(", ")
 			}
 		}
-		b.WriteString("“" + clip(s, 60) + "”")
+		b.WriteString("“")
+		b.WriteString(clip(s, 60))
+		b.WriteString("”")
 	}
 	return b.String()
 }
@@ -398,12 +401,30 @@ func clip(s string, n int) string {
 	if len(s) <= n && tidy(s) {
 		return s // most evidence: short and on one line, nothing to do
 	}
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if !tidy(s) {
+		s = strings.Join(strings.Fields(s), " ") // a tidy s is this already
 	}
-	cut := string(r[:n])
+	var cut string
+	if utf8.ValidString(s) {
+		// The first n runes, without converting s to runes and back.
+		if utf8.RuneCountInString(s) <= n {
+			return s
+		}
+		end, k := 0, 0
+		for end = range s {
+			if k == n {
+				break
+			}
+			k++
+		}
+		cut = s[:end]
+	} else {
+		r := []rune(s) // invalid bytes become U+FFFD here, as they always did
+		if len(r) <= n {
+			return s
+		}
+		cut = string(r[:n])
+	}
 	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
 		cut = cut[:i]
 	}
