@@ -102,6 +102,8 @@ type facts struct {
 	skillEnds    []int  // where each skill ends in skillsFolded (only when the user has interests)
 	skillsFolded string
 	ints         []int // a reused buffer of matcher results
+
+	t tallies // the screening's evidence (Engine.run), kept for its marks' buffer
 }
 
 type sharedItem struct {

@@ -35,7 +35,8 @@ func (x *factsPool) get() *facts {
 // next screening.
 func (x *factsPool) put(f *facts) {
 	if cap(f.words) > maxPooledWords || cap(f.text) > maxPooledText || cap(f.strs) > maxPooledWords ||
-		cap(f.hits) > maxPooledWords || cap(f.scratch) > maxPooledWords || cap(f.fields) > maxPooledWords {
+		cap(f.hits) > maxPooledWords || cap(f.scratch) > maxPooledWords || cap(f.fields) > maxPooledWords ||
+		cap(f.t.marks) > maxPooledWords {
 		return
 	}
 	words, hits, scratch, strs := f.words[:0], f.hits[:0], f.scratch[:0], f.strs[:0]
@@ -47,7 +48,10 @@ func (x *factsPool) put(f *facts) {
 	clear(links[:cap(links)])
 	fields := f.fields[:0]
 	clear(fields[:cap(fields)])
-	*f = facts{words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
+	marks := f.t.marks[:0]
+	clear(marks[:cap(marks)])
+	*f = facts{t: tallies{marks: marks},
+		words: words, hits: hits, scratch: scratch, strs: strs, text: text, ids: ids, sharedBuf: shared, linksBuf: links,
 		fields: fields, hashes: f.hashes[:0], fieldInfo: f.fieldInfo[:0], fold: f.fold,
 		sharedEnds: f.sharedEnds[:0], skillEnds: f.skillEnds[:0], ints: f.ints[:0]}
 	f.fold.Reset()
