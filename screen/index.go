@@ -72,11 +72,13 @@ var lexFamily = [...]lang.Family{
 // first words (a disqualify list of 100,000 phrases all starting with "the"
 // costs what a list of ten does: issue 12, item 9).
 //
-// The table is open-addressed and keyed by a hash of the token computed
-// once per word of the invitation (tokenHashes) and shared by every index
-// scanned (the vocabularies and the policy's disqualify list): a look-up is
-// a few comparisons, not a map access that hashes the word again each time
-// (issue 13: the scan was the largest part of the facts' cost).
+// The table is open-addressed and keyed by a token key computed once per
+// word of the invitation (tokenHashes) and shared by every index scanned
+// (the vocabularies and the policy's disqualify list): a look-up is a few
+// comparisons, not a map access that hashes the word again each time
+// (issue 13: the scan was the largest part of the facts' cost). A token of
+// up to 8 bytes, most of them, is its own key (its bytes packed into an
+// integer), so that finding it reads nothing but the slot.
 type phraseIndex struct {
 	slots   []edgeSlot // a power of two of them, at most half full
 	used    int
@@ -90,9 +92,9 @@ type phraseIndex struct {
 // leads back to the root). Sixteen bytes: the table is read at random,
 // and the smaller it is the more of it stays in the cache.
 type edgeSlot struct {
-	hash uint64 // tokenHash of the edge's token, toks[to]
+	key  uint64 // tokenHash of the edge's token
 	from int32
-	to   int32
+	to   int32 // the node; negative (-node) for a token longer than 8 bytes, whose key is only a hash: toks[node] tells
 }
 
 // entry is one phrase of one lexicon.
@@ -119,9 +121,18 @@ func newPhraseIndex(size int) *phraseIndex {
 		toks: make([]string, 1, size+1), ends: make([][]int32, 1, size+1)}
 }
 
-// tokenHash is FNV-1a: tokens are short, and it needs no seed, so that the
-// engine stays free of process state.
+// tokenHash is a token's key: a token of up to 8 bytes packed into an
+// integer (first byte lowest; tokens hold no NUL, so two never pack alike),
+// a longer one hashed with FNV-1a. It needs no seed, so that the engine
+// stays free of process state.
 func tokenHash(tok string) uint64 {
+	if len(tok) <= 8 {
+		var k uint64
+		for i := 0; i < len(tok); i++ {
+			k |= uint64(tok[i]) << (8 * i)
+		}
+		return k
+	}
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(tok); i++ {
 		h ^= uint64(tok[i])
@@ -160,13 +171,20 @@ func (x *phraseIndex) next(n int32, tok string, h uint64) (int32, bool) {
 		return 0, false
 	}
 	mask := len(x.slots) - 1
+	short := len(tok) <= 8
 	for i := int(m) & mask; ; i = (i + 1) & mask {
 		s := &x.slots[i]
 		if s.to == 0 {
 			return 0, false
 		}
-		if s.hash == h && s.from == n && x.toks[s.to] == tok {
-			return s.to, true
+		if s.key != h || s.from != n {
+			continue
+		}
+		if short && s.to > 0 {
+			return s.to, true // the key is the token itself
+		}
+		if !short && s.to < 0 && x.toks[-s.to] == tok {
+			return -s.to, true
 		}
 	}
 }
@@ -183,13 +201,17 @@ func (x *phraseIndex) edge(n int32, tok string) int32 {
 	to := int32(len(x.ends))
 	x.ends = append(x.ends, nil)
 	x.toks = append(x.toks, tok)
-	x.put(edgeSlot{hash: h, from: n, to: to})
+	e := edgeSlot{key: h, from: n, to: to}
+	if len(tok) > 8 {
+		e.to = -to
+	}
+	x.put(e)
 	x.used++
 	return to
 }
 
 func (x *phraseIndex) put(e edgeSlot) {
-	m := mix(e.from, e.hash)
+	m := mix(e.from, e.key)
 	w, bit := x.filterBit(m)
 	x.filter[w] |= bit
 	mask := len(x.slots) - 1
