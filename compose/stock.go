@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -77,6 +78,7 @@ const maxStockOthers = 4
 // instead of every phrase of every language being tried at every word),
 // and the filler words.
 type stockTable struct {
+	raw     []string // the phrases as written, for StockPhrases
 	phrases [][]string
 	first   map[string][][]string
 	filler  map[string]bool
@@ -107,6 +109,7 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 			return
 		}
 		seen[key] = true
+		t.raw = append(t.raw, p)
 		t.phrases = append(t.phrases, toks)
 		t.first[toks[0]] = append(t.first[toks[0]], toks)
 	}
@@ -136,6 +139,20 @@ func newStockTable(vocabs []*lang.Vocabulary) *stockTable {
 // longer note that merely contains a stock sentence is not a default note.
 func IsDefaultNote(note string) bool {
 	return stockTableOnce().isDefault(note)
+}
+
+// StockPhrases returns every stock phrase IsDefaultNote looks for, as
+// written. A note that holds none of them (folded, as whole words) is no
+// default note: a caller that already scans notes with a phrase index of
+// its own can add these to it and skip IsDefaultNoteWords for most notes.
+func StockPhrases() []string { return slices.Clone(stockTableOnce().raw) }
+
+// IsDefaultNoteWords is IsDefaultNote for a note already folded and split
+// into words (fold.Fields(note)): the screening engine has them at hand and
+// need not fold the note a second time.
+func IsDefaultNoteWords(words []string) bool {
+	matched, others := stockTableOnce().coverage(words)
+	return matched && others <= maxStockOthers
 }
 
 func (t *stockTable) isDefault(note string) bool {
@@ -265,11 +282,23 @@ func HasPlaceholder(note string) (string, bool) {
 	}
 	wordStart := -1
 	for i := 0; i < len(s); {
-		if p := bracketed(s, i); p != "" {
-			return p, true
+		var isWord bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, most notes: only a sigil can open a placeholder.
+			switch {
+			case c == '*' || c == '$' || c == '{' || c == '[' || c == '<' || c == '%':
+				if p := bracketed(s, i); p != "" {
+					return p, true
+				}
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+				isWord = true
+			}
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 		if isWord && wordStart < 0 {
 			wordStart = i
 		}

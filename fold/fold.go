@@ -39,6 +39,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -48,16 +49,107 @@ func String(s string) string {
 	if ascii(s) {
 		return asciiFold(s)
 	}
+	// One allocation: the folded bytes become the string without a copy.
+	b := appendUnicode(make([]byte, 0, 3*len(s)+8), s)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AppendString appends String(s) to dst and returns the extended slice, so
+// that a hot path can fold several texts into one reused buffer and make
+// one string of them all.
+func AppendString(dst []byte, s string) []byte {
+	// One pass for ASCII text, the common case, copying runs of bytes that
+	// folding leaves alone at once, and starting over on the general path
+	// at the first byte beyond ASCII.
+	start := len(dst)
+	space := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch asciiClass[c] {
+		case asciiKeep:
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == asciiKeep {
+				j++
+			}
+			dst = append(dst, s[i:j]...)
+			space = false
+			i = j
+			continue
+		case asciiOther:
+			return appendUnicode(dst[:start], s)
+		case asciiSpace:
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+		case asciiUpper:
+			dst = append(dst, c+'a'-'A')
+			space = false
+		case asciiQuote:
+			dst = append(dst, '\'')
+			space = false
+		}
+		i++
+	}
+	if n := len(dst); n > start && dst[n-1] == ' ' {
+		dst = dst[:n-1]
+	}
+	return dst
+}
+
+// What AppendString does with each byte.
+const (
+	asciiKeep  = iota // copied as it is
+	asciiSpace        // white space: one space between words
+	asciiUpper        // a capital: lower-cased
+	asciiQuote        // the backquote: an apostrophe
+	asciiOther        // not ASCII: the general path
+)
+
+// asciiClass is a constant table (never written after it is built).
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = asciiOther
+		case isSpace(byte(c)):
+			t[c] = asciiSpace
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case c == '`':
+			t[c] = asciiQuote
+		}
+	}
+	return t
+}()
+
+// appendUnicode is String's general path, appending to dst.
+func appendUnicode(dst []byte, s string) []byte {
 	// Invalid UTF-8 is replaced, not passed through, so that folded text is
 	// always valid.
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	d := norm.NFKD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
+	// The decomposition goes into dst's spare capacity (given as an empty
+	// slice, so that norm does not merge it with the text before it) and
+	// the folded text after it, then moved down over the decomposition.
+	start := len(dst)
+	d := norm.NFKD.AppendString(dst[start:start], s)
+	mid := start
+	if len(d) > 0 && cap(dst) > start && &dst[:start+1][start] == &d[0] {
+		mid += len(d) // d is in dst: fold after it
+		dst = dst[:mid]
+	}
 	space := true // drop leading space
-	for _, r := range d {
+	for i := 0; i < len(d); {
+		r, n := rune(d[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(d[i:])
+		}
+		i += n
 		if dropped(r) {
 			continue
 		}
@@ -76,15 +168,18 @@ func String(s string) string {
 		}
 		if unicode.IsSpace(r) {
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = true
 			}
 			continue
 		}
 		space = false
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return strings.TrimRight(b.String(), " ")
+	if n := len(dst); n > mid && dst[n-1] == ' ' {
+		dst = dst[:n-1]
+	}
+	return dst[:start+copy(dst[start:], dst[mid:])]
 }
 
 func ascii(s string) bool {
@@ -98,42 +193,28 @@ func ascii(s string) bool {
 
 // asciiFold is String's fast path: most invitations are plain ASCII.
 func asciiFold(s string) string {
-	clean := true
+	if asciiFolded(s) {
+		return s
+	}
+	b := AppendString(make([]byte, 0, len(s)), s)
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// asciiFolded reports whether ASCII text is already folded: no capitals,
+// no backquote, single spaces between words and none at the ends.
+func asciiFolded(s string) bool {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if ('A' <= c && c <= 'Z') || c == '`' || (isSpace(c) && (prevSpace || c != ' ')) {
-			clean = false
-			break
+			return false
 		}
 		prevSpace = isSpace(c)
 	}
-	if clean && !prevSpace {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	space := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case isSpace(c):
-			if !space {
-				b = append(b, ' ')
-				space = true
-			}
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
-		}
-		space = false
-		b = append(b, c)
-	}
-	if n := len(b); n > 0 && b[n-1] == ' ' {
-		b = b[:n-1]
-	}
-	return string(b)
+	return !prevSpace || s == ""
 }
 
 func isSpace(c byte) bool {
@@ -217,7 +298,15 @@ var extraLookalikes = map[rune]byte{
 // Words returns the tokens of folded text (see the package documentation).
 // Pass the result of String.
 func Words(folded string) []string {
-	return AppendWords(nil, folded)
+	if folded == "" {
+		return nil
+	}
+	// Room for a token per space and one more, which is most texts'
+	// count: one allocation instead of one per doubling.
+	if w := AppendWords(make([]string, 0, strings.Count(folded, " ")+1), folded); len(w) > 0 {
+		return w
+	}
+	return nil // as before: no tokens is nil
 }
 
 // AppendWords appends the tokens of folded text to dst, so that a hot path
@@ -229,10 +318,13 @@ func AppendWords(dst []string, folded string) []string {
 		c := folded[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z'):
+			case asciiWord[c]:
 				if start < 0 {
 					start = i
 				}
+				for i++; i < len(folded) && asciiWord[folded[i]]; i++ {
+				}
+				continue
 			case c == '\'' && start >= 0 && i+1 < len(folded) && wordByte(folded[i+1]):
 				apos = true
 			default:
@@ -269,13 +361,54 @@ func appendWord(dst []string, folded string, start, end int, apos bool) []string
 	}
 	w := folded[start:end]
 	if apos {
-		w = strings.ReplaceAll(w, "'", "")
+		w = withoutApostrophes(w)
 	}
 	if w == "" {
 		return dst
 	}
 	return append(dst, w)
 }
+
+// asciiWord marks the ASCII letters and digits (a constant table).
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || ('A' <= c && c <= 'Z')
+	}
+	return t
+}()
+
+// withoutApostrophes is strings.ReplaceAll(w, "'", ""), without allocating
+// for the commonest contractions of notes ("I'd", "I'm", "don't", "j'ai").
+func withoutApostrophes(w string) string {
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		b := buf[:0]
+		for i := 0; i < len(w); i++ {
+			if w[i] != '\'' {
+				b = append(b, w[i])
+			}
+		}
+		if c, ok := contractions[string(b)]; ok {
+			return c
+		}
+	}
+	return strings.ReplaceAll(w, "'", "")
+}
+
+// contractions are the commonest contracted words of notes, folded and
+// without their apostrophes (a constant table: never written after it is
+// built).
+var contractions = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range strings.Fields(`id im ive ill youre youve youll youd dont cant wont isnt arent wasnt werent
+		didnt doesnt hasnt havent hadnt wouldnt couldnt shouldnt lets thats its whats theres heres hes shes
+		theyre theyve weve were well wed ive ill
+		jai cest jaimerais jaime nest quil quelle daccord dun dune lequipe lentreprise sil
+		lazienda unaltra dellazienda`) {
+		m[w] = w
+	}
+	return m
+}()
 
 func wordByte(c byte) bool {
 	return ('a' <= c && c <= 'z') || ('0' <= c && c <= '9') || c >= utf8.RuneSelf

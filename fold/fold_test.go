@@ -120,12 +120,38 @@ func FuzzString(f *testing.F) {
 				t.Fatalf("Words(%q) has token %q", got, w)
 			}
 		}
+		// AppendString folds into a buffer that already holds text, with
+		// or without spare room, and leaves that text alone.
+		for _, prefix := range []string{"", "a\u0301 ", "x"} {
+			for _, room := range []int{0, 4 * len(s)} {
+				buf := append(make([]byte, 0, len(prefix)+room), prefix...)
+				if b := AppendString(buf, s); string(b) != prefix+got {
+					t.Fatalf("AppendString(%q, %q) = %q, want %q", prefix, s, b, prefix+got)
+				}
+			}
+		}
 		// Folding is idempotent for text that is already folded, so that
 		// phrase lists and texts folded at different times still agree.
 		if again := String(got); again != got {
 			t.Fatalf("String not idempotent: %q -> %q -> %q", s, got, again)
 		}
 	})
+}
+
+func TestAppendString(t *testing.T) {
+	texts := []string{"", " ", "Thought Leader", "already folded", "  many\t\nspaces  ", "𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫",
+		"Zürich  Café ", "\u0301accent first", "ﷺ", "\xff\xfe", "Здравствуйте, Дана!", "it’s `quoted`"}
+	var buf []byte
+	want := ""
+	for _, s := range texts {
+		buf = AppendString(buf, s)
+		want += String(s)
+		if string(buf) != want {
+			t.Fatalf("after %q: %q, want %q", s, buf, want)
+		}
+		buf = append(buf, '|')
+		want += "|"
+	}
 }
 
 func BenchmarkStringASCII(b *testing.B) {
@@ -192,5 +218,23 @@ func TestOtherScriptsAreNotDisguises(t *testing.T) {
 		if got := String(s); ascii(got) {
 			t.Errorf("String(%q) = %q: mapped to Latin", s, got)
 		}
+	}
+}
+
+// TestScratch: a Scratch folds and splits as String and Fields do, text
+// after text, whatever the earlier texts were.
+func TestScratch(t *testing.T) {
+	var x Scratch
+	for _, s := range []string{"Hi Dana, I'd like to connect", "", "𝐓𝐡𝐨𝐮𝐠𝐡𝐭 𝐋𝐞𝐚𝐝𝐞𝐫", "500$/WEEK", "Zürich  Café", "a"} {
+		if got, want := x.String(s), String(s); got != want {
+			t.Errorf("Scratch.String(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := x.Fields(s), Fields(s); !slices.Equal(got, want) {
+			t.Errorf("Scratch.Fields(%q) = %q, want %q", s, got, want)
+		}
+	}
+	x.Reset()
+	if got := x.Fields("Per Week"); !slices.Equal(got, []string{"per", "week"}) {
+		t.Errorf("after Reset: %q", got)
 	}
 }

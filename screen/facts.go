@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"iter"
 	"net/url"
 	"strconv"
 	"strings"
@@ -33,6 +34,8 @@ type facts struct {
 	companyWords, profileWords, allWords                            []string // profile: headline+title+company+about; all: profile+note
 
 	hasNote       bool
+	noteASCII     bool // the note is plain ASCII ...
+	noteDigits    int  // ... with this many digits (in any case, its ASCII digits)
 	defaultNote   bool
 	placeholder   string
 	noteSentences int
@@ -79,6 +82,28 @@ type facts struct {
 	massInvite            bool // a template, a mass phrase, or a recruiter blasting
 	explain               bool
 	scratch               []string // reused token buffer
+
+	// Buffers kept from one invitation to the next (pool.go): the folded
+	// texts' bytes (each invitation's folded fields are one string copied
+	// from it) and the arenas found and find hand out parts of.
+	text      []byte
+	strs      []string
+	ids       []int32
+	sharedBuf []sharedItem
+	linksBuf  []link
+	fields    []string // the note split at white space, for money
+	hashes    []uint64 // tokenHash of each of words
+	fieldInfo []fieldInfo
+	nf        noteFields
+	fold      fold.Scratch // for tokens only looked up (notefields.go)
+
+	sharedEnds   []int  // where each of the invitation's shared items ends in sharedFolded
+	sharedFolded string // those items folded, one after the other
+	skillEnds    []int  // where each skill ends in skillsFolded (only when the user has interests)
+	skillsFolded string
+	ints         []int // a reused buffer of matcher results
+
+	t tallies // the screening's evidence (Engine.run), kept for its marks' buffer
 }
 
 type sharedItem struct {
@@ -95,20 +120,51 @@ type link struct {
 
 func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *facts {
 	p := &inv.Person
-	f := &facts{e: e, inv: inv, now: now, explain: explain, mutual: -1, connections: -1, ageMonths: -1, verified: p.Verified,
-		scratch: make([]string, 0, 16)}
-	f.note = fold.String(inv.Message)
-	f.headline = fold.String(p.Headline)
-	f.about = fold.String(p.About)
-	f.name = fold.String(p.Name)
-	f.company = fold.String(p.Company)
-	f.title = fold.String(p.Title)
-	f.industry = fold.String(p.Industry)
-	f.location = fold.String(p.Location)
+	f := e.pool.get()
+	f.e, f.inv, f.now, f.explain, f.verified = e, inv, now, explain, p.Verified
+	f.mutual, f.connections, f.ageMonths = -1, -1, -1
+
+	// Every field folded into one buffer and made one string: one
+	// allocation for all eight, and each field a part of it.
+	b := f.text[:0]
+	var ends [8]int
+	for i, s := range [8]string{inv.Message, p.Headline, p.About, p.Name, p.Company, p.Title, p.Industry, p.Location} {
+		b = fold.AppendString(b, s)
+		ends[i] = len(b)
+	}
+	// What the invitation says is shared, folded into the same buffer for
+	// sharedWith.
+	shEnds := f.sharedEnds[:0]
+	for _, list := range [...][]string{inv.Shared.Companies, inv.Shared.Schools, inv.Shared.Groups, inv.Shared.Events, inv.Shared.Interests} {
+		for _, v := range list {
+			b = fold.AppendString(b, strings.TrimSpace(v))
+			shEnds = append(shEnds, len(b)-ends[len(ends)-1])
+		}
+	}
+	// The sender's skills too, when the user has interests to match them
+	// with (sharedWith).
+	skStart, skEnds := len(b), f.skillEnds[:0]
+	if e.me.interests.Len() > 0 {
+		for _, s := range p.Skills {
+			b = fold.AppendString(b, s)
+			skEnds = append(skEnds, len(b)-skStart)
+		}
+	}
+	f.text, f.sharedEnds, f.skillEnds = b, shEnds, skEnds
+	folded := string(b)
+	f.sharedFolded, f.skillsFolded = folded[ends[len(ends)-1]:skStart], folded[skStart:]
+	field := func(i int) string {
+		if i == 0 {
+			return folded[:ends[0]]
+		}
+		return folded[ends[i-1]:ends[i]]
+	}
+	f.note, f.headline, f.about, f.name = field(0), field(1), field(2), field(3)
+	f.company, f.title, f.industry, f.location = field(4), field(5), field(6), field(7)
 
 	// One token list for every field, with a separator phrases never
 	// match, so that the vocabularies are scanned once (index.go).
-	w := make([]string, 0, 96)
+	w := f.words[:0]
 	w = fold.AppendWords(w, f.headline)
 	headEnd := len(w)
 	w = fold.AppendWords(append(w, "|"), f.title)
@@ -138,12 +194,17 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.noteWords = w[noteStart:noteEnd:noteEnd]
 	f.allWords = w[:noteEnd:noteEnd]
 	f.nameWords = w[nameStart:len(w):len(w)]
-	f.hits = e.vocab.index.scan(make([]hit, 0, 16), w)
-	f.hits = e.disqualify.scan(f.hits, w[:noteEnd])
+	f.hashes = tokenHashes(f.hashes[:0], w)
+	f.hits = e.vocab.index.scan(f.hits[:0], w, f.hashes)
+	f.hits = e.disqualify.scan(f.hits, w[:noteEnd], f.hashes)
 
 	f.hasNote = len(f.noteWords) > 0
 	if f.hasNote {
-		f.defaultNote = compose.IsDefaultNote(inv.Message)
+		f.noteASCII, f.noteDigits = asciiDigits(inv.Message)
+		// Only a note holding a stock phrase can be LinkedIn's stock text.
+		if e.vocab.stock().any(f.noteWords, f.hashes[noteStart:noteEnd]) {
+			f.defaultNote = compose.IsDefaultNoteWords(f.noteWords)
+		}
 		f.placeholder, _ = compose.HasPlaceholder(inv.Message)
 		f.noteSentences = countSentences(inv.Message)
 		f.noteRunes = utf8.RuneCountInString(strings.TrimSpace(inv.Message))
@@ -160,9 +221,23 @@ func (e *Engine) facts(inv *linkvet.Invitation, now time.Time, explain bool) *fa
 	f.known, f.knownEntry = e.pol.IsKnown(inv)
 	f.blocked, f.blockedEntry = e.pol.IsBlocked(inv)
 	f.shared = e.sharedWith(f)
-	f.links = e.findLinks(inv)
+	f.links = e.findLinks(f)
 	f.derive()
 	return f
+}
+
+// asciiDigits reports whether s is ASCII, and counts its ASCII digits.
+func asciiDigits(s string) (ascii bool, digits int) {
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return ascii, digits
 }
 
 // derive computes the facts that several rules and the decision read, in
@@ -176,9 +251,14 @@ func (f *facts) derive() {
 		f.massPhrases = f.found(lxMassInvite, f.spNote)
 		f.greetName, f.greetsOther = e.greeting(f)
 		f.handoffs, f.contactGiven = e.handoffs(f)
-		if hasDigit(f.inv.Message) { // split once for both money signals
-			fields := strings.Fields(f.inv.Message)
-			f.money = append(e.moneyIn(fields), e.gains(fields)...)
+		if f.noteDigits > 0 || (!f.noteASCII && hasDigit(f.inv.Message)) { // split once for both money signals
+			fields := f.fields[:0] // strings.Fields, into a reused slice
+			for w := range strings.FieldsSeq(f.inv.Message) {
+				fields = append(fields, w)
+			}
+			f.fields = fields
+			nf := f.noteFields(fields)
+			f.money = append(nf.money(), nf.gains()...)
 		}
 		// A day rate in a recruiter's note is a wage, not bait: amounts
 		// (not percentages) from a sender with a recruiting title weigh
@@ -276,7 +356,12 @@ func (f *facts) recruiterBlasting() bool {
 func countSentences(s string) int {
 	n := 0
 	inSentence := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf { // ASCII, most notes, needs no decoding
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch r {
 		case '.', '!', '?', '。', '！', '？':
 			if inSentence {
@@ -316,13 +401,11 @@ func accountAge(since string, now time.Time) int {
 // person's profile with the user's own (policy me).
 func (e *Engine) sharedWith(f *facts) []sharedItem {
 	inv := f.inv
-	var out []sharedItem
-	add := func(kind, value string) {
-		value = strings.TrimSpace(value)
+	out := f.sharedBuf[:0]
+	addFolded := func(kind, value, folded string) {
 		if value == "" {
 			return
 		}
-		folded := fold.String(value)
 		for _, s := range out {
 			if s.kind == kind && s.folded == folded {
 				return
@@ -330,83 +413,85 @@ func (e *Engine) sharedWith(f *facts) []sharedItem {
 		}
 		out = append(out, sharedItem{kind, value, folded})
 	}
-	for _, v := range inv.Shared.Companies {
-		add("company", v)
+	add := func(kind string, v sharedValue) { addFolded(kind, v.value, v.folded) }
+	// The invitation's own lists were folded with the other fields
+	// (facts): f.sharedFolded holds them one after the other.
+	k, from := 0, 0
+	for i, list := range [...][]string{inv.Shared.Companies, inv.Shared.Schools, inv.Shared.Groups, inv.Shared.Events, inv.Shared.Interests} {
+		kind := [...]string{"company", "school", "group", "event", "interest"}[i]
+		for _, v := range list {
+			to := f.sharedEnds[k]
+			addFolded(kind, strings.TrimSpace(v), f.sharedFolded[from:to])
+			k, from = k+1, to
+		}
 	}
-	for _, v := range inv.Shared.Schools {
-		add("school", v)
-	}
-	for _, v := range inv.Shared.Groups {
-		add("group", v)
-	}
-	for _, v := range inv.Shared.Events {
-		add("event", v)
-	}
-	for _, v := range inv.Shared.Interests {
-		add("interest", v)
-	}
+	// What the policy says of the user is folded once, in New.
 	me := &e.me
 	p := &inv.Person
 	if len(me.companies) > 0 {
-		if c := e.matchOrg(me.companies, p.Company); c != "" {
-			add("company", c)
+		if c := matchFolded(me.companies, f.company); c != nil {
+			add("company", c.shared)
 		}
 		for _, x := range p.Experience {
-			if c := e.matchOrg(me.companies, x.Company); c != "" {
-				add("company", c)
+			if c := matchFolded(me.companies, f.fold.String(x.Company)); c != nil {
+				add("company", c.shared)
 			}
 		}
 	}
 	if len(me.schools) > 0 {
 		for _, ed := range p.Education {
-			if s := e.matchOrg(me.schools, ed.School); s != "" {
-				add("school", s)
+			if s := matchFolded(me.schools, f.fold.String(ed.School)); s != nil {
+				add("school", s.shared)
 			}
 		}
 	}
 	if len(me.industries) > 0 && f.industry != "" {
 		for i, ind := range me.industries {
 			if ind == f.industry {
-				add("industry", e.pol.Me.Industries[i])
+				add("industry", me.industryValues[i])
 			}
 		}
 	}
 	if me.city != "" && f.location != "" {
 		if city, _, _ := strings.Cut(f.location, ","); strings.TrimSpace(city) == me.city {
-			add("location", e.pol.Me.Location)
+			add("location", me.location)
 		}
 	}
 	if me.interests.Len() > 0 {
-		for _, i := range me.interests.Find(f.profileWords) {
-			add("interest", me.interests.Phrases()[i])
+		f.ints = me.interests.AppendFind(f.ints[:0], f.profileWords)
+		for _, i := range f.ints {
+			add("interest", me.interestValues[i])
 		}
 		if len(p.Skills) > 0 {
-			skills := f.scratch[:0]
-			for _, s := range p.Skills {
-				skills = append(fold.AppendWords(skills, fold.String(s)), "|")
+			// The skills were folded with the other fields (facts).
+			skills, from := f.scratch[:0], 0
+			for _, to := range f.skillEnds {
+				skills = append(fold.AppendWords(skills, f.skillsFolded[from:to]), "|")
+				from = to
 			}
 			f.scratch = skills
-			for _, i := range me.interests.Find(skills) {
-				add("interest", me.interests.Phrases()[i])
+			f.ints = me.interests.AppendFind(f.ints[:0], skills)
+			for _, i := range f.ints {
+				add("interest", me.interestValues[i])
 			}
 		}
 	}
-	return out
+	f.sharedBuf = out
+	return out[:len(out):len(out)]
 }
 
-// matchOrg returns the user's organisation (as written in the policy) that
-// names the same organisation as other, or "".
-func (e *Engine) matchOrg(mine []orgName, other string) string {
-	o := fold.String(other)
+// matchFolded returns the user's organisation whose folded name is o, or
+// nil.
+func matchFolded(mine []orgName, o string) *orgName {
 	if o == "" {
-		return ""
+		return nil
 	}
-	for _, m := range mine {
-		if m.folded == o {
-			return m.raw
+	for i := range mine {
+		if mine[i].folded == o {
+			return &mine[i]
 		}
 	}
-	return ""
+	return nil
 }
 
 func (f *facts) sharedKinds(kinds ...string) []string {
@@ -423,11 +508,15 @@ func (f *facts) sharedKinds(kinds ...string) []string {
 
 // findLinks collects the URLs and bare domains in the note, the about text
 // and the websites.
-func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
-	var out []link
+func (e *Engine) findLinks(f *facts) []link {
+	inv := f.inv
+	out := f.linksBuf[:0]
 	inNote := false
 	scan := func(s string) {
-		for w := range strings.FieldsSeq(s) {
+		if strings.IndexByte(s, '.') < 0 {
+			return // every URL and domain has a dot: most texts end here
+		}
+		for w := range dottedFields(s) {
 			w = strings.Trim(w, "()[]<>\"'.,;:!?")
 			if !strings.Contains(w, ".") {
 				continue // every URL and domain has a dot: most words end here, unlowered
@@ -455,7 +544,49 @@ func (e *Engine) findLinks(inv *linkvet.Invitation) []link {
 	for _, w := range inv.Person.Websites {
 		scan(w)
 	}
-	return out
+	f.linksBuf = out
+	return out[:len(out):len(out)]
+}
+
+// dottedFields yields the fields of s (as strings.Fields splits them) that
+// hold a dot, in order. Over ASCII text it jumps from dot to dot and looks
+// no further than the field around each; at a byte beyond ASCII (which may
+// belong to a space of another script) it splits the rest as
+// strings.FieldsSeq does.
+func dottedFields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		i := 0 // s[:i] is done; i is 0, len(s) or at a white space
+		for {
+			k := strings.IndexByte(s[i:], '.')
+			if k < 0 {
+				return
+			}
+			start, end := i+k, i+k+1
+			for start > i && !asciiSpace(s[start-1]) && s[start-1] < utf8.RuneSelf {
+				start--
+			}
+			for end < len(s) && !asciiSpace(s[end]) && s[end] < utf8.RuneSelf {
+				end++
+			}
+			if (start > i && s[start-1] >= utf8.RuneSelf) || (end < len(s) && s[end] >= utf8.RuneSelf) {
+				for w := range strings.FieldsSeq(s[i:]) {
+					if strings.IndexByte(w, '.') >= 0 && !yield(w) {
+						return
+					}
+				}
+				return
+			}
+			if !yield(s[start:end]) {
+				return
+			}
+			i = end
+		}
+	}
+}
+
+// asciiSpace is unicode.IsSpace for a byte of ASCII text.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // looksLikeDomain accepts "name.tld/..." words such as "bit.ly/x" or

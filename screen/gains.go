@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/linkvet/linkvet/fold"
 )
 
 // This file holds two more signals that need no vocabulary: a gain told in
@@ -36,7 +34,8 @@ type amount struct {
 // number of 1,000 or more written with a thousands separator. Ranges
 // ("95-110k", "25–30 tys.") are wages or prices, not amounts here; bare
 // numbers below 100 and years are counts and dates.
-func (e *Engine) amounts(fields []string) []amount {
+func (n *noteFields) amounts() []amount {
+	fields := n.fields
 	var out []amount
 	for i := 0; i < len(fields); i++ {
 		w := fields[i]
@@ -58,17 +57,14 @@ func (e *Engine) amounts(fields []string) []amount {
 			next = fields[i+1]
 		}
 		mult := 1.0
-		for _, t := range fold.Fields(next) {
-			if m, ok := multipliers[t]; ok {
-				mult = m
-			}
-			break
+		if m, ok := n.multiplier(i + 1); ok {
+			mult = m
 		}
-		if m, ok := suffixMultiplier(w); ok {
+		if m, ok := n.suffixMultiplier(w); ok {
 			mult = m
 		}
 		money := mult > 1 || hasCurrencySymbol(w) || hasCurrencySymbol(prevField(fields, i)) ||
-			e.currencyWord(prevField(fields, i)) || e.currencyWord(next) || hasCurrencySymbol(next) ||
+			n.currencyWord(i-1) || n.currencyWord(i+1) || hasCurrencySymbol(next) ||
 			sep && v >= 1000 ||
 			// once a note has named money, a later bare number of 100 or
 			// more is money too ("5000 dollars on Monday … 6500 on
@@ -89,20 +85,23 @@ func (e *Engine) amounts(fields []string) []amount {
 // month it is a promise of returns (3). A range or two amounts side by side
 // ("from 2,000 to 5,000 events") is no gain.
 func (e *Engine) gains(fields []string) []weightedFinding {
-	as := e.amounts(fields)
+	return e.newNoteFields(fields).gains()
+}
+
+// gains is Engine.gains over fields whose tokens are folded once each.
+func (n *noteFields) gains() []weightedFinding {
+	fields := n.fields
+	as := n.amounts()
 	for k := 1; k < len(as); k++ {
 		a, b := as[k-1], as[k]
 		if b.at-a.at < 3 || b.value < a.value*1.05 || b.value > a.value*5 {
 			continue
 		}
 		weight := 2
-	periods:
-		for _, w := range fields {
-			for _, t := range fold.Fields(w) {
-				if e.vocab.periods[t] > 0 {
-					weight = 3
-					break periods
-				}
+		for j := range fields {
+			if n.period(j) > 0 {
+				weight = 3
+				break
 			}
 		}
 		return []weightedFinding{{what: clip(fmt.Sprintf("%s … %s", a.text, b.text), 50), weight: weight}}
@@ -126,13 +125,13 @@ func isRange(w string) bool {
 }
 
 // suffixMultiplier reads "110k", "2m", "5jt" written as one word.
-func suffixMultiplier(w string) (float64, bool) {
+func (n *noteFields) suffixMultiplier(w string) (float64, bool) {
 	w = strings.TrimRightFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
 	end := strings.LastIndexFunc(w, unicode.IsDigit)
 	if end < 0 || end+1 >= len(w) {
 		return 1, false
 	}
-	m, ok := multipliers[fold.String(w[end+1:])]
+	m, ok := multipliers[n.fold.String(w[end+1:])]
 	return m, ok && m > 1
 }
 
@@ -204,22 +203,15 @@ func digitValue(r rune) int {
 // worksWithMe: the sender's current employer is one of the user's
 // companies.
 func (e *Engine) worksWithMe(f *facts) bool {
-	p := &f.inv.Person
-	current := []string{p.Company}
-	for _, x := range p.Experience {
-		if x.End == "" {
-			current = append(current, x.Company)
-		}
+	if len(e.me.companies) == 0 {
+		return false
 	}
-	for _, c := range current {
-		fc := fold.String(c)
-		if fc == "" {
-			continue
-		}
-		for _, mine := range e.me.companies {
-			if fc == mine.folded {
-				return true
-			}
+	if matchFolded(e.me.companies, f.company) != nil { // f.company is p.Company folded
+		return true
+	}
+	for _, x := range f.inv.Person.Experience {
+		if x.End == "" && matchFolded(e.me.companies, f.fold.String(x.Company)) != nil {
+			return true
 		}
 	}
 	return false

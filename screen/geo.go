@@ -28,8 +28,11 @@ var countryCodes = map[string]string{
 
 // countryOf returns the folded last part of a location, when it names a
 // country linkvet knows.
-func countryOf(location string) string {
-	loc := fold.String(location)
+func countryOf(location string) string { return countryOfFolded(fold.String(location)) }
+
+// countryOfFolded is countryOf for a location already folded (facts.location
+// is the sender's): no folding, no allocation.
+func countryOfFolded(loc string) string {
 	if i := strings.LastIndexByte(loc, ','); i >= 0 {
 		loc = loc[i+1:]
 	}

@@ -50,7 +50,7 @@ func (e *Engine) greeting(f *facts) (string, bool) {
 			return "", false // a word of the vocabulary ("Hi I am ..."), not a name
 		}
 	}
-	raw, ok := capitalised(f.inv.Message, tok, func(w string) bool { return e.vocab.addressees[fold.String(w)] })
+	raw, ok := capitalised(f.inv.Message, tok, &f.fold, func(w string) bool { return e.vocab.addressees[f.fold.String(w)] })
 	if !ok {
 		return "", false
 	}
@@ -117,7 +117,7 @@ func allLetters(s string) bool {
 //
 // A form of address after the name ("Mehmet Bey,", "Suresh ji,") still
 // ends the greeting: title reports such words.
-func capitalised(raw, tok string, title func(string) bool) (string, bool) {
+func capitalised(raw, tok string, scratch *fold.Scratch, title func(string) bool) (string, bool) {
 	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) }
 	for n := 0; n < 8 && raw != ""; n++ {
 		start := strings.IndexFunc(raw, func(r rune) bool { return !notWord(r) })
@@ -131,7 +131,7 @@ func capitalised(raw, tok string, title func(string) bool) (string, bool) {
 		}
 		w, rest := raw[:end], raw[end:]
 		raw = rest
-		if !strings.EqualFold(w, tok) && fold.String(w) != tok {
+		if !strings.EqualFold(w, tok) && scratch.String(w) != tok {
 			continue
 		}
 		if !nameCase(w) {
@@ -173,6 +173,9 @@ func endsGreeting(rest string) bool {
 func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 	out = append(out, f.found(lxChatApps, f.spNote)...)
 	for _, s := range e.vocab.chatSubstrings {
+		if f.noteASCII {
+			break // each is written in Han, Kana, Hangul or Thai
+		}
 		if strings.Contains(f.note, s) {
 			out = append(out, s)
 		}
@@ -182,6 +185,10 @@ func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 			out = append(out, l.raw)
 			contact = true
 		}
+	}
+	// A phone number has at least 7 digits: most notes have none.
+	if f.noteASCII && f.noteDigits < 7 {
+		return out, contact
 	}
 	if ph := phoneNumber(f.inv.Message); ph != "" {
 		out = append(out, "the phone number "+ph)
@@ -196,8 +203,15 @@ func (e *Engine) handoffs(f *facts) (out []string, contact bool) {
 // short or carry a currency.
 func phoneNumber(s string) string {
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r != '+' && !unicode.IsDigit(r) {
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf { // most of a note: no decoding
+			if c != '+' && (c < '0' || c > '9') {
+				i++
+				continue
+			}
+			r = rune(c)
+		} else if r, n = utf8.DecodeRuneInString(s[i:]); !unicode.IsDigit(r) {
 			i += n
 			continue
 		}
@@ -243,24 +257,28 @@ func (e *Engine) moneyPromises(note string) []weightedFinding {
 
 // moneyIn is moneyPromises over a note already split into fields.
 func (e *Engine) moneyIn(fields []string) []weightedFinding {
+	return e.newNoteFields(fields).money()
+}
+
+// money is moneyIn over fields whose tokens are folded once each.
+func (n *noteFields) money() []weightedFinding {
 	var out []weightedFinding
+	fields := n.fields
 	for i, w := range fields {
 		if !hasDigit(w) {
 			continue
 		}
 		percent := strings.ContainsAny(w, "%٪") || i+1 < len(fields) && strings.ContainsAny(fields[i+1], "%٪")
 		money := percent || hasCurrencySymbol(w) || hasCurrencySymbol(prevField(fields, i)) ||
-			e.currencyWord(prevField(fields, i)) || i+1 < len(fields) && (e.currencyWord(fields[i+1]) || hasCurrencySymbol(fields[i+1])) ||
+			n.currencyWord(i-1) || i+1 < len(fields) && (n.currencyWord(i+1) || hasCurrencySymbol(fields[i+1])) ||
 			// "2 mil reais", "5 thousand dollars": a short word between
-			i+2 < len(fields) && !hasDigit(fields[i+1]) && utf8.RuneCountInString(fields[i+1]) <= 8 && e.currencyWord(fields[i+2])
+			i+2 < len(fields) && !hasDigit(fields[i+1]) && utf8.RuneCountInString(fields[i+1]) <= 8 && n.currencyWord(i+2)
 		if !money {
 			continue
 		}
 		period := 0
 		for j := max(0, i-3); j < len(fields) && j <= i+5; j++ {
-			for _, t := range fold.Fields(fields[j]) {
-				period = max(period, e.vocab.periods[t])
-			}
+			period = max(period, n.period(j))
 		}
 		if period == 0 {
 			continue
@@ -289,7 +307,13 @@ func prevField(fields []string, i int) string {
 }
 
 func hasDigit(s string) bool {
-	for _, r := range s {
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ { // ASCII first, without decoding
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	for _, r := range s[i:] {
 		if unicode.IsDigit(r) {
 			return true
 		}
@@ -300,15 +324,6 @@ func hasDigit(s string) bool {
 func hasCurrencySymbol(s string) bool {
 	for _, r := range s {
 		if unicode.Is(unicode.Sc, r) {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *Engine) currencyWord(s string) bool {
-	for _, t := range fold.Fields(s) {
-		if e.vocab.currencies[t] {
 			return true
 		}
 	}
@@ -373,8 +388,9 @@ func (e *Engine) competitorOf(f *facts) string {
 	}
 	p := &f.inv.Person
 	check := func(s string) string {
-		if found := e.competitors.FindPhrases(fold.Fields(s)); len(found) > 0 {
-			return found[0]
+		// The tokens are only matched: folded into f's scratch buffers.
+		if f.ints = e.competitors.AppendFind(f.ints[:0], f.fold.Fields(s)); len(f.ints) > 0 {
+			return e.competitors.Phrases()[f.ints[0]]
 		}
 		return ""
 	}
@@ -389,8 +405,8 @@ func (e *Engine) competitorOf(f *facts) string {
 		}
 	}
 	// "Engineer at Contoso Data" in a headline
-	if found := e.competitors.FindPhrases(f.headlineWords); len(found) > 0 {
-		return found[0]
+	if f.ints = e.competitors.AppendFind(f.ints[:0], f.headlineWords); len(f.ints) > 0 {
+		return e.competitors.Phrases()[f.ints[0]]
 	}
 	return ""
 }

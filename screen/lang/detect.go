@@ -152,7 +152,7 @@ type weights map[string]*[nTags]float64
 const nTags = 11 // len(detectTags)
 
 type wordIndex struct {
-	words weights // detectWords
+	words *wordTable // detectWords
 	cues  map[rune]*[nTags]float64
 	// fold maps the accented Latin letters to what package fold makes of
 	// them ("é" is "e", "ł" stays), so that words are folded without
@@ -163,7 +163,7 @@ type wordIndex struct {
 // index holds the function words and letter cues: cheap to build, used for
 // every note.
 var index = sync.OnceValue(func() *wordIndex {
-	x := &wordIndex{words: weights{}, cues: map[rune]*[nTags]float64{}, fold: map[rune]string{}}
+	x := &wordIndex{cues: map[rune]*[nTags]float64{}, fold: map[rune]string{}}
 	for r := rune(0xC0); r < 0x250; r++ {
 		if unicode.IsLetter(r) {
 			x.fold[r] = fold.String(string(r))
@@ -175,7 +175,9 @@ var index = sync.OnceValue(func() *wordIndex {
 			langsOf[w] = appendOnce(langsOf[w], i)
 		}
 	}
-	share(x.words, langsOf, 1)
+	words := weights{}
+	share(words, langsOf, 1)
+	x.words = newWordTable(words)
 	for r, tags := range cues {
 		ts := strings.Fields(tags)
 		ws := new([nTags]float64)
@@ -196,10 +198,10 @@ var index = sync.OnceValue(func() *wordIndex {
 // are left out: notes in every language borrow them ("demo", "trading",
 // "linkedin"), and Hinglish is written around them, so they must not count
 // against English or Hindi.
-var vocabIndex = sync.OnceValue(func() weights {
+var vocabIndex = sync.OnceValue(func() *wordTable {
 	vs, err := Load()
 	if err != nil {
-		return weights{} // the vocabulary test reports broken files
+		return newWordTable(weights{}) // the vocabulary test reports broken files
 	}
 	english := map[string]bool{}
 	for _, w := range fold.Fields(detectWords["en"]) {
@@ -234,8 +236,81 @@ var vocabIndex = sync.OnceValue(func() weights {
 	}
 	out := weights{}
 	share(out, langsOf, vocabWeight)
-	return out
+	return newWordTable(out)
 })
+
+// wordTable is a weights map compiled for look-ups by a word's bytes, as
+// scan builds them: a word of up to 8 bytes is packed into one integer and
+// found in an open-addressed table of a few kilobytes in a probe or two
+// (the map look-up per word was most of Detect's cost: issue 13); longer
+// words are looked up in the map.
+type wordTable struct {
+	slots  []wordSlot // a power of two of them, at most half full
+	shift  uint       // 64 - log2(len(slots))
+	long   weights    // the words longer than 8 bytes
+	maxLen int        // the longest word in long
+}
+
+// wordSlot holds one short word, packed; ws == nil marks an empty slot.
+type wordSlot struct {
+	key uint64
+	ws  *[nTags]float64
+}
+
+func newWordTable(m weights) *wordTable {
+	n, bits := 16, uint(4)
+	for n < 2*len(m) {
+		n, bits = 2*n, bits+1
+	}
+	t := &wordTable{slots: make([]wordSlot, n), shift: 64 - bits, long: weights{}}
+	for w, ws := range m {
+		if len(w) > 8 {
+			t.long[w] = ws
+			t.maxLen = max(t.maxLen, len(w))
+			continue
+		}
+		k := pack([]byte(w))
+		i := t.slot(k)
+		for t.slots[i].ws != nil {
+			i = (i + 1) & (len(t.slots) - 1)
+		}
+		t.slots[i] = wordSlot{k, ws}
+	}
+	return t
+}
+
+// pack puts up to 8 bytes into an integer, the first byte lowest. Words
+// hold no NUL byte, so two words never pack alike.
+func pack(b []byte) uint64 {
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+func (t *wordTable) slot(k uint64) int { return int((k * 0x9e3779b97f4a7c15) >> t.shift) }
+
+// get returns what the word says, if it is in the table.
+func (t *wordTable) get(word []byte) (*[nTags]float64, bool) {
+	if len(word) > 8 {
+		if len(word) > t.maxLen {
+			return nil, false
+		}
+		ws, ok := t.long[string(word)]
+		return ws, ok
+	}
+	k := pack(word)
+	for i := t.slot(k); ; i = (i + 1) & (len(t.slots) - 1) {
+		s := &t.slots[i]
+		if s.ws == nil {
+			return nil, false
+		}
+		if s.key == k {
+			return s.ws, true
+		}
+	}
+}
 
 // share gives each word weight w, split evenly between its languages.
 func share(dst weights, langsOf map[string][]int, w float64) {
@@ -422,7 +497,7 @@ func decide(score *[nTags]float64, words int) string {
 // scan folds the words of text as package fold would, without allocating,
 // and adds what each says (m) to score; when cue is not nil it also adds
 // the evidence of accented letters. It returns the number of words.
-func scan(text string, x *wordIndex, m weights, score, cue *[nTags]float64) int {
+func scan(text string, x *wordIndex, m *wordTable, score, cue *[nTags]float64) int {
 	var buf [64]byte
 	word := buf[:0]
 	letter := false
@@ -430,7 +505,7 @@ func scan(text string, x *wordIndex, m weights, score, cue *[nTags]float64) int 
 	end := func() {
 		if letter {
 			words++
-			if ws, ok := m[string(word)]; ok {
+			if ws, ok := m.get(word); ok {
 				for i, w := range ws {
 					score[i] += w
 				}
@@ -466,7 +541,7 @@ func scan(text string, x *wordIndex, m weights, score, cue *[nTags]float64) int 
 				word = utf8.AppendRune(word, unicode.ToLower(r))
 			}
 			letter = true
-		case unicode.Is(unicode.Mn, r):
+		case r >= 0x300 && unicode.Is(unicode.Mn, r): // no mark is below U+0300
 			// a combining accent typed after its letter: folded away
 		default:
 			end()
@@ -510,24 +585,27 @@ func hasLetter(w string) bool {
 // or handles ("https://…", "wa.me/…", "ana@example.com", "@ana"): they are
 // in no language, and "com" would otherwise be Portuguese.
 func withoutLinks(text string) string {
-	if !strings.ContainsAny(text, ".@/") {
-		return text
-	}
 	var b strings.Builder
 	last := 0 // text[last:] is not yet copied
-	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
-			i++
+	// From one '.', '@' or '/' to the next: only the word around each can
+	// be a link, and most notes have one or two (a full stop).
+	for i := 0; ; {
+		k := strings.IndexAny(text[i:], ".@/")
+		if k < 0 {
+			break
 		}
-		j := i
-		for j < len(text) && !isSpace(text[j]) {
-			j++
+		start, end := i+k, i+k+1
+		for start > i && !isSpace(text[start-1]) {
+			start--
 		}
-		if j > i && strings.ContainsAny(text[i:j], ".@/") && isLink(text[i:j]) {
-			b.WriteString(text[last:i])
-			last = j
+		for end < len(text) && !isSpace(text[end]) {
+			end++
 		}
-		i = j
+		if isLink(text[start:end]) {
+			b.WriteString(text[last:start])
+			last = end
+		}
+		i = end
 	}
 	if last == 0 {
 		return text
@@ -565,7 +643,13 @@ func isWordStart(s string) bool {
 // styled reports whether text holds mathematical, full-width or enclosed
 // letters, which senders use to dodge word filters.
 func styled(text string) bool {
-	for _, r := range text {
+	// Every styled letter is U+24B6 or above, led by a byte of 0xE2 or
+	// more: most notes are passed over byte by byte.
+	i := 0
+	for i < len(text) && text[i] < 0xE2 {
+		i++
+	}
+	for _, r := range text[i:] {
 		if r >= 0x1D400 && r <= 0x1D7FF || r >= 0xFF01 && r <= 0xFF5E || r >= 0x24B6 && r <= 0x24E9 || r >= 0x1F130 && r <= 0x1F189 {
 			return true
 		}
