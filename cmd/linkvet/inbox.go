@@ -18,6 +18,7 @@ import (
 func inboxCmd(e *env) *cobra.Command {
 	var asJSON, all, drafts, needsDetails bool
 	var onlyAction, category string
+	var limit int
 	c := &cobra.Command{
 		Use:   "inbox",
 		Short: "List pending invitations with their verdicts, most worth your attention first",
@@ -30,10 +31,22 @@ decided and shows what you decided; --drafts shows the drafted messages.
 An invitation whose verdict stands on little more than a name is marked "*"
 (needs details); --needs-details lists only those, and 'linkvet explain ID'
 says how to bring in what is missing (a profile PDF, a pasted page, the
-e-mail).`,
+e-mail).
+
+--limit N shows the first N only (a long inbox's top is where the work is);
+the table then says how many there are in all.`,
+		Example: `  linkvet inbox
+  linkvet inbox --limit 20
+  linkvet inbox --action accept --json`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
+			if limit < 0 {
+				return usageError{fmt.Errorf("--limit %d: give a number of invitations, or 0 for all", limit)}
+			}
 			f := service.InboxFilter{All: all}
+			if !needsDetails {
+				f.Limit = limit // else the filter below comes first
+			}
 			if onlyAction != "" {
 				a, _, err := service.ParseAction(onlyAction, false)
 				if err != nil {
@@ -60,7 +73,7 @@ e-mail).`,
 				if err != nil {
 					return err
 				}
-				kept := page.Items
+				kept, total := page.Items, page.Total
 				if needsDetails {
 					thin := kept[:0]
 					for _, it := range kept {
@@ -68,12 +81,15 @@ e-mail).`,
 							thin = append(thin, it)
 						}
 					}
-					kept = thin
+					kept, total = firstN(thin, limit), len(thin)
 				}
 				rows := make([]linkvet.StoredInvitation, len(kept))
 				marks := make([]bool, len(kept))
 				for i := range kept {
 					rows[i], marks[i] = listedRow(&kept[i]), len(kept[i].Missing) > 0
+				}
+				if total > len(rows) && len(rows) > 0 {
+					defer fmt.Fprintf(e.stdout, "showing the first %d of %d; linkvet inbox without --limit lists them all\n", len(rows), total)
 				}
 				return e.printInbox(svc, rows, marks, all, drafts)
 			}
@@ -88,7 +104,7 @@ e-mail).`,
 						thin = append(thin, it)
 					}
 				}
-				kept = thin
+				kept = firstN(thin, limit)
 			}
 			if asJSON {
 				w := json.NewEncoder(e.stdout)
@@ -113,7 +129,16 @@ e-mail).`,
 	c.Flags().StringVar(&onlyAction, "action", "", "only invitations with this verdict")
 	c.Flags().StringVar(&category, "category", "", "only invitations in this category")
 	c.Flags().BoolVar(&needsDetails, "needs-details", false, "only invitations whose verdict stands on little more than a name")
+	c.Flags().IntVar(&limit, "limit", 0, "show the first N only (0: all)")
 	return c
+}
+
+// firstN is the first n of list, all of it when n is 0.
+func firstN[T any](list []T, n int) []T {
+	if n > 0 && len(list) > n {
+		return list[:n]
+	}
+	return list
 }
 
 // printInbox prints the inbox as a table; marks[i] says kept[i] needs
