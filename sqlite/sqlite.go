@@ -88,6 +88,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/linkvet/linkvet"
@@ -110,6 +111,10 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	now  func() time.Time
+	// stamps are the listings each open write transaction found
+	// unchanged, marked current when it commits (alias.go).
+	stampMu sync.Mutex
+	stamps  map[*sql.Tx]*deferredStamps
 }
 
 var _ linkvet.Store = (*DB)(nil)
@@ -380,8 +385,13 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := fn(tx); err != nil {
+		db.forgetStamps(tx)
 		tx.Rollback()
 		return err
+	}
+	if err := db.settleStamps(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("save verdicts: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
