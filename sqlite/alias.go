@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/linkvet/linkvet"
 )
@@ -30,11 +31,31 @@ import (
 //     stamped T describe another verdict.
 //
 // A listing stamped T is current under S when T is S or (T, S) is an
-// alias; a verdict read reports the alias's state (aliasedState).
+// alias; a verdict read whole reports the alias's state (aliasedListingState).
 
-// listingCurrent is the SQL condition that listing l is current under
-// the state bound to both its placeholders.
-const listingCurrent = `(l.state = ? OR l.state IN (SELECT old FROM state_aliases WHERE current = ?))`
+// currentIn returns the SQL condition that listing l is current under
+// state, with its arguments: its state is state or one aliased to it. The
+// aliases are read first (a handful of rows) so that the condition is a
+// list of constants, not a lookup per listing.
+func currentIn(ctx context.Context, tx *sql.Tx, state string) (string, []any, error) {
+	args := []any{state}
+	rows, err := tx.QueryContext(ctx, `SELECT old FROM state_aliases WHERE current = ? ORDER BY old`, state)
+	if err != nil {
+		return "", nil, fmt.Errorf("read state aliases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var old string
+		if err := rows.Scan(&old); err != nil {
+			return "", nil, fmt.Errorf("read state aliases: %w", err)
+		}
+		args = append(args, old)
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, fmt.Errorf("read state aliases: %w", err)
+	}
+	return `l.state IN (?` + strings.Repeat(", ?", len(args)-1) + `)`, args, nil
+}
 
 // aliasedListingState is the SQL expression of the state listing l's
 // verdict is reported current in: its alias's when its state has one

@@ -183,8 +183,7 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	if !f.All {
 		where += ` AND l.pending = 1`
 	}
-	where += ` AND ` + listingCurrent
-	args := []any{f.State, f.State}
+	var args []any
 	if f.Action != "" {
 		if !f.Action.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: action %q is not one of %s", f.Action, actionList())
@@ -220,7 +219,12 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 		if err != nil {
 			return err
 		}
-		where += unsettled
+		cur, curArgs, err := currentIn(ctx, tx, f.State)
+		if err != nil {
+			return err
+		}
+		where += ` AND ` + cur + unsettled
+		args = append(args, curArgs...)
 		rows, err := tx.QueryContext(ctx, cols+from+where+` ORDER BY l.attention DESC, l.sent_at DESC, l.invitation_id LIMIT ? OFFSET ?`,
 			append(args, limit, f.Offset)...)
 		if err != nil {
@@ -317,7 +321,11 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		}
 		lpending := strings.ReplaceAll(pending, "i.", "l.")
 		lunsettled := strings.ReplaceAll(unsettled, "i.id", "l.invitation_id")
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l WHERE l.direction = 'incoming'`+lpending+` AND `+listingCurrent+lunsettled, f.State, f.State).Scan(&listed); err != nil {
+		cur, curArgs, err := currentIn(ctx, tx, f.State)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l WHERE l.direction = 'incoming'`+lpending+` AND `+cur+lunsettled, curArgs...).Scan(&listed); err != nil {
 			return err
 		}
 		if listed == selected {
@@ -326,13 +334,13 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		// As selectStored, without the JSON of a verdict that is stale,
 		// nor the decision: what is screened again is the invitation.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
-				CASE WHEN coalesce(`+aliasedListingState+`, v.state) = ? THEN v.json END, coalesce(`+aliasedListingState+`, v.state),
+				CASE WHEN l.state IS NULL AND v.state = ? THEN v.json END, coalesce(l.state, v.state),
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM invitations i
 			LEFT JOIN verdicts v ON v.invitation_id = i.id
 			LEFT JOIN listings l ON l.invitation_id = i.id
-			WHERE i.direction = 'incoming'`+pending+unsettled+` AND NOT coalesce(`+listingCurrent+`, false)
-			ORDER BY i.sent_at DESC, i.id`, f.State, f.State, f.State)
+			WHERE i.direction = 'incoming'`+pending+unsettled+` AND (l.state IS NULL OR NOT `+cur+`)
+			ORDER BY i.sent_at DESC, i.id`, append([]any{f.State}, curArgs...)...)
 		if err != nil {
 			return err
 		}
