@@ -332,12 +332,15 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 			return nil
 		}
 		// As selectStored, without the JSON of a verdict that is stale,
-		// nor the decision: what is screened again is the invitation.
+		// nor the decision: what is screened again is the invitation. The
+		// verdict is looked up only for an invitation without a listing
+		// (a listed one is stale here, its verdict not needed): after a
+		// policy change, that is none of them.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
-				CASE WHEN l.state IS NULL AND v.state = ? THEN v.json END, coalesce(l.state, v.state),
+				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
+				coalesce(l.state, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id)),
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM invitations i
-			LEFT JOIN verdicts v ON v.invitation_id = i.id
 			LEFT JOIN listings l ON l.invitation_id = i.id
 			WHERE i.direction = 'incoming'`+pending+unsettled+` AND (l.state IS NULL OR NOT `+cur+`)
 			ORDER BY i.sent_at DESC, i.id`, append([]any{f.State}, curArgs...)...)
