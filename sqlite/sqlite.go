@@ -20,6 +20,8 @@
 //	listings     what the inbox shows of each invitation (linkvet.Listing),
 //	             with the state its verdict is current in, indexed in the
 //	             inbox's order; no row means "make it again" (listing.go)
+//	state_aliases  an old state whose listings are all current under a
+//	             newer one too, so that they need no write each (alias.go)
 //	decisions    append-only log of decisions; triggers refuse UPDATE and
 //	             DELETE, the row with the highest id is the current one, and
 //	             an undo row (undo = 1) puts the invitation back in the queue
