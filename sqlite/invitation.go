@@ -355,8 +355,9 @@ func invitationName(i int, id string) string {
 
 // selectStored reads invitations with their verdict and latest decision.
 // A verdict's state is its listing's when it has one: a verdict screened
-// again unchanged is marked current there only (see 0008).
-const selectStored = `SELECT i.json, i.added_at, v.json, coalesce(l.state, v.state),
+// again unchanged is marked current there only (see 0008), or by an alias
+// of its state (0009).
+const selectStored = `SELECT i.json, i.added_at, v.json, coalesce(` + aliasedListingState + `, v.state),
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
@@ -728,7 +729,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		var digests []int64
 		if ls != nil {
 			var err error
-			if same, digests, err = stampUnchanged(ctx, tx, vs, datas, state); err != nil {
+			if same, digests, err = db.findUnchanged(ctx, tx, vs, datas, state); err != nil {
 				return err
 			}
 		}
@@ -747,7 +748,7 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 		if err := flush(); err != nil {
 			return err
 		}
-		return keepListings(ctx, tx, vs, datas, digests, same, ls, state)
+		return db.keepListings(ctx, tx, vs, datas, digests, same, ls, state)
 	}()
 	if err != nil {
 		return fmt.Errorf("save verdicts: %w", err)

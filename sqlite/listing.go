@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
@@ -182,8 +183,7 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 	if !f.All {
 		where += ` AND l.pending = 1`
 	}
-	where += ` AND l.state = ?`
-	args := []any{f.State}
+	var args []any
 	if f.Action != "" {
 		if !f.Action.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: action %q is not one of %s", f.Action, actionList())
@@ -219,7 +219,12 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 		if err != nil {
 			return err
 		}
-		where += unsettled
+		cur, curArgs, err := currentIn(ctx, tx, f.State)
+		if err != nil {
+			return err
+		}
+		where += ` AND ` + cur + unsettled
+		args = append(args, curArgs...)
 		rows, err := tx.QueryContext(ctx, cols+from+where+` ORDER BY l.attention DESC, l.sent_at DESC, l.invitation_id LIMIT ? OFFSET ?`,
 			append(args, limit, f.Offset)...)
 		if err != nil {
@@ -316,22 +321,29 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		}
 		lpending := strings.ReplaceAll(pending, "i.", "l.")
 		lunsettled := strings.ReplaceAll(unsettled, "i.id", "l.invitation_id")
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l WHERE l.direction = 'incoming'`+lpending+` AND l.state = ?`+lunsettled, f.State).Scan(&listed); err != nil {
+		cur, curArgs, err := currentIn(ctx, tx, f.State)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM listings l WHERE l.direction = 'incoming'`+lpending+` AND `+cur+lunsettled, curArgs...).Scan(&listed); err != nil {
 			return err
 		}
 		if listed == selected {
 			return nil
 		}
 		// As selectStored, without the JSON of a verdict that is stale,
-		// nor the decision: what is screened again is the invitation.
+		// nor the decision: what is screened again is the invitation. The
+		// verdict is looked up only for an invitation without a listing
+		// (a listed one is stale here, its verdict not needed): after a
+		// policy change, that is none of them.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
-				CASE WHEN coalesce(l.state, v.state) = ? THEN v.json END, coalesce(l.state, v.state),
+				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
+				coalesce(l.state, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id)),
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM invitations i
-			LEFT JOIN verdicts v ON v.invitation_id = i.id
 			LEFT JOIN listings l ON l.invitation_id = i.id
-			WHERE i.direction = 'incoming'`+pending+unsettled+` AND l.state IS NOT ?
-			ORDER BY i.sent_at DESC, i.id`, f.State, f.State)
+			WHERE i.direction = 'incoming'`+pending+unsettled+` AND (l.state IS NULL OR NOT `+cur+`)
+			ORDER BY i.sent_at DESC, i.id`, append([]any{f.State}, curArgs...)...)
 		if err != nil {
 			return err
 		}
@@ -380,10 +392,10 @@ func (t *Tx) SaveListed(ctx context.Context, vs []linkvet.Verdict, ls []linkvet.
 // keepListings writes the listings of the verdicts just saved (ls[i] is
 // vs[i]'s, data[i] its JSON and digests[i] its digest, data[i] "" for one
 // given again later in vs: the last wins, as for the verdicts), but for
-// those stampUnchanged found as stored (same[i]). When ls is nil it drops
+// those findUnchanged found as stored (same[i]). When ls is nil it drops
 // their listings instead: a listing must never describe another verdict
 // than the stored one.
-func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, digests []int64, same []bool, ls []linkvet.Listing, state string) error {
+func (db *DB) keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, digests []int64, same []bool, ls []linkvet.Listing, state string) error {
 	if ls == nil {
 		ids := make([]string, len(vs))
 		for i := range vs {
@@ -393,6 +405,7 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []
 		if err != nil {
 			return err
 		}
+		db.undefer(tx, slices.Values(ids))
 		_, err = tx.ExecContext(ctx, `DELETE FROM listings WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
 		return err
 	}
@@ -405,6 +418,13 @@ func keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []
 			keep = append(keep, i)
 		}
 	}
+	db.undefer(tx, func(yield func(string) bool) {
+		for _, i := range keep {
+			if !yield(vs[i].ID) {
+				return
+			}
+		}
+	})
 	// Many rows to a statement, as for the verdicts.
 	var stmt *sql.Stmt
 	stmtRows := 0
@@ -448,81 +468,6 @@ func verdictDigest(data string) int64 {
 }
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// stampUnchanged marks current (state) the listing of every verdict whose
-// JSON (data[i]; "" for none) is the one stored, as the listing's digest
-// says, and reports which they were, with every verdict's digest: those
-// need not be written. One statement per chunk finds and marks them. No
-// listing, no knowing: the verdict is written.
-func stampUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, state string) ([]bool, []int64, error) {
-	digests := make([]int64, len(vs))
-	at := make(map[string]int, len(vs))
-	for i := range vs {
-		if data[i] != "" {
-			digests[i] = verdictDigest(data[i])
-			at[vs[i].ID] = i
-		}
-	}
-	same := make([]bool, len(vs))
-	var stmt *sql.Stmt
-	stmtRows := 0
-	defer func() {
-		if stmt != nil {
-			stmt.Close()
-		}
-	}()
-	args := make([]any, 0, 1+stampChunk*2)
-	var part []int
-	flush := func() error {
-		if len(part) == 0 {
-			return nil
-		}
-		if stmt == nil || stmtRows != len(part) {
-			if stmt != nil {
-				stmt.Close()
-			}
-			var err error
-			if stmt, err = tx.PrepareContext(ctx, stampListings(len(part))); err != nil {
-				return err
-			}
-			stmtRows = len(part)
-		}
-		args = append(args[:0], state)
-		for _, i := range part {
-			args = append(args, vs[i].ID, digests[i])
-		}
-		part = part[:0]
-		rows, err := stmt.QueryContext(ctx, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			if i, ok := at[id]; ok {
-				same[i] = true
-			}
-		}
-		return rows.Err()
-	}
-	for i := range vs {
-		if data[i] == "" {
-			continue
-		}
-		if part = append(part, i); len(part) == stampChunk {
-			if err := flush(); err != nil {
-				return nil, nil, fmt.Errorf("mark listings current: %w", err)
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return nil, nil, fmt.Errorf("mark listings current: %w", err)
-	}
-	return same, digests, nil
-}
 
 // stampChunk is how many listings one stampListings statement looks at.
 const stampChunk = 500

@@ -20,6 +20,8 @@
 //	listings     what the inbox shows of each invitation (linkvet.Listing),
 //	             with the state its verdict is current in, indexed in the
 //	             inbox's order; no row means "make it again" (listing.go)
+//	state_aliases  an old state whose listings are all current under a
+//	             newer one too, so that they need no write each (alias.go)
 //	decisions    append-only log of decisions; triggers refuse UPDATE and
 //	             DELETE, the row with the highest id is the current one, and
 //	             an undo row (undo = 1) puts the invitation back in the queue
@@ -88,6 +90,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/linkvet/linkvet"
@@ -110,6 +113,10 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	now  func() time.Time
+	// stamps are the listings each open write transaction found
+	// unchanged, marked current when it commits (alias.go).
+	stampMu sync.Mutex
+	stamps  map[*sql.Tx]*deferredStamps
 }
 
 var _ linkvet.Store = (*DB)(nil)
@@ -380,8 +387,13 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := fn(tx); err != nil {
+		db.forgetStamps(tx)
 		tx.Rollback()
 		return err
+	}
+	if err := db.settleStamps(ctx, tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("save verdicts: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

@@ -1,0 +1,296 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/linkvet/linkvet"
+)
+
+// State aliases (migration 0009). A verdict screened again that comes out
+// as stored needs no write, but its listing must become current under the
+// new state. Marking each listing rewrote thousands of rows after every
+// policy change; instead the listings a transaction finds unchanged are
+// kept aside (deferredStamps) until it commits. If they are every listing
+// stamped with some old state T (the others stamped T were written anew in
+// the transaction, so no longer are), the store records "T is current
+// under S" in state_aliases: one row, not thousands. Otherwise they are
+// marked one by one, as before.
+//
+// Exactness rests on three rules:
+//   - an alias (T, S) is recorded only when every listing stamped T was
+//     found unchanged under S, in the transaction that records it;
+//   - every save of listings under a state S drops the aliases from S (a
+//     listing written or marked under S was never checked under the state
+//     S was aliased to);
+//   - an enriched invitation's listing is deleted (0008's trigger), a
+//     decision changes its pending flag only: neither makes a listing
+//     stamped T describe another verdict.
+//
+// A listing stamped T is current under S when T is S or (T, S) is an
+// alias; a verdict read whole reports the alias's state (aliasedListingState).
+
+// currentIn returns the SQL condition that listing l is current under
+// state, with its arguments: its state is state or one aliased to it. The
+// aliases are read first (a handful of rows) so that the condition is a
+// list of constants, not a lookup per listing.
+func currentIn(ctx context.Context, tx *sql.Tx, state string) (string, []any, error) {
+	args := []any{state}
+	rows, err := tx.QueryContext(ctx, `SELECT old FROM state_aliases WHERE current = ? ORDER BY old`, state)
+	if err != nil {
+		return "", nil, fmt.Errorf("read state aliases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var old string
+		if err := rows.Scan(&old); err != nil {
+			return "", nil, fmt.Errorf("read state aliases: %w", err)
+		}
+		args = append(args, old)
+	}
+	if err := rows.Err(); err != nil {
+		return "", nil, fmt.Errorf("read state aliases: %w", err)
+	}
+	return `l.state IN (?` + strings.Repeat(", ?", len(args)-1) + `)`, args, nil
+}
+
+// aliasedListingState is the SQL expression of the state listing l's
+// verdict is reported current in: its alias's when its state has one
+// (NULL without a listing).
+const aliasedListingState = `coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state)`
+
+// deferredStamps are the listings one transaction found unchanged under
+// state and not yet marked: by invitation id, the state each is stamped
+// with and its digest.
+type deferredStamps struct {
+	state string
+	rows  map[string]stampRow
+}
+
+type stampRow struct {
+	old    string
+	digest int64
+}
+
+// deferred returns tx's deferred stamps, made when create is set.
+func (db *DB) deferred(tx *sql.Tx, create bool) *deferredStamps {
+	db.stampMu.Lock()
+	defer db.stampMu.Unlock()
+	d := db.stamps[tx]
+	if d == nil && create {
+		if db.stamps == nil {
+			db.stamps = map[*sql.Tx]*deferredStamps{}
+		}
+		d = &deferredStamps{rows: map[string]stampRow{}}
+		db.stamps[tx] = d
+	}
+	return d
+}
+
+// forgetStamps drops tx's deferred stamps (the transaction ended).
+func (db *DB) forgetStamps(tx *sql.Tx) *deferredStamps {
+	db.stampMu.Lock()
+	defer db.stampMu.Unlock()
+	d := db.stamps[tx]
+	delete(db.stamps, tx)
+	return d
+}
+
+// findUnchanged reports which verdicts (data[i] their JSON, "" for none to
+// save) are the stored ones, as their listings' digests say, with every
+// verdict's digest: those need not be written. Their listings not already
+// stamped state are deferred to the commit (settleStamps). It also drops
+// the aliases from state: listings are about to be saved under it.
+func (db *DB) findUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, state string) ([]bool, []int64, error) {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, state); err != nil {
+		return nil, nil, fmt.Errorf("forget aliases of %q: %w", state, err)
+	}
+	digests := make([]int64, len(vs))
+	at := make(map[string]int, len(vs))
+	ids := make([]string, 0, len(vs))
+	for i := range vs {
+		if data[i] != "" {
+			digests[i] = verdictDigest(data[i])
+			if _, dup := at[vs[i].ID]; !dup {
+				ids = append(ids, vs[i].ID)
+			}
+			at[vs[i].ID] = i
+		}
+	}
+	same := make([]bool, len(vs))
+	if len(ids) == 0 {
+		return same, digests, nil
+	}
+	d := db.deferred(tx, true)
+	if d.state != state && len(d.rows) > 0 {
+		// Another state in the same transaction: what was deferred under
+		// the first is marked now.
+		if err := stampRows(ctx, tx, d); err != nil {
+			return nil, nil, err
+		}
+		clear(d.rows)
+	}
+	d.state = state
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT invitation_id, state, digest FROM listings
+		WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read listings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, old string
+		var digest int64
+		if err := rows.Scan(&id, &old, &digest); err != nil {
+			return nil, nil, fmt.Errorf("read listings: %w", err)
+		}
+		i, ok := at[id]
+		if !ok || digests[i] != digest {
+			continue
+		}
+		same[i] = true
+		if old != state {
+			d.rows[id] = stampRow{old: old, digest: digest}
+		} else {
+			delete(d.rows, id)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read listings: %w", err)
+	}
+	return same, digests, nil
+}
+
+// undefer forgets the deferred stamps of ids: their listings were just
+// written or deleted.
+func (db *DB) undefer(tx *sql.Tx, ids func(yield func(string) bool)) {
+	d := db.deferred(tx, false)
+	if d == nil || len(d.rows) == 0 {
+		return
+	}
+	for id := range ids {
+		delete(d.rows, id)
+	}
+}
+
+// settleStamps, run before tx commits, makes current the listings tx
+// deferred: an alias for each old state all of whose listings are among
+// them, a mark per row for the others.
+func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
+	d := db.forgetStamps(tx)
+	if d == nil || len(d.rows) == 0 {
+		return nil
+	}
+	byOld := map[string]int{}
+	for _, r := range d.rows {
+		byOld[r.old]++
+	}
+	olds := make([]string, 0, len(byOld))
+	for old := range byOld {
+		olds = append(olds, old)
+	}
+	list, err := json.Marshal(olds)
+	if err != nil {
+		return err
+	}
+	stamped := map[string]int{}
+	rows, err := tx.QueryContext(ctx, `SELECT state, count(*) FROM listings
+		WHERE state IN (SELECT value FROM json_each(?)) GROUP BY state`, string(list))
+	if err != nil {
+		return fmt.Errorf("count listings by state: %w", err)
+	}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			rows.Close()
+			return fmt.Errorf("count listings by state: %w", err)
+		}
+		stamped[st] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("count listings by state: %w", err)
+	}
+	rest := &deferredStamps{state: d.state, rows: map[string]stampRow{}}
+	for id, r := range d.rows {
+		if stamped[r.old] != byOld[r.old] {
+			rest.rows[id] = r
+		}
+	}
+	for old, n := range byOld {
+		if stamped[old] != n {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO state_aliases (old, current) VALUES (?, ?)
+			ON CONFLICT (old) DO UPDATE SET current = excluded.current`, old, d.state); err != nil {
+			return fmt.Errorf("alias state %q to %q: %w", old, d.state, err)
+		}
+	}
+	return stampRows(ctx, tx, rest)
+}
+
+// stampRows marks current (d.state) each listing of d whose digest is
+// still the one found, 500 to a statement.
+func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
+	if len(d.rows) == 0 {
+		return nil
+	}
+	var stmt *sql.Stmt
+	stmtRows := 0
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
+	args := make([]any, 0, 1+stampChunk*2)
+	flush := func() error {
+		n := (len(args) - 1) / 2
+		if n == 0 {
+			return nil
+		}
+		if stmt == nil || stmtRows != n {
+			if stmt != nil {
+				stmt.Close()
+			}
+			var err error
+			if stmt, err = tx.PrepareContext(ctx, stampListings(n)); err != nil {
+				return err
+			}
+			stmtRows = n
+		}
+		rows, err := stmt.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+		}
+		rows.Close()
+		args = append(args[:0], d.state)
+		return rows.Err()
+	}
+	args = append(args, d.state)
+	for id, r := range d.rows {
+		args = append(args, id, r.digest)
+		if (len(args)-1)/2 == stampChunk {
+			if err := flush(); err != nil {
+				return fmt.Errorf("mark listings current: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return fmt.Errorf("mark listings current: %w", err)
+	}
+	// Listings marked under d.state were not checked under any state it
+	// is aliased to.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, d.state); err != nil {
+		return fmt.Errorf("forget aliases of %q: %w", d.state, err)
+	}
+	return nil
+}
