@@ -80,3 +80,23 @@ func BenchmarkClassifySMS(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkClassifyUnicode classifies an invitation written with accents,
+// styled letters and another script, which folding cannot take the ASCII
+// fast path for.
+func BenchmarkClassifyUnicode(b *testing.B) {
+	c, _ := smsClassifier()
+	yes := true
+	doc := DocFromInvitation(&linkvet.Invitation{
+		Message: "Bonjour Zoé, j’ai beaucoup aimé votre présentation à la conférence de Montréal. 𝐅𝐑𝐄𝐄 coaching — écrivez-moi !",
+		Person: linkvet.Person{
+			Headline: "Directrice technique chez Exemple SARL · Données, sécurité",
+			About:    "مديرة منصة البيانات. J'accompagne les équipes produit depuis dix ans.",
+			Photo:    linkvet.PhotoReal, Verified: &yes,
+		},
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Classify(doc)
+	}
+}
