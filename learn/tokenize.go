@@ -33,18 +33,60 @@ func Features(doc Doc, p Params) []string {
 // order they occur.
 func appendFeatures(dst []string, doc Doc, p Params) []string {
 	t := newTokenizer(p)
-	t.doc(doc, func(f []byte) { dst = append(dst, string(f)) })
-	return dst
+	t.sink, t.strs = sinkStrings, dst
+	t.doc(doc)
+	return t.strs
 }
 
-// tokenizer turns a document into features and hands each to visit,
-// written in a scratch buffer that is only valid during the call: Classify
-// looks features up without allocating a string for each.
+// FoldedText is one text field of a document that the caller has folded
+// already, as the screening engine does for every invitation: Folded must
+// be fold.String(Raw) and Words fold.AppendWords(nil, Folded). The raw text
+// is still needed, for the capitals token and to bound a very long field.
+type FoldedText struct {
+	Raw, Folded string
+	Words       []string
+}
+
+// FoldedDoc is a Doc whose text fields are folded already: its features
+// are exactly those of Doc{Text: raw texts, Facts: Facts}
+// (FuzzFoldedFeatures), without folding the text again.
+type FoldedDoc struct {
+	Text  []FoldedText
+	Facts []string // as Doc.Facts
+}
+
+// FeaturesFolded is Features for a document folded by the caller.
+func FeaturesFolded(doc FoldedDoc, p Params) []string {
+	t := newTokenizer(p)
+	t.sink = sinkStrings
+	t.folded(doc)
+	slices.Sort(t.strs)
+	return slices.Compact(t.strs)
+}
+
+// Where the tokenizer puts each feature.
+const (
+	sinkStrings = iota // a copy in strs: for Features and Train
+	sinkEntries        // its counts in entries, when it was seen in training
+	sinkIDs            // its number in the compiled model in ids, when seen
+)
+
+// tokenizer turns a document into features and hands each to its sink,
+// written in a scratch buffer, so that Classify looks features up without
+// allocating a string for each. The sinks are a switch rather than a
+// function value so that the scratch buffers can live on the caller's
+// stack.
 type tokenizer struct {
 	p     Params
-	visit func(f []byte)
 	words []string
 	buf   []byte
+
+	sink    int
+	strs    []string
+	vocab   map[string]*entry
+	entries []*entry
+	m       *model
+	ids     []int32
 }
 
 func newTokenizer(p Params) tokenizer {
@@ -56,11 +98,41 @@ func (t *tokenizer) emit(parts ...string) {
 	for _, s := range parts {
 		t.buf = append(t.buf, s...)
 	}
-	t.visit(t.buf)
+	t.put()
 }
 
-func (t *tokenizer) doc(doc Doc, visit func(f []byte)) {
-	t.visit = visit
+// emit1 is emit of one part, which needs no copy for a look-up.
+func (t *tokenizer) emit1(f string) {
+	switch t.sink {
+	case sinkIDs:
+		if id, ok := t.m.ids[f]; ok {
+			t.ids = append(t.ids, id)
+		}
+	case sinkEntries:
+		if e := t.vocab[f]; e != nil {
+			t.entries = append(t.entries, e)
+		}
+	default:
+		t.strs = append(t.strs, f)
+	}
+}
+
+func (t *tokenizer) put() {
+	switch t.sink {
+	case sinkIDs:
+		if id, ok := t.m.ids[string(t.buf)]; ok {
+			t.ids = append(t.ids, id)
+		}
+	case sinkEntries:
+		if e := t.vocab[string(t.buf)]; e != nil {
+			t.entries = append(t.entries, e)
+		}
+	default:
+		t.strs = append(t.strs, string(t.buf))
+	}
+}
+
+func (t *tokenizer) doc(doc Doc) {
 	budget := t.p.MaxWords
 	for _, text := range doc.Text {
 		if budget <= 0 {
@@ -68,14 +140,36 @@ func (t *tokenizer) doc(doc Doc, visit func(f []byte)) {
 		}
 		budget -= t.text(text, budget)
 	}
-	for i, f := range doc.Facts {
+	t.facts(doc.Facts)
+}
+
+// folded is doc for text the caller folded: the same features, in the
+// same order.
+func (t *tokenizer) folded(doc FoldedDoc) {
+	budget := t.p.MaxWords
+	for _, text := range doc.Text {
+		if budget <= 0 {
+			break
+		}
+		if len(text.Raw) > budget*maxWordBytes {
+			// Cut before folding, as text does: rare enough to fold again.
+			budget -= t.text(text.Raw, budget)
+			continue
+		}
+		budget -= t.textFolded(text.Raw, text.Folded, text.Words, budget)
+	}
+	t.facts(doc.Facts)
+}
+
+func (t *tokenizer) facts(facts []string) {
+	for i, f := range facts {
 		if i == t.p.MaxWords {
 			break // facts are few; a flood of them is a bug upstream
 		}
 		// Facts come from code, but fold them anyway so that a fact built
 		// from user text ("industry:Software") matches however it was typed.
 		if f = fold.String(f); f != "" {
-			t.emit(f)
+			t.emit1(f)
 		}
 	}
 }
@@ -92,15 +186,21 @@ func (t *tokenizer) text(raw string, budget int) int {
 	}
 	folded := fold.String(raw) // also makes invalid UTF-8 valid
 	t.words = fold.AppendWords(t.words[:0], folded)
-	if len(t.words) == 0 {
+	return t.textFolded(raw, folded, t.words, budget)
+}
+
+// textFolded is text once raw is folded and split into words; it does not
+// write into words.
+func (t *tokenizer) textFolded(raw, folded string, words []string, budget int) int {
+	if len(words) == 0 {
 		return 0 // an empty field is no evidence, not a short one
 	}
-	if len(t.words) > budget {
-		t.words = t.words[:budget]
+	if len(words) > budget {
+		words = words[:budget]
 	}
 	t.shapes(raw, folded, budget)
 	prev := ""
-	for i, w := range t.words {
+	for i, w := range words {
 		unit := t.word(w)
 		if t.p.Bigrams && i > 0 {
 			t.emit(prev, " ", unit)
@@ -108,9 +208,9 @@ func (t *tokenizer) text(raw string, budget int) int {
 		prev = unit
 	}
 	if t.p.LengthFeature {
-		t.emit(lengthToken(utf8.RuneCountInString(folded)))
+		t.emit1(lengthToken(utf8.RuneCountInString(folded)))
 	}
-	return len(t.words)
+	return len(words)
 }
 
 // maxWordBytes is the room one word of the budget allows in the raw text,
@@ -124,13 +224,13 @@ func (t *tokenizer) word(w string) string {
 		// A phone number or short code: its spelling rarely repeats, its
 		// shape does.
 		shape := numToken(n)
-		t.emit(shape)
+		t.emit1(shape)
 		if t.p.KeepLongNumbers {
-			t.emit(w)
+			t.emit1(w)
 		}
 		return shape
 	}
-	t.emit(w)
+	t.emit1(w)
 	if t.p.CharGramMin > 0 && utf8.RuneCountInString(w) <= t.p.CharGramMaxWord {
 		t.charGrams(w)
 	}
@@ -166,12 +266,12 @@ func (t *tokenizer) shapes(raw, folded string, budget int) {
 			}
 			switch {
 			case strings.Contains(field, "@") && strings.Contains(field, "."):
-				t.emit(tokEmail)
+				t.emit1(tokEmail)
 			case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
-				t.emit(tokURL)
+				t.emit1(tokURL)
 			}
 			if money(field) {
-				t.emit(tokMoney)
+				t.emit1(tokMoney)
 			}
 		}
 	}
@@ -182,7 +282,7 @@ func (t *tokenizer) shapes(raw, folded string, budget int) {
 				break
 			}
 			if shouted(field) {
-				t.emit(tokShout)
+				t.emit1(tokShout)
 			}
 		}
 	}
