@@ -383,7 +383,7 @@ func (c *Classifier) Classify(doc Doc) Result {
 		sc := scratchPool.Get().(*scratch)
 		t := m.tokenizer(c.p, sc)
 		t.doc(doc)
-		r := m.result(c, t.ids, sc)
+		r := m.result(c, t.numbers(), sc)
 		sc.done(&t)
 		return r
 	}
@@ -397,7 +397,7 @@ func (c *Classifier) ClassifyFolded(doc FoldedDoc) Result {
 		sc := scratchPool.Get().(*scratch)
 		t := m.tokenizer(c.p, sc)
 		t.folded(doc)
-		r := m.result(c, t.ids, sc)
+		r := m.result(c, t.numbers(), sc)
 		sc.done(&t)
 		return r
 	}

@@ -115,3 +115,17 @@ var interactionFacts = [...]struct{ kind, fact string }{
 	{linkvet.AttendedSameEvent, "interaction:" + linkvet.AttendedSameEvent},
 	{linkvet.ViewedYourProfile, "interaction:" + linkvet.ViewedYourProfile},
 }
+
+// invitationFacts lists every fact AppendInvitationFacts can give, so that
+// a compiled model can number them once (TestInvitationFactsFolded).
+var invitationFacts = func() []string {
+	facts := []string{"direction:outgoing", "has_note:true", "has_note:false",
+		"photo:" + string(linkvet.PhotoReal), "photo:" + string(linkvet.PhotoNone),
+		"photo:" + string(linkvet.PhotoStock), "photo:" + string(linkvet.PhotoGenerated),
+		"verified:true", "verified:false", "mutual:0", "mutual:1-4", "mutual:5+",
+		"connections:<50", "connections:50-499", "connections:500+", "shared:some"}
+	for _, f := range interactionFacts {
+		facts = append(facts, f.fact)
+	}
+	return facts
+}()

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/linkvet/linkvet/fold"
 )
 
 // A compiled model is what Classify reads once a classifier has been asked
@@ -28,6 +30,16 @@ type model struct {
 	ids    map[string]int32 // feature → rank
 	tokens []string         // rank → feature (the vocabulary's own strings)
 	flags  []uint8          // rank → flagCite
+
+	// pairs numbers each word pair by the numbers of its two words;
+	// loose says some pair's words are not both features (never after
+	// training, only from damaged stored counts), so that a pair with an
+	// unseen word must still be looked up by its text.
+	pairs map[uint64]int32
+	loose bool
+	// factIDs numbers the facts DocFromInvitation can give as they are
+	// written, before folding (-1: not a feature).
+	factIDs map[string]int32
 
 	active    []int     // positions in Classifier.classes of the classes with decisions
 	k         int       // len(active)
@@ -109,6 +121,27 @@ func (c *Classifier) compile() *model {
 	}
 	for id, tok := range m.tokens {
 		m.ids[tok] = int32(id)
+	}
+	m.pairs = make(map[uint64]int32)
+	for id, tok := range m.tokens {
+		if a, b, ok := strings.Cut(tok, " "); ok && a != "" && b != "" && !strings.Contains(b, " ") {
+			ida, oka := m.ids[a]
+			idb, okb := m.ids[b]
+			if oka && okb {
+				m.pairs[pairKey(ida, idb)] = int32(id)
+			} else {
+				m.loose = true
+			}
+		}
+	}
+	m.factIDs = make(map[string]int32, len(invitationFacts))
+	for _, f := range invitationFacts {
+		m.factIDs[f] = -1
+		if id, ok := m.ids[fold.String(f)]; ok {
+			m.factIDs[f] = id
+		}
+	}
+	for id, tok := range m.tokens {
 		e := c.vocab[tok]
 		row := m.w[id*m.k : id*m.k+m.k]
 		for j, ci := range m.active {
@@ -124,11 +157,12 @@ func (c *Classifier) compile() *model {
 // scratch is the room a classification works in, reused through a pool
 // so that a classification allocates only what it returns.
 type scratch struct {
-	ids   []int32
-	buf   []byte
-	words []string
-	score []float64
-	ev    []Evidence
+	ids           []int32
+	buf           []byte
+	words         []string
+	score         []float64
+	ev            []Evidence
+	bits, summary []uint64 // left all zero after each use
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -139,7 +173,16 @@ var scratchPool = sync.Pool{New: func() any {
 // tokenizer returns a tokenizer that numbers the features of m, working
 // in sc.
 func (m *model) tokenizer(p Params, sc *scratch) tokenizer {
-	return tokenizer{p: p, words: sc.words[:0], buf: sc.buf[:0], sink: sinkIDs, m: m, ids: sc.ids[:0]}
+	t := tokenizer{p: p, words: sc.words[:0], buf: sc.buf[:0], sink: sinkIDs, m: m, ids: sc.ids[:0]}
+	if p.Binary {
+		words := (len(m.tokens) + 63) / 64
+		if len(sc.bits) < words {
+			sc.bits = make([]uint64, words)
+			sc.summary = make([]uint64, (words+63)/64)
+		}
+		t.bits, t.summary = sc.bits[:words], sc.summary[:(words+63)/64]
+	}
+	return t
 }
 
 // done returns sc to the pool, keeping what t grew unless it grew large,
@@ -166,17 +209,8 @@ func (sc *scratch) scores(k int) []float64 {
 	return sc.score[:k]
 }
 
-// sortIDs puts a document's feature numbers in token order, repeats
-// adjacent, and once each when counting presence.
-func (m *model) sortIDs(p Params, ids []int32) []int32 {
-	slices.Sort(ids)
-	if p.Binary {
-		ids = slices.Compact(ids)
-	}
-	return ids
-}
-
-// scores fills score with each active class's log score for ids (sorted)
+// scores fills score with each active class's log score for ids (in
+// token order: tokenizer.numbers)
 // and returns the best class and the runner-up (-1 when there is one
 // class), as classifyCounts picks them.
 func (m *model) scores(c *Classifier, ids []int32, score []float64) (best, second int) {
@@ -201,12 +235,12 @@ func (m *model) scores(c *Classifier, ids []int32, score []float64) (best, secon
 	return best, second
 }
 
-// result is classifyCounts' Result, from the model.
+// result is classifyCounts' Result, from the model; ids are the
+// document's features (tokenizer.numbers).
 func (m *model) result(c *Classifier, ids []int32, sc *scratch) Result {
 	if m.k == 0 {
 		return Result{Prob: map[string]float64{}, Why: m.untrained}
 	}
-	ids = m.sortIDs(c.p, ids)
 	score := sc.scores(m.k)
 	best, second := m.scores(c, ids, score)
 	r := Result{Class: c.classes[m.active[best]], Prob: make(map[string]float64, m.k), Decisions: int(m.totalDocs)}
@@ -293,7 +327,7 @@ func (c *Classifier) BriefFolded(doc FoldedDoc) Brief {
 	sc := scratchPool.Get().(*scratch)
 	t := m.tokenizer(c.p, sc)
 	t.folded(doc)
-	b := m.brief(c, t.ids, sc)
+	b := m.brief(c, t.numbers(), sc)
 	sc.done(&t)
 	return b
 }
@@ -307,7 +341,7 @@ func (c *Classifier) Brief(doc Doc) Brief {
 	sc := scratchPool.Get().(*scratch)
 	t := m.tokenizer(c.p, sc)
 	t.doc(doc)
-	b := m.brief(c, t.ids, sc)
+	b := m.brief(c, t.numbers(), sc)
 	sc.done(&t)
 	return b
 }
@@ -316,7 +350,6 @@ func (m *model) brief(c *Classifier, ids []int32, sc *scratch) Brief {
 	if m.k == 0 {
 		return Brief{Why: m.untrained}
 	}
-	ids = m.sortIDs(c.p, ids)
 	score := sc.scores(m.k)
 	best, second := m.scores(c, ids, score)
 	var sum float64

@@ -60,17 +60,17 @@ func checkAgrees(t *testing.T, c *Classifier, m *model, doc Doc) {
 	sc := scratchPool.Get().(*scratch)
 	tk := m.tokenizer(c.p, sc)
 	tk.doc(doc)
-	if got := m.result(c, tk.ids, sc); !reflect.DeepEqual(got, want) {
+	if got := m.result(c, tk.numbers(), sc); !reflect.DeepEqual(got, want) {
 		t.Fatalf("compiled:\n got %+v\nwant %+v", got, want)
 	}
 	tk = m.tokenizer(c.p, sc)
 	tk.folded(foldedDoc(doc))
-	if got := m.result(c, tk.ids, sc); !reflect.DeepEqual(got, want) {
+	if got := m.result(c, tk.numbers(), sc); !reflect.DeepEqual(got, want) {
 		t.Fatalf("compiled, from folded text:\n got %+v\nwant %+v", got, want)
 	}
 	tk = m.tokenizer(c.p, sc)
 	tk.folded(foldedDoc(doc))
-	if got, wantB := m.brief(c, tk.ids, sc), BriefOf(want); !reflect.DeepEqual(got, wantB) {
+	if got, wantB := m.brief(c, tk.numbers(), sc), BriefOf(want); !reflect.DeepEqual(got, wantB) {
 		t.Fatalf("brief:\n got %+v\nwant %+v", got, wantB)
 	}
 }
@@ -198,8 +198,9 @@ func TestUntrainedBrief(t *testing.T) {
 	}
 }
 
-// TestInvitationFactsFolded: every fact DocFromInvitation can give is left
-// as it is by folding, so the facts need no folding to be looked up.
+// TestInvitationFactsFolded: every fact DocFromInvitation can give is
+// listed in invitationFacts, which a compiled model numbers once, and is
+// left as it is by folding.
 func TestInvitationFactsFolded(t *testing.T) {
 	yes, no := true, false
 	counts := []int{0, 3, 49, 50, 499, 500}
@@ -222,14 +223,17 @@ func TestInvitationFactsFolded(t *testing.T) {
 		for _, hasNote := range []bool{true, false} {
 			for _, f := range AppendInvitationFacts(nil, inv, hasNote) {
 				seen[f] = true
+				if !slices.Contains(invitationFacts, f) {
+					t.Errorf("fact %q is missing from invitationFacts", f)
+				}
 				if fold.String(f) != f {
 					t.Errorf("fact %q folds to %q", f, fold.String(f))
 				}
 			}
 		}
 	}
-	if len(seen) != 22 {
-		t.Errorf("only %d distinct facts seen: %v", len(seen), seen)
+	if len(seen) != len(invitationFacts) {
+		t.Errorf("%d distinct facts seen, %d listed: %v", len(seen), len(invitationFacts), seen)
 	}
 }
 
@@ -268,4 +272,30 @@ func FuzzFoldedFeatures(f *testing.F) {
 		checkAgrees(t, c, cm, doc)
 		checkAgrees(t, o, om, doc)
 	})
+}
+
+// TestCompiledLoosePairs: counts stored by hand or damaged may hold a word
+// pair without its words; the compiled model still finds it by its text.
+func TestCompiledLoosePairs(t *testing.T) {
+	c := New(DefaultParams())
+	trainNotes(c, 10, 10)
+	doc := spamDoc("Loved your talk on observability, let us connect")
+	var dropped []string
+	for tok := range c.vocab {
+		if tok == "talk" || tok == "connect" {
+			delete(c.vocab, tok)
+			dropped = append(dropped, tok)
+		}
+	}
+	if len(dropped) == 0 {
+		t.Fatal("the notes no longer hold the words this test drops")
+	}
+	m := c.compile()
+	if !m.loose {
+		t.Fatal("model not marked loose")
+	}
+	checkAgrees(t, c, m, doc)
+	if r := c.classifyCounts(func() []*entry { return c.lookup(doc) }); len(r.For)+len(r.Against) == 0 {
+		t.Fatal("no evidence at all: the test proves nothing")
+	}
 }

@@ -1,8 +1,10 @@
 package learn
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet/fold"
@@ -85,8 +87,15 @@ type tokenizer struct {
 	strs    []string
 	vocab   map[string]*entry
 	entries []*entry
+
+	// sinkIDs: the features' numbers in the compiled model m, in ids;
+	// when counting presence, one bit each in bits instead (summary has a
+	// bit per non-zero word of bits), so that they come out sorted and
+	// once each without sorting (numbers).
 	m       *model
 	ids     []int32
+	bits    []uint64
+	summary []uint64
 }
 
 func newTokenizer(p Params) tokenizer {
@@ -101,12 +110,15 @@ func (t *tokenizer) emit(parts ...string) {
 	t.put()
 }
 
-// emit1 is emit of one part, which needs no copy for a look-up.
-func (t *tokenizer) emit1(f string) {
+// emit1 is emit of one part, which needs no copy for a look-up. It
+// returns the feature's number in the compiled model, or -1 (unseen, or
+// another sink).
+func (t *tokenizer) emit1(f string) int32 {
 	switch t.sink {
 	case sinkIDs:
 		if id, ok := t.m.ids[f]; ok {
-			t.ids = append(t.ids, id)
+			t.add(id)
+			return id
 		}
 	case sinkEntries:
 		if e := t.vocab[f]; e != nil {
@@ -115,13 +127,14 @@ func (t *tokenizer) emit1(f string) {
 	default:
 		t.strs = append(t.strs, f)
 	}
+	return -1
 }
 
 func (t *tokenizer) put() {
 	switch t.sink {
 	case sinkIDs:
 		if id, ok := t.m.ids[string(t.buf)]; ok {
-			t.ids = append(t.ids, id)
+			t.add(id)
 		}
 	case sinkEntries:
 		if e := t.vocab[string(t.buf)]; e != nil {
@@ -131,6 +144,71 @@ func (t *tokenizer) put() {
 		t.strs = append(t.strs, string(t.buf))
 	}
 }
+
+// add counts the feature numbered id (sinkIDs).
+func (t *tokenizer) add(id int32) {
+	if t.bits == nil {
+		t.ids = append(t.ids, id)
+		return
+	}
+	w := uint32(id) >> 6
+	t.summary[w>>6] |= 1 << (w & 63)
+	t.bits[w] |= 1 << (uint32(id) & 63)
+}
+
+// numbers returns the numbers of the features added (sinkIDs) in token
+// order, repeats adjacent, once each when counting presence; it leaves
+// bits and summary clear for the next document.
+func (t *tokenizer) numbers() []int32 {
+	if t.bits == nil {
+		slices.Sort(t.ids)
+		if t.p.Binary {
+			t.ids = slices.Compact(t.ids)
+		}
+		return t.ids
+	}
+	ids := t.ids[:0]
+	for si, s := range t.summary {
+		if s == 0 {
+			continue
+		}
+		t.summary[si] = 0
+		for s != 0 {
+			wi := si<<6 | bits.TrailingZeros64(s)
+			s &= s - 1
+			x := t.bits[wi]
+			t.bits[wi] = 0
+			for x != 0 {
+				ids = append(ids, int32(wi<<6|bits.TrailingZeros64(x)))
+				x &= x - 1
+			}
+		}
+	}
+	t.ids = ids
+	return ids
+}
+
+// bigram adds the pair of adjacent units a and b, numbered ida and idb in
+// the compiled model (-1: unseen). There a pair is looked up by the
+// numbers of its words, which is cheaper than by its text; a pair of an
+// unseen word can only be in the model when the model holds a pair whose
+// words are not both in it (loose).
+func (t *tokenizer) bigram(a string, ida int32, b string, idb int32) {
+	if t.sink == sinkIDs {
+		if ida >= 0 && idb >= 0 {
+			if id, ok := t.m.pairs[pairKey(ida, idb)]; ok {
+				t.add(id)
+			}
+			return
+		}
+		if !t.m.loose {
+			return
+		}
+	}
+	t.emit(a, " ", b)
+}
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 func (t *tokenizer) doc(doc Doc) {
 	budget := t.p.MaxWords
@@ -166,6 +244,15 @@ func (t *tokenizer) facts(facts []string) {
 		if i == t.p.MaxWords {
 			break // facts are few; a flood of them is a bug upstream
 		}
+		if t.sink == sinkIDs {
+			// An invitation's facts, folded and numbered once per model.
+			if id, ok := t.m.factIDs[f]; ok {
+				if id >= 0 {
+					t.add(id)
+				}
+				continue
+			}
+		}
 		// Facts come from code, but fold them anyway so that a fact built
 		// from user text ("industry:Software") matches however it was typed.
 		if f = fold.String(f); f != "" {
@@ -199,13 +286,13 @@ func (t *tokenizer) textFolded(raw, folded string, words []string, budget int) i
 		words = words[:budget]
 	}
 	t.shapes(raw, folded, budget)
-	prev := ""
+	prev, prevID := "", int32(-1)
 	for i, w := range words {
-		unit := t.word(w)
+		unit, id := t.word(w)
 		if t.p.Bigrams && i > 0 {
-			t.emit(prev, " ", unit)
+			t.bigram(prev, prevID, unit, id)
 		}
-		prev = unit
+		prev, prevID = unit, id
 	}
 	if t.p.LengthFeature {
 		t.emit1(lengthToken(utf8.RuneCountInString(folded)))
@@ -218,23 +305,24 @@ func (t *tokenizer) textFolded(raw, folded string, words []string, budget int) i
 const maxWordBytes = 64
 
 // word adds the features of one folded word and returns the unit that
-// stands for it in word pairs.
-func (t *tokenizer) word(w string) string {
+// stands for it in word pairs, with its number in the compiled model (-1:
+// unseen, or no model).
+func (t *tokenizer) word(w string) (string, int32) {
 	if n, ok := digitRun(w); ok && n >= 5 {
 		// A phone number or short code: its spelling rarely repeats, its
 		// shape does.
 		shape := numToken(n)
-		t.emit1(shape)
+		id := t.emit1(shape)
 		if t.p.KeepLongNumbers {
 			t.emit1(w)
 		}
-		return shape
+		return shape, id
 	}
-	t.emit1(w)
+	id := t.emit1(w)
 	if t.p.CharGramMin > 0 && utf8.RuneCountInString(w) <= t.p.CharGramMaxWord {
 		t.charGrams(w)
 	}
-	return w
+	return w, id
 }
 
 // charGrams adds the character n-grams of w with its boundaries marked, so
@@ -255,38 +343,121 @@ func (t *tokenizer) charGrams(w string) {
 
 // shapes adds the shape tokens. Addresses and amounts are read from the
 // folded text before word splitting cuts them apart; capitals from the raw
-// text, since folding lower-cases.
+// text, since folding lower-cases. Both read the first budget fields as
+// strings.Fields splits them, looking closer only at a field that holds a
+// byte a shape needs (shapesRef in the tests is the plain form they must
+// agree with).
 func (t *tokenizer) shapes(raw, folded string, budget int) {
-	// Most text has no address or amount: skip the scan then.
-	if t.p.ShapeTokens && strings.ContainsAny(folded, ".@$£€") {
-		n := 0
-		for field := range strings.FieldsSeq(folded) {
-			if n++; n > budget {
+	// Most text has no address or amount: skip the scan then. (The same
+	// test as strings.ContainsAny(folded, ".@$£€"): "£" and "€" start with
+	// bytes no other character's encoding continues with.)
+	if t.p.ShapeTokens && (strings.ContainsAny(folded, ".@$") || strings.Contains(folded, "£") || strings.Contains(folded, "€")) {
+		for n, i := 0, 0; ; n++ {
+			start, end, marked := nextField(folded, i, &shapeByte)
+			if start == end || n == budget {
 				break
 			}
-			switch {
-			case strings.Contains(field, "@") && strings.Contains(field, "."):
-				t.emit1(tokEmail)
-			case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
-				t.emit1(tokURL)
+			if marked {
+				t.shapeField(folded[start:end])
 			}
-			if money(field) {
-				t.emit1(tokMoney)
-			}
+			i = end
 		}
 	}
 	if t.p.ShoutToken {
-		n := 0
-		for field := range strings.FieldsSeq(raw) {
-			if n++; n > budget {
+		for n, i := 0, 0; ; n++ {
+			start, end, upper := nextField(raw, i, &upperByte)
+			if start == end || n == budget {
 				break
 			}
-			if shouted(field) {
+			if upper && shouted(raw[start:end]) {
 				t.emit1(tokShout)
 			}
+			i = end
 		}
 	}
 }
+
+// nextField returns the bounds of the first field of s[i:] as
+// strings.Fields splits text (start == end when there is none), and
+// whether the field holds a byte of mark.
+func nextField(s string, i int, mark *[256]bool) (start, end int, marked bool) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	start = i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			marked = marked || mark[c]
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		marked = marked || mark[c]
+		i += size
+	}
+	return start, i, marked
+}
+
+// shouted reports whether field has at least three letters, all capitals.
+func shouted(field string) bool {
+	letters := 0
+	for i := 0; i < len(field); i++ {
+		switch c := field[i]; {
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case 'a' <= c && c <= 'z':
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// shapeField adds the shape tokens of one field of folded text.
+func (t *tokenizer) shapeField(field string) {
+	switch {
+	case strings.Contains(field, "@") && strings.Contains(field, "."):
+		t.emit1(tokEmail)
+	case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
+		t.emit1(tokURL)
+	}
+	if money(field) {
+		t.emit1(tokMoney)
+	}
+}
+
+// asciiSpace is strings.Fields' white space among the ASCII bytes.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// upperByte marks the capital letters: a field without one is not
+// shouted.
+var upperByte = [256]bool{'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
+	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
+	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true}
+
+// shapeByte marks the bytes a field must hold for shapeField to find
+// anything in it: "@" for an e-mail address, "h" of "http" and the dot of
+// "www." or a web suffix, and the currency signs: "$" and the first bytes
+// of "£" and "€" (any character starting with those bytes is looked at).
+var shapeByte = [256]bool{'@': true, '.': true, 'h': true, '$': true, 0xc2: true, 0xe2: true} // £ is c2 a3, € e2 82 ac
 
 // webSuffixes end a bare web address ("win-big.com").
 var webSuffixes = [...]string{".com", ".co.uk", ".net", ".org", ".biz", ".info", ".ly"}
@@ -318,20 +489,6 @@ func money(field string) bool {
 		}
 	}
 	return false
-}
-
-// shouted reports whether field has at least three letters, all capitals.
-func shouted(field string) bool {
-	letters := 0
-	for _, r := range field {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			letters++
-		case 'a' <= r && r <= 'z':
-			return false
-		}
-	}
-	return letters >= 3
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

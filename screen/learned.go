@@ -31,20 +31,24 @@ func (o classifierOpinion) Opinion(inv *linkvet.Invitation) Learned {
 // most invitations that was most of its cost). The features are those of
 // learn.DocFromInvitation, to the last one (FuzzLearnedFromFacts).
 func (o classifierOpinion) fromFacts(f *facts) Learned {
+	var texts [3]learn.FoldedText
+	var facts [16]string
+	return learnedOf(o.c.BriefFolded(foldedDoc(f, &texts, &facts)))
+}
+
+// foldedDoc is learn.DocFromInvitation(f.inv) with the text as the engine
+// folded it, built in the caller's room.
+func foldedDoc(f *facts, texts *[3]learn.FoldedText, facts *[16]string) learn.FoldedDoc {
 	inv := f.inv
 	p := &inv.Person
 	var about []string
 	if f.about != "" {
 		about = fold.AppendWords(make([]string, 0, 32), f.about)
 	}
-	texts := [3]learn.FoldedText{
-		{Raw: inv.Message, Folded: f.note, Words: f.noteWords},
-		{Raw: p.Headline, Folded: f.headline, Words: f.headlineWords},
-		{Raw: p.About, Folded: f.about, Words: about},
-	}
-	var facts [16]string
-	doc := learn.FoldedDoc{Text: texts[:], Facts: learn.AppendInvitationFacts(facts[:0], inv, len(f.noteWords) > 0)}
-	return learnedOf(o.c.BriefFolded(doc))
+	texts[0] = learn.FoldedText{Raw: inv.Message, Folded: f.note, Words: f.noteWords}
+	texts[1] = learn.FoldedText{Raw: p.Headline, Folded: f.headline, Words: f.headlineWords}
+	texts[2] = learn.FoldedText{Raw: p.About, Folded: f.about, Words: about}
+	return learn.FoldedDoc{Text: texts[:], Facts: learn.AppendInvitationFacts(facts[:0], inv, len(f.noteWords) > 0)}
 }
 
 // opinionOf asks the engine's opinion of the invitation whose facts f

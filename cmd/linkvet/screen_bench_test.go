@@ -284,18 +284,24 @@ func BenchmarkScreenStageLearned(b *testing.B) {
 	learned := screen.New(policy.Default(), screen.WithClassifier(c))
 	b.Run("Screen", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = plain.Screen(&recs[i%len(recs)], benchNow)
 		}
 	})
 	b.Run("Learned", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = learned.Screen(&recs[i%len(recs)], benchNow)
 		}
 	})
 	b.Run("Classify", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = c.Classify(learn.DocFromInvitation(&recs[i%len(recs)]))
 		}
