@@ -29,7 +29,7 @@ import (
 type model struct {
 	ids    map[string]int32 // feature → rank
 	tokens []string         // rank → feature (the vocabulary's own strings)
-	flags  []uint8          // rank → flagCite
+	flags  []uint8          // rank → flagCite, flagWord
 
 	// pairs numbers each word pair by the numbers of its two words;
 	// loose says some pair's words are not both features (never after
@@ -51,8 +51,11 @@ type model struct {
 	untrained string   // Why of a classifier with nothing trained
 }
 
-// flagCite marks a feature that may be cited as evidence (citable).
-const flagCite = 1
+// Feature flags in a compiled model.
+const (
+	flagCite = 1 << iota // may be cited as evidence (citable)
+	flagWord             // a word or word pair, not a fact or shape token (wordToken)
+)
 
 // compileAfter is how many classifications a trained state answers from
 // the counts before it is compiled: a few, and more for a large
@@ -150,6 +153,9 @@ func (c *Classifier) compile() *model {
 		if citable(tok) {
 			m.flags[id] |= flagCite
 		}
+		if wordToken(tok) {
+			m.flags[id] |= flagWord
+		}
 	}
 	return m
 }
@@ -161,13 +167,13 @@ type scratch struct {
 	buf           []byte
 	words         []string
 	score         []float64
-	ev            []Evidence
+	top           []scored
 	bits, summary []uint64 // left all zero after each use
 }
 
 var scratchPool = sync.Pool{New: func() any {
 	return &scratch{ids: make([]int32, 0, 128), buf: make([]byte, 0, 96), words: make([]string, 0, 64),
-		score: make([]float64, 0, 8), ev: make([]Evidence, 0, 16)}
+		score: make([]float64, 0, 8), top: make([]scored, 0, 16)}
 }}
 
 // tokenizer returns a tokenizer that numbers the features of m, working
@@ -255,15 +261,15 @@ func (m *model) result(c *Classifier, ids []int32, sc *scratch) Result {
 		r.Prob[c.classes[ci]] = (n*raw + even) / (n + c.p.Doubt)
 	}
 	if second >= 0 && c.p.MaxEvidence > 0 {
-		r.For, r.Against = m.evidence(c.p.MaxEvidence, ids, best, second, nil, nil, true)
+		r.For, r.Against = m.evidence(c.p.MaxEvidence, ids, best, second)
 	}
 	r.Enough, r.Why = m.enough[best], m.why[best]
 	return r
 }
 
 // evidence is Classifier.evidence from the model; win and runnerUp are
-// positions in active. Against is only worked out when con is wanted.
-func (m *model) evidence(maxEv int, ids []int32, win, runnerUp int, pro, con []Evidence, wantCon bool) ([]Evidence, []Evidence) {
+// positions in active.
+func (m *model) evidence(maxEv int, ids []int32, win, runnerUp int) (pro, con []Evidence) {
 	k := m.k
 	for i := 0; i < len(ids); {
 		id := ids[i]
@@ -280,7 +286,7 @@ func (m *model) evidence(maxEv int, ids []int32, win, runnerUp int, pro, con []E
 		switch {
 		case w > 0:
 			pro = keepStrongest(pro, Evidence{Token: m.tokens[id], Weight: w}, maxEv)
-		case w < 0 && wantCon:
+		case w < 0:
 			con = keepStrongest(con, Evidence{Token: m.tokens[id], Weight: w}, maxEv)
 		}
 	}
@@ -367,25 +373,66 @@ func (m *model) brief(c *Classifier, ids []int32, sc *scratch) Brief {
 		Why:       m.why[best],
 	}
 	if second >= 0 && c.p.MaxEvidence > 0 {
-		pro, _ := m.evidence(c.p.MaxEvidence, ids, best, second, sc.ev[:0], nil, false)
+		top := m.strongestFor(c.p.MaxEvidence, ids, best, second, sc.top[:0])
 		words := 0
-		for _, ev := range pro {
-			if wordToken(ev.Token) {
+		for _, e := range top {
+			if m.flags[e.id]&flagWord != 0 {
 				words++
 			}
 		}
 		if words > 0 {
 			b.Words = make([]string, 0, words)
-			for _, ev := range pro {
-				if wordToken(ev.Token) {
-					b.Words = append(b.Words, ev.Token)
+			for _, e := range top {
+				if m.flags[e.id]&flagWord != 0 {
+					b.Words = append(b.Words, m.tokens[e.id])
 				}
 			}
 		}
-		clear(pro)
-		if cap(pro) <= 64 {
-			sc.ev = pro[:0]
+		if cap(top) <= 64 {
+			sc.top = top[:0]
 		}
 	}
 	return b
+}
+
+// scored is a feature with its weight, for strongestFor.
+type scored struct {
+	w  float64
+	id int32
+}
+
+// strongestFor is the For half of evidence by feature numbers: the k
+// features weighing most toward class win over runnerUp, strongest first,
+// ties in token order, which is the order of the numbers. It is
+// keepStrongest without building an Evidence, and so without touching
+// the tokens, for every feature on the way.
+func (m *model) strongestFor(k int, ids []int32, win, runnerUp int, top []scored) []scored {
+	n := m.k
+	for i := 0; i < len(ids); {
+		id := ids[i]
+		j := i + 1
+		for j < len(ids) && ids[j] == id {
+			j++
+		}
+		row := m.w[int(id)*n : int(id)*n+n]
+		w := float64(j-i) * (row[win] - row[runnerUp])
+		i = j
+		if !(w > 0) || m.flags[id]&flagCite == 0 {
+			continue
+		}
+		// w > 0, so |w| is w; stronger means a larger weight, or the same
+		// weight and an earlier token.
+		if len(top) == k {
+			if last := top[k-1]; w < last.w || w == last.w && id > last.id {
+				continue
+			}
+			top = top[:k-1]
+		}
+		p := len(top)
+		for p > 0 && (w > top[p-1].w || w == top[p-1].w && id < top[p-1].id) {
+			p--
+		}
+		top = slices.Insert(top, p, scored{w, id})
+	}
+	return top
 }
