@@ -25,3 +25,15 @@ func BenchmarkBriefFolded(b *testing.B) {
 		c.BriefFolded(fd)
 	}
 }
+
+// BenchmarkCompile builds the compiled model of the SMS classifier (its
+// vocabulary is reported as features), what the first classifications
+// after a change of the counts pay for once.
+func BenchmarkCompile(b *testing.B) {
+	c, _ := smsClassifier()
+	b.ReportAllocs()
+	for b.Loop() {
+		c.compile()
+	}
+	b.ReportMetric(float64(len(c.vocab)), "features")
+}
