@@ -353,7 +353,7 @@ func (t *tokenizer) shapes(raw, folded string, budget int) {
 	// bytes no other character's encoding continues with.)
 	if t.p.ShapeTokens && (strings.ContainsAny(folded, ".@$") || strings.Contains(folded, "£") || strings.Contains(folded, "€")) {
 		for n, i := 0, 0; ; n++ {
-			start, end, marked := nextField(folded, i, &shapeByte)
+			start, end, marked := nextField(folded, i, shapeClasses)
 			if start == end || n == budget {
 				break
 			}
@@ -365,7 +365,7 @@ func (t *tokenizer) shapes(raw, folded string, budget int) {
 	}
 	if t.p.ShoutToken {
 		for n, i := 0, 0; ; n++ {
-			start, end, upper := nextField(raw, i, &upperByte)
+			start, end, upper := nextField(raw, i, upperClasses)
 			if start == end || n == budget {
 				break
 			}
@@ -379,43 +379,81 @@ func (t *tokenizer) shapes(raw, folded string, budget int) {
 
 // nextField returns the bounds of the first field of s[i:] as
 // strings.Fields splits text (start == end when there is none), and
-// whether the field holds a byte of mark.
-func nextField(s string, i int, mark *[256]bool) (start, end int, marked bool) {
+// whether the field holds a byte marked in class (see byteClasses).
+func nextField(s string, i int, class *[256]uint8) (start, end int, marked bool) {
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiSpace[c] {
-				break
-			}
+		k := class[s[i]]
+		if k&clsSpace != 0 {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			break
+		if k&clsHigh != 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
 		}
-		i += size
+		break
 	}
 	start = i
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				break
-			}
-			marked = marked || mark[c]
+		k := class[s[i]]
+		if k == 0 { // most bytes: ASCII, neither space nor marked
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if k&clsSpace != 0 {
 			break
 		}
-		marked = marked || mark[c]
-		i += size
+		if k&clsHigh != 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			marked = marked || k&clsMark != 0
+			i += size
+			continue
+		}
+		marked = true
+		i++
 	}
 	return start, i, marked
 }
+
+// Byte classes for nextField.
+const (
+	clsSpace = 1 << iota // ASCII white space
+	clsHigh              // not ASCII: decode the character
+	clsMark              // the byte the caller looks for
+)
+
+// byteClasses returns nextField's class table marking the given bytes.
+func byteClasses(mark string) *[256]uint8 {
+	var t [256]uint8
+	for c := range 256 {
+		if c >= utf8.RuneSelf {
+			t[c] |= clsHigh
+		}
+	}
+	for _, c := range []byte("\t\n\v\f\r ") {
+		t[c] |= clsSpace
+	}
+	for i := 0; i < len(mark); i++ {
+		t[mark[i]] |= clsMark
+	}
+	return &t
+}
+
+// upperClasses marks the capital letters: a field without one is not
+// shouted.
+var upperClasses = byteClasses("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+// shapeClasses marks the bytes a field must hold for shapeField to find
+// anything in it: "@" for an e-mail address, "h" of "http" and the dot of
+// "www." or a web suffix, and the currency signs: "$" and the first bytes
+// of "£" and "€" (any character starting with those bytes is looked at).
+var shapeClasses = byteClasses("@.h$" + "\xc2\xe2")
 
 // shouted reports whether field has at least three letters, all capitals.
 func shouted(field string) bool {
@@ -443,21 +481,6 @@ func (t *tokenizer) shapeField(field string) {
 		t.emit1(tokMoney)
 	}
 }
-
-// asciiSpace is strings.Fields' white space among the ASCII bytes.
-var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// upperByte marks the capital letters: a field without one is not
-// shouted.
-var upperByte = [256]bool{'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true,
-	'I': true, 'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
-	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true}
-
-// shapeByte marks the bytes a field must hold for shapeField to find
-// anything in it: "@" for an e-mail address, "h" of "http" and the dot of
-// "www." or a web suffix, and the currency signs: "$" and the first bytes
-// of "£" and "€" (any character starting with those bytes is looked at).
-var shapeByte = [256]bool{'@': true, '.': true, 'h': true, '$': true, 0xc2: true, 0xe2: true} // £ is c2 a3, € e2 82 ac
 
 // webSuffixes end a bare web address ("win-big.com").
 var webSuffixes = [...]string{".com", ".co.uk", ".net", ".org", ".biz", ".info", ".ly"}
