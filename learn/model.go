@@ -35,7 +35,7 @@ type model struct {
 	// loose says some pair's words are not both features (never after
 	// training, only from damaged stored counts), so that a pair with an
 	// unseen word must still be looked up by its text.
-	pairs map[uint64]int32
+	pairs pairTable
 	loose bool
 	// factIDs numbers the facts DocFromInvitation can give as they are
 	// written, before folding (-1: not a feature).
@@ -127,18 +127,19 @@ func (c *Classifier) compile() *model {
 	for id, tok := range m.tokens {
 		m.ids[tok] = int32(id)
 	}
-	m.pairs = make(map[uint64]int32)
+	var pairs []scoredPair
 	for id, tok := range m.tokens {
 		if a, b, ok := strings.Cut(tok, " "); ok && a != "" && b != "" && !strings.Contains(b, " ") {
 			ida, oka := m.ids[a]
 			idb, okb := m.ids[b]
 			if oka && okb {
-				m.pairs[pairKey(ida, idb)] = int32(id)
+				pairs = append(pairs, scoredPair{pairKey(ida, idb), int32(id)})
 			} else {
 				m.loose = true
 			}
 		}
 	}
+	m.pairs = newPairTable(pairs)
 	m.factIDs = make(map[string]int32, len(invitationFacts))
 	for _, f := range invitationFacts {
 		m.factIDs[f] = -1
@@ -437,4 +438,55 @@ func (m *model) strongestFor(k int, ids []int32, win, runnerUp int, top []scored
 		top = slices.Insert(top, p, scored{w, id})
 	}
 	return top
+}
+
+type scoredPair struct {
+	key uint64
+	id  int32
+}
+
+// pairTable maps a word pair's key (pairKey) to its feature number: an
+// open-addressing table at most half full, cheaper to probe than a map
+// for a key that is one number.
+type pairTable struct {
+	keys  []uint64
+	ids   []int32 // -1: empty slot
+	shift uint
+}
+
+func newPairTable(pairs []scoredPair) pairTable {
+	size, shift := 2, uint(63)
+	for size < 2*len(pairs) {
+		size, shift = size*2, shift-1
+	}
+	t := pairTable{keys: make([]uint64, size), ids: make([]int32, size), shift: shift}
+	for i := range t.ids {
+		t.ids[i] = -1
+	}
+	for _, p := range pairs {
+		i := t.slot(p.key)
+		for t.ids[i] >= 0 {
+			i = (i + 1) & (len(t.ids) - 1)
+		}
+		t.keys[i], t.ids[i] = p.key, p.id
+	}
+	return t
+}
+
+func (t *pairTable) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> t.shift)
+}
+
+// get returns the feature number of the pair key, or -1.
+func (t *pairTable) get(key uint64) int32 {
+	if len(t.ids) == 0 {
+		return -1
+	}
+	mask := len(t.ids) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		id := t.ids[i]
+		if id < 0 || t.keys[i] == key {
+			return id
+		}
+	}
 }

@@ -299,3 +299,32 @@ func TestCompiledLoosePairs(t *testing.T) {
 		t.Fatal("no evidence at all: the test proves nothing")
 	}
 }
+
+// TestPairTable: every key put in is found with its number, and keys left
+// out are not, for keys in patterns a weak hash would crowd together.
+func TestPairTable(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
+		var pairs []scoredPair
+		in := map[uint64]int32{}
+		for i := range n {
+			k := pairKey(int32(i%97), int32(i*64))
+			if _, dup := in[k]; dup {
+				continue
+			}
+			in[k] = int32(i)
+			pairs = append(pairs, scoredPair{k, int32(i)})
+		}
+		tab := newPairTable(pairs)
+		for k, id := range in {
+			if got := tab.get(k); got != id {
+				t.Fatalf("n=%d: key %x gave %d, want %d", n, k, got, id)
+			}
+		}
+		for i := range 1000 {
+			k := pairKey(int32(i%97+100), int32(i))
+			if got := tab.get(k); got != -1 {
+				t.Fatalf("n=%d: absent key %x gave %d", n, k, got)
+			}
+		}
+	}
+}

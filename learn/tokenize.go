@@ -196,7 +196,7 @@ func (t *tokenizer) numbers() []int32 {
 func (t *tokenizer) bigram(a string, ida int32, b string, idb int32) {
 	if t.sink == sinkIDs {
 		if ida >= 0 && idb >= 0 {
-			if id, ok := t.m.pairs[pairKey(ida, idb)]; ok {
+			if id := t.m.pairs.get(pairKey(ida, idb)); id >= 0 {
 				t.add(id)
 			}
 			return
