@@ -198,7 +198,8 @@ func (c *Classifier) UnmarshalBinary(data []byte) error {
 			return linkvet.Errorf(linkvet.EINVALID, "stored classifier: class %q has nothing counted", clip(name))
 		}
 	}
-	*c = *n
+	c.p, c.classes, c.index, c.docs, c.total, c.vocab, c.logTab = n.p, n.classes, n.index, n.docs, n.total, n.vocab, n.logTab
+	c.forget()
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/linkvet/linkvet"
 )
@@ -187,6 +188,12 @@ type Classifier struct {
 	total   []uint64       // feature occurrences counted per class
 	vocab   map[string]*entry
 	logTab  []float64 // log(n + Alpha) for small n, so Classify needs few logs
+
+	// The compiled model of the counts (model.go), built after uses
+	// classifications and dropped by every change of the counts.
+	model     atomic.Pointer[model]
+	uses      atomic.Int64
+	compiling atomic.Bool
 }
 
 // entry is one feature's counts per class, in the order of
@@ -270,13 +277,21 @@ func (c *Classifier) counted(doc Doc) []string {
 // training, grouped (repeats adjacent; once each when counting presence).
 // It allocates no string per feature: this is Classify's hot path.
 func (c *Classifier) lookup(doc Doc) []*entry {
-	found := make([]*entry, 0, 64)
 	t := newTokenizer(c.p)
-	t.doc(doc, func(f []byte) {
-		if e := c.vocab[string(f)]; e != nil {
-			found = append(found, e)
-		}
-	})
+	t.sink, t.vocab, t.entries = sinkEntries, c.vocab, make([]*entry, 0, 64)
+	t.doc(doc)
+	return c.grouped(t.entries)
+}
+
+// lookupFolded is lookup for a document folded by the caller.
+func (c *Classifier) lookupFolded(doc FoldedDoc) []*entry {
+	t := newTokenizer(c.p)
+	t.sink, t.vocab, t.entries = sinkEntries, c.vocab, make([]*entry, 0, 64)
+	t.folded(doc)
+	return c.grouped(t.entries)
+}
+
+func (c *Classifier) grouped(found []*entry) []*entry {
 	// In token order, so that the sums, and so the probabilities, do not
 	// depend on the order features were first seen.
 	slices.SortFunc(found, func(a, b *entry) int { return strings.Compare(a.token, b.token) })
@@ -292,6 +307,7 @@ func (c *Classifier) Train(doc Doc, class string) {
 	if class == "" {
 		return
 	}
+	c.forget()
 	ci, ok := c.index[class]
 	if !ok {
 		ci = len(c.classes)
@@ -338,6 +354,7 @@ func (c *Classifier) Untrain(doc Doc, class string) error {
 		}
 		i = j
 	}
+	c.forget()
 	c.docs[ci]--
 	for _, f := range feats {
 		e := c.vocab[f]
@@ -362,6 +379,35 @@ func allZero(n []uint32) bool {
 // Classify returns the most probable class of doc, the probability of each
 // class and the features that decided it.
 func (c *Classifier) Classify(doc Doc) Result {
+	if m := c.compiled(); m != nil {
+		sc := scratchPool.Get().(*scratch)
+		t := m.tokenizer(c.p, sc)
+		t.doc(doc)
+		r := m.result(c, t.numbers(), sc)
+		sc.done(&t)
+		return r
+	}
+	return c.classifyCounts(func() []*entry { return c.lookup(doc) })
+}
+
+// ClassifyFolded is Classify for a document the caller folded already
+// (see FoldedDoc): the same Result, without folding the text again.
+func (c *Classifier) ClassifyFolded(doc FoldedDoc) Result {
+	if m := c.compiled(); m != nil {
+		sc := scratchPool.Get().(*scratch)
+		t := m.tokenizer(c.p, sc)
+		t.folded(doc)
+		r := m.result(c, t.numbers(), sc)
+		sc.done(&t)
+		return r
+	}
+	return c.classifyCounts(func() []*entry { return c.lookupFolded(doc) })
+}
+
+// classifyCounts is Classify read straight from the counts: the reference
+// the compiled model (model.go) must agree with to the last bit, and what
+// a classifier answers until it has been asked often enough to compile.
+func (c *Classifier) classifyCounts(lookup func() []*entry) Result {
 	var totalDocs uint64
 	active := make([]int, 0, len(c.classes))
 	for i, n := range c.docs {
@@ -371,12 +417,12 @@ func (c *Classifier) Classify(doc Doc) Result {
 		}
 	}
 	if len(active) == 0 {
-		return Result{Prob: map[string]float64{}, Why: fmt.Sprintf("nothing was trained yet: %d decisions needed", c.p.MinDocs)}
+		return Result{Prob: map[string]float64{}, Why: untrainedWhy(c.p.MinDocs)}
 	}
 
 	// score[k] = log P(class) + Σ log P(feature | class), over features seen
 	// in training; an unseen feature says nothing about any class.
-	found := c.lookup(doc)
+	found := lookup()
 	v := float64(len(c.vocab))
 	score := make([]float64, len(active))
 	for k, ci := range active {
@@ -412,6 +458,10 @@ func (c *Classifier) Classify(doc Doc) Result {
 	}
 	r.Enough, r.Why = c.enough(active[best], totalDocs)
 	return r
+}
+
+func untrainedWhy(minDocs int) string {
+	return fmt.Sprintf("nothing was trained yet: %d decisions needed", minDocs)
 }
 
 // evidence weighs each feature by how much more likely it is under the
@@ -452,6 +502,9 @@ func keepStrongest(list []Evidence, ev Evidence, k int) []Evidence {
 			return x > y
 		}
 		return a.Token < b.Token
+	}
+	if list == nil {
+		list = make([]Evidence, 0, min(k, 16))
 	}
 	if len(list) == k {
 		if !stronger(ev, list[k-1]) {

@@ -41,6 +41,18 @@
 // gives back the bytes of before. Classify only reads, so concurrent
 // Classify calls are safe.
 //
+// # Speed
+//
+// Screening asks the classifier about every invitation, so Classify is
+// built for it. After a few classifications of a trained state the
+// counts are compiled (model.go): features numbered in token order, each
+// (feature, class) term precomputed, so that a classification is map
+// look-ups and a sum of floats, the same terms in the same order as from
+// the counts, hence the same answer to the last bit. A caller that has
+// folded the text already (the engine has) passes a FoldedDoc instead of
+// a Doc, and one that needs only the class, its probability and the word
+// evidence asks for a Brief.
+//
 // # Explanations and the significance gate
 //
 // A Result lists the tokens that weighed most for and against its class,

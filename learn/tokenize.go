@@ -1,8 +1,10 @@
 package learn
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/linkvet/linkvet/fold"
@@ -33,18 +35,67 @@ func Features(doc Doc, p Params) []string {
 // order they occur.
 func appendFeatures(dst []string, doc Doc, p Params) []string {
 	t := newTokenizer(p)
-	t.doc(doc, func(f []byte) { dst = append(dst, string(f)) })
-	return dst
+	t.sink, t.strs = sinkStrings, dst
+	t.doc(doc)
+	return t.strs
 }
 
-// tokenizer turns a document into features and hands each to visit,
-// written in a scratch buffer that is only valid during the call: Classify
-// looks features up without allocating a string for each.
+// FoldedText is one text field of a document that the caller has folded
+// already, as the screening engine does for every invitation: Folded must
+// be fold.String(Raw) and Words fold.AppendWords(nil, Folded). The raw text
+// is still needed, for the capitals token and to bound a very long field.
+type FoldedText struct {
+	Raw, Folded string
+	Words       []string
+}
+
+// FoldedDoc is a Doc whose text fields are folded already: its features
+// are exactly those of Doc{Text: raw texts, Facts: Facts}
+// (FuzzFoldedFeatures), without folding the text again.
+type FoldedDoc struct {
+	Text  []FoldedText
+	Facts []string // as Doc.Facts
+}
+
+// FeaturesFolded is Features for a document folded by the caller.
+func FeaturesFolded(doc FoldedDoc, p Params) []string {
+	t := newTokenizer(p)
+	t.sink = sinkStrings
+	t.folded(doc)
+	slices.Sort(t.strs)
+	return slices.Compact(t.strs)
+}
+
+// Where the tokenizer puts each feature.
+const (
+	sinkStrings = iota // a copy in strs: for Features and Train
+	sinkEntries        // its counts in entries, when it was seen in training
+	sinkIDs            // its number in the compiled model in ids, when seen
+)
+
+// tokenizer turns a document into features and hands each to its sink,
+// written in a scratch buffer, so that Classify looks features up without
+// allocating a string for each. The sinks are a switch rather than a
+// function value so that the scratch buffers can live on the caller's
+// stack.
 type tokenizer struct {
 	p     Params
-	visit func(f []byte)
 	words []string
 	buf   []byte
+
+	sink    int
+	strs    []string
+	vocab   map[string]*entry
+	entries []*entry
+
+	// sinkIDs: the features' numbers in the compiled model m, in ids;
+	// when counting presence, one bit each in bits instead (summary has a
+	// bit per non-zero word of bits), so that they come out sorted and
+	// once each without sorting (numbers).
+	m       *model
+	ids     []int32
+	bits    []uint64
+	summary []uint64
 }
 
 func newTokenizer(p Params) tokenizer {
@@ -56,11 +107,110 @@ func (t *tokenizer) emit(parts ...string) {
 	for _, s := range parts {
 		t.buf = append(t.buf, s...)
 	}
-	t.visit(t.buf)
+	t.put()
 }
 
-func (t *tokenizer) doc(doc Doc, visit func(f []byte)) {
-	t.visit = visit
+// emit1 is emit of one part, which needs no copy for a look-up. It
+// returns the feature's number in the compiled model, or -1 (unseen, or
+// another sink).
+func (t *tokenizer) emit1(f string) int32 {
+	switch t.sink {
+	case sinkIDs:
+		if id, ok := t.m.ids[f]; ok {
+			t.add(id)
+			return id
+		}
+	case sinkEntries:
+		if e := t.vocab[f]; e != nil {
+			t.entries = append(t.entries, e)
+		}
+	default:
+		t.strs = append(t.strs, f)
+	}
+	return -1
+}
+
+func (t *tokenizer) put() {
+	switch t.sink {
+	case sinkIDs:
+		if id, ok := t.m.ids[string(t.buf)]; ok {
+			t.add(id)
+		}
+	case sinkEntries:
+		if e := t.vocab[string(t.buf)]; e != nil {
+			t.entries = append(t.entries, e)
+		}
+	default:
+		t.strs = append(t.strs, string(t.buf))
+	}
+}
+
+// add counts the feature numbered id (sinkIDs).
+func (t *tokenizer) add(id int32) {
+	if t.bits == nil {
+		t.ids = append(t.ids, id)
+		return
+	}
+	w := uint32(id) >> 6
+	t.summary[w>>6] |= 1 << (w & 63)
+	t.bits[w] |= 1 << (uint32(id) & 63)
+}
+
+// numbers returns the numbers of the features added (sinkIDs) in token
+// order, repeats adjacent, once each when counting presence; it leaves
+// bits and summary clear for the next document.
+func (t *tokenizer) numbers() []int32 {
+	if t.bits == nil {
+		slices.Sort(t.ids)
+		if t.p.Binary {
+			t.ids = slices.Compact(t.ids)
+		}
+		return t.ids
+	}
+	ids := t.ids[:0]
+	for si, s := range t.summary {
+		if s == 0 {
+			continue
+		}
+		t.summary[si] = 0
+		for s != 0 {
+			wi := si<<6 | bits.TrailingZeros64(s)
+			s &= s - 1
+			x := t.bits[wi]
+			t.bits[wi] = 0
+			for x != 0 {
+				ids = append(ids, int32(wi<<6|bits.TrailingZeros64(x)))
+				x &= x - 1
+			}
+		}
+	}
+	t.ids = ids
+	return ids
+}
+
+// bigram adds the pair of adjacent units a and b, numbered ida and idb in
+// the compiled model (-1: unseen). There a pair is looked up by the
+// numbers of its words, which is cheaper than by its text; a pair of an
+// unseen word can only be in the model when the model holds a pair whose
+// words are not both in it (loose).
+func (t *tokenizer) bigram(a string, ida int32, b string, idb int32) {
+	if t.sink == sinkIDs {
+		if ida >= 0 && idb >= 0 {
+			if id := t.m.pairs.get(pairKey(ida, idb)); id >= 0 {
+				t.add(id)
+			}
+			return
+		}
+		if !t.m.loose {
+			return
+		}
+	}
+	t.emit(a, " ", b)
+}
+
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+func (t *tokenizer) doc(doc Doc) {
 	budget := t.p.MaxWords
 	for _, text := range doc.Text {
 		if budget <= 0 {
@@ -68,14 +218,45 @@ func (t *tokenizer) doc(doc Doc, visit func(f []byte)) {
 		}
 		budget -= t.text(text, budget)
 	}
-	for i, f := range doc.Facts {
+	t.facts(doc.Facts)
+}
+
+// folded is doc for text the caller folded: the same features, in the
+// same order.
+func (t *tokenizer) folded(doc FoldedDoc) {
+	budget := t.p.MaxWords
+	for _, text := range doc.Text {
+		if budget <= 0 {
+			break
+		}
+		if len(text.Raw) > budget*maxWordBytes {
+			// Cut before folding, as text does: rare enough to fold again.
+			budget -= t.text(text.Raw, budget)
+			continue
+		}
+		budget -= t.textFolded(text.Raw, text.Folded, text.Words, budget)
+	}
+	t.facts(doc.Facts)
+}
+
+func (t *tokenizer) facts(facts []string) {
+	for i, f := range facts {
 		if i == t.p.MaxWords {
 			break // facts are few; a flood of them is a bug upstream
+		}
+		if t.sink == sinkIDs {
+			// An invitation's facts, folded and numbered once per model.
+			if id, ok := t.m.factIDs[f]; ok {
+				if id >= 0 {
+					t.add(id)
+				}
+				continue
+			}
 		}
 		// Facts come from code, but fold them anyway so that a fact built
 		// from user text ("industry:Software") matches however it was typed.
 		if f = fold.String(f); f != "" {
-			t.emit(f)
+			t.emit1(f)
 		}
 	}
 }
@@ -92,25 +273,31 @@ func (t *tokenizer) text(raw string, budget int) int {
 	}
 	folded := fold.String(raw) // also makes invalid UTF-8 valid
 	t.words = fold.AppendWords(t.words[:0], folded)
-	if len(t.words) == 0 {
+	return t.textFolded(raw, folded, t.words, budget)
+}
+
+// textFolded is text once raw is folded and split into words; it does not
+// write into words.
+func (t *tokenizer) textFolded(raw, folded string, words []string, budget int) int {
+	if len(words) == 0 {
 		return 0 // an empty field is no evidence, not a short one
 	}
-	if len(t.words) > budget {
-		t.words = t.words[:budget]
+	if len(words) > budget {
+		words = words[:budget]
 	}
 	t.shapes(raw, folded, budget)
-	prev := ""
-	for i, w := range t.words {
-		unit := t.word(w)
+	prev, prevID := "", int32(-1)
+	for i, w := range words {
+		unit, id := t.word(w)
 		if t.p.Bigrams && i > 0 {
-			t.emit(prev, " ", unit)
+			t.bigram(prev, prevID, unit, id)
 		}
-		prev = unit
+		prev, prevID = unit, id
 	}
 	if t.p.LengthFeature {
-		t.emit(lengthToken(utf8.RuneCountInString(folded)))
+		t.emit1(lengthToken(utf8.RuneCountInString(folded)))
 	}
-	return len(t.words)
+	return len(words)
 }
 
 // maxWordBytes is the room one word of the budget allows in the raw text,
@@ -118,23 +305,24 @@ func (t *tokenizer) text(raw string, budget int) int {
 const maxWordBytes = 64
 
 // word adds the features of one folded word and returns the unit that
-// stands for it in word pairs.
-func (t *tokenizer) word(w string) string {
+// stands for it in word pairs, with its number in the compiled model (-1:
+// unseen, or no model).
+func (t *tokenizer) word(w string) (string, int32) {
 	if n, ok := digitRun(w); ok && n >= 5 {
 		// A phone number or short code: its spelling rarely repeats, its
 		// shape does.
 		shape := numToken(n)
-		t.emit(shape)
+		id := t.emit1(shape)
 		if t.p.KeepLongNumbers {
-			t.emit(w)
+			t.emit1(w)
 		}
-		return shape
+		return shape, id
 	}
-	t.emit(w)
+	id := t.emit1(w)
 	if t.p.CharGramMin > 0 && utf8.RuneCountInString(w) <= t.p.CharGramMaxWord {
 		t.charGrams(w)
 	}
-	return w
+	return w, id
 }
 
 // charGrams adds the character n-grams of w with its boundaries marked, so
@@ -155,36 +343,142 @@ func (t *tokenizer) charGrams(w string) {
 
 // shapes adds the shape tokens. Addresses and amounts are read from the
 // folded text before word splitting cuts them apart; capitals from the raw
-// text, since folding lower-cases.
+// text, since folding lower-cases. Both read the first budget fields as
+// strings.Fields splits them, looking closer only at a field that holds a
+// byte a shape needs (shapesRef in the tests is the plain form they must
+// agree with).
 func (t *tokenizer) shapes(raw, folded string, budget int) {
-	// Most text has no address or amount: skip the scan then.
-	if t.p.ShapeTokens && strings.ContainsAny(folded, ".@$£€") {
-		n := 0
-		for field := range strings.FieldsSeq(folded) {
-			if n++; n > budget {
+	// Most text has no address or amount: skip the scan then. (The same
+	// test as strings.ContainsAny(folded, ".@$£€"): "£" and "€" start with
+	// bytes no other character's encoding continues with.)
+	if t.p.ShapeTokens && (strings.ContainsAny(folded, ".@$") || strings.Contains(folded, "£") || strings.Contains(folded, "€")) {
+		for n, i := 0, 0; ; n++ {
+			start, end, marked := nextField(folded, i, shapeClasses)
+			if start == end || n == budget {
 				break
 			}
-			switch {
-			case strings.Contains(field, "@") && strings.Contains(field, "."):
-				t.emit(tokEmail)
-			case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
-				t.emit(tokURL)
+			if marked {
+				t.shapeField(folded[start:end])
 			}
-			if money(field) {
-				t.emit(tokMoney)
-			}
+			i = end
 		}
 	}
 	if t.p.ShoutToken {
-		n := 0
-		for field := range strings.FieldsSeq(raw) {
-			if n++; n > budget {
+		for n, i := 0, 0; ; n++ {
+			start, end, upper := nextField(raw, i, upperClasses)
+			if start == end || n == budget {
 				break
 			}
-			if shouted(field) {
-				t.emit(tokShout)
+			if upper && shouted(raw[start:end]) {
+				t.emit1(tokShout)
+			}
+			i = end
+		}
+	}
+}
+
+// nextField returns the bounds of the first field of s[i:] as
+// strings.Fields splits text (start == end when there is none), and
+// whether the field holds a byte marked in class (see byteClasses).
+func nextField(s string, i int, class *[256]uint8) (start, end int, marked bool) {
+	for i < len(s) {
+		k := class[s[i]]
+		if k&clsSpace != 0 {
+			i++
+			continue
+		}
+		if k&clsHigh != 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
 			}
 		}
+		break
+	}
+	start = i
+	for i < len(s) {
+		k := class[s[i]]
+		if k == 0 { // most bytes: ASCII, neither space nor marked
+			i++
+			continue
+		}
+		if k&clsSpace != 0 {
+			break
+		}
+		if k&clsHigh != 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			marked = marked || k&clsMark != 0
+			i += size
+			continue
+		}
+		marked = true
+		i++
+	}
+	return start, i, marked
+}
+
+// Byte classes for nextField.
+const (
+	clsSpace = 1 << iota // ASCII white space
+	clsHigh              // not ASCII: decode the character
+	clsMark              // the byte the caller looks for
+)
+
+// byteClasses returns nextField's class table marking the given bytes.
+func byteClasses(mark string) *[256]uint8 {
+	var t [256]uint8
+	for c := range 256 {
+		if c >= utf8.RuneSelf {
+			t[c] |= clsHigh
+		}
+	}
+	for _, c := range []byte("\t\n\v\f\r ") {
+		t[c] |= clsSpace
+	}
+	for i := 0; i < len(mark); i++ {
+		t[mark[i]] |= clsMark
+	}
+	return &t
+}
+
+// upperClasses marks the capital letters: a field without one is not
+// shouted.
+var upperClasses = byteClasses("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+// shapeClasses marks the bytes a field must hold for shapeField to find
+// anything in it: "@" for an e-mail address, "h" of "http" and the dot of
+// "www." or a web suffix, and the currency signs: "$" and the first bytes
+// of "£" and "€" (any character starting with those bytes is looked at).
+var shapeClasses = byteClasses("@.h$" + "\xc2\xe2")
+
+// shouted reports whether field has at least three letters, all capitals.
+func shouted(field string) bool {
+	letters := 0
+	for i := 0; i < len(field); i++ {
+		switch c := field[i]; {
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case 'a' <= c && c <= 'z':
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// shapeField adds the shape tokens of one field of folded text.
+func (t *tokenizer) shapeField(field string) {
+	switch {
+	case strings.Contains(field, "@") && strings.Contains(field, "."):
+		t.emit1(tokEmail)
+	case strings.Contains(field, "http") || strings.Contains(field, "www.") || hasWebSuffix(field):
+		t.emit1(tokURL)
+	}
+	if money(field) {
+		t.emit1(tokMoney)
 	}
 }
 
@@ -218,20 +512,6 @@ func money(field string) bool {
 		}
 	}
 	return false
-}
-
-// shouted reports whether field has at least three letters, all capitals.
-func shouted(field string) bool {
-	letters := 0
-	for _, r := range field {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			letters++
-		case 'a' <= r && r <= 'z':
-			return false
-		}
-	}
-	return letters >= 3
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -260,7 +260,7 @@ func (e *Engine) learned(f *facts, v *linkvet.Verdict, x *Explanation, d *decisi
 	if e.opinion == nil {
 		return
 	}
-	o := e.opinion.Opinion(f.inv)
+	o := e.opinionOf(f)
 	t := Trial{Rule: "learned", Family: "learned"}
 	if !o.Enough {
 		t.Detail = "no opinion yet: " + o.Why

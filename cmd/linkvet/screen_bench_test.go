@@ -13,6 +13,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
+	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
 )
@@ -199,6 +200,110 @@ func BenchmarkScreenStage(b *testing.B) {
 		}
 		if err := w.Flush(); err != nil {
 			b.Fatal(err)
+		}
+	})
+}
+
+// benchClassifier is a classifier trained as a user's store would hold
+// one: on the first 300 generated invitations, each with the action the
+// default policy gives it (four classes: ask, ignore, decline, block).
+func benchClassifier(b *testing.B, data []byte) *learn.Classifier {
+	b.Helper()
+	eng := screen.New(policy.Default())
+	c := learn.New(learn.DefaultParams())
+	rd := jsonio.NewReader(bytes.NewReader(data), "bench.jsonl")
+	for range 300 {
+		rec, err := rd.Next()
+		if err != nil {
+			b.Fatal(err)
+		}
+		v := eng.Screen(&rec.Invitation, benchNow)
+		c.Train(learn.DocFromInvitation(&rec.Invitation), string(v.Action))
+	}
+	return c
+}
+
+// BenchmarkScreenFileLearned is BenchmarkScreenFile's JSON run with and
+// without a trained classifier (screen.WithClassifier), as linkvet screen
+// runs for a user whose store has decisions: one op = the whole file.
+// The classifier's cost per invitation is the difference of the two
+// cpu-ns/record figures.
+//
+//	GOGC=400 go test ./cmd/linkvet -run '^$' -bench 'ScreenFileLearned' -benchtime 2x
+func BenchmarkScreenFileLearned(b *testing.B) {
+	data, n := benchInvitations(b)
+	c := benchClassifier(b, data)
+	for _, tc := range []struct {
+		name string
+		eng  *screen.Engine
+	}{
+		{"NoClassifier", screen.New(policy.Default())},
+		{"Classifier", screen.New(policy.Default(), screen.WithClassifier(c))},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			cpu := processCPU()
+			for range b.N {
+				e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard}
+				out := e.verdictOutput(true)
+				if err := e.screenInputs([]input{bytesInput("bench.jsonl", data)}, tc.eng, benchNow, out, streamOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			per := b.Elapsed() / time.Duration(b.N)
+			perCPU := (processCPU() - cpu) / time.Duration(b.N)
+			b.ReportMetric(float64(per.Nanoseconds())/float64(n), "ns/record")
+			b.ReportMetric(float64(perCPU.Nanoseconds())/float64(n), "cpu-ns/record")
+		})
+	}
+}
+
+// BenchmarkScreenStageLearned screens one invitation at a time on one
+// thread (cycling through 20,000 generated ones) without and with a
+// trained classifier; Classify is the classifier alone, as the learn
+// package's API gives it (DocFromInvitation then Classify). The
+// classifier's share of screening is Learned's ns/op minus Screen's.
+//
+//	go test ./cmd/linkvet -run '^$' -bench 'ScreenStageLearned' -benchmem
+func BenchmarkScreenStageLearned(b *testing.B) {
+	data, _ := benchInvitations(b)
+	c := benchClassifier(b, data)
+	const sample = 20_000
+	recs := make([]linkvet.Invitation, 0, sample)
+	rd := jsonio.NewReader(bytes.NewReader(data), "bench.jsonl")
+	for len(recs) < sample {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, rec.Invitation)
+	}
+	plain := screen.New(policy.Default())
+	learned := screen.New(policy.Default(), screen.WithClassifier(c))
+	b.Run("Screen", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		for i := range b.N {
+			_ = plain.Screen(&recs[i%len(recs)], benchNow)
+		}
+	})
+	b.Run("Learned", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		for i := range b.N {
+			_ = learned.Screen(&recs[i%len(recs)], benchNow)
+		}
+	})
+	b.Run("Classify", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := processCPU()
+		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		for i := range b.N {
+			_ = c.Classify(learn.DocFromInvitation(&recs[i%len(recs)]))
 		}
 	})
 }
