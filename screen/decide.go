@@ -270,14 +270,22 @@ func (e *Engine) learned(f *facts, v *linkvet.Verdict, x *Explanation, d *decisi
 			pts = min(pts, 0) // never a reason to welcome a blocked sender or a scam
 		}
 		t.Fired, t.Points = true, pts
-		t.Detail = fmt.Sprintf("like invitations you chose to %s (%.0f%% sure)", o.Action, o.Prob*100)
+		// Built in one buffer: this runs for every invitation once a
+		// classifier is trained.
+		b := make([]byte, 0, 128)
+		b = append(b, "like invitations you chose to "...)
+		b = append(b, o.Action...)
+		b = append(b, " ("...)
+		b = strconv.AppendFloat(b, o.Prob*100, 'f', 0, 64)
+		b = append(b, "% sure)"...)
 		if len(o.Words) > 0 {
 			w := o.Words
 			if len(w) > 5 {
 				w = w[:5]
 			}
-			t.Detail += ": " + quoteList(w)
+			b = appendQuoteList(append(b, ": "...), w)
 		}
+		t.Detail = string(b)
 		v.Reasons = append(v.Reasons, linkvet.Reason{Rule: t.Rule, Points: t.Points, Detail: t.Detail})
 		v.Score += pts
 	}
