@@ -4,12 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
 	"strings"
 	"sync"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/linkvet/linkvet/fold"
 )
@@ -185,25 +181,13 @@ func addFolded(set map[string]bool, words []string) {
 // in English words, and English is always known), and an error naming each
 // file that is not complete.
 func loadNotebooks(fsys fs.FS) (map[string]*notebook, error) {
-	names, err := fs.Glob(fsys, "notes/*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	books := map[string]*notebook{}
-	var problems []string
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
+	books, problems := loadBooks(fsys, "notes/*.yaml", func(name string, data []byte) (*notebook, string, error) {
 		nb, err := parseNotebook(name, data)
 		if err != nil {
-			problems = append(problems, err.Error())
-			continue
+			return nil, "", err
 		}
-		books[nb.Tag] = nb
-	}
+		return nb, nb.Tag, nil
+	})
 	for _, nb := range books {
 		nb.m = buildMatchers(nb, books["en"])
 	}
@@ -220,13 +204,8 @@ func loadNotebooks(fsys fs.FS) (map[string]*notebook, error) {
 // list present, every slot known and where it belongs, every advice given.
 func parseNotebook(name string, data []byte) (*notebook, error) {
 	var nb notebook
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&nb); err != nil {
-		return nil, fmt.Errorf("notes %s: %w", name, err)
-	}
-	if want := strings.TrimSuffix(path.Base(name), ".yaml"); nb.Tag != want {
-		return nil, fmt.Errorf("notes %s: tag %q does not match the file name", name, nb.Tag)
+	if err := decodeBook("notes", name, data, &nb, func() string { return nb.Tag }); err != nil {
+		return nil, err
 	}
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -333,9 +312,8 @@ func parseNotebook(name string, data []byte) (*notebook, error) {
 			bad("advice.%s: no such advice", key)
 		}
 	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return nil, fmt.Errorf("notes %s:\n  %s", name, strings.Join(problems, "\n  "))
+	if err := bookProblems("notes", name, problems); err != nil {
+		return nil, err
 	}
 	return &nb, nil
 }
@@ -378,16 +356,7 @@ func buildMatchers(nb, en *notebook) *noteMatchers {
 
 // notebookFor returns the notebook for a BCP 47 tag, matching on the
 // primary subtag too ("pt-BR" gets pt), or nil.
-func notebookFor(tag string) *notebook {
-	if tag == "" {
-		return nil
-	}
-	t := normTag(tag)
-	if nb := noteBooks()[t]; nb != nil {
-		return nb
-	}
-	return noteBooks()[primary(t)]
-}
+func notebookFor(tag string) *notebook { return taggedBook(noteBooks(), tag) }
 
 // english is the fallback notebook. Should en.yaml ever fail to load (a
 // bug TestNotebooksComplete catches), an empty one keeps Compose and Lint
@@ -407,14 +376,7 @@ var emptyNotebook = sync.OnceValue(func() *notebook {
 
 // NoteLanguages lists the languages Compose writes and Lint reads notes
 // in, sorted (BCP 47 tags).
-func NoteLanguages() []string {
-	out := make([]string, 0, len(noteBooks()))
-	for t := range noteBooks() {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
+func NoteLanguages() []string { return bookTags(noteBooks()) }
 
 // MatchNoteLanguage returns the language notes are written in for tag (a
 // BCP 47 tag, case and "_" forgiven, matched on its primary subtag too:

@@ -4,12 +4,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"path"
-	"sort"
 	"strings"
 	"sync"
-
-	"gopkg.in/yaml.v3"
 )
 
 // A phrasebook is one language's drafts: every sentence a draft can be
@@ -87,25 +83,13 @@ var phrasebooks = sync.OnceValue(func() map[string]*phrasebook {
 // loadPhrasebooks parses every drafts/*.yaml file; it returns those that
 // are complete, and an error naming each file that is not.
 func loadPhrasebooks(fsys fs.FS) (map[string]*phrasebook, error) {
-	names, err := fs.Glob(fsys, "drafts/*.yaml")
-	if err != nil {
-		return nil, err
-	}
-	books := map[string]*phrasebook{}
-	var problems []string
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
+	books, problems := loadBooks(fsys, "drafts/*.yaml", func(name string, data []byte) (*phrasebook, string, error) {
 		pb, err := parsePhrasebook(name, data)
 		if err != nil {
-			problems = append(problems, err.Error())
-			continue
+			return nil, "", err
 		}
-		books[pb.Tag] = pb
-	}
+		return pb, pb.Tag, nil
+	})
 	if len(problems) > 0 {
 		return books, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
@@ -117,13 +101,8 @@ func loadPhrasebooks(fsys fs.FS) (map[string]*phrasebook, error) {
 // belongs.
 func parsePhrasebook(name string, data []byte) (*phrasebook, error) {
 	var pb phrasebook
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&pb); err != nil {
-		return nil, fmt.Errorf("drafts %s: %w", name, err)
-	}
-	if want := strings.TrimSuffix(path.Base(name), ".yaml"); pb.Tag != want {
-		return nil, fmt.Errorf("drafts %s: tag %q does not match the file name", name, pb.Tag)
+	if err := decodeBook("drafts", name, data, &pb, func() string { return pb.Tag }); err != nil {
+		return nil, err
 	}
 	var problems []string
 	check := func(key string, list []string, slots ...string) {
@@ -196,9 +175,8 @@ func parsePhrasebook(name string, data []byte) (*phrasebook, error) {
 	check("decline.wish", pb.Decline.Wish, "{company}")
 	needs("decline.wish", pb.Decline.Wish, "{company}")
 	check("decline.wish_plain", pb.Decline.WishPlain)
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return nil, fmt.Errorf("drafts %s:\n  %s", name, strings.Join(problems, "\n  "))
+	if err := bookProblems("drafts", name, problems); err != nil {
+		return nil, err
 	}
 	return &pb, nil
 }
@@ -253,16 +231,7 @@ func fill(p, slot, value string) string {
 // phrasebookFor returns the phrasebook for a BCP 47 tag, matching on the
 // primary subtag when there is none for the whole tag ("es-MX" gets es),
 // or nil.
-func phrasebookFor(tag string) *phrasebook {
-	if tag == "" {
-		return nil
-	}
-	t := normTag(tag)
-	if pb := phrasebooks()[t]; pb != nil {
-		return pb
-	}
-	return phrasebooks()[primary(t)]
-}
+func phrasebookFor(tag string) *phrasebook { return taggedBook(phrasebooks(), tag) }
 
 // normTag lower-cases a tag and writes "es_MX" as "es-mx".
 func normTag(tag string) string {
@@ -276,11 +245,4 @@ func primary(tag string) string {
 }
 
 // DraftsLanguages lists the languages drafts can be written in, sorted.
-func DraftsLanguages() []string {
-	out := make([]string, 0, len(phrasebooks()))
-	for t := range phrasebooks() {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
+func DraftsLanguages() []string { return bookTags(phrasebooks()) }

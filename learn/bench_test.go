@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/internal/cpuclock"
 )
 
 // benchInvitation is a typical invitation: a short note, a headline, an
@@ -65,10 +66,10 @@ func BenchmarkClassify(b *testing.B) {
 // loaded machine disturbs less than the wall clock: call it as
 // defer reportCPU(b)() right before the loop.
 func reportCPU(b *testing.B) func() {
-	start := processCPU()
+	start := cpuclock.Process()
 	return func() {
 		if b.N > 0 {
-			b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((cpuclock.Process()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/internal/cpuclock"
 	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
 )
@@ -167,10 +168,10 @@ func BenchmarkLearnedOpinion(b *testing.B) {
 // loaded machine disturbs less than the wall clock: call it as
 // defer reportCPU(b)() right before the loop.
 func reportCPU(b *testing.B) func() {
-	start := processCPU()
+	start := cpuclock.Process()
 	return func() {
 		if b.N > 0 {
-			b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((cpuclock.Process()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		}
 	}
 }

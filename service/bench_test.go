@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/internal/cpuclock"
 	"github.com/linkvet/linkvet/jsonio"
 	"github.com/linkvet/linkvet/policy"
 	"github.com/linkvet/linkvet/screen"
@@ -29,15 +30,15 @@ type benchClock struct {
 
 func newBenchClock(b *testing.B) *benchClock { return &benchClock{b: b} }
 
-func (c *benchClock) reset() { c.b.ResetTimer(); c.cpu, c.at, c.counting = 0, processCPU(), true }
+func (c *benchClock) reset() { c.b.ResetTimer(); c.cpu, c.at, c.counting = 0, cpuclock.Process(), true }
 func (c *benchClock) stop() {
 	c.b.StopTimer()
 	if c.counting {
-		c.cpu += processCPU() - c.at
+		c.cpu += cpuclock.Process() - c.at
 		c.counting = false
 	}
 }
-func (c *benchClock) start() { c.at, c.counting = processCPU(), true; c.b.StartTimer() }
+func (c *benchClock) start() { c.at, c.counting = cpuclock.Process(), true; c.b.StartTimer() }
 
 // perOp is the CPU time per op counted so far.
 func (c *benchClock) perOp() time.Duration {

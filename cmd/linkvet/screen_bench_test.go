@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/internal/cpuclock"
 	"github.com/linkvet/linkvet/jsonio"
 	"github.com/linkvet/linkvet/learn"
 	"github.com/linkvet/linkvet/policy"
@@ -93,9 +94,9 @@ func BenchmarkScreenFile(b *testing.B) {
 	var plain, plainCPU time.Duration
 	b.Run("Plain", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
-		cpu := processCPU()
+		cpu := cpuclock.Process()
 		defer func() {
-			plainCPU = (processCPU() - cpu) / time.Duration(b.N)
+			plainCPU = (cpuclock.Process() - cpu) / time.Duration(b.N)
 			b.ReportMetric(float64(plainCPU.Nanoseconds())/float64(n), "cpu-ns/record")
 		}()
 		for range b.N {
@@ -109,7 +110,7 @@ func BenchmarkScreenFile(b *testing.B) {
 	run := func(name string, opts streamOptions) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
-			cpu := processCPU()
+			cpu := cpuclock.Process()
 			for range b.N {
 				e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard}
 				out := e.verdictOutput(true)
@@ -119,7 +120,7 @@ func BenchmarkScreenFile(b *testing.B) {
 				}
 			}
 			per := b.Elapsed() / time.Duration(b.N)
-			perCPU := (processCPU() - cpu) / time.Duration(b.N)
+			perCPU := (cpuclock.Process() - cpu) / time.Duration(b.N)
 			b.ReportMetric(float64(per.Nanoseconds())/float64(n), "ns/record")
 			b.ReportMetric(float64(perCPU.Nanoseconds())/float64(n), "cpu-ns/record")
 			if plain > 0 {
@@ -242,7 +243,7 @@ func BenchmarkScreenFileLearned(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
-			cpu := processCPU()
+			cpu := cpuclock.Process()
 			for range b.N {
 				e := &env{ctx: context.Background(), stdout: io.Discard, stderr: io.Discard}
 				out := e.verdictOutput(true)
@@ -251,7 +252,7 @@ func BenchmarkScreenFileLearned(b *testing.B) {
 				}
 			}
 			per := b.Elapsed() / time.Duration(b.N)
-			perCPU := (processCPU() - cpu) / time.Duration(b.N)
+			perCPU := (cpuclock.Process() - cpu) / time.Duration(b.N)
 			b.ReportMetric(float64(per.Nanoseconds())/float64(n), "ns/record")
 			b.ReportMetric(float64(perCPU.Nanoseconds())/float64(n), "cpu-ns/record")
 		})
@@ -284,24 +285,24 @@ func BenchmarkScreenStageLearned(b *testing.B) {
 	learned := screen.New(policy.Default(), screen.WithClassifier(c))
 	b.Run("Screen", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := processCPU()
-		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		cpu := cpuclock.Process()
+		defer func() { b.ReportMetric(float64((cpuclock.Process()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = plain.Screen(&recs[i%len(recs)], benchNow)
 		}
 	})
 	b.Run("Learned", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := processCPU()
-		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		cpu := cpuclock.Process()
+		defer func() { b.ReportMetric(float64((cpuclock.Process()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = learned.Screen(&recs[i%len(recs)], benchNow)
 		}
 	})
 	b.Run("Classify", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := processCPU()
-		defer func() { b.ReportMetric(float64((processCPU()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
+		cpu := cpuclock.Process()
+		defer func() { b.ReportMetric(float64((cpuclock.Process()-cpu).Nanoseconds())/float64(b.N), "cpu-ns/op") }()
 		for i := range b.N {
 			_ = c.Classify(learn.DocFromInvitation(&recs[i%len(recs)]))
 		}

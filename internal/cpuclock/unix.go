@@ -1,14 +1,13 @@
 //go:build unix
 
-package main
+package cpuclock
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time (user and system) of this process so far.
-func processCPU() time.Duration {
+func process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
