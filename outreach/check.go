@@ -80,10 +80,12 @@ var refusals = []string{RuleBlocked, RuleAlreadyConnected, RuleAlreadyPending, R
 
 // CheckTarget vets the person of target (an invitation the user means to
 // send; its Message is the note) before the user invites them. reason is
-// why the user wants to connect, in their words; it may be empty. s is the
-// store's state: earlier invitations, known people, the week's sending.
+// why the user wants to connect, in their words; it may be empty. lang is
+// the language to read the note in (a BCP 47 tag, as compose.LintIn
+// takes it; "" detects it). s is the store's state: earlier invitations,
+// known people, the week's sending.
 // The checks and the advice are described in the package doc.
-func CheckTarget(target *linkvet.Invitation, reason string, s State, p *policy.Policy, now time.Time) Check {
+func CheckTarget(target *linkvet.Invitation, reason, lang string, s State, p *policy.Policy, now time.Time) Check {
 	if p == nil {
 		p = policy.Default()
 	}
@@ -206,7 +208,7 @@ func CheckTarget(target *linkvet.Invitation, reason string, s State, p *policy.P
 				plan.MonthlyNotes, day(plan.NotesReset))
 		}
 	} else {
-		lr := compose.Lint(inv.Message, &inv, p.Me, p.Outreach.NoteLimit)
+		lr := compose.LintIn(lang, inv.Message, &inv, p.Me, p.Outreach.NoteLimit)
 		c.Note = &lr
 		personal = lr.OK && !hasFinding(lr, compose.RuleNoContext) && !hasFinding(lr, compose.RuleDefaultText)
 		switch {

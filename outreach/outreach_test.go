@@ -69,7 +69,7 @@ func TestSeed000Outgoing(t *testing.T) {
 			if tt.name == "no reason and nothing said" {
 				inv.Person.Skills = nil // nothing shared either
 			}
-			c := outreach.CheckTarget(&inv, tt.reason, outreach.State{}, testPolicy(), now)
+			c := outreach.CheckTarget(&inv, tt.reason, "", outreach.State{}, testPolicy(), now)
 			if c.Advice != tt.want {
 				t.Fatalf("advice %s, want %s; reasons %+v", c.Advice, tt.want, c.Reasons)
 			}
@@ -119,7 +119,7 @@ func TestCheckTargetSignsFromSeed002(t *testing.T) {
 			}
 			inv := ines()
 			tt.edit(&inv)
-			c := outreach.CheckTarget(&inv, tt.reason, outreach.State{}, p, now)
+			c := outreach.CheckTarget(&inv, tt.reason, "", outreach.State{}, p, now)
 			if c.Advice != tt.want {
 				t.Errorf("advice %s, want %s; reasons %+v", c.Advice, tt.want, c.Reasons)
 			}
@@ -140,7 +140,7 @@ func TestCheckTargetIntroducer(t *testing.T) {
 		{Name: "Jo Park", Company: "Fabrikam", Sources: []string{"connection"}},
 		{Name: "Sam Lee", Company: "Contoso", Sources: []string{"connection"}},
 	}}
-	c := outreach.CheckTarget(&inv, "", s, testPolicy(), now)
+	c := outreach.CheckTarget(&inv, "", "", s, testPolicy(), now)
 	if c.Advice != outreach.AskIntroduction || c.Introducer != "Sam Lee" {
 		t.Fatalf("advice %s via %q, want ask_introduction via Sam Lee (shares Contoso)", c.Advice, c.Introducer)
 	}
@@ -148,7 +148,7 @@ func TestCheckTargetIntroducer(t *testing.T) {
 		t.Errorf("next %q does not name the introducer", c.Next)
 	}
 	s.Known[1].Company = "Elsewhere"
-	if c := outreach.CheckTarget(&inv, "", s, testPolicy(), now); c.Introducer != "Jo Park" {
+	if c := outreach.CheckTarget(&inv, "", "", s, testPolicy(), now); c.Introducer != "Jo Park" {
 		t.Errorf("introducer %q, want the first mutual, Jo Park", c.Introducer)
 	}
 }
@@ -185,7 +185,7 @@ func TestCheckTargetRefusesReinvites(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			inv := ines()
 			inv.Message = personalNote
-			c := outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", tt.state, testPolicy(), now)
+			c := outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", "", tt.state, testPolicy(), now)
 			if tt.rule == "" {
 				if c.Advice != outreach.Send {
 					t.Fatalf("advice %s, want send once the waiting period is over; reasons %+v", c.Advice, c.Reasons)
@@ -212,7 +212,7 @@ func TestCheckTargetRefusesReinvites(t *testing.T) {
 func TestCheckTargetAlreadyConnected(t *testing.T) {
 	inv := ines()
 	s := outreach.State{Known: []linkvet.KnownPerson{{Name: "Ines Duarte", ProfileURL: "linkedin.com/in/ines-duarte/", Sources: []string{"connection"}}}}
-	c := outreach.CheckTarget(&inv, "", s, testPolicy(), now)
+	c := outreach.CheckTarget(&inv, "", "", s, testPolicy(), now)
 	if c.Advice != outreach.DontSend || !has(c.Reasons, outreach.RuleAlreadyConnected) {
 		t.Fatalf("advice %s; reasons %+v, want already_connected", c.Advice, c.Reasons)
 	}
@@ -229,7 +229,7 @@ func TestCheckTargetWeeklyBudget(t *testing.T) {
 	}
 	inv := ines()
 	inv.Message = personalNote
-	c := outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", s, p, now)
+	c := outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", "", s, p, now)
 	if c.Advice != outreach.DontSend || !has(c.Reasons, outreach.RuleWeeklyBudget) {
 		t.Fatalf("advice %s; reasons %+v, want weekly_budget", c.Advice, c.Reasons)
 	}
@@ -517,7 +517,7 @@ func FuzzCheckTarget(f *testing.F) {
 	f.Fuzz(func(t *testing.T, reason, note string) {
 		inv := ines()
 		inv.Message = note
-		c := outreach.CheckTarget(&inv, reason, state(40*24*time.Hour, outreach.Event{Kind: outreach.EventWithdrawn, At: now.Add(-30 * 24 * time.Hour)}), testPolicy(), now)
+		c := outreach.CheckTarget(&inv, reason, "", state(40*24*time.Hour, outreach.Event{Kind: outreach.EventWithdrawn, At: now.Add(-30 * 24 * time.Hour)}), testPolicy(), now)
 		switch c.Advice {
 		case outreach.Send, outreach.AskIntroduction, outreach.DontSend:
 		default:
@@ -572,7 +572,7 @@ func BenchmarkCheckTarget(b *testing.B) {
 	inv.Message = personalNote
 	b.ReportAllocs()
 	for b.Loop() {
-		outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", s, p, now)
+		outreach.CheckTarget(&inv, "I want to compare notes on Kafka failover at scale", "", s, p, now)
 	}
 }
 

@@ -54,13 +54,14 @@ func (s *Service) Plan(ctx context.Context) (outreach.PlanReport, Outreach, erro
 	return outreach.Plan(v.State, v.Policy, v.Now), v, nil
 }
 
-// CheckTarget vets someone the user means to invite.
-func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, reason string) (outreach.Check, Outreach, error) {
+// CheckTarget vets someone the user means to invite; lang is the language
+// to read the note in ("" detects it).
+func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, reason, lang string) (outreach.Check, Outreach, error) {
 	v, err := s.OutreachView(ctx)
 	if err != nil {
 		return outreach.Check{}, v, err
 	}
-	return outreach.CheckTarget(target, reason, v.State, v.Policy, v.Now), v, nil
+	return outreach.CheckTarget(target, reason, lang, v.State, v.Policy, v.Now), v, nil
 }
 
 // Sent is what RecordSent did.

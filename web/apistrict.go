@@ -187,7 +187,7 @@ func (s *Server) apiScreenStrict(w http.ResponseWriter, r *http.Request) error {
 		if invs[i].Direction == linkvet.Outgoing {
 			// One the user means to send is vetted as outreach: is it
 			// worth sending, and is the note good.
-			c, _, err := s.svc.CheckTarget(r.Context(), &invs[i], "")
+			c, _, err := s.svc.CheckTarget(r.Context(), &invs[i], "", "")
 			if err != nil {
 				return err
 			}

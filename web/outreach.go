@@ -288,8 +288,8 @@ func (s *Server) outreachCheck(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	inv.ID = linkvet.InvitationID(&inv)
-	c := outreach.CheckTarget(&inv, reason, state, p, s.now())
 	lang, _ := formNoteLang(form.Values)
+	c := outreach.CheckTarget(&inv, reason, lang, state, p, s.now())
 	view.Check = newTargetCheck(&inv, reason, lang, c, p)
 	s.render(w, r, http.StatusOK, "outreach.html", "Outreach", view)
 	return nil

@@ -29,7 +29,7 @@ lets you invite the same person again only after three weeks.`,
 }
 
 func outreachCheckCmd(e *env) *cobra.Command {
-	var reason string
+	var reason, lang string
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "check PERSON.json|PROFILE.pdf",
@@ -54,6 +54,10 @@ then weighed as they are shown there.`,
   linkvet outreach check Profile.pdf --reason "we both run Kafka on bare metal"`,
 		Args: cobra.ExactArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
+			tag, err := noteLang(lang)
+			if err != nil {
+				return err
+			}
 			inv, rejected, err := e.readOutgoingOrProfile(args[0])
 			if err != nil {
 				return err
@@ -64,7 +68,7 @@ then weighed as they are shown there.`,
 			}
 			defer done()
 			inv.ID = linkvet.InvitationID(&inv)
-			c, _, err := svc.CheckTarget(e.ctx, &inv, reason)
+			c, _, err := svc.CheckTarget(e.ctx, &inv, reason, tag)
 			if err != nil {
 				return err
 			}
@@ -79,6 +83,7 @@ then weighed as they are shown there.`,
 		}),
 	}
 	c.Flags().StringVar(&reason, "reason", "", "why you want to connect with this person, in a sentence")
+	c.Flags().StringVar(&lang, "lang", "", "the language to read the note in (BCP 47: de, en, es, fr, it, pt); default: detected")
 	c.Flags().BoolVar(&asJSON, "json", false, "print the check as JSON")
 	return c
 }
