@@ -42,13 +42,12 @@ func TestReaderAgreesWithEncodingJSON(t *testing.T) {
 		"pretty": pretty.Bytes(),
 		"bom":    append([]byte("\ufeff"), array...),
 	}
-	defer func() { fastEnabled = true }()
 	for name, input := range shapes {
 		for _, fast := range []bool{true, false} {
 			for _, workers := range []int{0, 2} {
 				t.Run(fmt.Sprintf("%s/fast=%v/workers=%d", name, fast, workers), func(t *testing.T) {
-					fastEnabled = fast
 					r := NewReader(bytes.NewReader(input), "in.json")
+					r.slow = !fast
 					if workers > 0 {
 						r.Parallel(workers)
 					}

@@ -22,7 +22,8 @@ import (
 
 // fastKeys lists, per struct, the JSON names the fast decoder fills. If a
 // field is added to the domain types without being taught here, the fast
-// path switches itself off (fastEnabled) rather than drop the field.
+// path switches itself off (fastEnabled, fixed at start-up) rather than
+// drop the field.
 var fastKeys = map[reflect.Type][]string{
 	reflect.TypeFor[linkvet.Invitation](): {"id", "direction", "sent_at", "message", "person", "mutual_connections",
 		"mutual_names", "shared", "interactions", "source", "accept_url", "received_via", "label"},
@@ -105,9 +106,6 @@ func (d *fastDecoder) newInt(v int) *int {
 // whether it could; false means inv is to be discarded and encoding/json
 // asked instead.
 func decodeFast(data []byte, inv *linkvet.Invitation) bool {
-	if !fastEnabled {
-		return false
-	}
 	d := fastDecoder{data: data, src: string(data)}
 	d.ws()
 	if !d.invitation(inv) {

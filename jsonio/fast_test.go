@@ -160,8 +160,9 @@ func TestFastSeeds(t *testing.T) {
 }
 
 // readerOutput is everything a reader yields, records in full.
-func readerOutput(t *testing.T, data []byte, parallel bool) string {
+func readerOutput(t *testing.T, data []byte, parallel, slow bool) string {
 	r := NewReader(bytes.NewReader(data), "f")
+	r.slow = slow
 	if parallel {
 		r.Parallel(2)
 	}
@@ -200,11 +201,9 @@ func FuzzReaderAgrees(f *testing.F) {
 	f.Add(genInput(3))
 	f.Add([]byte("{\n \"person\": {\"name\": \"A\"}\n}\n{\n\"id\":1}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		withFast := readerOutput(t, data, false)
-		par := readerOutput(t, data, true)
-		fastEnabled = false
-		withoutFast := readerOutput(t, data, false)
-		fastEnabled = true
+		withFast := readerOutput(t, data, false, false)
+		par := readerOutput(t, data, true, false)
+		withoutFast := readerOutput(t, data, false, true)
 		if withFast != withoutFast {
 			t.Fatalf("fast decoder changes the reader's output on %q:\n%s\nvs encoding/json:\n%s", data, withFast, withoutFast)
 		}
@@ -268,7 +267,7 @@ func BenchmarkDecodeStage(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, l := range lines {
-			if _, bad := decodeRecord(l, i+1); bad != nil {
+			if _, bad := decodeRecord(l, i+1, true); bad != nil {
 				b.Fatal(bad.reason)
 			}
 		}
@@ -281,12 +280,10 @@ func BenchmarkDecodeStage(b *testing.B) {
 func BenchmarkDecodeStageJSON(b *testing.B) {
 	lines := bytes.SplitAfter(genInput(benchRecords), []byte{'\n'})
 	lines = lines[:benchRecords]
-	fastEnabled = false
-	defer func() { fastEnabled = true }()
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, l := range lines {
-			if _, bad := decodeRecord(l, i+1); bad != nil {
+			if _, bad := decodeRecord(l, i+1, false); bad != nil {
 				b.Fatal(bad.reason)
 			}
 		}

@@ -199,7 +199,7 @@ func (p *parallel) decodeBatches() {
 			if f.err != nil || f.tooLong {
 				continue
 			}
-			b.recs[i], b.bads[i] = decodeRecord(f.data, f.line)
+			b.recs[i], b.bads[i] = decodeRecord(f.data, f.line, !p.r.slow)
 		}
 		close(b.done)
 	}

@@ -82,6 +82,11 @@ type Reader struct {
 	elem     int    // array mode: elements started so far
 
 	par *parallel // set by Parallel
+
+	// slow decodes every record with encoding/json, for the tests that
+	// hold the fast decoder to it (a field, not a package switch, so that
+	// readers running at the same time do not share it).
+	slow bool
 }
 
 // NewReader reads records from r; name is used in problems ("-" for
@@ -457,7 +462,7 @@ func (s *scanner) step(c byte) {
 
 // decode turns one framed record into a Record, or a Problem.
 func (r *Reader) decode(data []byte, line int) (Record, error) {
-	rec, bad := decodeRecord(data, line)
+	rec, bad := decodeRecord(data, line, !r.slow)
 	if bad == nil {
 		return rec, nil
 	}
@@ -491,14 +496,15 @@ type recordError struct {
 	syntax bool // broken JSON syntax; reason is encoding/json's detail
 }
 
-// decodeRecord decodes and checks one record. It does not touch the
-// Reader, so that records can be decoded on several goroutines.
-func decodeRecord(data []byte, line int) (Record, *recordError) {
+// decodeRecord decodes and checks one record, through the fast decoder
+// when fast is set and it can. It does not touch the Reader, so that
+// records can be decoded on several goroutines.
+func decodeRecord(data []byte, line int, fast bool) (Record, *recordError) {
 	if !utf8.Valid(data) {
 		return Record{}, &recordError{line: line, reason: "invalid UTF-8"}
 	}
 	rec := Record{Line: line}
-	if !decodeFast(data, &rec.Invitation) {
+	if !fast || !fastEnabled || !decodeFast(data, &rec.Invitation) {
 		rec.Invitation = linkvet.Invitation{}
 		if err := json.Unmarshal(data, &rec.Invitation); err != nil {
 			var se *json.SyntaxError
