@@ -551,15 +551,8 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var r rawStored
-			if err := r.scan(rows); err != nil {
-				return err
-			}
-			raws = append(raws, r)
-		}
-		return rows.Err()
+		raws, err = scanRaws(rows)
+		return err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("list invitations: %w", err)

@@ -347,15 +347,8 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var r rawStored
-			if err := r.scan(rows); err != nil {
-				return err
-			}
-			raws = append(raws, r)
-		}
-		return rows.Err()
+		raws, err = scanRaws(rows)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)

@@ -40,19 +40,26 @@ func (t *Tx) InvitationsIn(ctx context.Context, dir linkvet.Direction) ([]linkve
 	if err != nil {
 		return nil, fmt.Errorf("list invitations: %w", err)
 	}
+	raws, err := scanRaws(rows)
+	if err != nil {
+		return nil, fmt.Errorf("list invitations: %w", err)
+	}
+	return decodeAll(raws, "")
+}
+
+// scanRaws reads, then closes, every row of a query of selectStored's
+// columns.
+func scanRaws(rows *sql.Rows) ([]rawStored, error) {
 	defer rows.Close()
 	var raws []rawStored
 	for rows.Next() {
 		var r rawStored
 		if err := r.scan(rows); err != nil {
-			return nil, fmt.Errorf("list invitations: %w", err)
+			return nil, err
 		}
 		raws = append(raws, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list invitations: %w", err)
-	}
-	return decodeAll(raws, "")
+	return raws, rows.Err()
 }
 
 // ReplaceInvitation writes inv, already merged by the caller, over the
