@@ -218,14 +218,47 @@ func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("count listings by state: %w", err)
 	}
+	// The deferred listings themselves must all still be there with their
+	// old state: one deleted since (an enrichment later in tx) must not
+	// let another listing of that state, never screened, make up the
+	// count. present[old] = byOld[old] = stamped[old] is then set equality.
+	pairs := make([][2]string, 0, len(d.rows))
+	for id, r := range d.rows {
+		pairs = append(pairs, [2]string{id, r.old})
+	}
+	pairList, err := json.Marshal(pairs)
+	if err != nil {
+		return err
+	}
+	present := map[string]int{}
+	rows, err = tx.QueryContext(ctx, `SELECT l.state, count(*) FROM json_each(?) j
+		JOIN listings l ON l.invitation_id = json_extract(j.value, '$[0]') AND l.state = json_extract(j.value, '$[1]')
+		GROUP BY l.state`, string(pairList))
+	if err != nil {
+		return fmt.Errorf("count deferred listings: %w", err)
+	}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			rows.Close()
+			return fmt.Errorf("count deferred listings: %w", err)
+		}
+		present[st] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("count deferred listings: %w", err)
+	}
+	whole := func(old string) bool { return stamped[old] == byOld[old] && present[old] == byOld[old] }
 	rest := &deferredStamps{state: d.state, rows: map[string]stampRow{}}
 	for id, r := range d.rows {
-		if stamped[r.old] != byOld[r.old] {
+		if !whole(r.old) {
 			rest.rows[id] = r
 		}
 	}
-	for old, n := range byOld {
-		if stamped[old] != n {
+	for old := range byOld {
+		if !whole(old) {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO state_aliases (old, current) VALUES (?, ?)
