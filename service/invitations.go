@@ -284,6 +284,7 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 	var stale []int
 	var vs []linkvet.Verdict
 	var ls []linkvet.Listing
+	var read []string
 	for i := range items {
 		si := &items[i]
 		if si.Verdict == nil || si.VerdictState != lf.State {
@@ -292,13 +293,75 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 		}
 		vs = append(vs, *si.Verdict)
 		ls = append(ls, listingOf(&si.Invitation, si.Verdict))
+		read = append(read, si.VerdictState)
 	}
 	if len(vs) > 0 {
-		if err := s.store.SaveListed(ctx, vs, ls, lf.State); err != nil {
+		err := s.store.Update(ctx, func(tx linkvet.Tx) error {
+			data := make([]string, len(vs)) // unused: SaveListed encodes
+			vs, _, ls, err := unchangedSince(ctx, tx, read, vs, data, ls)
+			if err != nil || len(vs) == 0 {
+				return err
+			}
+			return tx.SaveListed(ctx, vs, ls, lf.State)
+		})
+		if err != nil {
 			return err
 		}
 	}
 	return s.rescreen(ctx, items, stale)
+}
+
+// verdictStater reads, within a transaction, the state each invitation's
+// verdict is reported in (sqlite.Tx.VerdictStates).
+type verdictStater interface {
+	VerdictStates(ctx context.Context, ids []string) (map[string]string, error)
+}
+
+// unchangedSince keeps of vs (with their data and listings) those whose
+// stored verdict is still in the state read[i] it was read in, before
+// they were screened outside tx. Another process may meanwhile have
+// enriched an invitation or saved a verdict from newer text (the web app
+// and the CLI share the store): a verdict made from the text read before
+// must not overwrite that. What is left out is screened again by the next
+// read that finds it stale.
+func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []linkvet.Verdict, data []string, ls []linkvet.Listing) ([]linkvet.Verdict, []string, []linkvet.Listing, error) {
+	st, ok := tx.(verdictStater)
+	if !ok || len(vs) == 0 {
+		return vs, data, ls, nil
+	}
+	ids := make([]string, len(vs))
+	for i := range vs {
+		ids[i] = vs[i].ID
+	}
+	now, err := st.VerdictStates(ctx, ids)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	changed := 0
+	for i := range vs {
+		if now[vs[i].ID] != read[i] {
+			changed++
+		}
+	}
+	if changed == 0 {
+		return vs, data, ls, nil
+	}
+	// New slices: the caller's items point into vs.
+	kvs, kdata := make([]linkvet.Verdict, 0, len(vs)-changed), make([]string, 0, len(vs)-changed)
+	var kls []linkvet.Listing
+	if ls != nil {
+		kls = make([]linkvet.Listing, 0, len(vs)-changed)
+	}
+	for i := range vs {
+		if now[vs[i].ID] != read[i] {
+			continue
+		}
+		kvs, kdata = append(kvs, vs[i]), append(kdata, data[i])
+		if ls != nil {
+			kls = append(kls, ls[i])
+		}
+	}
+	return kvs, kdata, kls, nil
 }
 
 // listingOf is what a list shows of inv and its verdict v.
@@ -356,11 +419,19 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 					return err
 				}
 			}
+			read := make([]string, len(part))
 			for j, i := range part {
+				read[j] = items[i].VerdictState
 				items[i].Verdict, items[i].VerdictState = &vs[j], es.state
 			}
 			saving = make(chan error, 1)
-			go func() { saving <- saveVerdicts(ctx, tx, vs, data, ls, es.state) }()
+			go func() {
+				vs, data, ls, err := unchangedSince(ctx, tx, read, vs, data, ls)
+				if err == nil {
+					err = saveVerdicts(ctx, tx, vs, data, ls, es.state)
+				}
+				saving <- err
+			}()
 		}
 		return <-saving
 	})

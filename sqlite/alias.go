@@ -327,3 +327,35 @@ func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
 	}
 	return nil
 }
+
+// VerdictStates returns the state each invitation's verdict is reported
+// in, as a read reports it (selectStored, Unlisted): its listing's, through
+// an alias, else the verdict's; "" without a verdict, or for an
+// invitation enriched since it was screened. A caller that read and
+// screened invitations outside tx compares it with what it read, so that
+// a verdict another process saved, or an enrichment, meanwhile is not
+// overwritten by one made from the text read before.
+func (t *Tx) VerdictStates(ctx context.Context, ids []string) (map[string]string, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT i.id, coalesce(`+aliasedListingState+`, v.state, '')
+		FROM json_each(?) j
+		JOIN invitations i ON i.id = j.value
+		LEFT JOIN verdicts v ON v.invitation_id = i.id
+		LEFT JOIN listings l ON l.invitation_id = i.id`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("read verdict states: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[string]string, len(ids))
+	for rows.Next() {
+		var id, st string
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, fmt.Errorf("read verdict states: %w", err)
+		}
+		out[id] = st
+	}
+	return out, rows.Err()
+}

@@ -338,7 +338,7 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		// policy change, that is none of them.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
 				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
-				coalesce(l.state, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id)),
+				coalesce(`+aliasedListingState+`, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id)),
 				NULL, NULL, NULL, NULL, NULL, NULL, NULL
 			FROM invitations i
 			LEFT JOIN listings l ON l.invitation_id = i.id
