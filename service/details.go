@@ -9,8 +9,14 @@ import (
 // NeedsDetails returns what a verdict stands without: the verdict's own
 // Missing list (the engine's word), or, when the engine names nothing, the
 // profile when the invitation holds no more than a name and perhaps a note
-// (no headline, no position, no about). Empty means enough is known.
+// (no headline, no position, no about). Empty means enough is known, and
+// so does a verdict that blocks or reports the sender or knows them
+// already: no more about the person would change it, and a user should not
+// be sent to a scammer's profile to fetch it.
 func NeedsDetails(inv *linkvet.Invitation, v *linkvet.Verdict) []string {
+	if v != nil && (v.Action == linkvet.Block || v.Report || v.Category == linkvet.KnownContact || v.Category == linkvet.Blocked) {
+		return nil
+	}
 	if v != nil && len(v.Missing) > 0 {
 		return v.Missing
 	}
