@@ -297,12 +297,14 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 	}
 	if len(vs) > 0 {
 		err := s.store.Update(ctx, func(tx linkvet.Tx) error {
-			data := make([]string, len(vs)) // unused: SaveListed encodes
-			vs, _, ls, err := unchangedSince(ctx, tx, read, vs, data, ls)
-			if err != nil || len(vs) == 0 {
+			keep, err := unchangedSince(ctx, tx, read, vs)
+			if err != nil {
 				return err
 			}
-			return tx.SaveListed(ctx, vs, ls, lf.State)
+			if vs, ls := kept(vs, keep), kept(ls, keep); len(vs) > 0 {
+				return tx.SaveListed(ctx, vs, ls, lf.State)
+			}
+			return nil
 		})
 		if err != nil {
 			return err
@@ -317,17 +319,17 @@ type verdictStater interface {
 	VerdictStates(ctx context.Context, ids []string) (map[string]string, error)
 }
 
-// unchangedSince keeps of vs (with their data and listings) those whose
-// stored verdict is still in the state read[i] it was read in, before
-// they were screened outside tx. Another process may meanwhile have
-// enriched an invitation or saved a verdict from newer text (the web app
-// and the CLI share the store): a verdict made from the text read before
-// must not overwrite that. What is left out is screened again by the next
-// read that finds it stale.
-func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []linkvet.Verdict, data []string, ls []linkvet.Listing) ([]linkvet.Verdict, []string, []linkvet.Listing, error) {
+// unchangedSince reports which of vs may be saved: those whose stored
+// verdict is still in the state read[i] it was read in, before they were
+// screened outside tx (nil: all of them). Another process may meanwhile
+// have enriched an invitation or saved a verdict from newer text (the web
+// app and the CLI share the store): a verdict made from the text read
+// before must not overwrite that. What is left out is screened again by
+// the next read that finds it stale.
+func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []linkvet.Verdict) ([]bool, error) {
 	st, ok := tx.(verdictStater)
 	if !ok || len(vs) == 0 {
-		return vs, data, ls, nil
+		return nil, nil
 	}
 	ids := make([]string, len(vs))
 	for i := range vs {
@@ -335,33 +337,33 @@ func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []link
 	}
 	now, err := st.VerdictStates(ctx, ids)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	changed := 0
+	keep := make([]bool, len(vs))
+	all := true
 	for i := range vs {
-		if now[vs[i].ID] != read[i] {
-			changed++
+		keep[i] = now[vs[i].ID] == read[i]
+		all = all && keep[i]
+	}
+	if all {
+		return nil, nil
+	}
+	return keep, nil
+}
+
+// kept is the elements of list that keep marks (all of them for nil), in
+// a new slice: callers' items may point into list.
+func kept[T any](list []T, keep []bool) []T {
+	if keep == nil || list == nil {
+		return list
+	}
+	out := make([]T, 0, len(list))
+	for i, x := range list {
+		if keep[i] {
+			out = append(out, x)
 		}
 	}
-	if changed == 0 {
-		return vs, data, ls, nil
-	}
-	// New slices: the caller's items point into vs.
-	kvs, kdata := make([]linkvet.Verdict, 0, len(vs)-changed), make([]string, 0, len(vs)-changed)
-	var kls []linkvet.Listing
-	if ls != nil {
-		kls = make([]linkvet.Listing, 0, len(vs)-changed)
-	}
-	for i := range vs {
-		if now[vs[i].ID] != read[i] {
-			continue
-		}
-		kvs, kdata = append(kvs, vs[i]), append(kdata, data[i])
-		if ls != nil {
-			kls = append(kls, ls[i])
-		}
-	}
-	return kvs, kdata, kls, nil
+	return out
 }
 
 // listingOf is what a list shows of inv and its verdict v.
@@ -426,9 +428,9 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 			}
 			saving = make(chan error, 1)
 			go func() {
-				vs, data, ls, err := unchangedSince(ctx, tx, read, vs, data, ls)
+				keep, err := unchangedSince(ctx, tx, read, vs)
 				if err == nil {
-					err = saveVerdicts(ctx, tx, vs, data, ls, es.state)
+					err = saveVerdicts(ctx, tx, kept(vs, keep), kept(data, keep), kept(ls, keep), es.state)
 				}
 				saving <- err
 			}()
