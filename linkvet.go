@@ -426,6 +426,24 @@ type StoredInvitation struct {
 	// policy version and the classifier's generation); a verdict whose
 	// state differs from the current one is stale and screened again.
 	VerdictState string `json:"-"`
+	// Read is what the store noted of the invitation as it read it.
+	Read ReadMark `json:"-"`
+}
+
+// ReadMark is what a store noted of a stored invitation as it read it,
+// for a save made from that read (see Store.Unlisted).
+type ReadMark struct {
+	// Revision counts the changes made to the invitation's text. A store
+	// keeps what was made from a read (a listing, say) only while the
+	// invitation is still at that revision: another process may have
+	// enriched it meanwhile.
+	Revision int64
+	// ListedState and ListedDigest are the state the invitation's listing
+	// was made in and the digest of the verdict it was made from ("" and
+	// 0 without a listing): a listing screened again whose verdict has
+	// that digest is the same listing, marked current without a write.
+	ListedState  string
+	ListedDigest int64
 }
 
 // OutreachKind is what happened to an invitation after it was sent, or

@@ -106,7 +106,13 @@ func (d *fastDecoder) newInt(v int) *int {
 // whether it could; false means inv is to be discarded and encoding/json
 // asked instead.
 func decodeFast(data []byte, inv *linkvet.Invitation) bool {
-	d := fastDecoder{data: data, src: string(data)}
+	return decodeFastIn(data, string(data), inv)
+}
+
+// decodeFastIn is decodeFast with src, data as a string, for the decoded
+// strings to share.
+func decodeFastIn(data []byte, src string, inv *linkvet.Invitation) bool {
+	d := fastDecoder{data: data, src: src}
 	d.ws()
 	if !d.invitation(inv) {
 		return false

@@ -330,6 +330,9 @@ func wordToken(tok string) bool {
 // BriefFolded is BriefOf(c.ClassifyFolded(doc)), cheaper.
 func (c *Classifier) BriefFolded(doc FoldedDoc) Brief {
 	m := c.compiled()
+	if m != nil && m.k == 0 {
+		return Brief{Why: m.untrained} // nothing learned: no words to look up
+	}
 	if m == nil {
 		return BriefOf(c.ClassifyFolded(doc))
 	}
@@ -344,6 +347,9 @@ func (c *Classifier) BriefFolded(doc FoldedDoc) Brief {
 // Brief is BriefOf(c.Classify(doc)), cheaper.
 func (c *Classifier) Brief(doc Doc) Brief {
 	m := c.compiled()
+	if m != nil && m.k == 0 {
+		return Brief{Why: m.untrained} // nothing learned: no words to look up
+	}
 	if m == nil {
 		return BriefOf(c.Classify(doc))
 	}

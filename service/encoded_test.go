@@ -51,3 +51,10 @@ func (t *countingTx) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict
 	t.c.saved += len(vs)
 	return t.Tx.SaveEncodedListed(ctx, vs, data, ls, state)
 }
+
+// ListScreened counts the listings kept without their verdicts: what a
+// list screened again and did not store whole.
+func (t *countingTx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error {
+	t.c.listed += len(ls)
+	return t.Tx.ListScreened(ctx, ls, digests, read, state)
+}

@@ -68,7 +68,7 @@ func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) (AddResult
 			for _, c := range changes {
 				res.count(c)
 			}
-			vs, data, ls := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation })
+			vs, data, _, ls := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation }, false)
 			for i := range stored {
 				stored[i].Verdict = &vs[i]
 				stored[i].VerdictState = es.state
@@ -121,31 +121,63 @@ func putStored(ctx context.Context, tx linkvet.Tx, invs []linkvet.Invitation) ([
 
 // screenAll screens n invitations on every core (the engine is safe for
 // concurrent use) and returns their verdicts in order, each carrying its
-// invitation's id, each verdict's JSON for storing, made on the same
-// cores by jsonio's encoder (encoding/json's bytes, several times faster),
-// and each one's listing.
-func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkvet.Invitation) ([]linkvet.Verdict, []string, []linkvet.Listing) {
-	vs := make([]linkvet.Verdict, n)
-	data := make([]string, n)
-	ls := make([]linkvet.Listing, n)
+// invitation's id, each one's listing, and each verdict's JSON for storing
+// (data) or, with digestsOnly, only its jsonio.Digest: the JSON is made on
+// the same cores by jsonio's encoder (encoding/json's bytes, several times
+// faster).
+func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkvet.Invitation, digestsOnly bool) (vs []linkvet.Verdict, data []string, digests []int64, ls []linkvet.Listing) {
+	vs = make([]linkvet.Verdict, n)
+	ls = make([]linkvet.Listing, n)
+	if digestsOnly {
+		digests = make([]int64, n)
+	} else {
+		data = make([]string, n)
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
+			// Each core's JSON goes to one buffer, made one string at the
+			// end, which every verdict's JSON is a part of: a string per
+			// verdict made thousands of allocations for the collector.
 			var enc verdictEncoder
+			var all []byte
+			var ends []int
 			for i := w; i < n; i += workers {
 				x := inv(i)
 				vs[i] = eng.Screen(x, now)
 				vs[i].ID = x.ID
-				data[i] = enc.encode(&vs[i])
 				ls[i] = listingOf(x, &vs[i])
+				line, ok := enc.encode(&vs[i])
+				switch {
+				case digestsOnly:
+					digests[i] = jsonio.Digest(line) // not ok: no digest matches, the listing is kept anew
+				case !ok:
+					ends = append(ends, -1)
+				default:
+					if len(all)+len(line) > cap(all) {
+						// Doubled, not grown by append's quarter:
+						// megabytes were copied five times over.
+						all = slices.Grow(all, max(len(all), len(line), 64<<10))
+					}
+					all = append(all, line...)
+					ends = append(ends, len(all))
+				}
 			}
-		}()
+			if digestsOnly {
+				return
+			}
+			text, from := string(all), 0
+			for k, i := 0, w; i < n; k, i = k+1, i+workers {
+				if ends[k] < 0 {
+					continue // "": the store encodes it, and says why it cannot
+				}
+				data[i], from = text[from:ends[k]], ends[k]
+			}
+		})
 	}
 	wg.Wait()
-	return vs, data, ls
+	return vs, data, digests, ls
 }
 
 // verdictEncoder encodes one verdict at a time with jsonio's writer.
@@ -163,17 +195,17 @@ func (l *lastWrite) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// encode returns v's JSON, or "" when it cannot be encoded (the store
-// then encodes it itself and says why it failed).
-func (e *verdictEncoder) encode(v *linkvet.Verdict) string {
+// encode returns v's JSON, valid until the next call, and false when it
+// cannot be encoded (the store then encodes it itself and says why).
+func (e *verdictEncoder) encode(v *linkvet.Verdict) ([]byte, bool) {
 	if e.w == nil {
 		e.w = jsonio.NewVerdictWriter(&e.line)
 	}
 	if e.w.Write(v) != nil || e.w.Flush() != nil {
 		e.w = nil
-		return ""
+		return nil, false
 	}
-	return string(bytes.TrimSuffix(e.line.b, []byte("\n")))
+	return bytes.TrimSuffix(e.line.b, []byte("\n")), true
 }
 
 // encodedSaver is a store (or transaction) that takes verdicts with their
@@ -310,7 +342,14 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 			return err
 		}
 	}
-	return s.rescreen(ctx, items, stale)
+	return s.rescreen(ctx, items, stale, true)
+}
+
+// listScreener keeps listings made by screening again without storing
+// their verdicts, as long as each invitation is still as it was read
+// (sqlite.Tx.ListScreened).
+type listScreener interface {
+	ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error
 }
 
 // verdictStater reads, within a transaction, the state each invitation's
@@ -390,12 +429,15 @@ func (s *Service) Fresh(ctx context.Context, items []linkvet.StoredInvitation) e
 			stale = append(stale, i)
 		}
 	}
-	return s.rescreen(ctx, items, stale)
+	return s.rescreen(ctx, items, stale, false)
 }
 
 // rescreen screens items[i] for every i of stale and saves the verdicts
-// with their listings.
-func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation, stale []int) error {
+// with their listings. With listOnly, and a store that can, it keeps the
+// listings alone (listScreener): the verdicts stay in items for the
+// caller, and whoever reads one whole screens it again, eight microseconds
+// then against writing thousands of verdicts now that nobody may read.
+func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation, stale []int, listOnly bool) error {
 	if len(stale) == 0 {
 		return nil
 	}
@@ -415,19 +457,26 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 		var saving chan error
 		for from := 0; from < len(stale); from += batch {
 			part := stale[from:min(from+batch, len(stale))]
-			vs, data, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation })
+			lsr, listing := tx.(listScreener)
+			listing = listing && listOnly
+			vs, data, digests, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation }, listing)
 			if saving != nil {
 				if err := <-saving; err != nil {
 					return err
 				}
 			}
 			read := make([]string, len(part))
+			marks := make([]linkvet.ReadMark, len(part))
 			for j, i := range part {
-				read[j] = items[i].VerdictState
+				read[j], marks[j] = items[i].VerdictState, items[i].Read
 				items[i].Verdict, items[i].VerdictState = &vs[j], es.state
 			}
 			saving = make(chan error, 1)
 			go func() {
+				if listing {
+					saving <- lsr.ListScreened(ctx, ls, digests, marks, es.state)
+					return
+				}
 				keep, err := unchangedSince(ctx, tx, read, vs)
 				if err == nil {
 					err = saveVerdicts(ctx, tx, kept(vs, keep), kept(data, keep), kept(ls, keep), es.state)

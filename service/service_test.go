@@ -11,10 +11,11 @@ import (
 	"github.com/linkvet/linkvet/sqlite"
 )
 
-// countingStore counts the verdicts saved: what a list screens again.
+// countingStore counts the verdicts saved, and the listings kept without
+// their verdicts: what a list screens again.
 type countingStore struct {
 	*sqlite.DB
-	saved int
+	saved, listed int
 }
 
 func (c *countingStore) SaveVerdicts(ctx context.Context, vs []linkvet.Verdict, state string) error {
@@ -47,9 +48,12 @@ func TestInboxScreensOnlyStale(t *testing.T) {
 	if _, err := svc.Add(ctx, invs); err != nil {
 		t.Fatal(err)
 	}
-	list := func(want int, when string) {
+	// want counts the verdicts screened again and stored whole, wantListed
+	// those kept as listings alone (the list screens every stale verdict;
+	// reading them whole stores those that changed).
+	list := func(want, wantListed int, when string) {
 		t.Helper()
-		cs.saved = 0
+		cs.saved, cs.listed = 0, 0
 		items, err := inboxItems(svc, ctx, service.InboxFilter{})
 		if err != nil {
 			t.Fatal(err)
@@ -62,25 +66,25 @@ func TestInboxScreensOnlyStale(t *testing.T) {
 				t.Fatalf("%s: %s has no verdict", when, it.Invitation.ID)
 			}
 		}
-		if cs.saved != want {
-			t.Errorf("%s: %d verdicts screened again, want %d", when, cs.saved, want)
+		if cs.saved != want || cs.listed != wantListed {
+			t.Errorf("%s: %d verdicts screened again and stored, %d kept as listings; want %d and %d", when, cs.saved, cs.listed, want, wantListed)
 		}
 	}
-	list(0, "right after add")
-	list(0, "listed again")
+	list(0, 0, "right after add")
+	list(0, 0, "listed again")
 	if _, _, err := svc.UsePolicy(ctx, []byte("style: curated\n"), "p.yaml", "test"); err != nil {
 		t.Fatal(err)
 	}
-	list(3, "after a policy change")
-	list(0, "listed again")
+	list(1, 3, "after a policy change")
+	list(0, 0, "listed again")
 	if _, err := svc.Add(ctx, []linkvet.Invitation{{ID: "b", Person: linkvet.Person{ProfileURL: "https://www.linkedin.com/in/ben-made-up", Headline: "Recruiter"}}}); err != nil {
 		t.Fatal(err)
 	}
-	list(0, "after enriching one (add screens it)")
+	list(0, 0, "after enriching one (add screens it)")
 	if _, err := cs.Import(ctx, &linkvet.Export{Me: linkvet.Me{Name: "Dana Made-Up", Interests: []string{"Go"}}}); err != nil {
 		t.Fatal(err)
 	}
-	list(3, "after the profile changed")
+	list(3, 3, "after the profile changed")
 }
 
 // TestPolicyOverrideIsForThisRunOnly: a service built with an override

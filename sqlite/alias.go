@@ -58,9 +58,10 @@ func currentIn(ctx context.Context, tx *sql.Tx, state string) (string, []any, er
 }
 
 // aliasedListingState is the SQL expression of the state listing l's
-// verdict is reported current in: its alias's when its state has one
-// (NULL without a listing).
-const aliasedListingState = `coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state)`
+// verdict is reported current in: its alias's when its state has one.
+// NULL without a listing, and for a listing kept without its verdict
+// (0010: the stored verdict is an older one, and reports its own state).
+const aliasedListingState = `CASE WHEN l.unsaved = 0 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END`
 
 // deferredStamps are the listings one transaction found unchanged under
 // state and not yet marked: by invitation id, the state each is stamped
@@ -70,9 +71,13 @@ type deferredStamps struct {
 	rows  map[string]stampRow
 }
 
+// stampRow is one listing to mark current: the state it is stamped with,
+// the digest of its verdict and the revision of its invitation, as found.
+// It is marked only if it still has all three at commit.
 type stampRow struct {
-	old    string
-	digest int64
+	old      string
+	digest   int64
+	revision int64
 }
 
 // deferred returns tx's deferred stamps, made when create is set.
@@ -105,8 +110,9 @@ func (db *DB) forgetStamps(tx *sql.Tx) *deferredStamps {
 // stamped state are deferred to the commit (settleStamps). It also drops
 // the aliases from state: listings are about to be saved under it.
 func (db *DB) findUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict, data []string, state string) ([]bool, []int64, error) {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, state); err != nil {
-		return nil, nil, fmt.Errorf("forget aliases of %q: %w", state, err)
+	d, err := db.stampsFor(ctx, tx, state)
+	if err != nil {
+		return nil, nil, err
 	}
 	digests := make([]int64, len(vs))
 	at := make(map[string]int, len(vs))
@@ -124,30 +130,22 @@ func (db *DB) findUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdic
 	if len(ids) == 0 {
 		return same, digests, nil
 	}
-	d := db.deferred(tx, true)
-	if d.state != state && len(d.rows) > 0 {
-		// Another state in the same transaction: what was deferred under
-		// the first is marked now.
-		if err := stampRows(ctx, tx, d); err != nil {
-			return nil, nil, err
-		}
-		clear(d.rows)
-	}
-	d.state = state
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT invitation_id, state, digest FROM listings
-		WHERE invitation_id IN (SELECT value FROM json_each(?))`, string(list))
+	// A listing kept without its verdict (0010) does not make the stored
+	// verdict this one, whatever its digest: the verdict is written.
+	rows, err := tx.QueryContext(ctx, `SELECT l.invitation_id, l.state, l.digest, l.revision FROM listings l
+		WHERE l.invitation_id IN (SELECT value FROM json_each(?)) AND l.unsaved = 0`, string(list))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read listings: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id, old string
-		var digest int64
-		if err := rows.Scan(&id, &old, &digest); err != nil {
+		var digest, revision int64
+		if err := rows.Scan(&id, &old, &digest, &revision); err != nil {
 			return nil, nil, fmt.Errorf("read listings: %w", err)
 		}
 		i, ok := at[id]
@@ -156,7 +154,7 @@ func (db *DB) findUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdic
 		}
 		same[i] = true
 		if old != state {
-			d.rows[id] = stampRow{old: old, digest: digest}
+			d.rows[id] = stampRow{old: old, digest: digest, revision: revision}
 		} else {
 			delete(d.rows, id)
 		}
@@ -165,6 +163,26 @@ func (db *DB) findUnchanged(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdic
 		return nil, nil, fmt.Errorf("read listings: %w", err)
 	}
 	return same, digests, nil
+}
+
+// stampsFor returns tx's deferred stamps for listings about to be marked
+// current under state. Listings are about to be saved under state: the
+// aliases from it are dropped (a listing marked under state was never
+// checked under the state it was aliased to). What an earlier save in tx
+// deferred under another state is marked now.
+func (db *DB) stampsFor(ctx context.Context, tx *sql.Tx, state string) (*deferredStamps, error) {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, state); err != nil {
+		return nil, fmt.Errorf("forget aliases of %q: %w", state, err)
+	}
+	d := db.deferred(tx, true)
+	if d.state != state && len(d.rows) > 0 {
+		if err := stampRows(ctx, tx, d); err != nil {
+			return nil, err
+		}
+		clear(d.rows)
+	}
+	d.state = state
+	return d, nil
 }
 
 // undefer forgets the deferred stamps of ids: their listings were just
@@ -187,9 +205,17 @@ func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
 	if d == nil || len(d.rows) == 0 {
 		return nil
 	}
-	byOld := map[string]int{}
+	// Set equality from sums: the listings stamped old now are the ones
+	// deferred, each with the digest and the revision found, when their
+	// count and the sums of the two halves of their digests and of their
+	// revisions are the deferred ones'. The digest names the verdict's
+	// JSON, its invitation's id included: a listing deleted later in tx
+	// cannot be stood in for by another of the same state, never screened
+	// again, nor one made again from an enriched invitation by one of its
+	// own, whose revision is higher.
+	byOld := map[string]listingSums{}
 	for _, r := range d.rows {
-		byOld[r.old]++
+		byOld[r.old] = byOld[r.old].add(r.digest, r.revision)
 	}
 	olds := make([]string, 0, len(byOld))
 	for old := range byOld {
@@ -199,58 +225,26 @@ func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	stamped := map[string]int{}
-	rows, err := tx.QueryContext(ctx, `SELECT state, count(*) FROM listings
-		WHERE state IN (SELECT value FROM json_each(?)) GROUP BY state`, string(list))
+	stamped := map[string]listingSums{}
+	rows, err := tx.QueryContext(ctx, `SELECT state, count(*), sum(digest & 4294967295), sum((digest >> 32) & 4294967295), sum(revision)
+		FROM listings WHERE state IN (SELECT value FROM json_each(?)) GROUP BY state`, string(list))
 	if err != nil {
-		return fmt.Errorf("count listings by state: %w", err)
+		return fmt.Errorf("sum listings by state: %w", err)
 	}
 	for rows.Next() {
 		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
+		var sums listingSums
+		if err := rows.Scan(&st, &sums.n, &sums.lo, &sums.hi, &sums.revisions); err != nil {
 			rows.Close()
-			return fmt.Errorf("count listings by state: %w", err)
+			return fmt.Errorf("sum listings by state: %w", err)
 		}
-		stamped[st] = n
+		stamped[st] = sums
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("count listings by state: %w", err)
+		return fmt.Errorf("sum listings by state: %w", err)
 	}
-	// The deferred listings themselves must all still be there with their
-	// old state: one deleted since (an enrichment later in tx) must not
-	// let another listing of that state, never screened, make up the
-	// count. present[old] = byOld[old] = stamped[old] is then set equality.
-	pairs := make([][2]string, 0, len(d.rows))
-	for id, r := range d.rows {
-		pairs = append(pairs, [2]string{id, r.old})
-	}
-	pairList, err := json.Marshal(pairs)
-	if err != nil {
-		return err
-	}
-	present := map[string]int{}
-	rows, err = tx.QueryContext(ctx, `SELECT l.state, count(*) FROM json_each(?) j
-		JOIN listings l ON l.invitation_id = json_extract(j.value, '$[0]') AND l.state = json_extract(j.value, '$[1]')
-		GROUP BY l.state`, string(pairList))
-	if err != nil {
-		return fmt.Errorf("count deferred listings: %w", err)
-	}
-	for rows.Next() {
-		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			rows.Close()
-			return fmt.Errorf("count deferred listings: %w", err)
-		}
-		present[st] = n
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("count deferred listings: %w", err)
-	}
-	whole := func(old string) bool { return stamped[old] == byOld[old] && present[old] == byOld[old] }
+	whole := func(old string) bool { return stamped[old] == byOld[old] }
 	rest := &deferredStamps{state: d.state, rows: map[string]stampRow{}}
 	for id, r := range d.rows {
 		if !whole(r.old) {
@@ -282,9 +276,9 @@ func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
 			stmt.Close()
 		}
 	}()
-	args := make([]any, 0, 1+stampChunk*2)
+	args := make([]any, 0, 1+stampChunk*3)
 	flush := func() error {
-		n := (len(args) - 1) / 2
+		n := (len(args) - 1) / 3
 		if n == 0 {
 			return nil
 		}
@@ -310,8 +304,8 @@ func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
 	}
 	args = append(args, d.state)
 	for id, r := range d.rows {
-		args = append(args, id, r.digest)
-		if (len(args)-1)/2 == stampChunk {
+		args = append(args, id, r.digest, r.revision)
+		if (len(args)-1)/3 == stampChunk {
 			if err := flush(); err != nil {
 				return fmt.Errorf("mark listings current: %w", err)
 			}
@@ -358,4 +352,17 @@ func (t *Tx) VerdictStates(ctx context.Context, ids []string) (map[string]string
 		out[id] = st
 	}
 	return out, rows.Err()
+}
+
+// listingSums sums a set of listings: how many, the low and high halves of
+// their digests, and their revisions (each well below 2^63 for any number
+// of rows a store holds).
+type listingSums struct {
+	n                 int
+	lo, hi, revisions int64
+}
+
+func (s listingSums) add(digest, revision int64) listingSums {
+	u := uint64(digest)
+	return listingSums{s.n + 1, s.lo + int64(u&0xffffffff), s.hi + int64(u>>32), s.revisions + revision}
 }

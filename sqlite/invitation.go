@@ -357,7 +357,7 @@ func invitationName(i int, id string) string {
 // A verdict's state is its listing's when it has one: a verdict screened
 // again unchanged is marked current there only (see 0008), or by an alias
 // of its state (0009).
-const selectStored = `SELECT i.json, i.added_at, v.json, coalesce(` + aliasedListingState + `, v.state),
+const selectStored = `SELECT i.json, i.added_at, i.revision, l.state, l.digest, v.json, coalesce(` + aliasedListingState + `, v.state),
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
@@ -383,6 +383,9 @@ func scanStoredIn(s scanner, fresh string) (linkvet.StoredInvitation, error) {
 // are read in order, and decoded in parallel after.
 type rawStored struct {
 	invJSON, addedAt                      string
+	revision                              int64
+	listedState                           sql.NullString
+	listedDigest                          sql.NullInt64
 	verdictJSON, verdictState             sql.NullString
 	decUndo                               sql.NullInt64
 	decID                                 sql.NullInt64
@@ -391,7 +394,7 @@ type rawStored struct {
 }
 
 func (r *rawStored) scan(s scanner) error {
-	return s.Scan(&r.invJSON, &r.addedAt, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
+	return s.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
 }
 
 func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
@@ -412,6 +415,7 @@ func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.S
 		return si, err
 	}
 	si.VerdictState = r.verdictState.String
+	si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
 		if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {

@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"unsafe"
+	"sync"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // Listings (migration 0008): what the inbox shows of an invitation is kept
@@ -188,14 +189,14 @@ func (db *DB) List(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Listing
 		if !f.Action.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: action %q is not one of %s", f.Action, actionList())
 		}
-		where += ` AND l.invitation_id IN (SELECT invitation_id FROM verdicts WHERE action = ?)`
+		where += ` AND l.action = ?`
 		args = append(args, string(f.Action))
 	}
 	if f.Category != "" {
 		if !f.Category.Valid() {
 			return nil, 0, linkvet.Errorf(linkvet.EINVALID, "list: category %q is not a known category", f.Category)
 		}
-		where += ` AND l.invitation_id IN (SELECT invitation_id FROM verdicts WHERE category = ?)`
+		where += ` AND l.category = ?`
 		args = append(args, string(f.Category))
 	}
 	cols := `SELECT l.listing`
@@ -303,7 +304,7 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 // listing is missing); any other is left nil, and not even read, for the
 // caller screens it again.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
-	var raws []rawStored
+	var read unlistedRead
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
 		unsettled, err := unsettledClause(ctx, tx, f, "i.id")
 		if err != nil {
@@ -336,10 +337,9 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		// verdict is looked up only for an invitation without a listing
 		// (a listed one is stale here, its verdict not needed): after a
 		// policy change, that is none of them.
-		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at,
+		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
 				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
-				coalesce(`+aliasedListingState+`, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id)),
-				NULL, NULL, NULL, NULL, NULL, NULL, NULL
+				coalesce(`+aliasedListingState+`, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id))
 			FROM invitations i
 			LEFT JOIN listings l ON l.invitation_id = i.id
 			WHERE i.direction = 'incoming'`+pending+unsettled+` AND (l.state IS NULL OR NOT `+cur+`)
@@ -347,28 +347,82 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		if err != nil {
 			return err
 		}
-		raws, err = scanRaws(rows)
-		return err
+		return read.scan(rows)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)
 	}
-	if len(raws) == 0 {
+	if len(read.rows) == 0 {
 		return nil, nil
 	}
-	// "" asks decodeAll for every verdict; a state that differs must stay nil.
-	out, err := decodeAll(raws, f.State)
+	out, err := read.decode(f.State)
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)
 	}
-	if f.State == "" {
-		for i := range out {
-			if out[i].VerdictState != "" {
-				out[i].Verdict = nil
+	return out, nil
+}
+
+// unlistedRead is what Unlisted read, before decoding: a row each.
+type unlistedRead struct{ rows []unlistedRow }
+
+type unlistedRow struct {
+	invJSON, addedAt          string
+	revision                  int64
+	listedState               sql.NullString
+	listedDigest              sql.NullInt64
+	verdictJSON, verdictState sql.NullString
+}
+
+func (u *unlistedRead) scan(rows *sql.Rows) error {
+	defer rows.Close()
+	for rows.Next() {
+		var r unlistedRow
+		if err := rows.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.verdictJSON, &r.verdictState); err != nil {
+			return err
+		}
+		u.rows = append(u.rows, r)
+	}
+	return rows.Err()
+}
+
+// decode decodes the rows on every core, each core a run of them, each
+// invitation in place from the string SQLite's driver made of it
+// (jsonio.UnmarshalInvitation: no copy into a stream, none of the
+// decoded strings). A verdict is decoded only when it is of state (a
+// verdict of another state is left nil: it is screened again).
+func (u *unlistedRead) decode(state string) ([]linkvet.StoredInvitation, error) {
+	out := make([]linkvet.StoredInvitation, len(u.rows))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(u.rows)/256))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(u.rows)/workers, (w+1)*len(u.rows)/workers
+		wg.Go(func() { errs[w] = u.decodeRun(out[lo:hi], u.rows[lo:hi], state) })
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func (u *unlistedRead) decodeRun(out []linkvet.StoredInvitation, rows []unlistedRow, state string) error {
+	for k := range rows {
+		r, si := &rows[k], &out[k]
+		if err := jsonio.UnmarshalInvitation(r.invJSON, &si.Invitation); err != nil {
+			return fmt.Errorf("decode stored invitation: %w", err)
+		}
+		var err error
+		if si.AddedAt, err = parseTime(sql.NullString{String: r.addedAt, Valid: true}); err != nil {
+			return err
+		}
+		si.VerdictState = r.verdictState.String
+		si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
+		if r.verdictJSON.Valid && r.verdictState.String == state {
+			si.Verdict = new(linkvet.Verdict)
+			if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
+				return fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // SaveListed is SaveVerdicts that keeps each verdict's listing too (ls[i]
@@ -426,7 +480,7 @@ func (db *DB) keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict
 			stmt.Close()
 		}
 	}()
-	args := make([]any, 0, 1+listingChunk*4)
+	args := make([]any, 0, 1+listingChunk*6)
 	for from := 0; from < len(keep); from += listingChunk {
 		part := keep[from:min(from+listingChunk, len(keep))]
 		if stmt == nil || stmtRows != len(part) {
@@ -441,7 +495,7 @@ func (db *DB) keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict
 		}
 		args = append(args[:0], state)
 		for _, i := range part {
-			args = append(args, vs[i].ID, ls[i].Attention, listingText(&ls[i]), digests[i])
+			args = append(args, vs[i].ID, ls[i].Attention, listingText(&ls[i]), digests[i], string(ls[i].Action), string(ls[i].Category))
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("keep the listings of %s to %s: %w", vs[part[0]].ID, vs[part[len(part)-1]].ID, err)
@@ -450,24 +504,17 @@ func (db *DB) keepListings(ctx context.Context, tx *sql.Tx, vs []linkvet.Verdict
 	return nil
 }
 
-// verdictDigest names a verdict's JSON in 64 bits (two CRCs, both done in
-// hardware): a verdict screened again is the stored one when its digest
-// is the one its listing keeps.
-func verdictDigest(data string) int64 {
-	// Read in place: copying megabytes of JSON to hash it cost more
-	// than hashing it.
-	b := unsafe.Slice(unsafe.StringData(data), len(data))
-	return int64(uint64(crc32.Checksum(b, castagnoli))<<32 | uint64(crc32.ChecksumIEEE(b)))
-}
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// verdictDigest names a verdict's JSON in 64 bits (jsonio.Digest): a
+// verdict screened again is the stored one when its digest is the one its
+// listing keeps.
+func verdictDigest(data string) int64 { return jsonio.DigestString(data) }
 
 // stampChunk is how many listings one stampListings statement looks at.
 const stampChunk = 500
 
 // stampListings is the statement that marks current (?1) the listings of n
-// verdicts (id and digest each) whose digest is the one kept, and names
-// them.
+// verdicts (id, digest and the invitation's revision each) that still have
+// that digest and were made from that revision, and names them.
 func stampListings(n int) string {
 	var b strings.Builder
 	b.WriteString(`UPDATE listings SET state = ?1 FROM (VALUES `)
@@ -475,9 +522,10 @@ func stampListings(n int) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?)")
+		b.WriteString("(?, ?, ?)")
 	}
-	b.WriteString(`) AS j WHERE listings.invitation_id = j.column1 AND listings.digest = j.column2 RETURNING listings.invitation_id`)
+	b.WriteString(`) AS j WHERE listings.invitation_id = j.column1 AND listings.digest = j.column2
+		AND listings.revision = j.column3 RETURNING listings.invitation_id`)
 	return b.String()
 }
 
@@ -489,16 +537,119 @@ const listingChunk = 256
 // sent_at are the invitation's.
 func upsertListings(n int) string {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest)
-		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4 FROM (VALUES `)
+	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest, action, category, unsaved, revision)
+		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4, j.column5, j.column6, 0, i.revision FROM (VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("(?, ?, ?, ?)")
+		b.WriteString("(?, ?, ?, ?, ?, ?)")
 	}
 	b.WriteString(`) j JOIN invitations i ON i.id = j.column1 WHERE true
 		ON CONFLICT (invitation_id) DO UPDATE SET pending = excluded.pending, sent_at = excluded.sent_at,
-		attention = excluded.attention, state = excluded.state, listing = excluded.listing, digest = excluded.digest`)
+		attention = excluded.attention, state = excluded.state, listing = excluded.listing, digest = excluded.digest,
+		action = excluded.action, category = excluded.category, unsaved = 0, revision = excluded.revision`)
 	return b.String()
+}
+
+// screenedChunk is how many listings one relistScreened statement keeps.
+const screenedChunk = 256
+
+// relistScreened is the statement that keeps n listings made by screening
+// again, without their verdicts (0010): the state, then id, attention,
+// text, verdict digest, action, category and the revision screened for
+// each. An invitation no longer at that revision (enriched since, by any
+// process) is left as it is. The listing stays saved (its verdict stored)
+// only when the verdict came out with the JSON the stored one has.
+func relistScreened(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest, action, category, unsaved, revision)
+		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4, j.column5, j.column6, 1, i.revision FROM (VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(`) j JOIN invitations i ON i.id = j.column1 AND i.revision = j.column7 WHERE true
+		ON CONFLICT (invitation_id) DO UPDATE SET pending = excluded.pending, sent_at = excluded.sent_at,
+		attention = excluded.attention, state = excluded.state, listing = excluded.listing,
+		action = excluded.action, category = excluded.category,
+		unsaved = CASE WHEN listings.digest = excluded.digest THEN listings.unsaved ELSE 1 END,
+		digest = excluded.digest, revision = excluded.revision`)
+	return b.String()
+}
+
+// ListScreened keeps the listings ls made by screening invitations again
+// under state, without storing their verdicts (0010): after a policy
+// change, listing the inbox then writes one short row per invitation whose
+// listing changed, not the verdict's JSON too, and none for the others.
+// digests[i] is the jsonio.Digest of the JSON of the verdict ls[i] was
+// made from, read[i] what Unlisted noted of the invitation screened.
+//
+// A listing whose verdict has the digest its stored listing keeps is that
+// listing: it is marked current at commit, by an alias of its old state
+// when it can (alias.go), without a write. The others are written, marked
+// unsaved unless their verdict came out as stored. An invitation no longer
+// at the revision screened (enriched since, by this process or another)
+// keeps what it has, and is screened again by the next read that finds it
+// stale. A verdict read whole whose listing is unsaved reports its own,
+// older, state: whoever reads it whole screens it again and stores it.
+func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error {
+	if len(digests) != len(ls) || len(read) != len(ls) {
+		return linkvet.Errorf(linkvet.EINTERNAL, "keep listings: %d listings, %d digests and %d read marks", len(ls), len(digests), len(read))
+	}
+	if len(ls) == 0 {
+		return nil
+	}
+	tx := t.tx
+	d, err := t.db.stampsFor(ctx, tx, state)
+	if err != nil {
+		return fmt.Errorf("keep listings: %w", err)
+	}
+	var changed []int
+	for i := range ls {
+		if ls[i].ID == "" {
+			return linkvet.Errorf(linkvet.EINVALID, "keep listings: listing %d has no id", i+1)
+		}
+		switch r := read[i]; {
+		case r.ListedState != "" && r.ListedDigest == digests[i] && r.ListedState != state:
+			d.rows[ls[i].ID] = stampRow{old: r.ListedState, digest: digests[i], revision: r.Revision}
+		case r.ListedState == state && r.ListedDigest == digests[i]:
+			delete(d.rows, ls[i].ID) // already current
+		default:
+			delete(d.rows, ls[i].ID) // written now: no stamp may touch it at commit
+			changed = append(changed, i)
+		}
+	}
+	var stmt *sql.Stmt
+	stmtRows := 0
+	defer func() {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}()
+	args := make([]any, 0, 1+screenedChunk*7)
+	for from := 0; from < len(changed); from += screenedChunk {
+		part := changed[from:min(from+screenedChunk, len(changed))]
+		if stmt == nil || stmtRows != len(part) {
+			if stmt != nil {
+				stmt.Close()
+			}
+			var err error
+			if stmt, err = tx.PrepareContext(ctx, relistScreened(len(part))); err != nil {
+				return fmt.Errorf("keep listings: %w", err)
+			}
+			stmtRows = len(part)
+		}
+		args = append(args[:0], state)
+		for _, i := range part {
+			l := &ls[i]
+			args = append(args, l.ID, l.Attention, listingText(l), digests[i], string(l.Action), string(l.Category), read[i].Revision)
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("keep the listings of %s to %s: %w", ls[part[0]].ID, ls[part[len(part)-1]].ID, err)
+		}
+	}
+	return nil
 }
