@@ -260,3 +260,84 @@ func TestSameVerdictOnlyStampsItsListing(t *testing.T) {
 		t.Errorf("b's stored verdict has score %d, want 3", si.Verdict.Score)
 	}
 }
+
+// TestUpgradeFrom0009KeepsListings: a store made by the schema before
+// 0010 keeps its listings, current as they were; each takes its verdict's
+// action and category (the inbox filters on them now), and the invitation
+// texts start at revision 0, counted up by every change after.
+func TestUpgradeFrom0009KeepsListings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.version > 9 {
+			break
+		}
+		if _, err := raw.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01T00:00:00.000000000Z')`, m.version, m.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const at = "2026-01-02T00:00:00.000000000Z"
+	invJSON := `{"id":"p1","direction":"incoming","person":{"name":"Pia Made-Up"},"shared":{}}`
+	vJSON := `{"id":"p1","action":"decline","report":false,"category":"stranger","intent":"unknown","score":-40,"confidence":0.6,"reasons":[],"checklist":{"personal_note":false,"common_ground":false,"enough_mutuals":null},"drafts":{}}`
+	l := linkvet.Listing{ID: "p1", Name: "Pia Made-Up", Action: linkvet.Decline, Category: linkvet.Stranger, Intent: linkvet.UnknownIntent, Score: -40, Confidence: 0.6, Attention: 1200}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`INSERT INTO invitations (id, person_key, direction, sent_at, added_at, updated_at, pending, json) VALUES ('p1', '', 'incoming', ?, ?, ?, 1, ?)`, []any{at, at, at, invJSON}},
+		{`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state) VALUES ('p1', 'decline', 'stranger', -40, ?, ?, 's1')`, []any{at, vJSON}},
+		{`INSERT INTO listings (direction, pending, attention, sent_at, invitation_id, state, listing, digest) VALUES ('incoming', 1, 1200, ?, 'p1', 's1', ?, ?)`, []any{at, listingText(&l), verdictDigest(vJSON)}},
+	} {
+		if _, err := raw.Exec(q.sql, q.args...); err != nil {
+			t.Fatalf("%s: %v", q.sql, err)
+		}
+	}
+	raw.Close()
+
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var action, category string
+	var unsaved, revision, invRevision int
+	if err := db.sql.QueryRow(`SELECT l.action, l.category, l.unsaved, l.revision, i.revision FROM listings l JOIN invitations i ON i.id = l.invitation_id`).
+		Scan(&action, &category, &unsaved, &revision, &invRevision); err != nil {
+		t.Fatal(err)
+	}
+	if action != "decline" || category != "stranger" || unsaved != 0 || revision != 0 || invRevision != 0 {
+		t.Fatalf("after the upgrade the listing has action %q, category %q, unsaved %d, revision %d (invitation %d)", action, category, unsaved, revision, invRevision)
+	}
+	f := linkvet.ListFilter{State: "s1", Action: linkvet.Decline}
+	if got, total, err := db.List(ctx, f); err != nil || total != 1 || !reflect.DeepEqual(got[0], l) {
+		t.Fatalf("List by action after the upgrade: %+v, %d, %v", got, total, err)
+	}
+	si, err := db.Invitation(ctx, "p1")
+	if err != nil || si.VerdictState != "s1" || si.Verdict == nil || si.Read.Revision != 0 || si.Read.ListedState != "s1" {
+		t.Fatalf("whole read after the upgrade: %+v, %v", si, err)
+	}
+	// A change of the text counts one revision, and drops the listing.
+	if _, err := db.sql.Exec(`UPDATE invitations SET json = ? WHERE id = 'p1'`, strings.Replace(invJSON, "Pia", "Pía", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.sql.Exec(`UPDATE invitations SET json = json WHERE id = 'p1'`); err != nil {
+		t.Fatal(err)
+	}
+	if si, err := db.Invitation(ctx, "p1"); err != nil || si.Read.Revision != 1 || si.Read.ListedState != "" {
+		t.Fatalf("after one change of the text: %+v, %v; want revision 1 and no listing", si.Read, err)
+	}
+}
