@@ -18,10 +18,18 @@ import (
 
 // Listings (migration 0008): what the inbox shows of an invitation is kept
 // in the narrow table listings, in a compact text of its own (listingText),
-// with the state of the verdict it was made from. The table is kept in the
-// inbox's order (its primary key), so that List reads a page as one range
-// of it: no JSON, no sort; marking a row current rewrites that row alone. An invitation without a listing of
-// the current state is what Unlisted hands to the service.
+// with the state it is current in. The table is kept in the inbox's order
+// (its primary key), so that List reads a page as one range of it: no JSON,
+// no sort; marking a row current rewrites that row alone. An invitation
+// without a listing of the current state is what Unlisted hands to the
+// service.
+//
+// Since 0010 a listing may be newer than the stored verdict: after a
+// policy change the inbox keeps the listings it made (ListScreened) and
+// not the verdicts. Such a listing is marked unsaved; its verdict reads
+// whole in its own, older, state (aliasedListingState), so whoever reads
+// it whole screens it again and stores it. List filters on the listing's
+// own action and category.
 
 // listingVersion starts every listing text; a store written by a later
 // form is read as unlisted, never misread.
@@ -300,9 +308,11 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 // Unlisted returns, in the store's order, the incoming invitations f
 // selects (its Action, Category, Offset and Limit aside: screening again
 // may change what they select) that have no listing made in f.State,
-// without their decisions. A verdict of f.State is decoded (only its
-// listing is missing); any other is left nil, and not even read, for the
-// caller screens it again.
+// without their decisions, each with what a save made from it needs
+// (StoredInvitation.Read: the revision, and the state and digest of its
+// listing). A verdict of f.State is decoded (only its listing is missing);
+// any other is left nil, and not even read, for the caller screens it
+// again.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
 	var read unlistedRead
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {

@@ -13,13 +13,17 @@
 // The schema (see the migrations for every column):
 //
 //	invitations  one row per invitation: invitation-v1 JSON plus the indexed
-//	             columns id, person_key, direction, sent_at, added_at, pending
+//	             columns id, person_key, direction, sent_at, added_at, pending,
+//	             and revision, counted up by a trigger on each change of the
+//	             JSON (a save made from a read checks it)
 //	verdicts     the latest verdict per invitation (JSON, action, category,
 //	             score) and the state it was screened in (policy version,
 //	             classifier generation), which tells a stale one
 //	listings     what the inbox shows of each invitation (linkvet.Listing),
-//	             with the state its verdict is current in, indexed in the
-//	             inbox's order; no row means "make it again" (listing.go)
+//	             with the state it is current in, indexed in the inbox's
+//	             order; no row means "make it again"; unsaved = 1 when the
+//	             stored verdict is older than the listing, which then reads
+//	             whole as stale (listing.go, 0010)
 //	state_aliases  an old state whose listings are all current under a
 //	             newer one too, so that they need no write each (alias.go)
 //	decisions    append-only log of decisions; triggers refuse UPDATE and
