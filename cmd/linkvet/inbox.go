@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -91,7 +92,7 @@ the table then says how many there are in all.`,
 				if total > len(rows) && len(rows) > 0 {
 					defer fmt.Fprintf(e.stdout, "showing the first %d of %d; linkvet inbox without --limit lists them all\n", len(rows), total)
 				}
-				return e.printInbox(svc, rows, marks, all, drafts)
+				return e.printInbox(svc, rows, marks, all, drafts, filtered(f, needsDetails))
 			}
 			kept, _, err := svc.InboxItems(e.ctx, f)
 			if err != nil {
@@ -120,7 +121,7 @@ the table then says how many there are in all.`,
 			for i := range kept {
 				marks[i] = len(service.NeedsDetails(&kept[i].Invitation, kept[i].Verdict)) > 0
 			}
-			return e.printInbox(svc, kept, marks, all, drafts)
+			return e.printInbox(svc, kept, marks, all, drafts, filtered(f, needsDetails))
 		}),
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: each invitation with its verdict and latest decision")
@@ -141,16 +142,37 @@ func firstN[T any](list []T, n int) []T {
 	return list
 }
 
+// filtered says what the filters of an inbox select ("" for none), for
+// an empty list to say so rather than suggest importing.
+func filtered(f service.InboxFilter, needsDetails bool) string {
+	var parts []string
+	if f.Action != "" {
+		parts = append(parts, "with the verdict "+string(f.Action))
+	}
+	if f.Category != "" {
+		parts = append(parts, "in the category "+string(f.Category))
+	}
+	if needsDetails {
+		parts = append(parts, "that need details")
+	}
+	return strings.Join(parts, " and ")
+}
+
 // printInbox prints the inbox as a table; marks[i] says kept[i] needs
-// details.
-func (e *env) printInbox(svc *service.Service, kept []linkvet.StoredInvitation, marks []bool, all, drafts bool) error {
+// details; filter says what the filters select ("" for none).
+func (e *env) printInbox(svc *service.Service, kept []linkvet.StoredInvitation, marks []bool, all, drafts bool, filter string) error {
 	if !all {
 		defer printUnsettled(e, svc)
 	}
 	if len(kept) == 0 {
-		if all {
+		switch {
+		case filter != "" && all:
+			fmt.Fprintf(e.stdout, "No invitations %s. linkvet inbox --all without filters lists them all.\n", filter)
+		case filter != "":
+			fmt.Fprintf(e.stdout, "No pending invitations %s. linkvet inbox without filters lists them all.\n", filter)
+		case all:
 			fmt.Fprintln(e.stdout, "No invitations stored. Import an export (linkvet import) or add some (linkvet add).")
-		} else {
+		default:
 			fmt.Fprintln(e.stdout, "No pending invitations. Import an export (linkvet import) or add some (linkvet add).")
 		}
 		return nil
