@@ -156,9 +156,11 @@ func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkve
 					ends = append(ends, -1)
 				default:
 					if len(all)+len(line) > cap(all) {
-						// Doubled, not grown by append's quarter:
-						// megabytes were copied five times over.
-						all = slices.Grow(all, max(len(all), len(line), 64<<10))
+						// Sized from the first verdict for all of this
+						// core's, then doubled, not grown by append's
+						// quarter: megabytes were copied five times over.
+						left := (n - i + workers - 1) / workers
+						all = slices.Grow(all, max(len(all), len(line)*left*5/4))
 					}
 					all = append(all, line...)
 					ends = append(ends, len(all))

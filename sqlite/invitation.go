@@ -1,13 +1,11 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -398,34 +396,32 @@ func (r *rawStored) scan(s scanner) error {
 }
 
 func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
-	return r.decodeWith(fresh, nil)
+	var si linkvet.StoredInvitation
+	err := r.decodeInto(fresh, &si)
+	return si, err
 }
 
-// decodeWith is decode with the invitation already decoded (when inv is
-// not nil).
-func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.StoredInvitation, error) {
-	var si linkvet.StoredInvitation
-	if inv != nil {
-		si.Invitation = *inv
-	} else if err := json.Unmarshal([]byte(r.invJSON), &si.Invitation); err != nil {
-		return si, fmt.Errorf("decode stored invitation: %w", err)
+// decodeInto is decode into si, which must be zero.
+func (r *rawStored) decodeInto(fresh string, si *linkvet.StoredInvitation) error {
+	if err := jsonio.UnmarshalInvitation(r.invJSON, &si.Invitation); err != nil {
+		return fmt.Errorf("decode stored invitation: %w", err)
 	}
 	var err error
 	if si.AddedAt, err = parseTime(sql.NullString{String: r.addedAt, Valid: true}); err != nil {
-		return si, err
+		return err
 	}
 	si.VerdictState = r.verdictState.String
 	si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
 		if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
-			return si, fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
+			return fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
 		}
 	}
 	if r.decID.Valid {
 		at, err := parseTime(r.decAt)
 		if err != nil {
-			return si, err
+			return err
 		}
 		si.Decision = &linkvet.Decision{
 			ID:           r.decID.Int64,
@@ -438,80 +434,32 @@ func (r *rawStored) decodeWith(fresh string, inv *linkvet.Invitation) (linkvet.S
 			Undo:         r.decUndo.Int64 == 1,
 		}
 	}
-	return si, nil
+	return nil
 }
 
-// decodeAll decodes rows on every core; decoding JSON is most of the
-// cost of a long list. Each core reads its share of the invitations as
-// JSON Lines with jsonio's reader (its hand-written decoder agrees with
-// encoding/json on every input, and is about three times faster); a row
-// the reader refuses is decoded by encoding/json, which says why.
+// decodeAll decodes rows on every core, each core a run of them; decoding
+// JSON is most of the cost of a long list. Each invitation is decoded in
+// place from the string SQLite's driver made of it, by jsonio's
+// hand-written decoder where it can (jsonio.UnmarshalInvitation: it agrees
+// with encoding/json on every input, and is about three times faster).
 func decodeAll(raws []rawStored, fresh string) ([]linkvet.StoredInvitation, error) {
 	out := make([]linkvet.StoredInvitation, len(raws))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/256))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			invs := decodeInvitations(raws, w, workers)
-			for k, i := 0, w; i < len(raws); k, i = k+1, i+workers {
-				si, err := raws[i].decodeWith(fresh, invs[k])
-				if err != nil {
+		lo, hi := w*len(raws)/workers, (w+1)*len(raws)/workers
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				if err := raws[i].decodeInto(fresh, &out[i]); err != nil {
 					errs[w] = err
 					return
 				}
-				out[i] = si
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// decodeInvitations decodes the invitations of raws[from], raws[from+step],
-// ... in one stream; an entry is nil where the reader refused the row.
-func decodeInvitations(raws []rawStored, from, step int) []*linkvet.Invitation {
-	size := 0
-	for i := from; i < len(raws); i += step {
-		size += len(raws[i].invJSON) + 1
-	}
-	buf := make([]byte, 0, size)
-	n := 0
-	for i := from; i < len(raws); i += step {
-		if strings.IndexByte(raws[i].invJSON, '\n') >= 0 {
-			buf = append(buf, "null"...) // one line per row, always
-		} else {
-			buf = append(buf, raws[i].invJSON...)
-		}
-		buf = append(buf, '\n')
-		n++
-	}
-	out := make([]*linkvet.Invitation, n)
-	decoded := make([]linkvet.Invitation, n)
-	rd := jsonio.NewReader(bytes.NewReader(buf), "stored invitations")
-	for {
-		rec, err := rd.Next()
-		if err == io.EOF {
-			return out
-		}
-		var p *linkvet.Problem
-		if errors.As(err, &p) {
-			continue
-		} else if err != nil {
-			return out
-		}
-		if k := rec.Line - 1; k >= 0 && k < n && out[k] == nil {
-			decoded[k] = rec.Invitation
-			out[k] = &decoded[k]
-		}
-	}
+	return out, errors.Join(errs...)
 }
 
 // Invitation returns one stored invitation with its verdict and latest

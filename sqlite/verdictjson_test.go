@@ -3,6 +3,7 @@ package sqlite
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/linkvet/linkvet"
@@ -89,10 +90,10 @@ func BenchmarkDecodeVerdict(b *testing.B) {
 	})
 }
 
-// TestDecodeInvitationsAgrees: listing decodes stored invitations with
-// jsonio's reader; every row decodes as encoding/json decodes it, and a
-// row the reader refuses (one jsonio would reject as input, one over
-// several lines) is left to encoding/json.
+// TestDecodeInvitationsAgrees: reads decode stored invitations with
+// jsonio.UnmarshalInvitation; every row decodes as encoding/json decodes
+// it (one jsonio would reject as input, one over several lines too), and
+// a row encoding/json refuses is refused.
 func TestDecodeInvitationsAgrees(t *testing.T) {
 	rows := []string{
 		`{"id":"a","direction":"incoming","message":"Hi <Dana> & co","person":{"name":"Ana Made-Up","photo":"real","skills":["Go","Kafka"]},"mutual_connections":3,"sent_at":"2026-11-20T09:30:00+01:00"}`,
@@ -106,28 +107,22 @@ func TestDecodeInvitationsAgrees(t *testing.T) {
 	for i, r := range rows {
 		raws[i] = rawStored{invJSON: r, addedAt: "2026-11-20T10:00:00Z"}
 	}
-	for _, step := range []int{1, 2} {
-		got, err := decodeAll(raws, "")
-		if err != nil {
+	got, err := decodeAll(raws, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		var want linkvet.Invitation
+		if err := json.Unmarshal([]byte(r), &want); err != nil {
 			t.Fatal(err)
 		}
-		fast := decodeInvitations(raws, 0, step)
-		for i, r := range rows {
-			var want linkvet.Invitation
-			if err := json.Unmarshal([]byte(r), &want); err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got[i].Invitation, want) {
-				t.Errorf("row %d: decoded %+v, encoding/json %+v", i, got[i].Invitation, want)
-			}
-			if i%step == 0 {
-				if f := fast[i/step]; f != nil && !reflect.DeepEqual(*f, want) {
-					t.Errorf("row %d (step %d): the reader decoded %+v, encoding/json %+v", i, step, *f, want)
-				}
-			}
+		if !reflect.DeepEqual(got[i].Invitation, want) {
+			t.Errorf("row %d: decoded %+v, encoding/json %+v", i, got[i].Invitation, want)
 		}
-		if fast[0] == nil {
-			t.Errorf("step %d: a plain row was not decoded by the reader", step)
-		}
+	}
+	// A row encoding/json refuses is refused, naming why.
+	bad := append(raws, rawStored{invJSON: `{"id":"f","mutual_connections":"many"}`, addedAt: "2026-11-20T10:00:00Z"})
+	if _, err := decodeAll(bad, ""); err == nil || !strings.Contains(err.Error(), "decode stored invitation") {
+		t.Errorf("a bad row: %v", err)
 	}
 }
