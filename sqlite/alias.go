@@ -225,39 +225,58 @@ func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
+	// Summed apart for pending and decided listings: the inbox screens
+	// the pending ones again, and a store with decisions keeps listings
+	// of decided invitations stamped old too.
 	stamped := map[string]listingSums{}
-	rows, err := tx.QueryContext(ctx, `SELECT state, count(*), sum(digest & 4294967295), sum((digest >> 32) & 4294967295), sum(revision)
-		FROM listings WHERE state IN (SELECT value FROM json_each(?)) GROUP BY state`, string(list))
+	pending := map[string]listingSums{}
+	rows, err := tx.QueryContext(ctx, `SELECT state, pending, count(*), sum(digest & 4294967295), sum((digest >> 32) & 4294967295), sum(revision)
+		FROM listings WHERE state IN (SELECT value FROM json_each(?)) GROUP BY state, pending`, string(list))
 	if err != nil {
 		return fmt.Errorf("sum listings by state: %w", err)
 	}
 	for rows.Next() {
 		var st string
+		var p bool
 		var sums listingSums
-		if err := rows.Scan(&st, &sums.n, &sums.lo, &sums.hi, &sums.revisions); err != nil {
+		if err := rows.Scan(&st, &p, &sums.n, &sums.lo, &sums.hi, &sums.revisions); err != nil {
 			rows.Close()
 			return fmt.Errorf("sum listings by state: %w", err)
 		}
-		stamped[st] = sums
+		stamped[st] = stamped[st].plus(sums)
+		if p {
+			pending[st] = sums
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("sum listings by state: %w", err)
 	}
+	// Every listing of old found unchanged: one alias row. Every pending
+	// one: one statement marks them, without a lookup per row. Else each
+	// row is marked if it still is as found.
 	whole := func(old string) bool { return stamped[old] == byOld[old] }
+	allPending := func(old string) bool { return !whole(old) && pending[old] == byOld[old] }
 	rest := &deferredStamps{state: d.state, rows: map[string]stampRow{}}
 	for id, r := range d.rows {
-		if !whole(r.old) {
+		if !whole(r.old) && !allPending(r.old) {
 			rest.rows[id] = r
 		}
 	}
 	for old := range byOld {
-		if !whole(old) {
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO state_aliases (old, current) VALUES (?, ?)
-			ON CONFLICT (old) DO UPDATE SET current = excluded.current`, old, d.state); err != nil {
-			return fmt.Errorf("alias state %q to %q: %w", old, d.state, err)
+		switch {
+		case whole(old):
+			if _, err := tx.ExecContext(ctx, `INSERT INTO state_aliases (old, current) VALUES (?, ?)
+				ON CONFLICT (old) DO UPDATE SET current = excluded.current`, old, d.state); err != nil {
+				return fmt.Errorf("alias state %q to %q: %w", old, d.state, err)
+			}
+		case allPending(old):
+			if _, err := tx.ExecContext(ctx, `UPDATE listings SET state = ? WHERE state = ? AND pending = 1`, d.state, old); err != nil {
+				return fmt.Errorf("mark listings current: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, d.state); err != nil {
+				return fmt.Errorf("forget aliases of %q: %w", d.state, err)
+			}
 		}
 	}
 	return stampRows(ctx, tx, rest)
@@ -360,6 +379,10 @@ func (t *Tx) VerdictStates(ctx context.Context, ids []string) (map[string]string
 type listingSums struct {
 	n                 int
 	lo, hi, revisions int64
+}
+
+func (s listingSums) plus(t listingSums) listingSums {
+	return listingSums{s.n + t.n, s.lo + t.lo, s.hi + t.hi, s.revisions + t.revisions}
 }
 
 func (s listingSums) add(digest, revision int64) listingSums {
