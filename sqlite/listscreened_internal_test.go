@@ -117,3 +117,49 @@ func TestListScreenedRefusesBadInput(t *testing.T) {
 		t.Errorf("after refused saves, %v current under s1, want all three", got)
 	}
 }
+
+// TestListScreenedWithDecidedListings: when the listings found unchanged
+// are every pending listing of their old state, but a decided invitation
+// keeps a listing of that state (not screened again by the pending inbox),
+// the pending ones are marked current in one statement and no alias is
+// recorded: the decided one stays stale.
+func TestListScreenedWithDecidedListings(t *testing.T) {
+	ctx := context.Background()
+	db, vs, ls := aliasStore(t)
+	if _, err := db.Decide(ctx, linkvet.Decision{InvitationID: "c", Action: linkvet.Ignore, By: linkvet.ByUser}); err != nil {
+		t.Fatal(err)
+	}
+	read, err := db.Unlisted(ctx, linkvet.ListFilter{State: "s2"})
+	if err != nil || len(read) != 2 {
+		t.Fatalf("pending unlisted under s2: %d, %v", len(read), err)
+	}
+	digests := make([]int64, 2)
+	marks := make([]linkvet.ReadMark, 2)
+	for i, si := range read {
+		k := slices.IndexFunc(vs, func(v linkvet.Verdict) bool { return v.ID == si.Invitation.ID })
+		b, err := json.Marshal(&vs[k])
+		if err != nil {
+			t.Fatal(err)
+		}
+		digests[i], marks[i] = verdictDigest(string(b)), si.Read
+		if digests[i] != si.Read.ListedDigest {
+			t.Fatalf("%s: the digest of its stored verdict is not its listing's", si.Invitation.ID)
+		}
+	}
+	lsRead := []linkvet.Listing{ls[slices.IndexFunc(ls, func(l linkvet.Listing) bool { return l.ID == read[0].Invitation.ID })], ls[slices.IndexFunc(ls, func(l linkvet.Listing) bool { return l.ID == read[1].Invitation.ID })]}
+	if err := db.Update(ctx, func(tx linkvet.Tx) error { return tx.(*Tx).ListScreened(ctx, lsRead, digests, marks, "s2") }); err != nil {
+		t.Fatal(err)
+	}
+	if got := aliases(t, db); len(got) != 0 {
+		t.Errorf("aliases %v: c, decided, was never screened under s2", got)
+	}
+	if got := current(t, db, "s2", false); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("pending current under s2: %v, want a and b", got)
+	}
+	if st := stampedWith(t, db, "c"); st != "s1" {
+		t.Errorf("c's listing is stamped %q, want s1", st)
+	}
+	if got := current(t, db, "s2", true); slices.Contains(got, "c") {
+		t.Errorf("c, decided, is current under s2: %v", got)
+	}
+}
