@@ -185,7 +185,7 @@ func decodeDump(text []byte, name string) (*decoded, error) {
 		default:
 			// A key a later linkvet writes: skipped, as encoding/json would.
 			var skip json.RawMessage
-			derr = d.value(dec, key, &skip)
+			derr = d.value(dec, fmt.Sprintf("key %q", key), &skip)
 		}
 		if derr != nil {
 			return nil, derr
