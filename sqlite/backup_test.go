@@ -421,11 +421,21 @@ func FuzzRestoreNamesTheProblem(f *testing.F) {
 		err := db.Restore(context.Background(), bytes.NewReader(data), "fuzz.json")
 		switch linkvet.ErrorCode(err) {
 		case "":
-			// Restored: the store now holds the file; export it and
-			// start the next input on an empty one.
-			var b bytes.Buffer
-			if err := db.Export(context.Background(), &b, "json"); err != nil {
+			// Restored: what the store now exports restores into an
+			// empty one and exports the same again.
+			var first, second bytes.Buffer
+			if err := db.Export(context.Background(), &first, "json"); err != nil {
 				t.Fatalf("a restored store does not export: %v", err)
+			}
+			fresh(t)
+			if err := db.Restore(context.Background(), bytes.NewReader(first.Bytes()), "again.json"); err != nil {
+				t.Fatalf("an export of a restored store does not restore: %v\n%s", err, first.Bytes())
+			}
+			if err := db.Export(context.Background(), &second, "json"); err != nil {
+				t.Fatal(err)
+			}
+			if a, b := withoutExportedAt(first.String()), withoutExportedAt(second.String()); a != b {
+				t.Fatalf("export, restore, export differ:\n%s\n---\n%s", a, b)
 			}
 			fresh(t)
 		case linkvet.EINVALID:
@@ -434,4 +444,24 @@ func FuzzRestoreNamesTheProblem(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRestoreRefusesAStoreWithOnlyASyncState: a store that holds nothing
+// but where a mailbox sync stopped is not empty; restoring into it would
+// mix two syncs' states.
+func TestRestoreRefusesAStoreWithOnlyASyncState(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	if err := db.Update(ctx, func(ltx linkvet.Tx) error {
+		return ltx.(*sqlite.Tx).SetSyncState(ctx, "imap:a", "{}")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Restore(ctx, strings.NewReader(restoreDoc(nil, []string{syncDoc("imap:b")})), "x.json")
+	if linkvet.ErrorCode(err) != linkvet.ECONFLICT || !strings.Contains(linkvet.ErrorMessage(err), "is not empty") {
+		t.Fatalf("got %v, want ECONFLICT: the store is not empty", err)
+	}
+	if v, _ := db.SyncState(ctx, "imap:b"); v != "" {
+		t.Errorf("a refused restore wrote sync state imap:b = %q", v)
+	}
 }
