@@ -40,6 +40,11 @@ type dump struct {
 	// Inferred and Unsettled: see migration 0007 (import.go).
 	Inferred  []inferredRow `json:"inferred,omitempty"`
 	Unsettled []string      `json:"unsettled,omitempty"`
+	// RawInputs and SyncStates (migration 0006) came with the second
+	// revision of the layout; an export written before has neither, and
+	// restores without them.
+	RawInputs  []rawInputIn   `json:"raw_inputs,omitempty"`
+	SyncStates []syncStateRow `json:"sync_states,omitempty"`
 }
 
 // storedModel is a named blob with its generation (JSON writes the blob
@@ -56,16 +61,20 @@ type storedModel struct {
 // profile, every invitation with its verdict and latest decision, the full
 // decision history, known people with tags, the import history, the
 // messages, the outreach log, every version of the policy, the audit log,
-// the trained classifier and what each invitation was trained as. It is
-// written as it is read, one record at a time, so that memory stays flat
-// whatever the store's size; Restore reads it back into an empty store.
+// the trained classifier and what each invitation was trained as, the
+// raw inputs each invitation was read from ("raw_inputs": the e-mail,
+// pasted page or profile PDF as kept, its data in base64, with its SHA-256
+// digest) and where each mailbox sync stopped ("sync_states"). Every
+// table is written as it is read, one row at a time, so that memory stays
+// flat whatever the store's size (a large raw input is held once, while it
+// is written); Restore reads it back into an empty store.
 //
 // format "csv" writes one table for spreadsheets, one row per record; the
 // first column, "record", says what the row is: "invitation" (with its
 // verdict and latest decision), "decision" (the full history, oldest
 // first; verdict_action is what linkvet had advised) or "known". Columns
-// that do not apply to a record are empty. The profile, imports and
-// messages are left to the JSON export. So that a spreadsheet never runs a
+// that do not apply to a record are empty. The profile, imports,
+// messages, raw inputs and sync states are left to the JSON export. So that a spreadsheet never runs a
 // cell as a formula, a cell starting with = + - @, a tab or a carriage
 // return (also behind spaces and invisible characters) gets a leading
 // single quote ('=cmd), except plain integers such as a negative score.
@@ -183,31 +192,19 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 		return eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) { emit(si) })
 	})
 	j.array("decisions", func(emit func(any)) error {
-		ds, err := readDecisions(ctx, tx, "")
-		for _, d := range ds {
-			emit(d)
-		}
-		return err
+		return eachDecision(ctx, tx, func(d linkvet.Decision) { emit(d) })
 	})
 	j.array("known", func(emit func(any)) error {
 		return eachKnown(ctx, tx, func(k linkvet.KnownPerson) { emit(k) })
 	})
 	j.array("imports", func(emit func(any)) error {
-		rs, err := readImports(ctx, tx)
-		for _, r := range rs {
-			emit(r)
-		}
-		return err
+		return eachImport(ctx, tx, func(r ImportRun) { emit(r) })
 	})
 	j.array("messages", func(emit func(any)) error {
 		return eachMessage(ctx, tx, func(m linkvet.Message) { emit(m) })
 	})
 	j.array("outreach", func(emit func(any)) error {
-		evs, err := readEvents(ctx, tx, "")
-		for _, e := range evs {
-			emit(e)
-		}
-		return err
+		return eachEvent(ctx, tx, func(e linkvet.OutreachEvent) { emit(e) })
 	})
 	j.array("policies", func(emit func(any)) error {
 		return eachPolicy(ctx, tx, func(pv linkvet.PolicyVersion) { emit(pv) })
@@ -248,6 +245,12 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 	if err := exportImportState(ctx, tx, j); err != nil {
 		return err
 	}
+	j.array("raw_inputs", func(emit func(any)) error {
+		return eachRawInput(ctx, tx, func(r rawInputRow) { emit(r) })
+	})
+	j.array("sync_states", func(emit func(any)) error {
+		return eachSyncState(ctx, tx, func(s syncStateRow) { emit(s) })
+	})
 	if j.err != nil {
 		return j.err
 	}
@@ -337,11 +340,11 @@ func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 	if werr != nil {
 		return werr
 	}
-	decisions, err := readDecisions(ctx, tx, "")
-	if err != nil {
-		return err
-	}
-	for _, dec := range decisions {
+	werr = nil
+	err = eachDecision(ctx, tx, func(dec linkvet.Decision) {
+		if werr != nil {
+			return
+		}
 		row := csvRow{
 			"record":          "decision",
 			"invitation_id":   dec.InvitationID,
@@ -351,11 +354,14 @@ func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 			"decision_note":   dec.Note,
 			"decided_at":      csvTime(dec.At),
 		}
-		if err := cw.Write(row.cells()); err != nil {
-			return err
-		}
+		werr = cw.Write(row.cells())
+	})
+	if err != nil {
+		return err
 	}
-	werr = nil
+	if werr != nil {
+		return werr
+	}
 	err = eachKnown(ctx, tx, func(p linkvet.KnownPerson) {
 		if werr != nil {
 			return
@@ -433,4 +439,166 @@ func isInteger(s string) bool {
 		}
 	}
 	return true
+}
+
+// The readers below stream a table one row at a time for the export; the
+// package's other readers (readDecisions, readEvents, readImports) gather
+// a slice, which is what their callers want, but an export of a store with
+// hundreds of thousands of decisions must not hold them all.
+
+// eachDecision calls fn with every decision, oldest first.
+func eachDecision(ctx context.Context, q querier, fn func(linkvet.Decision)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, invitation_id, action, verdict, note, decided_by, at, undo FROM decisions ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read decisions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d linkvet.Decision
+		var action, verdict, by string
+		var at sql.NullString
+		var undo int
+		if err := rows.Scan(&d.ID, &d.InvitationID, &action, &verdict, &d.Note, &by, &at, &undo); err != nil {
+			return fmt.Errorf("read decisions: %w", err)
+		}
+		d.Action, d.Verdict, d.By, d.Undo = linkvet.Action(action), linkvet.Action(verdict), linkvet.DecidedBy(by), undo == 1
+		if d.At, err = parseTime(at); err != nil {
+			return fmt.Errorf("read decision %d: %w", d.ID, err)
+		}
+		fn(d)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read decisions: %w", err)
+	}
+	return nil
+}
+
+// eachEvent calls fn with every outreach event, oldest first.
+func eachEvent(ctx context.Context, q querier, fn func(linkvet.OutreachEvent)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, invitation_id, kind, at, note FROM outreach_events ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read outreach events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ev linkvet.OutreachEvent
+		var kind string
+		var at sql.NullString
+		if err := rows.Scan(&ev.ID, &ev.InvitationID, &kind, &at, &ev.Note); err != nil {
+			return fmt.Errorf("read outreach events: %w", err)
+		}
+		ev.Kind = linkvet.OutreachKind(kind)
+		if ev.At, err = parseTime(at); err != nil {
+			return fmt.Errorf("read outreach event %d: %w", ev.ID, err)
+		}
+		fn(ev)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read outreach events: %w", err)
+	}
+	return nil
+}
+
+// eachImport calls fn with every import run, oldest first.
+func eachImport(ctx context.Context, q querier, fn func(ImportRun)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, started_at, finished_at, known, incoming, outgoing, messages,
+		unchanged, accepted, hidden, files, abandoned FROM imports ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read imports: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ImportRun
+		var started, finished sql.NullString
+		var files string
+		if err := rows.Scan(&r.ID, &started, &finished, &r.Result.Known, &r.Result.Incoming, &r.Result.Outgoing,
+			&r.Result.Messages, &r.Result.Unchanged, &r.Accepted, &r.HiddenConnections, &files, &r.Abandoned); err != nil {
+			return fmt.Errorf("read imports: %w", err)
+		}
+		if r.StartedAt, err = parseTime(started); err != nil {
+			return fmt.Errorf("read import %d: %w", r.ID, err)
+		}
+		if r.FinishedAt, err = parseTime(finished); err != nil {
+			return fmt.Errorf("read import %d: %w", r.ID, err)
+		}
+		if err := json.Unmarshal([]byte(files), &r.Files); err != nil {
+			return fmt.Errorf("read import %d: decode file summaries: %w", r.ID, err)
+		}
+		fn(r)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read imports: %w", err)
+	}
+	return nil
+}
+
+// rawInputRow is one raw input as the JSON export writes it (Data in
+// base64). Its row id is left out: Restore adds the inputs in the order
+// written, which is the order of their ids.
+type rawInputRow struct {
+	InvitationID string    `json:"invitation_id"`
+	Channel      string    `json:"channel"`
+	Place        string    `json:"place"`
+	Digest       string    `json:"digest"`
+	Data         []byte    `json:"data"`
+	At           time.Time `json:"at"`
+}
+
+// syncStateRow is one sync state, as exported and restored.
+type syncStateRow struct {
+	Key       string    `json:"key"`
+	Value     string    `json:"value"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// eachRawInput calls fn with every raw input, in the order kept.
+func eachRawInput(ctx context.Context, q querier, fn func(rawInputRow)) error {
+	rows, err := q.QueryContext(ctx, `SELECT id, invitation_id, channel, place, digest, data, at FROM raw_inputs ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("read raw inputs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var r rawInputRow
+		var at sql.NullString
+		if err := rows.Scan(&id, &r.InvitationID, &r.Channel, &r.Place, &r.Digest, &r.Data, &at); err != nil {
+			return fmt.Errorf("read raw inputs: %w", err)
+		}
+		if r.At, err = parseTime(at); err != nil {
+			return fmt.Errorf("read raw input %d of %s: %w", id, r.InvitationID, err)
+		}
+		if r.Data == nil {
+			r.Data = []byte{} // "" rather than null: the column is NOT NULL
+		}
+		fn(r)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read raw inputs: %w", err)
+	}
+	return nil
+}
+
+// eachSyncState calls fn with every sync state, by key.
+func eachSyncState(ctx context.Context, q querier, fn func(syncStateRow)) error {
+	rows, err := q.QueryContext(ctx, `SELECT key, value, updated_at FROM sync_states ORDER BY key`)
+	if err != nil {
+		return fmt.Errorf("read sync states: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s syncStateRow
+		var at sql.NullString
+		if err := rows.Scan(&s.Key, &s.Value, &at); err != nil {
+			return fmt.Errorf("read sync states: %w", err)
+		}
+		if s.UpdatedAt, err = parseTime(at); err != nil {
+			return fmt.Errorf("read sync state %s: %w", s.Key, err)
+		}
+		fn(s)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read sync states: %w", err)
+	}
+	return nil
 }

@@ -1,11 +1,18 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
@@ -15,30 +22,320 @@ import (
 // store, in one transaction: afterwards the store exports the same data
 // (invitations, verdicts, decisions, known people and tags, imports,
 // messages, the outreach log, every policy version, the audit log, the
-// classifier and its training markers). A store that holds anything is
-// refused (ECONFLICT): restoring never mixes two histories.
+// classifier and its training markers, the raw inputs and the sync
+// states). A store that holds anything is refused (ECONFLICT): restoring
+// never mixes two histories. An export written before raw inputs and sync
+// states were exported restores without them.
+//
+// The file is checked whole before anything is written: a value of the
+// wrong type, a raw input whose invitation is not in the file, whose
+// digest is not the SHA-256 of its data or that repeats another's
+// (invitation, digest), and a sync state without a key or repeating
+// another's are each refused (EINVALID) with name:line:column and the
+// record, e.g. "raw_inputs[3] (invitation inv-7): digest does not match
+// its data".
 func (db *DB) Restore(ctx context.Context, r io.Reader, name string) error {
-	var d dump
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&d); err != nil {
-		return linkvet.Errorf(linkvet.EINVALID, "%s: not a linkvet export: %v", name, err)
+	// The file is held whole so that a problem can be placed by line and
+	// column; the records decoded from it are held too, as the checks
+	// above need all of them before the first is written.
+	text, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("restore %s: read: %w", name, err)
 	}
-	if d.Format != ExportFormat {
-		return linkvet.Errorf(linkvet.EINVALID, "%s: format %q, want %q (written by linkvet export --format json)", name, d.Format, ExportFormat)
+	d, err := decodeDump(text, name)
+	if err != nil {
+		return err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	if err := checkDump(d); err != nil {
+		return err
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM invitations) + (SELECT count(*) FROM known) +
-			(SELECT count(*) FROM messages) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM me)`).Scan(&n); err != nil {
+			(SELECT count(*) FROM messages) + (SELECT count(*) FROM policies) + (SELECT count(*) FROM me) +
+			(SELECT count(*) FROM raw_inputs) + (SELECT count(*) FROM sync_states)`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
 			return linkvet.Errorf(linkvet.ECONFLICT, "the database %s is not empty: restore into a new one (--db NEW.db)", db.path)
 		}
-		return restoreRows(ctx, tx, &d)
+		return restoreRows(ctx, tx, d.dump)
 	})
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", name, err)
+	}
+	return nil
+}
+
+// rawInputIn is a raw input as Restore reads it: the data stays base64
+// text until checkDump decodes it, so that bad base64 is reported with
+// the record it belongs to (encoding/json names neither).
+type rawInputIn struct {
+	InvitationID string    `json:"invitation_id"`
+	Channel      string    `json:"channel"`
+	Place        string    `json:"place"`
+	Digest       string    `json:"digest"`
+	Data         string    `json:"data"`
+	At           time.Time `json:"at"`
+
+	data []byte // Data decoded, by checkDump
+}
+
+// decoded is a dump read from a file, with where its raw inputs and sync
+// states start (byte offsets), for checkDump's messages.
+type decoded struct {
+	*dump
+	text   []byte
+	name   string
+	rawAt  []int64
+	syncAt []int64
+}
+
+// where is "name:line:column" of a byte offset in the file, past the
+// blanks and the comma before a value.
+func (d *decoded) where(off int64) string {
+	for off < int64(len(d.text)) && strings.IndexByte(" \t\r\n,:", d.text[off]) >= 0 {
+		off++
+	}
+	line, col := textLineCol(d.text, int(off))
+	return fmt.Sprintf("%s:%d:%d", d.name, line, col)
+}
+
+func (d *decoded) errorf(off int64, format string, args ...any) error {
+	return linkvet.Errorf(linkvet.EINVALID, "%s: %s", d.where(off), fmt.Sprintf(format, args...))
+}
+
+// textLineCol is the 1-based line and column (in bytes) of offset in text.
+func textLineCol(text []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(text))
+	before := text[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = offset - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}
+
+// decodeDump reads an export key by key and its arrays element by
+// element, so that a problem is named with its place and its record
+// ("decisions[12]: ..."), not only with encoding/json's type names.
+func decodeDump(text []byte, name string) (*decoded, error) {
+	d := &decoded{dump: &dump{}, text: text, name: name}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	tok, err := dec.Token()
+	if err != nil {
+		if len(bytes.TrimSpace(text)) == 0 {
+			return nil, linkvet.Errorf(linkvet.EINVALID, "%s: the file is empty, not a linkvet export", name)
+		}
+		return nil, d.valueError(0, "not a linkvet export", err)
+	}
+	if tok != json.Delim('{') {
+		return nil, d.errorf(0, "not a linkvet export: want a JSON object, found %s", tokenText(tok))
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, d.valueError(off, "not a linkvet export", err)
+		}
+		key, _ := tok.(string)
+		if seen[key] {
+			return nil, d.errorf(off, "%q appears twice", key)
+		}
+		seen[key] = true
+		var derr error
+		switch key {
+		case "format":
+			if derr = d.value(dec, key, &d.Format); derr == nil && d.Format != ExportFormat {
+				return nil, d.errorf(off, "format %q, want %q (written by linkvet export --format json)", d.Format, ExportFormat)
+			}
+		case "schema_version":
+			derr = d.value(dec, key, &d.SchemaVersion)
+		case "exported_at":
+			derr = d.value(dec, key, &d.ExportedAt)
+		case "me":
+			derr = d.value(dec, key, &d.Me)
+		case "trained":
+			derr = d.value(dec, key, &d.Trained)
+		case "invitations":
+			derr = decodeArray(d, dec, key, &d.Invitations, nil)
+		case "decisions":
+			derr = decodeArray(d, dec, key, &d.Decisions, nil)
+		case "known":
+			derr = decodeArray(d, dec, key, &d.Known, nil)
+		case "imports":
+			derr = decodeArray(d, dec, key, &d.Imports, nil)
+		case "messages":
+			derr = decodeArray(d, dec, key, &d.Messages, nil)
+		case "outreach":
+			derr = decodeArray(d, dec, key, &d.Outreach, nil)
+		case "policies":
+			derr = decodeArray(d, dec, key, &d.Policies, nil)
+		case "audit":
+			derr = decodeArray(d, dec, key, &d.Audit, nil)
+		case "models":
+			derr = decodeArray(d, dec, key, &d.Models, nil)
+		case "inferred":
+			derr = decodeArray(d, dec, key, &d.Inferred, nil)
+		case "unsettled":
+			derr = decodeArray(d, dec, key, &d.Unsettled, nil)
+		case "raw_inputs":
+			derr = decodeArray(d, dec, key, &d.RawInputs, &d.rawAt)
+		case "sync_states":
+			derr = decodeArray(d, dec, key, &d.SyncStates, &d.syncAt)
+		default:
+			// A key a later linkvet writes: skipped, as encoding/json would.
+			var skip json.RawMessage
+			derr = d.value(dec, fmt.Sprintf("key %q", key), &skip)
+		}
+		if derr != nil {
+			return nil, derr
+		}
+	}
+	off := dec.InputOffset()
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, d.valueError(off, "not a linkvet export", err)
+	}
+	off = dec.InputOffset()
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, d.errorf(off, "not a linkvet export: more data after the end of the export")
+	}
+	if d.Format != ExportFormat {
+		return nil, linkvet.Errorf(linkvet.EINVALID, "%s: format %q, want %q (written by linkvet export --format json)", name, d.Format, ExportFormat)
+	}
+	return d, nil
+}
+
+// value decodes the next value into v; what names it in a message.
+func (d *decoded) value(dec *json.Decoder, what string, v any) error {
+	off := dec.InputOffset()
+	if err := dec.Decode(v); err != nil {
+		return d.valueError(off, what, err)
+	}
+	return nil
+}
+
+// decodeArray decodes the next value, an array or null, into out, element
+// by element; starts, when not nil, gets each element's offset.
+func decodeArray[T any](d *decoded, dec *json.Decoder, key string, out *[]T, starts *[]int64) error {
+	off := dec.InputOffset()
+	tok, err := dec.Token()
+	if err != nil {
+		return d.valueError(off, key, err)
+	}
+	if tok == nil {
+		return nil // null: none
+	}
+	if tok != json.Delim('[') {
+		return d.errorf(off, "%s: want an array, found %s", key, tokenText(tok))
+	}
+	for i := 0; dec.More(); i++ {
+		at := dec.InputOffset()
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return d.valueError(at, fmt.Sprintf("%s[%d]", key, i), err)
+		}
+		*out = append(*out, v)
+		if starts != nil {
+			*starts = append(*starts, at)
+		}
+	}
+	off = dec.InputOffset()
+	if _, err := dec.Token(); err != nil { // the closing bracket
+		return d.valueError(off, key, err)
+	}
+	return nil
+}
+
+// valueError names a value that failed to decode from off on: a syntax
+// error is placed at its byte, a file cut short at its end, anything else
+// (a value of the wrong type, a bad time) at the value's start.
+func (d *decoded) valueError(off int64, what string, err error) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return d.errorf(int64(len(d.text)), "%s: the file ends in the middle of the JSON (cut short?)", what)
+	case errors.As(err, &se):
+		// The decoder's offsets count from where it last started a
+		// value; scanning again from the value's start places the byte.
+		start := off
+		for start < int64(len(d.text)) && strings.IndexByte(" \t\r\n,:", d.text[start]) >= 0 {
+			start++
+		}
+		var raw json.RawMessage
+		var se2 *json.SyntaxError
+		if err2 := json.NewDecoder(bytes.NewReader(d.text[start:])).Decode(&raw); errors.As(err2, &se2) {
+			return d.errorf(start+se2.Offset-1, "%s: %v", what, se2)
+		}
+		return d.errorf(off, "%s: %v", what, se)
+	}
+	return d.errorf(off, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// tokenText shows a JSON token in a message.
+func tokenText(tok json.Token) string {
+	switch t := tok.(type) {
+	case json.Delim:
+		return fmt.Sprintf("%q", string(t))
+	case string:
+		return fmt.Sprintf("the string %q", t)
+	case nil:
+		return "null"
+	default:
+		return fmt.Sprintf("%v", t)
+	}
+}
+
+// checkDump refuses what the store would take but a restore must not:
+// raw inputs that would be kept under an invitation the file does not
+// hold, or under a digest that is not their data's, or twice; sync states
+// that no sync could ever look up. Everything is checked before anything
+// is written.
+func checkDump(d *decoded) error {
+	ids := make(map[string]bool, len(d.Invitations))
+	for _, si := range d.Invitations {
+		ids[si.Invitation.ID] = true
+	}
+	type rawKey struct{ invitation, digest string }
+	firstRaw := map[rawKey]int{}
+	for i := range d.RawInputs {
+		r := &d.RawInputs[i]
+		at := d.rawAt[i]
+		if r.InvitationID == "" {
+			return d.errorf(at, "raw_inputs[%d]: no invitation_id", i)
+		}
+		rec := fmt.Sprintf("raw_inputs[%d] (invitation %s)", i, r.InvitationID)
+		if !ids[r.InvitationID] {
+			return d.errorf(at, "%s: the invitation is not in the export", rec)
+		}
+		data, err := base64.StdEncoding.DecodeString(r.Data)
+		if err != nil {
+			return d.errorf(at, "%s: data is not base64: %v", rec, err)
+		}
+		r.data = data
+		sum := sha256.Sum256(data)
+		want := hex.EncodeToString(sum[:])
+		switch {
+		case r.Digest == "":
+			return d.errorf(at, "%s: no digest (the SHA-256 of its data is %s)", rec, want)
+		case r.Digest != want:
+			return d.errorf(at, "%s: digest does not match its data (its SHA-256 is %s, not %s)", rec, want, r.Digest)
+		}
+		k := rawKey{r.InvitationID, r.Digest}
+		if j, ok := firstRaw[k]; ok {
+			return d.errorf(at, "%s: the same input (digest %s) as raw_inputs[%d]", rec, r.Digest, j)
+		}
+		firstRaw[k] = i
+	}
+	firstSync := map[string]int{}
+	for i, s := range d.SyncStates {
+		at := d.syncAt[i]
+		if s.Key == "" {
+			return d.errorf(at, "sync_states[%d]: empty key", i)
+		}
+		if j, ok := firstSync[s.Key]; ok {
+			return d.errorf(at, "sync_states[%d] (key %s): the same key as sync_states[%d]", i, s.Key, j)
+		}
+		firstSync[s.Key] = i
 	}
 	return nil
 }
@@ -168,5 +465,25 @@ func restoreRows(ctx context.Context, tx *sql.Tx, d *dump) error {
 			return fmt.Errorf("training marker of %s: %w", id, err)
 		}
 	}
-	return restoreImportState(exec, d)
+	if err := restoreImportState(exec, d); err != nil {
+		return err
+	}
+	// Raw inputs in the order written, which is the order of their ids:
+	// a second export lists them alike.
+	for i, r := range d.RawInputs {
+		data := r.data
+		if data == nil {
+			data = []byte{}
+		}
+		if err := exec(`INSERT INTO raw_inputs (invitation_id, channel, place, digest, data, at) VALUES (?, ?, ?, ?, ?, ?)`,
+			r.InvitationID, r.Channel, r.Place, r.Digest, data, formatTime(r.At)); err != nil {
+			return fmt.Errorf("raw_inputs[%d] (invitation %s): %w", i, r.InvitationID, err)
+		}
+	}
+	for i, s := range d.SyncStates {
+		if err := exec(`INSERT INTO sync_states (key, value, updated_at) VALUES (?, ?, ?)`, s.Key, s.Value, formatTime(s.UpdatedAt)); err != nil {
+			return fmt.Errorf("sync_states[%d] (key %s): %w", i, s.Key, err)
+		}
+	}
+	return nil
 }

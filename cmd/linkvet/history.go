@@ -116,8 +116,9 @@ func exportCmd(e *env) *cobra.Command {
 		Long: `Export writes everything linkvet keeps, as it reads it (memory stays flat):
 invitations with their verdicts and decisions, the decision history, the people
 you know, and with --format json also the messages, the outreach log, the
-policy versions, the audit log and the classifier, which linkvet restore reads
-back. CSV cells that a spreadsheet would run as a formula (starting with = + -
+policy versions, the audit log, the classifier, the raw inputs each invitation
+was read from (e-mails, pasted pages, profile PDFs, in base64) and where each
+mailbox sync stopped, which linkvet restore reads back. CSV cells that a spreadsheet would run as a formula (starting with = + -
 @, a tab or a carriage return, also behind spaces or invisible characters) are
 prefixed with a single quote.`,
 		Args: cobra.NoArgs,
@@ -154,9 +155,13 @@ func restoreCmd(e *env) *cobra.Command {
 		Long: `Restore reads what linkvet export --format json wrote into a database that holds
 nothing yet (name a new one with --db), in one transaction: invitations,
 verdicts, decisions, known people and tags, imports, messages, the outreach
-log, every version of the policy, the audit log and the classifier. The
-restored database exports the same again. A database that holds anything is
-refused, so that two histories never mix.`,
+log, every version of the policy, the audit log, the classifier, the raw inputs
+and the mailbox sync states (an export without the last two, written by an
+older linkvet, restores too). The restored database exports the same again. A
+raw input whose invitation is not in the file, whose digest is not the SHA-256
+of its data or that repeats another, and a sync state without a key, are
+refused with their place before anything is written. A database that holds
+anything is refused, so that two histories never mix.`,
 		Example: `  linkvet export -o backup.json
   linkvet --db restored.db restore backup.json`,
 		Args: cobra.ExactArgs(1),
