@@ -6,7 +6,9 @@ package service_test
 // the others are regression tests of the invariants that held.
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -533,4 +535,52 @@ func TestReviewRelistAgainstAnEnrichment(t *testing.T) {
 	}
 	rvCheckInbox(t, cli, dbB, nil, "after the enrichment")
 	rvCheckWhole(t, cli, dbB, nil, "after the enrichment")
+}
+
+// TestReviewExportAfterInboxHasTheVerdictsShown: the user changes the
+// policy, lists the inbox (which now keeps the new listings without their
+// verdicts), then exports for a spreadsheet: each invitation's
+// verdict_action is the advice the inbox just showed, not the verdict
+// row of the policy before (before 0010 listing stored the verdicts, and
+// the export agreed with the inbox).
+func TestReviewExportAfterInboxHasTheVerdictsShown(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	rvUse(t, svc, "style: curated\n")
+	page, err := svc.Inbox(ctx, service.InboxFilter{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := db.Export(ctx, &buf, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range recs[0] {
+		col[name] = i
+	}
+	exported := map[string]string{}
+	for _, r := range recs[1:] {
+		if r[col["record"]] == "invitation" {
+			exported[r[col["invitation_id"]]] = r[col["verdict_action"]]
+		}
+	}
+	differ := 0
+	for _, l := range page.Items {
+		if exported[l.ID] != string(l.Action) {
+			differ++
+			if differ <= 3 {
+				t.Errorf("%s: the inbox shows %s, the export says linkvet advised %s", l.ID, l.Action, exported[l.ID])
+			}
+		}
+	}
+	if differ > 3 {
+		t.Errorf("... %d invitations in all export another verdict than the inbox shows", differ)
+	}
 }
