@@ -416,37 +416,57 @@ func TestReviewRuleDecisionRecordsTheVerdictShown(t *testing.T) {
 }
 
 // TestReviewInboxAgainstAWriterOfTheOldState: the web server lists the
-// inbox after a policy change; between its read and its save, the CLI with
-// a --policy run (another state) enriches one invitation and adds another,
-// both listed under the run's state. Nothing the run wrote may be taken
-// as current under the stored policy (no alias covers it), and the inbox
-// and whole reads of the web server agree with screening afresh.
+// inbox under the stored policy; between its read and its save, the CLI
+// with a --policy run (another state, which gives the same verdicts on
+// the invitations already stored, and other ones on good notes) enriches
+// one invitation with a good note and adds another, both listed under the
+// run's state. The web server finds every listing it read unchanged, yet
+// nothing the run wrote meanwhile may become current under the stored
+// policy (by an alias or a mark): the inbox and whole reads of the web
+// server agree with screening afresh.
 func TestReviewInboxAgainstAWriterOfTheOldState(t *testing.T) {
 	ctx := context.Background()
 	dbA, dbB := rvOpen(t)
 	hs := &rvHookStore{DB: dbA}
 	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
-	// The run's policy gives the demo policy's verdicts on these: the
-	// web server then finds every listing unchanged and would alias.
-	run := &service.Override{Name: "same.yaml", Text: []byte("style: balanced\n")}
+	run := &service.Override{Name: "curated.yaml", Text: []byte("style: curated\n")}
 	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow, Override: run})
+	const scam = "Hello dear, I am a crypto investment manager, guaranteed 30% profit weekly, contact me on WhatsApp +1 555 0100"
+	const good = "Hi, we met at the Go meetup in Berlin last week, would love to stay in touch."
 	base := []linkvet.Invitation{
-		{ID: "a", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Ana Made-Up", ProfileURL: "https://www.linkedin.com/in/ana-made-up", Headline: "Engineer"}},
+		{ID: "a", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Ana Made-Up", ProfileURL: "https://www.linkedin.com/in/ana-made-up", Headline: "Engineer"}, Message: scam},
 		{ID: "b", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Ben Made-Up", ProfileURL: "https://www.linkedin.com/in/ben-made-up"}},
 	}
 	if _, err := cli.Add(ctx, base); err != nil {
 		t.Fatal(err)
 	}
+	// Fixture: the run and the stored policy agree on a and b as they
+	// are, and differ on a good note.
+	_, stored := rvWant(t, dbA, nil)
+	_, ran := rvWant(t, dbA, run)
+	for _, id := range []string{"a", "b"} {
+		if v1, v2 := stored[id], ran[id]; rvJSON(&v1) != rvJSON(&v2) {
+			t.Fatalf("fixture: %s screens differently under the run", id)
+		}
+	}
 	hs.afterUnlisted = func() {
 		enriched := base[1]
-		enriched.Message = "Hello dear, I am a crypto investment manager, guaranteed 30% profit weekly, contact me on WhatsApp +1 555 0100"
-		z := linkvet.Invitation{ID: "z", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Zoe Made-Up", ProfileURL: "https://www.linkedin.com/in/zoe-made-up"}}
+		enriched.Person.Headline = "Data Engineer at Northwind"
+		enriched.Message = good
+		z := linkvet.Invitation{ID: "z", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "Zoe Made-Up", ProfileURL: "https://www.linkedin.com/in/zoe-made-up", Headline: "Data Engineer at Northwind"}, Message: good}
 		if _, err := cli.Add(ctx, []linkvet.Invitation{enriched, z}); err != nil {
 			t.Error(err)
 		}
 	}
 	if _, err := web.Inbox(ctx, service.InboxFilter{}); err != nil {
 		t.Fatal(err)
+	}
+	_, stored = rvWant(t, dbA, nil)
+	_, ran = rvWant(t, dbA, run)
+	for _, id := range []string{"b", "z"} {
+		if v1, v2 := stored[id], ran[id]; v1.Action == v2.Action {
+			t.Fatalf("fixture: %s should screen differently under the run (%s)", id, v1.Action)
+		}
 	}
 	rvCheckInbox(t, web, dbA, nil, "web after the run wrote")
 	rvCheckWhole(t, web, dbA, nil, "web after the run wrote")
