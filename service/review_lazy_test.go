@@ -604,3 +604,49 @@ func TestReviewExportAfterInboxHasTheVerdictsShown(t *testing.T) {
 		t.Errorf("... %d invitations in all export another verdict than the inbox shows", differ)
 	}
 }
+
+// TestReviewInboxKeepsAnInvitationEnrichedWhileListing: the inbox after a
+// policy change screens the stale invitations again; meanwhile another
+// process enriches one of them by the store alone (an import). The
+// listing made from the text before is rightly not kept, but the page
+// returned must still hold the invitation, pending as it is, with what
+// screening its stored text gives: it must not vanish from this inbox
+// (and from its total) until the next one.
+func TestReviewInboxKeepsAnInvitationEnrichedWhileListing(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &rvHookStore{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	rvLoad(t, web)
+	rvUse(t, web, "style: curated\n")
+	enriched := rvRaw(t, dbA, "demo-18")
+	enriched.Message = "Hello dear, I am a crypto investment manager, guaranteed 30% profit weekly, contact me on WhatsApp +1 555 0100"
+	hs.afterUnlisted = func() {
+		if _, err := dbB.PutInvitations(ctx, []linkvet.Invitation{enriched}); err != nil {
+			t.Error(err)
+		}
+	}
+	page, err := web.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, want := rvWant(t, dbA, nil)
+	pending := 0
+	for _, si := range raw {
+		if linkvet.Standing(si.Decision) == nil {
+			pending++
+		}
+	}
+	found := false
+	for _, l := range page.Items {
+		if l.ID == "demo-18" {
+			found = true
+			if l.Action != want["demo-18"].Action {
+				t.Errorf("demo-18 listed as %s, screening its stored text gives %s", l.Action, want["demo-18"].Action)
+			}
+		}
+	}
+	if !found || page.Total != pending {
+		t.Errorf("the inbox lists %d of %d pending invitations (total %d); demo-18, enriched while listing, listed: %v", len(page.Items), pending, page.Total, found)
+	}
+}
