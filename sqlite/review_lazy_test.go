@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 )
@@ -508,3 +509,52 @@ func mapsKeys[V any](m map[string]V) func(func(string) bool) {
 		}
 	}
 }
+
+// TestReviewUnlistedDecodesAsEncodingJSON: the inbox screens invitations
+// as Unlisted decodes them (in place, by jsonio's fast decoder), whole
+// reads as selectStored decodes them: both must be what encoding/json
+// reads from the stored text, for text with escapes, HTML characters,
+// non-ASCII, numbers, pointers and lists, so that a listing and a whole
+// read never screen different invitations.
+func TestReviewUnlistedDecodesAsEncodingJSON(t *testing.T) {
+	ctx := context.Background()
+	db, _, _ := rvStore(t)
+	n, yes, sent := 7, true, epochForReview()
+	invs := []linkvet.Invitation{
+		{ID: "h1", Direction: linkvet.Incoming, SentAt: &sent, Message: "R&D <lead> \"quoted\" \\ back\tslash\nnew line \u2028 😀 é",
+			Person: linkvet.Person{Name: "Zoë O'Made-Up", Headline: "Head of R&D <Made-Up>", Verified: &yes, Connections: &n,
+				Experience: []linkvet.Position{{Title: "CTO & founder", Company: "Made-Up <GmbH>"}}, Emails: []string{"zoe@example.com"}, Skills: []string{}},
+			MutualConnections: &n, MutualNames: []string{"A & B", "\u00e9"}, Shared: linkvet.Shared{Schools: []string{"TU Made-Up"}},
+			Interactions: []string{"message"}, ReceivedVia: []string{"email", "paste"}, AcceptURL: "https://www.linkedin.com/comm/x?a=1&b=2"},
+		{ID: "h2", Direction: linkvet.Incoming, Person: linkvet.Person{Name: "\x7f\u00a0odd\u200b name"}},
+	}
+	if _, err := db.PutInvitations(ctx, invs); err != nil {
+		t.Fatal(err)
+	}
+	un := rvUnlisted(t, db, "s9")
+	for _, si := range un {
+		var text string
+		if err := db.sql.QueryRow(`SELECT json FROM invitations WHERE id = ?`, si.Invitation.ID).Scan(&text); err != nil {
+			t.Fatal(err)
+		}
+		var want linkvet.Invitation
+		if err := json.Unmarshal([]byte(text), &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(si.Invitation, want) {
+			t.Errorf("%s: Unlisted decodes\n%+v\nencoding/json reads\n%+v", want.ID, si.Invitation, want)
+		}
+		whole, err := db.Invitation(ctx, want.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(whole.Invitation, want) {
+			t.Errorf("%s: a whole read decodes\n%+v\nencoding/json reads\n%+v", want.ID, whole.Invitation, want)
+		}
+	}
+	if len(un) != 5 {
+		t.Errorf("unlisted in s9: %d, want 5", len(un))
+	}
+}
+
+func epochForReview() time.Time { return time.Date(2026, 11, 20, 10, 0, 0, 123456789, time.UTC) }
