@@ -254,11 +254,9 @@ func rvRaw(t *testing.T, db *sqlite.DB, id string) linkvet.Invitation {
 }
 
 // TestReviewInboxFollowsEverySequence: add, list-only relists after policy
-// changes (A, B, A), whole reads, a decision (which trains the classifier:
-// a new state), an undo, enrichment through Add and through the store
-// alone (PutInvitations, as import and learn do), a profile import that
-// changes "me", and --policy runs on the same file between stored-policy
-// runs. After every step the inbox, its filters and every whole read agree
+// changes (A, B, A), whole reads, and --policy runs on the same file
+// between stored-policy runs (the run's state comes back by name). After
+// every step the inbox, its filters and every whole read agree
 // with screening afresh. Each check lists first and reads whole after, so
 // that whole reads find the listings the inbox kept without verdicts.
 func TestReviewInboxFollowsEverySequence(t *testing.T) {
@@ -291,6 +289,26 @@ func TestReviewInboxFollowsEverySequence(t *testing.T) {
 	rvCheckInbox(t, svc, db, nil, "curated, listed only")
 	check(runSvc, run, "--policy open again")
 	check(svc, nil, "curated after the run")
+}
+
+// TestReviewInboxFollowsDecisionsLearningAndEnrichment: as
+// TestReviewInboxFollowsEverySequence, through a decision and its undo
+// (each trains the classifier: a new state), a labelled file learned,
+// enrichment through Add (screened) and through the store alone
+// (PutInvitations, as import and learn do), and a profile import that
+// changes "me", with policy changes between them.
+func TestReviewInboxFollowsDecisionsLearningAndEnrichment(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	check := func(s *service.Service, o *service.Override, when string) {
+		t.Helper()
+		rvCheckInbox(t, s, db, o, when)
+		rvCheckWhole(t, s, db, o, when)
+	}
+	rvUse(t, svc, "style: curated\n")
+	rvCheckInbox(t, svc, db, nil, "curated, listed only")
 
 	// A decision trains the classifier: a new state.
 	if _, err := svc.Decide(ctx, "demo-14", linkvet.Accept, ""); err != nil {
@@ -301,6 +319,16 @@ func TestReviewInboxFollowsEverySequence(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(svc, nil, "undone")
+
+	// Learning from a labelled file: a label (a decision), the classifier
+	// trained (a new state) and one invitation enriched by the store alone.
+	labelled := rvRaw(t, db, "demo-22")
+	labelled.Label = linkvet.Decline
+	labelled.Person.Location = "Berlin, Germany"
+	if _, err := svc.Learn(ctx, []linkvet.Invitation{labelled}, "labels.jsonl"); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "after learning a label")
 
 	// Enriched through Add (screened), then through the store alone.
 	inv := rvRaw(t, db, "demo-18")
