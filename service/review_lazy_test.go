@@ -154,6 +154,25 @@ func rvCheckInbox(t *testing.T, svc *service.Service, db *sqlite.DB, override *s
 			t.Errorf("%s: lists %v (total %d); screening afresh selects %v", name, got, page.Total, wantIDs)
 			continue
 		}
+		if f.Action == "" && f.Category == "" {
+			// Pages of 4 put together are the whole list.
+			var paged []string
+			for off := 0; off < len(want)+4; off += 4 {
+				p, err := svc.Inbox(ctx, service.InboxFilter{All: f.All, Offset: off, Limit: 4})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if p.Total != len(want) {
+					t.Errorf("%s: page at %d says total %d, want %d", name, off, p.Total, len(want))
+				}
+				for _, l := range p.Items {
+					paged = append(paged, l.ID)
+				}
+			}
+			if !slices.Equal(paged, wantIDs) {
+				t.Errorf("%s: pages of 4 list %v, want %v", name, paged, wantIDs)
+			}
+		}
 		for i, l := range page.Items {
 			si := want[i]
 			v := si.Verdict
