@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"sort"
@@ -256,8 +257,19 @@ func (s *Service) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
 		return InboxPage{}, err
 	}
 	lf := linkvet.ListFilter{All: f.All, Action: f.Action, Category: f.Category, Offset: f.Offset, Limit: f.Limit, State: state}
-	if err := s.relist(ctx, lf); err != nil {
-		return InboxPage{}, err
+	// Another process may enrich an invitation between relist's read and
+	// its save: what was made from the text before is then not kept, and
+	// the invitation is unlisted still. It is screened again here rather
+	// than left out of this list (a few times at most: a writer that never
+	// stops leaves it to the next list).
+	for range 3 {
+		n, err := s.relist(ctx, lf)
+		if err != nil {
+			return InboxPage{}, err
+		}
+		if n == 0 {
+			break
+		}
 	}
 	items, total, err := s.store.List(ctx, lf)
 	if err != nil {
@@ -309,16 +321,16 @@ func (s *Service) Whole(ctx context.Context, ids []string) ([]linkvet.StoredInvi
 
 // relist brings the listing of every invitation lf selects up to date:
 // a verdict of the current state that has no listing gets one made from
-// it; any other is screened again.
-func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
+// it; any other is screened again. It returns how many it found unlisted.
+func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) (int, error) {
 	items, err := s.store.Unlisted(ctx, lf)
 	if err != nil || len(items) == 0 {
-		return err
+		return 0, err
 	}
 	var stale []int
 	var vs []linkvet.Verdict
 	var ls []linkvet.Listing
-	var read []string
+	var read []readAs
 	for i := range items {
 		si := &items[i]
 		if si.Verdict == nil || si.VerdictState != lf.State {
@@ -327,7 +339,7 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 		}
 		vs = append(vs, *si.Verdict)
 		ls = append(ls, listingOf(&si.Invitation, si.Verdict))
-		read = append(read, si.VerdictState)
+		read = append(read, readAsOf(si))
 	}
 	if len(vs) > 0 {
 		err := s.store.Update(ctx, func(tx linkvet.Tx) error {
@@ -341,10 +353,10 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) error {
 			return nil
 		})
 		if err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return s.rescreen(ctx, items, stale, true)
+	return len(items), s.rescreen(ctx, items, stale, true)
 }
 
 // listScreener keeps listings made by screening again without storing
@@ -355,19 +367,29 @@ type listScreener interface {
 }
 
 // verdictStater reads, within a transaction, the state each invitation's
-// verdict is reported in (sqlite.Tx.VerdictStates).
+// verdict is reported in and its revision (sqlite.Tx.VerdictRevisions).
 type verdictStater interface {
-	VerdictStates(ctx context.Context, ids []string) (map[string]string, error)
+	VerdictRevisions(ctx context.Context, ids []string) (map[string]string, map[string]int64, error)
 }
 
+// readAs is how a verdict's invitation was read: the state its verdict
+// was reported in, and the invitation's revision.
+type readAs struct {
+	state    string
+	revision int64
+}
+
+func readAsOf(si *linkvet.StoredInvitation) readAs { return readAs{si.VerdictState, si.Read.Revision} }
+
 // unchangedSince reports which of vs may be saved: those whose stored
-// verdict is still in the state read[i] it was read in, before they were
-// screened outside tx (nil: all of them). Another process may meanwhile
-// have enriched an invitation or saved a verdict from newer text (the web
-// app and the CLI share the store): a verdict made from the text read
-// before must not overwrite that. What is left out is screened again by
-// the next read that finds it stale.
-func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []linkvet.Verdict) ([]bool, error) {
+// verdict is still in the state read[i] says it was read in, of an
+// invitation still at the revision read[i] says, before they
+// were screened outside tx (nil: all of them). Another process may
+// meanwhile have enriched an invitation or saved a verdict from newer
+// text (the web app and the CLI share the store): a verdict made from the
+// text read before must not overwrite that. What is left out is screened
+// again by the next read that finds it stale.
+func unchangedSince(ctx context.Context, tx linkvet.Tx, read []readAs, vs []linkvet.Verdict) ([]bool, error) {
 	st, ok := tx.(verdictStater)
 	if !ok || len(vs) == 0 {
 		return nil, nil
@@ -376,14 +398,14 @@ func unchangedSince(ctx context.Context, tx linkvet.Tx, read []string, vs []link
 	for i := range vs {
 		ids[i] = vs[i].ID
 	}
-	now, err := st.VerdictStates(ctx, ids)
+	states, revisions, err := st.VerdictRevisions(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	keep := make([]bool, len(vs))
 	all := true
 	for i := range vs {
-		keep[i] = now[vs[i].ID] == read[i]
+		keep[i] = states[vs[i].ID] == read[i].state && revisions[vs[i].ID] == read[i].revision
 		all = all && keep[i]
 	}
 	if all {
@@ -467,10 +489,10 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 					return err
 				}
 			}
-			read := make([]string, len(part))
+			read := make([]readAs, len(part))
 			marks := make([]linkvet.ReadMark, len(part))
 			for j, i := range part {
-				read[j], marks[j] = items[i].VerdictState, items[i].Read
+				read[j], marks[j] = readAsOf(&items[i]), items[i].Read
 				items[i].Verdict, items[i].VerdictState = &vs[j], es.state
 			}
 			saving = make(chan error, 1)
@@ -488,6 +510,30 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 		}
 		return <-saving
 	})
+}
+
+// exporter is a store that writes everything it holds (sqlite.DB.Export).
+type exporter interface {
+	Export(ctx context.Context, w io.Writer, format string) error
+}
+
+// Export writes everything stored to w in format ("json" or "csv": see
+// sqlite.DB.Export), every verdict current first: the inbox keeps new
+// listings after a policy change without storing their verdicts, and an
+// export must say what the inbox shows. The verdicts a change made stale
+// are screened again and stored, as a whole read does.
+func (s *Service) Export(ctx context.Context, w io.Writer, format string) error {
+	ex, ok := s.store.(exporter)
+	if !ok {
+		return linkvet.Errorf(linkvet.EINTERNAL, "export: this store cannot export")
+	}
+	if s.override != nil {
+		return linkvet.Errorf(linkvet.EINVALID, "export writes the verdicts of the policy in force; a policy for one run does not apply")
+	}
+	if err := s.RescreenAll(ctx); err != nil {
+		return fmt.Errorf("export: bring the verdicts up to date: %w", err)
+	}
+	return ex.Export(ctx, w, format)
 }
 
 // RescreenAll brings every incoming invitation's verdict in line with the

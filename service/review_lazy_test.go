@@ -621,7 +621,7 @@ func TestReviewExportAfterInboxHasTheVerdictsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := db.Export(ctx, &buf, "csv"); err != nil {
+	if err := svc.Export(ctx, &buf, "csv"); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&buf).ReadAll()

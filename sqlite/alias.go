@@ -344,33 +344,43 @@ func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
 // VerdictStates returns the state each invitation's verdict is reported
 // in, as a read reports it (selectStored, Unlisted): its listing's, through
 // an alias, else the verdict's; "" without a verdict, or for an
-// invitation enriched since it was screened. A caller that read and
-// screened invitations outside tx compares it with what it read, so that
-// a verdict another process saved, or an enrichment, meanwhile is not
-// overwritten by one made from the text read before.
+// invitation enriched since it was screened.
 func (t *Tx) VerdictStates(ctx context.Context, ids []string) (map[string]string, error) {
+	states, _, err := t.VerdictRevisions(ctx, ids)
+	return states, err
+}
+
+// VerdictRevisions is VerdictStates with each invitation's revision (the
+// count of changes to its text). A caller that read and screened
+// invitations outside tx compares both with what it read, so that a
+// verdict another process saved, or an enrichment, meanwhile is not
+// overwritten by one made from the text read before: the state alone
+// cannot tell two enrichments apart (each leaves it "").
+func (t *Tx) VerdictRevisions(ctx context.Context, ids []string) (map[string]string, map[string]int64, error) {
 	list, err := json.Marshal(ids)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT i.id, coalesce(`+aliasedListingState+`, v.state, '')
+	rows, err := t.tx.QueryContext(ctx, `SELECT i.id, coalesce(`+aliasedListingState+`, v.state, ''), i.revision
 		FROM json_each(?) j
 		JOIN invitations i ON i.id = j.value
 		LEFT JOIN verdicts v ON v.invitation_id = i.id
 		LEFT JOIN listings l ON l.invitation_id = i.id`, string(list))
 	if err != nil {
-		return nil, fmt.Errorf("read verdict states: %w", err)
+		return nil, nil, fmt.Errorf("read verdict states: %w", err)
 	}
 	defer rows.Close()
-	out := make(map[string]string, len(ids))
+	states := make(map[string]string, len(ids))
+	revisions := make(map[string]int64, len(ids))
 	for rows.Next() {
 		var id, st string
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, fmt.Errorf("read verdict states: %w", err)
+		var rev int64
+		if err := rows.Scan(&id, &st, &rev); err != nil {
+			return nil, nil, fmt.Errorf("read verdict states: %w", err)
 		}
-		out[id] = st
+		states[id], revisions[id] = st, rev
 	}
-	return out, rows.Err()
+	return states, revisions, rows.Err()
 }
 
 // listingSums sums a set of listings: how many, the low and high halves of

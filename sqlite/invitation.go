@@ -808,9 +808,14 @@ func checkDecision(d linkvet.Decision) (linkvet.Decision, error) {
 // appendDecision inserts a validated decision and takes its invitation out
 // of the pending queue.
 func appendDecision(ctx context.Context, tx *sql.Tx, d linkvet.Decision) (linkvet.Decision, error) {
+	// What linkvet advised is the listing's action, where there is one:
+	// a listing is never older than the stored verdict, and after a
+	// policy change the inbox keeps new listings without their verdicts
+	// (0010).
 	var verdict sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT v.action FROM invitations i
-		LEFT JOIN verdicts v ON v.invitation_id = i.id WHERE i.id = ?`, d.InvitationID).Scan(&verdict)
+	err := tx.QueryRowContext(ctx, `SELECT coalesce(nullif(l.action, ''), v.action) FROM invitations i
+		LEFT JOIN verdicts v ON v.invitation_id = i.id
+		LEFT JOIN listings l ON l.invitation_id = i.id WHERE i.id = ?`, d.InvitationID).Scan(&verdict)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation with id %q", d.InvitationID)
 	} else if err != nil {

@@ -118,19 +118,21 @@ invitations with their verdicts and decisions, the decision history, the people
 you know, and with --format json also the messages, the outreach log, the
 policy versions, the audit log, the classifier, the raw inputs each invitation
 was read from (e-mails, pasted pages, profile PDFs, in base64) and where each
-mailbox sync stopped, which linkvet restore reads back. CSV cells that a spreadsheet would run as a formula (starting with = + -
-@, a tab or a carriage return, also behind spaces or invisible characters) are
-prefixed with a single quote.`,
+mailbox sync stopped, which linkvet restore reads back. Verdicts made stale by
+a change of policy, profile or classifier are screened again first, so the
+export says what the inbox shows. CSV cells that a spreadsheet would run as a
+formula (starting with = + - @, a tab or a carriage return, also behind spaces
+or invisible characters) are prefixed with a single quote.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "csv" {
 				return usageError{fmt.Errorf("--format %q: want json or csv", format)}
 			}
-			db, err := e.openExisting()
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}
-			defer db.Close()
+			defer done()
 			var w io.Writer = e.stdout
 			if output != "" && output != "-" {
 				f, err := os.OpenFile(output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
@@ -140,7 +142,7 @@ prefixed with a single quote.`,
 				defer f.Close()
 				w = f
 			}
-			return db.Export(e.ctx, w, format)
+			return svc.Export(e.ctx, w, format)
 		}),
 	}
 	c.Flags().StringVar(&format, "format", "json", "json or csv")
