@@ -257,19 +257,8 @@ func (s *Service) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
 		return InboxPage{}, err
 	}
 	lf := linkvet.ListFilter{All: f.All, Action: f.Action, Category: f.Category, Offset: f.Offset, Limit: f.Limit, State: state}
-	// Another process may enrich an invitation between relist's read and
-	// its save: what was made from the text before is then not kept, and
-	// the invitation is unlisted still. It is screened again here rather
-	// than left out of this list (a few times at most: a writer that never
-	// stops leaves it to the next list).
-	for range 3 {
-		n, err := s.relist(ctx, lf)
-		if err != nil {
-			return InboxPage{}, err
-		}
-		if n == 0 {
-			break
-		}
+	if err := s.relistAll(ctx, lf); err != nil {
+		return InboxPage{}, err
 	}
 	items, total, err := s.store.List(ctx, lf)
 	if err != nil {
@@ -291,6 +280,35 @@ func (s *Service) InboxItems(ctx context.Context, f InboxFilter) ([]linkvet.Stor
 	}
 	items, err := s.Whole(ctx, ids)
 	return items, page.Total, err
+}
+
+// Invitations lists stored incoming invitations f selects, whole, paged
+// by f.Offset and f.Limit in the store's order (newest sent first), with
+// how many f selects in all, every verdict current: the listings are
+// brought up to date first (as Inbox does), so that f.Action and
+// f.Category select by the verdicts of the policy in force, and the page
+// is read fresh (as Whole does). The JSON API lists with it.
+func (s *Service) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]linkvet.StoredInvitation, int, error) {
+	if f.Direction != "" && f.Direction != linkvet.Incoming {
+		return nil, 0, linkvet.Errorf(linkvet.EINVALID, "invitations: direction %q: only incoming invitations are listed here", f.Direction)
+	}
+	f.Direction = linkvet.Incoming
+	state, err := s.State(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	lf := linkvet.ListFilter{All: f.Pending == nil || !*f.Pending, State: state}
+	if err := s.relistAll(ctx, lf); err != nil {
+		return nil, 0, err
+	}
+	items, total, err := s.store.Invitations(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := s.Fresh(ctx, items); err != nil {
+		return nil, 0, err
+	}
+	return items, total, nil
 }
 
 // Whole reads stored incoming invitations whole, in the order of ids, with
@@ -317,6 +335,22 @@ func (s *Service) Whole(ctx context.Context, ids []string) ([]linkvet.StoredInvi
 		return nil, err
 	}
 	return out, nil
+}
+
+// relistAll is relist until nothing is left unlisted. Another process
+// may enrich an invitation between relist's read and its save: what was
+// made from the text before is then not kept, and the invitation is
+// unlisted still. It is screened again here rather than left out of the
+// list (a few times at most: a writer that never stops leaves it to the
+// next list).
+func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) error {
+	for range 3 {
+		n, err := s.relist(ctx, lf)
+		if err != nil || n == 0 {
+			return err
+		}
+	}
+	return nil
 }
 
 // relist brings the listing of every invitation lf selects up to date:

@@ -491,7 +491,8 @@ func (db *DB) Invitations(ctx context.Context, f linkvet.InvitationFilter) ([]li
 	var total int
 	err = db.inReadTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM invitations i
-			LEFT JOIN verdicts v ON v.invitation_id = i.id`+where, args...).Scan(&total); err != nil {
+			LEFT JOIN verdicts v ON v.invitation_id = i.id
+			LEFT JOIN listings l ON l.invitation_id = i.id`+where, args...).Scan(&total); err != nil {
 			return err
 		}
 		limit := -1 // SQLite: no limit
@@ -541,14 +542,16 @@ func filterSQL(f linkvet.InvitationFilter) (string, []any, error) {
 		if !f.Action.Valid() {
 			return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: action %q is not one of %s", f.Action, actionList())
 		}
-		where += ` AND v.action = ?`
+		// The listing's, where there is one: it is never older than the
+		// stored verdict (0010).
+		where += ` AND coalesce(nullif(l.action, ''), v.action) = ?`
 		args = append(args, string(f.Action))
 	}
 	if f.Category != "" {
 		if !f.Category.Valid() {
 			return "", nil, linkvet.Errorf(linkvet.EINVALID, "filter: category %q is not a known category", f.Category)
 		}
-		where += ` AND v.category = ?`
+		where += ` AND coalesce(nullif(l.category, ''), v.category) = ?`
 		args = append(args, string(f.Category))
 	}
 	if f.IDs != nil {

@@ -85,7 +85,7 @@ func (s *Server) apiInvitations(w http.ResponseWriter, r *http.Request) error {
 	out := apiList{Items: []apiStored{}, Offset: offset, Limit: limit}
 	// The store's pending flag follows undo too, so it selects and pages.
 	f.Pending, f.Offset, f.Limit = pending, offset, limit
-	list, total, err := s.store.Invitations(r.Context(), f)
+	list, total, err := s.svc.Invitations(r.Context(), f)
 	if err != nil {
 		return err
 	}

@@ -243,7 +243,9 @@ type invitationView struct {
 
 func (s *Server) invitationPage(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	si, err := s.store.Invitation(r.Context(), id)
+	// Through the service: a verdict made stale by a policy change is
+	// screened again, as the inbox that links here shows it.
+	si, err := s.svc.Invitation(r.Context(), id)
 	if err != nil {
 		return err
 	}
