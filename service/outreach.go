@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
@@ -62,6 +63,34 @@ func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, r
 		return outreach.Check{}, v, err
 	}
 	return outreach.CheckTarget(target, reason, lang, v.State, v.Policy, v.Now), v, nil
+}
+
+// NoteDraft is one note linkvet wrote for the user to send.
+type NoteDraft struct {
+	Note     string `json:"note"`
+	Length   int    `json:"length"` // in characters, as LinkedIn counts them
+	Score    int    `json:"score"`  // the note linter's score of the draft
+	Language string `json:"language"`
+}
+
+// DraftNotes writes notes the user could send with an invitation to
+// target, each within outreach.note_limit and scored by the note linter,
+// in lang: a tag of compose.NoteLanguages, or "" for the person's language
+// when the user speaks it, else the user's own. It returns the language
+// written in and the drafts, none when nothing fits the limit.
+func (s *Service) DraftNotes(ctx context.Context, target *linkvet.Invitation, reason, lang string) (string, []NoteDraft, error) {
+	p, err := s.Policy(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	limit := p.Outreach.NoteLimit
+	chosen := compose.NoteLanguage(lang, target, p.Me)
+	notes := compose.ComposeIn(chosen, target, p.Me, reason, limit)
+	out := make([]NoteDraft, len(notes))
+	for i, n := range notes {
+		out[i] = NoteDraft{Note: n, Length: compose.Length(n), Score: compose.LintIn(chosen, n, target, p.Me, limit).Score, Language: chosen}
+	}
+	return chosen, out, nil
 }
 
 // SentInvitation says where an invitation the user sent stands at the

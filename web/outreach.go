@@ -287,19 +287,29 @@ func (s *Server) outreachCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	inv.ID = linkvet.InvitationID(&inv)
 	lang, _ := formNoteLang(form.Values)
-	c, ov, err := s.svc.CheckTarget(r.Context(), &inv, reason, lang)
+	c, _, err := s.svc.CheckTarget(r.Context(), &inv, reason, lang)
 	if err != nil {
 		return err
 	}
-	view.Check = newTargetCheck(&inv, reason, lang, c, ov.Policy)
+	view.Check = newTargetCheck(&inv, c)
+	if view.Check.WeakNote {
+		chosen, drafts, err := s.svc.DraftNotes(r.Context(), &inv, reason, lang)
+		if err != nil {
+			return err
+		}
+		view.Check.DraftsLang, view.Check.DraftsTag = compose.NoteLanguageName(chosen), chosen
+		for i, d := range drafts {
+			view.Check.Drafts = append(view.Check.Drafts, draftRow{ID: "note-draft-" + strconv.Itoa(i), Text: d.Note,
+				Length: d.Length, Score: d.Score, Lang: d.Language})
+		}
+	}
 	s.render(w, r, http.StatusOK, "outreach.html", "Outreach", view)
 	return nil
 }
 
-// newTargetCheck words a check for the page, with drafted notes when the
-// user's note is missing or needs work, in lang ("" for the language
-// compose.NoteLanguage picks).
-func newTargetCheck(inv *linkvet.Invitation, reason, lang string, c outreach.Check, p *policy.Policy) *targetCheck {
+// newTargetCheck words a check for the page; WeakNote says when the
+// user's note is missing or needs work, and drafts should be offered.
+func newTargetCheck(inv *linkvet.Invitation, c outreach.Check) *targetCheck {
 	tc := &targetCheck{
 		Name:       clip(personLabel(inv.Person), 120),
 		Advice:     string(c.Advice),
@@ -338,15 +348,6 @@ func newTargetCheck(inv *linkvet.Invitation, reason, lang string, c outreach.Che
 	for _, rs := range c.Reasons {
 		if rs.Rule == outreach.RuleNoNote || rs.Rule == outreach.RuleWeakNote {
 			tc.WeakNote = true
-		}
-	}
-	if tc.WeakNote {
-		limit := p.Outreach.NoteLimit
-		chosen := compose.NoteLanguage(lang, inv, p.Me)
-		tc.DraftsLang, tc.DraftsTag = compose.NoteLanguageName(chosen), chosen
-		for i, n := range compose.ComposeIn(chosen, inv, p.Me, reason, limit) {
-			tc.Drafts = append(tc.Drafts, draftRow{ID: "note-draft-" + strconv.Itoa(i), Text: n,
-				Length: compose.Length(n), Score: compose.LintIn(chosen, n, inv, p.Me, limit).Score, Lang: chosen})
 		}
 	}
 	return tc

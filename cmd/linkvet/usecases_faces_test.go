@@ -164,6 +164,7 @@ var (
 	scoreRe     = regexp.MustCompile(`What speaks for and against sending \(score (-?\d+)\)`)
 	reasonRe    = regexp.MustCompile(`<tr><td class="num">([-+]?\d+)</td><td>([^<]*)</td>`)
 	answerRe    = regexp.MustCompile(`<li class="(yes|no)">`)
+	draftRe     = regexp.MustCompile(`<pre id="note-draft-\d+" aria-labelledby="note-draft-\d+-h" dir="auto" lang="([^"]*)">([^<]*)</pre>`)
 	recordedRe  = regexp.MustCompile(`<p class="done" role="status" id="recorded-done"><bdi>([^<]*)</bdi></p>`)
 )
 
@@ -462,5 +463,45 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 	}
 	if got := all(answerRe, section(t, res, "check-next", "")); !slices.Equal(got, answers) {
 		t.Errorf("the page answers %q, the service %q", got, answers)
+	}
+
+	// Drafts, for a target without a note: the page offers what
+	// Service.DraftNotes writes, and so does `linkvet note draft`. The
+	// drafts are picked by the invitation's id: the page vets the person
+	// under the id the store would give them, `note draft` reads the file
+	// with none, so each face is held to the service with its own.
+	bare := target
+	bare.Message, bare.ID = "", ""
+	data, err = json.Marshal(bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang, drafts, err := f.svc.DraftNotes(ctx, &bare, reason, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(drafts) == 0 {
+		t.Fatal("no drafts for the bare target")
+	}
+	sameJSON(t, "note draft --json", f.cli("note", "draft", "--to", f.write("bare.json", string(data)), "--reason", reason, "--json"), drafts)
+	w = f.web(http.MethodPost, "/outreach/check", url.Values{"name": {bare.Person.Name}, "profile_url": {bare.Person.ProfileURL},
+		"headline": {bare.Person.Headline}, "company": {bare.Person.Company},
+		"shared_groups": {"Kafka Users Leeds"}, "reason": {reason}})
+	withID := bare
+	withID.ID = linkvet.InvitationID(&withID)
+	lang, drafts, err = f.svc.DraftNotes(ctx, &withID, reason, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, d := range drafts {
+		want = append(want, d.Language+" "+d.Note)
+	}
+	got = nil
+	for _, m := range draftRe.FindAllStringSubmatch(w.Body.String(), -1) {
+		got = append(got, m[1]+" "+html.UnescapeString(m[2]))
+	}
+	if !slices.Equal(got, want) || lang != drafts[0].Language {
+		t.Errorf("the page drafts\n%q\nthe service\n%q", got, want)
 	}
 }
