@@ -165,6 +165,7 @@ var (
 	reasonRe    = regexp.MustCompile(`<tr><td class="num">([-+]?\d+)</td><td>([^<]*)</td>`)
 	answerRe    = regexp.MustCompile(`<li class="(yes|no)">`)
 	draftRe     = regexp.MustCompile(`<pre id="note-draft-\d+" aria-labelledby="note-draft-\d+-h" dir="auto" lang="([^"]*)">([^<]*)</pre>`)
+	followUpRe  = regexp.MustCompile(`<li class="card fu-([a-z_]+)" data-id="([^"]*)">`)
 	recordedRe  = regexp.MustCompile(`<p class="done" role="status" id="recorded-done"><bdi>([^<]*)</bdi></p>`)
 )
 
@@ -476,7 +477,7 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lang, drafts, err := f.svc.DraftNotes(ctx, &bare, reason, "")
+	_, drafts, err := f.svc.DraftNotes(ctx, &bare, reason, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -489,7 +490,7 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 		"shared_groups": {"Kafka Users Leeds"}, "reason": {reason}})
 	withID := bare
 	withID.ID = linkvet.InvitationID(&withID)
-	lang, drafts, err = f.svc.DraftNotes(ctx, &withID, reason, "")
+	lang, drafts, err := f.svc.DraftNotes(ctx, &withID, reason, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -504,4 +505,54 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 	if !slices.Equal(got, want) || lang != drafts[0].Language {
 		t.Errorf("the page drafts\n%q\nthe service\n%q", got, want)
 	}
+}
+
+// TestFollowUpsThroughBothFaces: `linkvet followups --all` and the
+// Follow-ups page list what Service.FollowUps says is owed, with the same
+// status each; marking one done on the CLI says when to give up on an
+// answer, as Service.Mark dates it.
+func TestFollowUpsThroughBothFaces(t *testing.T) {
+	f := newFaces(t)
+	ctx := context.Background()
+	pending := pendingIDs(t, f.db)
+	if len(pending) < 2 {
+		t.Fatalf("pending: %v", pending)
+	}
+	f.cli("decide", pending[0], "accept")
+	f.cli("decide", pending[1], "accept")
+	done := f.cli("followups", "done", pending[1])
+	list, _, err := f.svc.FollowUps(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 {
+		t.Fatalf("follow-ups: %+v", list)
+	}
+	sameJSON(t, "followups --all --json", f.cli("followups", "--all", "--json"), list)
+	var want []string
+	for _, fu := range list {
+		want = append(want, string(fu.Status)+" "+fu.InvitationID)
+	}
+	slices.Sort(want)
+	var got []string
+	for _, m := range followUpRe.FindAllStringSubmatch(f.page("/followups"), -1) {
+		got = append(got, m[1]+" "+html.UnescapeString(m[2]))
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("the page's follow-ups %q, the service's %q", got, want)
+	}
+	st, err := f.svc.Store().OutreachState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range st.Events {
+		if ev.InvitationID == pending[1] && ev.Kind == outreach.EventFollowUpDone {
+			if want := "If they have not answered by " + ev.At.Add(outreach.Days(7)).Format("2006-01-02"); !strings.Contains(done, want) {
+				t.Errorf("the CLI said %q, want %q", done, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no follow-up recorded for %s", pending[1])
 }
