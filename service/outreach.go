@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/compose"
 	"github.com/linkvet/linkvet/fold"
 	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/policy"
@@ -62,6 +63,51 @@ func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, r
 		return outreach.Check{}, v, err
 	}
 	return outreach.CheckTarget(target, reason, lang, v.State, v.Policy, v.Now), v, nil
+}
+
+// NoteDraft is one note linkvet wrote for the user to send.
+type NoteDraft struct {
+	Note     string `json:"note"`
+	Length   int    `json:"length"` // in characters, as LinkedIn counts them
+	Score    int    `json:"score"`  // the note linter's score of the draft
+	Language string `json:"language"`
+}
+
+// DraftNotes writes notes the user could send with an invitation to
+// target, each within outreach.note_limit and scored by the note linter,
+// in lang: a tag of compose.NoteLanguages, or "" for the person's language
+// when the user speaks it, else the user's own. It returns the language
+// written in and the drafts, none when nothing fits the limit.
+func (s *Service) DraftNotes(ctx context.Context, target *linkvet.Invitation, reason, lang string) (string, []NoteDraft, error) {
+	p, err := s.Policy(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	limit := p.Outreach.NoteLimit
+	chosen := compose.NoteLanguage(lang, target, p.Me)
+	notes := compose.ComposeIn(chosen, target, p.Me, reason, limit)
+	out := make([]NoteDraft, len(notes))
+	for i, n := range notes {
+		out[i] = NoteDraft{Note: n, Length: compose.Length(n), Score: compose.LintIn(chosen, n, target, p.Me, limit).Score, Language: chosen}
+	}
+	return chosen, out, nil
+}
+
+// SentInvitation says where an invitation the user sent stands at the
+// service's clock: pending (and whether to withdraw it), accepted,
+// withdrawn (and from when the person may be invited again), declined or
+// ignored. It is ENOTFOUND when id names no invitation the user sent.
+func (s *Service) SentInvitation(ctx context.Context, id string) (outreach.Tracked, error) {
+	v, err := s.OutreachView(ctx)
+	if err != nil {
+		return outreach.Tracked{}, err
+	}
+	for _, t := range outreach.Track(v.State, v.Policy, v.Now) {
+		if t.ID == id {
+			return t, nil
+		}
+	}
+	return outreach.Tracked{}, linkvet.Errorf(linkvet.ENOTFOUND, "no invitation you sent has the id %q", clip(id, 80))
 }
 
 // Sent is what RecordSent did.
@@ -188,6 +234,38 @@ func (s *Service) RecordOutreach(ctx context.Context, id string, kind linkvet.Ou
 		return err
 	})
 	return out, p, err
+}
+
+// Marked is what Mark recorded and what it means for the user.
+type Marked struct {
+	Event linkvet.OutreachEvent
+	// ReinviteAt is, after a withdrawal, when LinkedIn lets the user invite
+	// the person again (outreach.reinvite_after_withdraw_days on).
+	ReinviteAt time.Time
+	// RemoveAfter is, after a follow-up, when linkvet suggests removing the
+	// connection if they have not answered; zero when
+	// follow_up.remove_after_silence_days turns that off.
+	RemoveAfter time.Time
+}
+
+// Mark is RecordOutreach, with the dates the event sets going: when the
+// person may be invited again after a withdrawal, when a follow-up left
+// unanswered suggests removing the connection.
+func (s *Service) Mark(ctx context.Context, id string, kind linkvet.OutreachKind, note string) (Marked, error) {
+	ev, p, err := s.RecordOutreach(ctx, id, kind, note)
+	if err != nil {
+		return Marked{}, err
+	}
+	m := Marked{Event: ev}
+	switch kind {
+	case linkvet.OutreachWithdrawn:
+		m.ReinviteAt = ev.At.Add(outreach.Days(p.Outreach.ReinviteAfterWithdrawDays))
+	case linkvet.OutreachFollowUpDone:
+		if p.FollowUp.RemoveAfterSilenceDays > 0 {
+			m.RemoveAfter = ev.At.Add(outreach.Days(p.FollowUp.RemoveAfterSilenceDays))
+		}
+	}
+	return m, nil
 }
 
 // allowed checks an event against the invitation's current state.

@@ -87,17 +87,10 @@ func (s *Server) networkPage(w http.ResponseWriter, r *http.Request) error {
 // networkView gathers the page: the count against the cap, the stale
 // connections, the tags and the profile check.
 func (s *Server) networkView(ctx context.Context, form tagForm) (networkView, error) {
-	ov, err := s.svc.OutreachView(ctx)
+	n, err := s.svc.Network(ctx)
 	if err != nil {
 		return networkView{}, err
 	}
-	state := ov.State
-	me, err := s.store.Me(ctx)
-	if err != nil {
-		return networkView{}, err
-	}
-	p := ov.Policy
-	n := outreach.Summarize(state.Known, state.HiddenConnections, p, s.now())
 	view := networkView{N: n, Form: form, Percent: strconv.Itoa(n.Connections*100/max(n.Cap, 1)) + "%"}
 	if view.Form.Errors == nil {
 		view.Form.Errors = map[string]string{}
@@ -120,9 +113,14 @@ func (s *Server) networkView(ctx context.Context, form tagForm) (networkView, er
 			Profile: linkedinURL(k.ProfileURL), Checked: checked[key],
 		})
 	}
-	if !me.Empty() {
+	switch rep, err := s.svc.CheckProfile(ctx); linkvet.ErrorCode(err) {
+	case "":
 		view.HasProfile = true
-		view.Findings = outreach.ProfileFindings(outreach.ProfileFromMe(me), true)
+		view.Findings = rep.Findings
+	case linkvet.ENOTFOUND:
+		// No import stored a profile yet: the page says how to get one.
+	default:
+		return networkView{}, err
 	}
 	return view, nil
 }
@@ -240,21 +238,23 @@ func (s *Server) tagKeys(ctx context.Context, f *tagForm) ([]string, error) {
 	default:
 		return nil, nil
 	}
-	ov, err := s.svc.OutreachView(ctx)
-	if err != nil {
-		return nil, err
-	}
-	known := ov.State.Known
 	var people []linkvet.KnownPerson
 	if f.Whom == whomStale {
-		for _, st := range outreach.Stale(known, ov.Policy, ov.Now) {
+		stale, err := s.svc.StaleConnections(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range stale {
 			people = append(people, st.Person)
 		}
 		if len(people) == 0 {
 			f.Errors["whom"] = "no connection is stale: there is nobody to tag"
 		}
 	} else {
-		people = outreach.AtCompany(known, f.Company)
+		var err error
+		if people, err = s.svc.PeopleAt(ctx, f.Company); err != nil {
+			return nil, err
+		}
 		if len(people) == 0 {
 			f.Errors["company"] = "matches no connection: no connection's company contains " + strconv.Quote(f.Company)
 		}

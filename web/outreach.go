@@ -130,15 +130,8 @@ func newTrackedRow(t outreach.Tracked) trackedRow {
 	}
 }
 
-// outreachPolicy is the policy in force, "me" filled in.
-func (s *Server) outreachPolicy() *policy.Policy {
-	eng, _ := s.snapshot()
-	return eng.Policy()
-}
-
-// planFor builds the planner's view.
-func (s *Server) planFor(state outreach.State, p *policy.Policy) planView {
-	r := outreach.Plan(state, p, s.now())
+// planFor words the planner's report for the page.
+func planFor(r outreach.PlanReport, p *policy.Policy) planView {
 	v := planView{R: r, WithdrawAfter: p.Outreach.WithdrawAfterDays, ReinviteAfter: p.Outreach.ReinviteAfterWithdrawDays}
 	loc := p.Location()
 	if !r.NextSlot.IsZero() {
@@ -156,18 +149,19 @@ func (s *Server) planFor(state outreach.State, p *policy.Policy) planView {
 	return v
 }
 
-// buildOutreach builds the page around a form, reading the state once.
-func (s *Server) buildOutreach(ctx context.Context, form addFormView) (outreachView, outreach.State, *policy.Policy, error) {
-	ov, err := s.svc.OutreachView(ctx)
+// buildOutreach builds the page around a form, with the planner of
+// Service.Plan.
+func (s *Server) buildOutreach(ctx context.Context, form addFormView) (outreachView, error) {
+	plan, ov, err := s.svc.Plan(ctx)
 	if err != nil {
-		return outreachView{}, ov.State, s.outreachPolicy(), err
+		return outreachView{}, err
 	}
-	state, p := ov.State, ov.Policy
-	return outreachView{Form: form, Plan: s.planFor(state, p), Limit: p.Outreach.NoteLimit, NoteLangs: noteLangOptions()}, state, p, nil
+	p := ov.Policy
+	return outreachView{Form: form, Plan: planFor(plan, p), Limit: p.Outreach.NoteLimit, NoteLangs: noteLangOptions()}, nil
 }
 
 func (s *Server) outreachPage(w http.ResponseWriter, r *http.Request) error {
-	view, state, p, err := s.buildOutreach(r.Context(), newAddView(nil))
+	view, err := s.buildOutreach(r.Context(), newAddView(nil))
 	if err != nil {
 		return err
 	}
@@ -180,29 +174,33 @@ func (s *Server) outreachPage(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if id := q.Get("recorded"); id != "" {
-		view.Recorded = s.recordedText(id, state, p)
+		if view.Recorded, err = s.recordedText(r.Context(), id); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, http.StatusOK, "outreach.html", "Outreach", view)
 	return nil
 }
 
-// recordedText says what a mark just recorded on invitation id means.
-func (s *Server) recordedText(id string, state outreach.State, p *policy.Policy) string {
-	for _, t := range outreach.Track(state, p, s.now()) {
-		if t.ID != id {
-			continue
-		}
-		who := personLabel(t.Person)
-		switch t.Status {
-		case outreach.StatusWithdrawn:
-			return "Recorded: you withdrew your invitation to " + who + ". LinkedIn lets you invite them again from " + day(t.ReinviteAt) + "."
-		case outreach.StatusDeclined:
-			return "Recorded: " + who + " declined. linkvet will not suggest inviting them again."
-		case outreach.StatusIgnored:
-			return "Recorded: " + who + " let the invitation go unanswered. linkvet will not suggest inviting them again."
-		}
+// recordedText says what a mark just recorded on invitation id means,
+// from where Service.SentInvitation says it stands.
+func (s *Server) recordedText(ctx context.Context, id string) (string, error) {
+	t, err := s.svc.SentInvitation(ctx, id)
+	if linkvet.ErrorCode(err) == linkvet.ENOTFOUND {
+		return "", nil
+	} else if err != nil {
+		return "", err
 	}
-	return ""
+	who := personLabel(t.Person)
+	switch t.Status {
+	case outreach.StatusWithdrawn:
+		return "Recorded: you withdrew your invitation to " + who + ". LinkedIn lets you invite them again from " + day(t.ReinviteAt) + ".", nil
+	case outreach.StatusDeclined:
+		return "Recorded: " + who + " declined. linkvet will not suggest inviting them again.", nil
+	case outreach.StatusIgnored:
+		return "Recorded: " + who + " let the invitation go unanswered. linkvet will not suggest inviting them again.", nil
+	}
+	return "", nil
 }
 
 // targetFields are the inputs of the "vet a person" form that the add
@@ -279,7 +277,7 @@ func (s *Server) outreachCheck(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	view, state, p, err := s.buildOutreach(r.Context(), form)
+	view, err := s.buildOutreach(r.Context(), form)
 	if err != nil {
 		return err
 	}
@@ -289,16 +287,29 @@ func (s *Server) outreachCheck(w http.ResponseWriter, r *http.Request) error {
 	}
 	inv.ID = linkvet.InvitationID(&inv)
 	lang, _ := formNoteLang(form.Values)
-	c := outreach.CheckTarget(&inv, reason, lang, state, p, s.now())
-	view.Check = newTargetCheck(&inv, reason, lang, c, p)
+	c, _, err := s.svc.CheckTarget(r.Context(), &inv, reason, lang)
+	if err != nil {
+		return err
+	}
+	view.Check = newTargetCheck(&inv, c)
+	if view.Check.WeakNote {
+		chosen, drafts, err := s.svc.DraftNotes(r.Context(), &inv, reason, lang)
+		if err != nil {
+			return err
+		}
+		view.Check.DraftsLang, view.Check.DraftsTag = compose.NoteLanguageName(chosen), chosen
+		for i, d := range drafts {
+			view.Check.Drafts = append(view.Check.Drafts, draftRow{ID: "note-draft-" + strconv.Itoa(i), Text: d.Note,
+				Length: d.Length, Score: d.Score, Lang: d.Language})
+		}
+	}
 	s.render(w, r, http.StatusOK, "outreach.html", "Outreach", view)
 	return nil
 }
 
-// newTargetCheck words a check for the page, with drafted notes when the
-// user's note is missing or needs work, in lang ("" for the language
-// compose.NoteLanguage picks).
-func newTargetCheck(inv *linkvet.Invitation, reason, lang string, c outreach.Check, p *policy.Policy) *targetCheck {
+// newTargetCheck words a check for the page; WeakNote says when the
+// user's note is missing or needs work, and drafts should be offered.
+func newTargetCheck(inv *linkvet.Invitation, c outreach.Check) *targetCheck {
 	tc := &targetCheck{
 		Name:       clip(personLabel(inv.Person), 120),
 		Advice:     string(c.Advice),
@@ -339,15 +350,6 @@ func newTargetCheck(inv *linkvet.Invitation, reason, lang string, c outreach.Che
 			tc.WeakNote = true
 		}
 	}
-	if tc.WeakNote {
-		limit := p.Outreach.NoteLimit
-		chosen := compose.NoteLanguage(lang, inv, p.Me)
-		tc.DraftsLang, tc.DraftsTag = compose.NoteLanguageName(chosen), chosen
-		for i, n := range compose.ComposeIn(chosen, inv, p.Me, reason, limit) {
-			tc.Drafts = append(tc.Drafts, draftRow{ID: "note-draft-" + strconv.Itoa(i), Text: n,
-				Length: compose.Length(n), Score: compose.LintIn(chosen, n, inv, p.Me, limit).Score, Lang: chosen})
-		}
-	}
 	return tc
 }
 
@@ -365,7 +367,7 @@ func (s *Server) outreachSent(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(form.Errors) > 0 {
-		view, _, _, err := s.buildOutreach(r.Context(), form)
+		view, err := s.buildOutreach(r.Context(), form)
 		if err != nil {
 			return err
 		}
@@ -376,7 +378,7 @@ func (s *Server) outreachSent(w http.ResponseWriter, r *http.Request) error {
 	id := sent.ID
 	if code := linkvet.ErrorCode(err); code == linkvet.ECONFLICT || code == linkvet.EINVALID {
 		// Keep what the user typed and say why, next to the form.
-		view, _, _, verr := s.buildOutreach(r.Context(), form)
+		view, verr := s.buildOutreach(r.Context(), form)
 		if verr != nil {
 			return verr
 		}

@@ -6,8 +6,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
-	"github.com/linkvet/linkvet/fold"
-	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/service"
 )
 
@@ -33,11 +31,10 @@ the tags (groups) you gave people: see linkvet network tag.`,
 				return err
 			}
 			defer done()
-			v, err := svc.OutreachView(e.ctx)
+			n, err := svc.Network(e.ctx)
 			if err != nil {
 				return err
 			}
-			n := outreach.Summarize(v.State.Known, v.State.HiddenConnections, v.Policy, v.Now)
 			if asJSON {
 				return writeJSON(e.stdout, n)
 			}
@@ -121,23 +118,22 @@ PERSON arguments: profile URLs, e-mail addresses or names. All are ` + verb + ` 
 				return err
 			}
 			defer done()
-			v, err := svc.OutreachView(e.ctx)
-			if err != nil {
-				return err
-			}
-			known := v.State.Known
-			keys, err := resolvePeople(people, known)
+			keys, err := svc.PeopleNamed(e.ctx, people)
 			if err != nil {
 				return err
 			}
 			if len(people) == 0 {
 				var selected []linkvet.KnownPerson
 				if stale {
-					for _, st := range outreach.Stale(known, v.Policy, v.Now) {
+					list, err := svc.StaleConnections(e.ctx)
+					if err != nil {
+						return err
+					}
+					for _, st := range list {
 						selected = append(selected, st.Person)
 					}
-				} else {
-					selected = outreach.AtCompany(known, company)
+				} else if selected, err = svc.PeopleAt(e.ctx, company); err != nil {
+					return err
 				}
 				if len(selected) == 0 {
 					what := "no connection is stale"
@@ -166,32 +162,4 @@ PERSON arguments: profile URLs, e-mail addresses or names. All are ` + verb + ` 
 	c.Flags().BoolVar(&stale, "stale", false, "the connections gone quiet (follow_up.stale_after_days)")
 	c.Flags().StringVar(&company, "company", "", "the connections whose company contains this name")
 	return c
-}
-
-// resolvePeople turns PERSON arguments into the store's keys: a profile
-// URL or e-mail address is passed on as is, a name is looked up among the
-// known people (folded), and must name exactly one of them.
-func resolvePeople(args []string, known []linkvet.KnownPerson) ([]string, error) {
-	keys := make([]string, 0, len(args))
-	for _, a := range args {
-		if linkvet.PersonKey(a, a) != "" {
-			keys = append(keys, a)
-			continue
-		}
-		var found []string
-		for _, k := range known {
-			if fold.String(k.Name) == fold.String(a) {
-				found = append(found, service.KnownKey(k))
-			}
-		}
-		switch len(found) {
-		case 0:
-			keys = append(keys, a) // the store names it in its error
-		case 1:
-			keys = append(keys, found[0])
-		default:
-			return nil, linkvet.Errorf(linkvet.EINVALID, "%q names %d people you know; use the profile URL of the one you mean", a, len(found))
-		}
-	}
-	return keys, nil
 }

@@ -281,24 +281,22 @@ func (e *env) recordEvent(id string, kind outreach.EventKind, note string) error
 		return err
 	}
 	defer done()
-	ev, p, err := svc.RecordOutreach(e.ctx, id, kind, note)
+	m, err := svc.Mark(e.ctx, id, kind, note)
 	if err != nil {
 		return err
 	}
-	now := ev.At
+	ev := m.Event
 	fmt.Fprintf(e.stdout, "%s: %s on %s\n", ev.InvitationID, strings.ReplaceAll(string(ev.Kind), "followup_done", "follow-up done"), ev.At.Format("2006-01-02"))
 	switch kind {
 	case outreach.EventWithdrawn:
-		again := now.Add(outreach.Days(p.Outreach.ReinviteAfterWithdrawDays))
-		fmt.Fprintf(e.stdout, "You can invite them again from %s.\n", again.Format("2006-01-02"))
+		fmt.Fprintf(e.stdout, "You can invite them again from %s.\n", m.ReinviteAt.Format("2006-01-02"))
 	case outreach.EventDeclined, outreach.EventIgnored:
 		fmt.Fprintln(e.stdout, "linkvet will not suggest inviting them again.")
 	case outreach.EventAccepted:
 		fmt.Fprintln(e.stdout, "A follow-up message is a good next step: linkvet followups lists what is owed.")
 	case outreach.EventFollowUpDone:
-		if p.FollowUp.RemoveAfterSilenceDays > 0 {
-			fmt.Fprintf(e.stdout, "If they have not answered by %s, linkvet suggests removing the connection.\n",
-				now.Add(outreach.Days(p.FollowUp.RemoveAfterSilenceDays)).Format("2006-01-02"))
+		if !m.RemoveAfter.IsZero() {
+			fmt.Fprintf(e.stdout, "If they have not answered by %s, linkvet suggests removing the connection.\n", m.RemoveAfter.Format("2006-01-02"))
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/linkedin"
 	"github.com/linkvet/linkvet/outreach"
+	"github.com/linkvet/linkvet/service"
 )
 
 func profileCmd(e *env) *cobra.Command {
@@ -37,30 +38,27 @@ no dates: those are asked about rather than reported missing.`,
 		Example: `  linkvet profile check ~/Downloads/Basic_LinkedInDataExport_11-20-2026.zip`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			var prof linkvet.Profile
-			partial := false
+			var rep service.ProfileReport
 			if len(args) == 1 {
 				p, err := linkedin.ReadProfile(args[0], linkedin.Options{Location: time.UTC})
 				if err != nil {
 					return err
 				}
-				prof = *p
+				rep = service.CheckProfileOf(*p)
 			} else {
 				svc, done, err := e.service(true)
 				if err != nil {
 					return err
 				}
 				defer done()
-				me, err := svc.Store().Me(e.ctx)
-				if err != nil {
+				rep, err = svc.CheckProfile(e.ctx)
+				if linkvet.ErrorCode(err) == linkvet.ENOTFOUND {
+					return linkvet.Errorf(linkvet.ENOTFOUND, "no profile is stored yet: import your LinkedIn export (linkvet import PATH), or name it: linkvet profile check PATH")
+				} else if err != nil {
 					return err
 				}
-				if me.Empty() {
-					return linkvet.Errorf(linkvet.ENOTFOUND, "no profile is stored yet: import your LinkedIn export (linkvet import PATH), or name it: linkvet profile check PATH")
-				}
-				prof, partial = outreach.ProfileFromMe(me), true
 			}
-			findings := outreach.ProfileFindings(prof, partial)
+			prof, partial, findings := rep.Profile, rep.Partial, rep.Findings
 			if asJSON {
 				return writeJSON(e.stdout, map[string]any{"profile": prof, "partial": partial, "findings": findings})
 			}
