@@ -268,3 +268,25 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// AppendVerdict appends v's JSON to b, the bytes a VerdictWriter writes
+// for it without the newline: encoding/json's, without HTML escaping,
+// reasons never null. A store keeps verdicts in this one form, so that the
+// same verdict always has the same digest (Digest), however it was saved.
+func AppendVerdict(b []byte, v *linkvet.Verdict) ([]byte, error) {
+	if v.Reasons == nil {
+		cp := *v
+		cp.Reasons = []linkvet.Reason{}
+		v = &cp
+	}
+	if out, ok := appendVerdict(b, v); ok {
+		return out, nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return b, fmt.Errorf("encode verdict %s: %w", v.ID, err)
+	}
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
+}

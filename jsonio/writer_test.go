@@ -168,3 +168,36 @@ func TestVerdictWriterWholeLines(t *testing.T) {
 		t.Errorf("%d lines", n)
 	}
 }
+
+// TestAppendVerdictIsTheWritersLine: AppendVerdict gives the line a
+// VerdictWriter writes, without its newline, for verdicts with and without
+// reasons, HTML-like text, and a confidence encoding/json refuses.
+func TestAppendVerdictIsTheWritersLine(t *testing.T) {
+	for _, v := range []linkvet.Verdict{
+		{ID: "a", Action: linkvet.Accept, Confidence: 0.5, Reasons: []linkvet.Reason{{Rule: "r", Points: 3, Detail: "<b> & co"}}},
+		{ID: "b", Action: linkvet.Ask},
+	} {
+		var buf bytes.Buffer
+		w := NewVerdictWriter(&buf)
+		cp := v
+		if err := w.Write(&cp); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := AppendVerdict(nil, &v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got)+"\n" != buf.String() {
+			t.Errorf("AppendVerdict %s\nwriter        %s", got, buf.String())
+		}
+		if v.ID == "b" && v.Reasons != nil {
+			t.Error("AppendVerdict changed the verdict it was given")
+		}
+	}
+	if _, err := AppendVerdict(nil, &linkvet.Verdict{ID: "c", Confidence: math.NaN()}); err == nil {
+		t.Error("a NaN confidence: no error")
+	}
+}

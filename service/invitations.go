@@ -1,7 +1,6 @@
 package service
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -148,6 +147,9 @@ func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkve
 				x := inv(i)
 				vs[i] = eng.Screen(x, now)
 				vs[i].ID = x.ID
+				if vs[i].Reasons == nil {
+					vs[i].Reasons = []linkvet.Reason{} // the spec: never null, whoever encodes it
+				}
 				ls[i] = listingOf(x, &vs[i])
 				line, ok := enc.encode(&vs[i])
 				switch {
@@ -183,32 +185,19 @@ func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkve
 	return vs, data, digests, ls
 }
 
-// verdictEncoder encodes one verdict at a time with jsonio's writer.
-type verdictEncoder struct {
-	w    *jsonio.VerdictWriter
-	line lastWrite
-}
-
-// lastWrite keeps what was written last: the writer hands over whole
-// lines, one per Flush here.
-type lastWrite struct{ b []byte }
-
-func (l *lastWrite) Write(p []byte) (int, error) {
-	l.b = append(l.b[:0], p...)
-	return len(p), nil
-}
+// verdictEncoder encodes one verdict at a time, in jsonio's form (the one
+// the store keeps), into a buffer it reuses.
+type verdictEncoder struct{ buf []byte }
 
 // encode returns v's JSON, valid until the next call, and false when it
 // cannot be encoded (the store then encodes it itself and says why).
 func (e *verdictEncoder) encode(v *linkvet.Verdict) ([]byte, bool) {
-	if e.w == nil {
-		e.w = jsonio.NewVerdictWriter(&e.line)
-	}
-	if e.w.Write(v) != nil || e.w.Flush() != nil {
-		e.w = nil
+	b, err := jsonio.AppendVerdict(e.buf[:0], v)
+	if err != nil {
 		return nil, false
 	}
-	return bytes.TrimSuffix(e.line.b, []byte("\n")), true
+	e.buf = b
+	return b, true
 }
 
 // encodedSaver is a store (or transaction) that takes verdicts with their

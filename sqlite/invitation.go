@@ -664,9 +664,11 @@ func (db *DB) saveVerdictsData(ctx context.Context, tx *sql.Tx, vs []linkvet.Ver
 			if encoded != nil {
 				datas[i] = encoded[i]
 			} else {
-				b, err := json.Marshal(v)
+				// jsonio's form, as the service encodes verdicts: one
+				// verdict, one text, one digest, however it was saved.
+				b, err := jsonio.AppendVerdict(nil, v)
 				if err != nil {
-					return fmt.Errorf("encode verdict %s: %w", v.ID, err)
+					return err
 				}
 				datas[i] = string(b)
 			}

@@ -2,11 +2,11 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"testing"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // TestListScreenedKeepsListingsNotVerdicts: listings made by screening
@@ -41,7 +41,7 @@ func TestListScreenedKeepsListingsNotVerdicts(t *testing.T) {
 	digests := make([]int64, 3)
 	marks := make([]linkvet.ReadMark, 3)
 	for i := range again {
-		b, err := json.Marshal(&again[i])
+		b, err := jsonio.AppendVerdict(nil, &again[i])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +137,7 @@ func TestListScreenedWithDecidedListings(t *testing.T) {
 	marks := make([]linkvet.ReadMark, 2)
 	for i, si := range read {
 		k := slices.IndexFunc(vs, func(v linkvet.Verdict) bool { return v.ID == si.Invitation.ID })
-		b, err := json.Marshal(&vs[k])
+		b, err := jsonio.AppendVerdict(nil, &vs[k])
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // rvStore is two handles (two processes) on one new file holding incoming
@@ -63,7 +64,7 @@ func rvListings(vs []linkvet.Verdict) []linkvet.Listing {
 // rvDigest is the digest a store keeps of v (SaveListed's JSON).
 func rvDigest(t *testing.T, v linkvet.Verdict) int64 {
 	t.Helper()
-	b, err := json.Marshal(v)
+	b, err := jsonio.AppendVerdict(nil, &v)
 	if err != nil {
 		t.Fatal(err)
 	}
