@@ -312,7 +312,9 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 // (StoredInvitation.Read: the revision, and the state and digest of its
 // listing). A verdict of f.State is decoded (only its listing is missing);
 // any other is left nil, and not even read, for the caller screens it
-// again.
+// again. VerdictState is the stored verdict's for an invitation without a
+// listing, and "" for one whose listing is stale: the caller screens that
+// one again whatever its verdict's state, which is not looked up.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
 	var read unlistedRead
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
@@ -349,7 +351,7 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		// policy change, that is none of them.
 		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
 				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
-				coalesce(`+aliasedListingState+`, (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id))
+				CASE WHEN l.state IS NULL THEN (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id) END
 			FROM invitations i
 			LEFT JOIN listings l ON l.invitation_id = i.id
 			WHERE i.direction = 'incoming'`+pending+unsettled+` AND (l.state IS NULL OR NOT `+cur+`)
