@@ -359,6 +359,8 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		if err != nil {
 			return err
 		}
+		// About this many rows: the list grows once, not by doubling.
+		read.rows = make([]unlistedRow, 0, max(selected-listed, 0))
 		return read.scan(rows)
 	})
 	if err != nil {
