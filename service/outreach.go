@@ -62,7 +62,24 @@ func (s *Service) CheckTarget(ctx context.Context, target *linkvet.Invitation, r
 	if err != nil {
 		return outreach.Check{}, v, err
 	}
-	return outreach.CheckTarget(target, reason, lang, v.State, v.Policy, v.Now), v, nil
+	return outreach.CheckTarget(personOnly(target), reason, lang, v.State, v.Policy, v.Now), v, nil
+}
+
+// personOnly is target without the id linkvet derives for it, if that is
+// the id it has: notes are seeded by their recipient, and a face that
+// derived the id (the web's form) and one that did not (a file without
+// one) must write the same notes for the same person. An id the user gave
+// is kept.
+func personOnly(target *linkvet.Invitation) *linkvet.Invitation {
+	if target == nil || target.ID == "" {
+		return target
+	}
+	t := *target
+	t.ID = ""
+	if linkvet.InvitationID(&t) != target.ID {
+		return target
+	}
+	return &t
 }
 
 // NoteDraft is one note linkvet wrote for the user to send.
@@ -84,6 +101,7 @@ func (s *Service) DraftNotes(ctx context.Context, target *linkvet.Invitation, re
 		return "", nil, err
 	}
 	limit := p.Outreach.NoteLimit
+	target = personOnly(target)
 	chosen := compose.NoteLanguage(lang, target, p.Me)
 	notes := compose.ComposeIn(chosen, target, p.Me, reason, limit)
 	out := make([]NoteDraft, len(notes))

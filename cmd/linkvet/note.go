@@ -177,17 +177,9 @@ your first language; else in English.`,
 			if err != nil {
 				return err
 			}
-			chosen := compose.NoteLanguage(explicit, &inv, p.Me)
-			notes := compose.ComposeIn(chosen, &inv, p.Me, reason, p.Outreach.NoteLimit)
-			type draft struct {
-				Note     string `json:"note"`
-				Length   int    `json:"length"`
-				Score    int    `json:"score"`
-				Language string `json:"language"`
-			}
-			out := make([]draft, len(notes))
-			for i, n := range notes {
-				out[i] = draft{Note: n, Length: compose.Length(n), Score: compose.LintIn(chosen, n, &inv, p.Me, p.Outreach.NoteLimit).Score, Language: chosen}
+			chosen, out, err := svc.DraftNotes(e.ctx, &inv, reason, explicit)
+			if err != nil {
+				return err
 			}
 			if asJSON {
 				return writeJSON(e.stdout, out)

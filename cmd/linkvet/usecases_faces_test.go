@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -467,10 +468,10 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 	}
 
 	// Drafts, for a target without a note: the page offers what
-	// Service.DraftNotes writes, and so does `linkvet note draft`. The
-	// drafts are picked by the invitation's id: the page vets the person
-	// under the id the store would give them, `note draft` reads the file
-	// with none, so each face is held to the service with its own.
+	// Service.DraftNotes writes, and so does `linkvet note draft`: the
+	// same notes, although the page vets the person under the id the store
+	// would give them and `note draft` reads a file without one (the
+	// service seeds the notes by the person, not by a derived id).
 	bare := target
 	bare.Message, bare.ID = "", ""
 	data, err = json.Marshal(bare)
@@ -490,9 +491,12 @@ func TestOutreachThroughBothFaces(t *testing.T) {
 		"shared_groups": {"Kafka Users Leeds"}, "reason": {reason}})
 	withID := bare
 	withID.ID = linkvet.InvitationID(&withID)
-	lang, drafts, err := f.svc.DraftNotes(ctx, &withID, reason, "")
+	lang, withIDDrafts, err := f.svc.DraftNotes(ctx, &withID, reason, "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(withIDDrafts, drafts) {
+		t.Errorf("with the id the store would give, the service drafts\n%v\nwithout it\n%v", withIDDrafts, drafts)
 	}
 	var want []string
 	for _, d := range drafts {
