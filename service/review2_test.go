@@ -8,10 +8,13 @@ package service_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/service"
+	"github.com/linkvet/linkvet/sqlite"
 )
 
 
@@ -63,4 +66,120 @@ func TestReview2APIPendingFilterAfterPolicyChangeWithUnsettled(t *testing.T) {
 			t.Errorf("pending&action=%s: demo-01 (screened afresh: ignore) listed: %v (total %d)", a, found, total)
 		}
 	}
+}
+
+// r2CheckAPI holds service.Invitations (GET /api/v1/invitations) to
+// screening afresh: for pending true, false and either, unfiltered and
+// by every action, the invitations selected (in the store's order, paged
+// by 3), their total, and each verdict shown.
+func r2CheckAPI(t *testing.T, svc *service.Service, db *sqlite.DB, override *service.Override, when string) {
+	t.Helper()
+	ctx := context.Background()
+	raw, want := rvWant(t, db, override)
+	for _, p := range []*bool{nil, ptrBool(true), ptrBool(false)} {
+		for _, a := range append([]linkvet.Action{""}, linkvet.Actions...) {
+			var wantIDs []string
+			for _, si := range raw {
+				pending := linkvet.Standing(si.Decision) == nil
+				if p != nil && *p != pending || a != "" && want[si.Invitation.ID].Action != a {
+					continue
+				}
+				wantIDs = append(wantIDs, si.Invitation.ID)
+			}
+			var got []string
+			for off := 0; off < len(wantIDs)+3; off += 3 {
+				items, total, err := svc.Invitations(ctx, linkvet.InvitationFilter{Pending: p, Action: a, Offset: off, Limit: 3})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != len(wantIDs) {
+					t.Errorf("%s: API pending=%v action=%q offset %d: total %d, screening afresh selects %d", when, r2Bool(p), a, off, total, len(wantIDs))
+				}
+				for _, si := range items {
+					got = append(got, si.Invitation.ID)
+					w := want[si.Invitation.ID]
+					if rvJSON(si.Verdict) != rvJSON(&w) {
+						t.Errorf("%s: API pending=%v action=%q: %s shows %s/%d, screening afresh gives %s/%d", when, r2Bool(p), a, si.Invitation.ID, si.Verdict.Action, si.Verdict.Score, w.Action, w.Score)
+					}
+				}
+			}
+			if !slices.Equal(got, wantIDs) {
+				t.Errorf("%s: API pending=%v action=%q lists %v, screening afresh selects %v", when, r2Bool(p), a, got, wantIDs)
+			}
+		}
+	}
+}
+
+func ptrBool(b bool) *bool { return &b }
+
+func r2Bool(p *bool) string {
+	if p == nil {
+		return "any"
+	}
+	return fmt.Sprint(*p)
+}
+
+// TestReview2SequencesThroughTheAPI: the API's list (checked first after
+// every step, before anything else reads or lists) through policy
+// changes, a --policy run, decisions and their undo, a batch of applied
+// recommendations and its undo, and enrichments, then the inbox and whole
+// reads.
+func TestReview2SequencesThroughTheAPI(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	check := func(s *service.Service, o *service.Override, when string) {
+		t.Helper()
+		r2CheckAPI(t, s, db, o, when)
+		rvCheckInbox(t, s, db, o, when)
+	}
+	check(svc, nil, "demo")
+	rvUse(t, svc, "style: curated\n")
+	check(svc, nil, "curated")
+	rvUse(t, svc, "style: open\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "open, listed first")
+	if _, err := svc.Decide(ctx, "demo-01", linkvet.Decline, ""); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "curated, one decided")
+	b, err := svc.ApplyRecommendations(ctx, service.InboxFilter{}, []linkvet.Action{linkvet.Ignore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: open\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "open after a batch")
+	if b.Decided > 0 {
+		if _, err := svc.UndoBatch(ctx, b.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := svc.Undo(ctx, "demo-01"); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "open, batch and decision undone")
+	run := &service.Override{Name: "curated.yaml", Text: []byte("style: curated\n")}
+	runSvc := service.New(service.Config{Store: db, Now: service.DemoNow, Override: run})
+	if _, err := runSvc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "open after a --policy run listed")
+	check(runSvc, run, "the --policy run")
+	inv := rvRaw(t, db, "demo-05")
+	inv.Message = "Hello dear, I am a crypto investment manager, guaranteed 30% profit weekly, contact me on WhatsApp +1 555 0100"
+	if _, err := db.PutInvitations(ctx, []linkvet.Invitation{inv}); err != nil {
+		t.Fatal(err)
+	}
+	check(svc, nil, "open, one enriched")
+	rvCheckWhole(t, svc, db, nil, "open, one enriched")
 }
