@@ -183,3 +183,55 @@ func TestReview2SequencesThroughTheAPI(t *testing.T) {
 	check(svc, nil, "open, one enriched")
 	rvCheckWhole(t, svc, db, nil, "open, one enriched")
 }
+
+// TestReview2DecisionsAndUndosBetweenListOnlyInboxes: each decision and
+// undo trains the classifier (a new state), so every inbox after one
+// finds the listings of the state before unchanged but for the decided
+// one: they are marked current in bulk (the pending ones of the old
+// state) or by an alias. Decisions, undos, a batch and its undo come
+// between list-only inboxes after a policy change; after each step the
+// inbox, the API and (at the end) whole reads agree with screening afresh.
+func TestReview2DecisionsAndUndosBetweenListOnlyInboxes(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	rvUse(t, svc, "style: curated\n")
+	inbox := func(all bool) {
+		t.Helper()
+		if _, err := svc.Inbox(ctx, service.InboxFilter{All: all}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inbox(false)
+	for i, id := range []string{"demo-03", "demo-07", "demo-11"} {
+		if _, err := svc.Decide(ctx, id, linkvet.Decline, ""); err != nil {
+			t.Fatal(err)
+		}
+		inbox(i%2 == 0)
+	}
+	rvCheckInbox(t, svc, db, nil, "three decided")
+	if _, err := svc.Undo(ctx, "demo-07"); err != nil {
+		t.Fatal(err)
+	}
+	inbox(false)
+	if _, err := svc.Decide(ctx, "demo-03", linkvet.Accept, ""); err != nil {
+		t.Fatal(err)
+	}
+	r2CheckAPI(t, svc, db, nil, "undo and a changed decision")
+	rvCheckInbox(t, svc, db, nil, "undo and a changed decision")
+	b, err := svc.ApplyRecommendations(ctx, service.InboxFilter{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inbox(true)
+	rvUse(t, svc, "style: open\n")
+	inbox(false)
+	if _, err := svc.UndoBatch(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	inbox(false)
+	rvCheckInbox(t, svc, db, nil, "batch undone under another policy")
+	r2CheckAPI(t, svc, db, nil, "batch undone under another policy")
+	rvCheckWhole(t, svc, db, nil, "batch undone under another policy")
+}
