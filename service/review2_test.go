@@ -235,3 +235,86 @@ func TestReview2DecisionsAndUndosBetweenListOnlyInboxes(t *testing.T) {
 	r2CheckAPI(t, svc, db, nil, "batch undone under another policy")
 	rvCheckWhole(t, svc, db, nil, "batch undone under another policy")
 }
+
+// TestReview2InboxDuringAPolicyChangeListsEverything: the web server
+// lists the inbox after a policy change (every listing stale); between
+// its read of the stale invitations and its screening, the CLI changes the
+// policy again (or, with learning on, records a decision: a new state
+// too). The inbox screens and keeps the listings under the newest state
+// (rescreen builds the engine anew), then lists under the state it read
+// first, in which nothing is current any more: the page comes back
+// without the invitations screened, and the 3-pass relist cannot help
+// (it asks again under the same old state). Every pending invitation must
+// be on the page, under one policy or the other.
+func TestReview2InboxDuringAPolicyChangeListsEverything(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &rvHookStore{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow})
+	rvLoad(t, web)
+	raw, _ := rvWant(t, dbA, nil)
+	pending := 0
+	for _, si := range raw {
+		if linkvet.Standing(si.Decision) == nil {
+			pending++
+		}
+	}
+	rvUse(t, cli, "style: curated\n")
+	hs.afterUnlisted = func() { rvUse(t, cli, "style: open\n") }
+	page, err := web.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != pending || len(page.Items) != pending {
+		t.Errorf("the inbox listed while the policy changed shows %d invitations (total %d); %d are pending", len(page.Items), page.Total, pending)
+	}
+	// The next inbox is whole again.
+	rvCheckInbox(t, web, dbA, nil, "the inbox after")
+}
+
+// TestReview2InboxDuringADecisionListsEverything: as
+// TestReview2InboxDuringAPolicyChangeListsEverything, in one web server:
+// with learning on (the default) a decision trains the classifier, a new
+// state. The user decides in one tab; the inbox, listed in another after
+// the decision before, is screened under the state after it and listed
+// under the state before: it comes back without the invitations screened.
+func TestReview2InboxDuringADecisionListsEverything(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	hs := &rvHookStore{DB: db}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	rvLoad(t, web)
+	if _, err := web.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := web.State(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := web.Decide(ctx, "demo-03", linkvet.Decline, ""); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := web.State(ctx); after == before {
+		t.Fatalf("fixture: a decision should train the classifier (a new state), state %q", after)
+	}
+	hs.afterUnlisted = func() {
+		if _, err := web.Decide(ctx, "demo-07", linkvet.Decline, ""); err != nil {
+			t.Error(err)
+		}
+	}
+	page, err := web.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := rvWant(t, db, nil)
+	pending := 0
+	for _, si := range raw {
+		if linkvet.Standing(si.Decision) == nil {
+			pending++
+		}
+	}
+	if page.Total < pending || len(page.Items) < pending {
+		t.Errorf("the inbox listed while a decision was recorded shows %d invitations (total %d); %d are pending", len(page.Items), page.Total, pending)
+	}
+}
