@@ -17,7 +17,6 @@ import (
 	"github.com/linkvet/linkvet/sqlite"
 )
 
-
 // TestReview2APIPendingFilterAfterPolicyChangeWithUnsettled: an import of
 // an export without Connections.csv leaves demo-01 unsettled (out of the
 // inbox; the API lists it). The user changes the policy: demo-01 goes
