@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/service"
@@ -317,3 +318,56 @@ func TestReview2InboxDuringADecisionListsEverything(t *testing.T) {
 		t.Errorf("the inbox listed while a decision was recorded shows %d invitations (total %d); %d are pending", len(page.Items), page.Total, pending)
 	}
 }
+
+// TestReview2WholeReadAgreesWithTheListingLater: after a policy change the
+// inbox keeps the listings it screened (at its clock) without their
+// verdicts. A whole read later (the invitation's page, inbox --json, the
+// API, a day or a month after, or simply a run without the --now of the
+// run that listed) screens the invitation again at its own clock: for a
+// verdict that depends on the time (the account's age) the page then
+// says another score, reason or action than the inbox row the user
+// clicked, at the same moment. Before 0010 the inbox stored the verdict it
+// listed, and a whole read returned it: the list and the page agreed
+// until the state changed.
+func TestReview2WholeReadAgreesWithTheListingLater(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	svc := service.New(service.Config{Store: db, Now: func() time.Time { return day1 }})
+	rvLoad(t, svc)
+	young := linkvet.Invitation{ID: "young-1", Direction: linkvet.Incoming,
+		Person: linkvet.Person{Name: "Yan Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(80)},
+		Message: "Hi Dana, I read your post on Kafka consumer lag, would love to connect."}
+	if _, err := svc.Add(ctx, []linkvet.Invitation{young}); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	later := service.New(service.Config{Store: db, Now: func() time.Time { return day1.AddDate(0, 2, 0) }})
+	page, err := later.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row linkvet.Listing
+	for _, l := range page.Items {
+		if l.ID == "young-1" {
+			row = l
+		}
+	}
+	if row.ID == "" {
+		t.Fatal("young-1 not in the inbox")
+	}
+	si, err := later.Invitation(ctx, "young-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := service.DecidingReason(si.Verdict)
+	if si.Verdict.Action != row.Action || si.Verdict.Score != row.Score || r != row.Reason {
+		t.Errorf("the inbox row says %s, score %d (%s); its page, read at the same moment, says %s, score %d (%s)",
+			row.Action, row.Score, row.Reason.Detail, si.Verdict.Action, si.Verdict.Score, r.Detail)
+	}
+}
+
+func ptrInt(n int) *int { return &n }
