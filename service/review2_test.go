@@ -336,7 +336,7 @@ func TestReview2WholeReadAgreesWithTheListingLater(t *testing.T) {
 	svc := service.New(service.Config{Store: db, Now: func() time.Time { return day1 }})
 	rvLoad(t, svc)
 	young := linkvet.Invitation{ID: "young-1", Direction: linkvet.Incoming,
-		Person: linkvet.Person{Name: "Yan Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(80)},
+		Person:  linkvet.Person{Name: "Yan Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(80)},
 		Message: "Hi Dana, I read your post on Kafka consumer lag, would love to connect."}
 	if _, err := svc.Add(ctx, []linkvet.Invitation{young}); err != nil {
 		t.Fatal(err)
