@@ -57,3 +57,51 @@ func TestReview2APIPendingFilterWithAnUnsettledInvitation(t *testing.T) {
 		}
 	}
 }
+
+// TestReview2APIFacesAgreeWithTheListOnlyInbox: the CLI changes the
+// policy and the web inbox keeps its listings without their verdicts.
+// Then, at the same clock, every invitation's GET /api/v1/invitations/{id}
+// says what its inbox row says, a decision posted through the API records
+// that advice, and the Decided page counts it.
+func TestReview2APIFacesAgreeWithTheListOnlyInbox(t *testing.T) {
+	e := newTestEnv(t)
+	ctx := context.Background()
+	cli := service.New(service.Config{Store: e.db, Now: DemoNow})
+	if _, _, err := cli.UsePolicy(ctx, []byte("style: curated\n"), "curated.yaml", "test"); err != nil {
+		t.Fatal(err)
+	}
+	wantStatus(t, e.get("/"), http.StatusOK)
+	page, err := cli.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]linkvet.Action{}
+	for _, l := range page.Items {
+		shown[l.ID] = l.Action
+	}
+	for id, a := range shown {
+		w := e.get("/api/v1/invitations/" + id)
+		wantStatus(t, w, http.StatusOK)
+		var got apiStoredHistory
+		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Verdict == nil || got.Verdict.Action != a {
+			t.Errorf("GET /api/v1/invitations/%s: verdict %v; the inbox row says %s", id, got.Verdict, a)
+		}
+	}
+	// demo-01 is accept under the demo policy, ignore under curated.
+	if shown["demo-01"] != linkvet.Ignore {
+		t.Fatalf("fixture: demo-01 listed as %s under curated", shown["demo-01"])
+	}
+	w := e.postJSON("/api/v1/invitations/demo-01/decision", `{"action": "decline"}`)
+	wantStatus(t, w, http.StatusCreated)
+	var d apiDecision
+	if err := json.Unmarshal(w.Body.Bytes(), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Verdict != linkvet.Ignore {
+		t.Errorf("the decision records linkvet's advice as %s; the inbox showed ignore", d.Verdict)
+	}
+	wantStatus(t, e.get("/decided?action=decline"), http.StatusOK)
+}
