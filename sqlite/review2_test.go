@@ -251,3 +251,71 @@ func TestReview2Upgrade0009ThenPolicyChange(t *testing.T) {
 	}
 	r2Check(t, db, svc, "open")
 }
+
+// TestReview2BulkStampAgainstDecisionsAndUndosMeanwhile: a, b, c, d
+// listed under s1, d decided. The inbox reads the pending ones (a, b, c)
+// under s2 and finds them unchanged; before it keeps them, another
+// process decides c and undoes d (pending again, still stamped s1). The
+// pending listings of s1 are then a, b and d, not what was found: no bulk
+// mark may make d current under s2 (never screened under it), and each of
+// a, b, c is current under s2 (as found), d unlisted.
+func TestReview2BulkStampAgainstDecisionsAndUndosMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB, vs := rvStore(t)
+	d := linkvet.Verdict{ID: "d", Action: linkvet.Decline, Category: linkvet.Stranger, Score: -9}
+	if _, err := dbA.PutInvitations(ctx, []linkvet.Invitation{rvInv("d")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := dbA.SaveListed(ctx, []linkvet.Verdict{d}, rvListings([]linkvet.Verdict{d}), "s1"); err != nil {
+		t.Fatal(err)
+	}
+	decide := func(db *DB, id string, undo bool) {
+		t.Helper()
+		if err := db.Update(ctx, func(tx linkvet.Tx) error {
+			_, err := tx.Decide(ctx, linkvet.Decision{InvitationID: id, Action: linkvet.Decline, Undo: undo, By: linkvet.ByUser})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	decide(dbA, "d", false)
+	read, err := dbA.Unlisted(ctx, linkvet.ListFilter{State: "s2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rvIDs(read); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Fatalf("fixture: unlisted pending in s2: %v", got)
+	}
+	decide(dbB, "c", false)
+	decide(dbB, "d", true)
+	rvListScreened(t, dbA, read, vs, "s2")
+	listed := rvListed(t, dbA, "s2", linkvet.ListFilter{})
+	if got := slices.Sorted(mapsKeys(listed)); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("current in s2: %v, want a, b, c (d was never screened under s2)", got)
+	}
+	if got := rvIDs(rvUnlisted(t, dbA, "s2")); !slices.Equal(got, []string{"d"}) {
+		t.Errorf("unlisted in s2: %v, want d", got)
+	}
+	// And the same without anything meanwhile: every pending listing of
+	// s1 found unchanged, marked at once; the decided one stays s1.
+	dbC, _, vs3 := rvStore(t)
+	if _, err := dbC.PutInvitations(ctx, []linkvet.Invitation{rvInv("d")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := dbC.SaveListed(ctx, []linkvet.Verdict{d}, rvListings([]linkvet.Verdict{d}), "s1"); err != nil {
+		t.Fatal(err)
+	}
+	decide(dbC, "d", false)
+	read, err = dbC.Unlisted(ctx, linkvet.ListFilter{State: "s2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rvListScreened(t, dbC, read, vs3, "s2")
+	if got := slices.Sorted(mapsKeys(rvListed(t, dbC, "s2", linkvet.ListFilter{}))); !slices.Equal(got, []string{"a", "b", "c"}) {
+		t.Errorf("current in s2 after the bulk mark: %v, want a, b, c", got)
+	}
+	decide(dbC, "d", true)
+	if got := rvIDs(rvUnlisted(t, dbC, "s2")); !slices.Equal(got, []string{"d"}) {
+		t.Errorf("after d's undo, unlisted in s2: %v, want d", got)
+	}
+}
