@@ -371,3 +371,44 @@ func TestReview2WholeReadAgreesWithTheListingLater(t *testing.T) {
 }
 
 func ptrInt(n int) *int { return &n }
+
+// TestReview2APIFilterLaterAgreesWithItsVerdicts: as
+// TestReview2WholeReadAgreesWithTheListingLater, through the API: two
+// months after a list-only inbox, GET /api/v1/invitations?action=decline
+// selects an invitation by its listing (a two-month-old account then:
+// decline) and returns it with the verdict screened now (a
+// four-month-old account: ignore); ?action=ignore leaves it out.
+func TestReview2APIFilterLaterAgreesWithItsVerdicts(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	svc := service.New(service.Config{Store: db, Now: func() time.Time { return day1 }})
+	// The policy before gives another verdict (one more reason).
+	rvUse(t, svc, "style: curated\nrules:\n  - name: kafka-note\n    when: 'inv.note.contains(\"Kafka\")'\n    points: 1\n    reason: mentions Kafka\n")
+	young := linkvet.Invitation{ID: "young-1", Direction: linkvet.Incoming,
+		Person:  linkvet.Person{Name: "Yan1 Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(10)},
+		Message: "Hi Dana, I read your post on Kafka consumer lag, would love to connect."}
+	if _, err := svc.Add(ctx, []linkvet.Invitation{young}); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	page, err := svc.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 1 || page.Items[0].Action != linkvet.Decline {
+		t.Fatalf("fixture: day 1 lists %+v, want young-1 declined", page.Items)
+	}
+	later := service.New(service.Config{Store: db, Now: func() time.Time { return day1.AddDate(0, 2, 0) }})
+	for _, a := range []linkvet.Action{linkvet.Decline, linkvet.Ignore} {
+		items, total, err := later.Invitations(ctx, linkvet.InvitationFilter{Action: a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, si := range items {
+			if si.Verdict.Action != a {
+				t.Errorf("API ?action=%s (total %d) returns %s with the verdict %s", a, total, si.Invitation.ID, si.Verdict.Action)
+			}
+		}
+	}
+}
