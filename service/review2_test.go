@@ -56,7 +56,7 @@ func TestReview2APIPendingFilterAfterPolicyChangeWithUnsettled(t *testing.T) {
 		found := false
 		for _, si := range items {
 			if si.Verdict == nil || si.Verdict.Action != a {
-				t.Errorf("pending&action=%s returns %s with the verdict %v", a, si.Invitation.ID, rvJSON(si.Verdict))
+				t.Errorf("pending&action=%s returns %s with a verdict %s", a, si.Invitation.ID, si.Verdict.Action)
 			}
 			if si.Invitation.ID == "demo-01" {
 				found = true
