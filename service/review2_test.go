@@ -412,3 +412,49 @@ func TestReview2APIFilterLaterAgreesWithItsVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestReview2RuleDecisionAfterAPolicyRunRecordsThePolicyInForce: the user
+// tries a policy for one run (linkvet --policy curated.yaml inbox: the
+// inbox keeps the run's listings, not its verdicts), then imports an
+// export under the policy in force in which demo-13's sender is now a
+// connection: the import closes demo-13 by rule and records what linkvet
+// had advised. That must be the advice of the policy in force (what every
+// list, page and export of it says), not the one of the trial run, which
+// was never in force: appendDecision takes the listing's action whatever
+// state the listing was made in.
+func TestReview2RuleDecisionAfterAPolicyRunRecordsThePolicyInForce(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	inForce, err := svc.Invitation(ctx, "demo-13")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &service.Override{Name: "curated.yaml", Text: []byte("style: curated\n")}
+	runSvc := service.New(service.Config{Store: db, Now: service.DemoNow, Override: run})
+	page, err := runSvc.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tried linkvet.Action
+	for _, l := range page.Items {
+		if l.ID == "demo-13" {
+			tried = l.Action
+		}
+	}
+	inv := inForce.Invitation
+	if tried == inForce.Verdict.Action || inv.Person.ProfileURL == "" {
+		t.Fatalf("fixture: demo-13 is %s in force and %s under the run; want them to differ, and a profile", inForce.Verdict.Action, tried)
+	}
+	if _, err := db.Import(ctx, &linkvet.Export{Known: []linkvet.KnownPerson{{Name: inv.Person.Name, ProfileURL: inv.Person.ProfileURL, Sources: []string{"connection"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := db.Decisions(ctx, "demo-13")
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("no decision by rule on demo-13: %v %v", ds, err)
+	}
+	if d := ds[len(ds)-1]; d.Verdict != inForce.Verdict.Action {
+		t.Errorf("the rule's decision records linkvet's advice as %s (the trial run's); the policy in force advised %s", d.Verdict, inForce.Verdict.Action)
+	}
+}
