@@ -458,3 +458,43 @@ func TestReview2RuleDecisionAfterAPolicyRunRecordsThePolicyInForce(t *testing.T)
 		t.Errorf("the rule's decision records linkvet's advice as %s (the trial run's); the policy in force advised %s", d.Verdict, inForce.Verdict.Action)
 	}
 }
+
+// TestReview2DecisionLaterRecordsTheAdviceShown: the clock face of
+// TestReviewDecideAfterListOnlyRecordsCurrentVerdict. Two months after a
+// list-only inbox, the inbox shows young-1 as decline (its listing); the
+// user declines it there, and the history records that linkvet had
+// advised ignore (Decide screens the stale verdict row again at its own
+// clock): "you went against linkvet's advice", which the user never saw.
+func TestReview2DecisionLaterRecordsTheAdviceShown(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	svc := service.New(service.Config{Store: db, Now: func() time.Time { return day1 }})
+	rvUse(t, svc, "style: curated\nrules:\n  - name: kafka-note\n    when: 'inv.note.contains(\"Kafka\")'\n    points: 1\n    reason: mentions Kafka\n")
+	young := linkvet.Invitation{ID: "young-1", Direction: linkvet.Incoming,
+		Person:  linkvet.Person{Name: "Yan1 Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(10)},
+		Message: "Hi Dana, I read your post on Kafka consumer lag, would love to connect."}
+	if _, err := svc.Add(ctx, []linkvet.Invitation{young}); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	later := service.New(service.Config{Store: db, Now: func() time.Time { return day1.AddDate(0, 2, 0) }})
+	page, err := later.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 1 {
+		t.Fatalf("fixture: inbox %+v", page.Items)
+	}
+	shown := page.Items[0].Action
+	d, err := later.Decide(ctx, "young-1", linkvet.Decline, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Decision.Verdict != shown {
+		t.Errorf("the inbox showed %s; the decision records that linkvet had advised %s", shown, d.Decision.Verdict)
+	}
+}
