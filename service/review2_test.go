@@ -7,7 +7,9 @@ package service_test
 // held. Helpers rv* are review_lazy_test.go's.
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -496,5 +498,52 @@ func TestReview2DecisionLaterRecordsTheAdviceShown(t *testing.T) {
 	}
 	if d.Decision.Verdict != shown {
 		t.Errorf("the inbox showed %s; the decision records that linkvet had advised %s", shown, d.Decision.Verdict)
+	}
+}
+
+// TestReview2ExportJSONAfterARunAndAListOnlyInbox: the JSON export (what
+// restore reads back) after a policy change listed only, a --policy run
+// listed only and a decision holds, for every incoming invitation, the
+// verdict screening afresh gives under the policy in force.
+func TestReview2ExportJSONAfterARunAndAListOnlyInbox(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	run := &service.Override{Name: "open.yaml", Text: []byte("style: open\n")}
+	if _, err := service.New(service.Config{Store: db, Now: service.DemoNow, Override: run}).Inbox(ctx, service.InboxFilter{All: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Decide(ctx, "demo-02", linkvet.Ask, ""); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := svc.Export(ctx, &buf, "json"); err != nil {
+		t.Fatal(err)
+	}
+	var dump struct {
+		Invitations []linkvet.StoredInvitation `json:"invitations"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &dump); err != nil {
+		t.Fatal(err)
+	}
+	_, want := rvWant(t, db, nil)
+	n := 0
+	for _, si := range dump.Invitations {
+		w, ok := want[si.Invitation.ID]
+		if !ok {
+			continue
+		}
+		n++
+		if rvJSON(si.Verdict) != rvJSON(&w) {
+			t.Errorf("export: %s has %s/%d; screening afresh gives %s/%d", si.Invitation.ID, si.Verdict.Action, si.Verdict.Score, w.Action, w.Score)
+		}
+	}
+	if n != len(want) {
+		t.Errorf("export holds %d of %d incoming invitations", n, len(want))
 	}
 }
