@@ -278,3 +278,35 @@ func TestSectorNotInRunningText(t *testing.T) {
 		t.Errorf("English drafts for a shared sector do not name it: %+v", d)
 	}
 }
+
+// schoolSlotsNeedNoArticle: a school's name takes an article that depends
+// on the name ("an der TU München" but "am KIT", "na Universidade" but "em
+// Harvard"), so no school sentence puts {item} straight after a preposition
+// that would need one; it stands after a noun that carries the article
+// ("na instituição {item}") or after a colon or a comma.
+func TestSchoolSlotsNeedNoArticle(t *testing.T) {
+	bad := map[string][]string{
+		"de": {"an der {item}", "von {item}", "aus {item}", "beide {item}", "an {item}"},
+		"pt": {"em {item}", "de {item}", "por {item}", "na {item}", "da {item}"},
+		"es": {"en {item}", "de {item}", "por {item}"},
+		"fr": {"à {item}", "de {item}", "du {item}"},
+		"it": {"di {item}", "a {item}", "in {item}", "da {item}"},
+	}
+	for lang, forms := range bad {
+		pb, nb := phrasebookFor(lang), notebookFor(lang)
+		lists := map[string][]string{
+			"accept.hook.school":        pb.Accept.Hook["school"],
+			"follow_up.question.school": pb.FollowUp.Question["school"],
+			"note.context.school":       nb.Note.Context["school"],
+		}
+		for key, list := range lists {
+			for _, p := range list {
+				for _, f := range forms {
+					if containsForm(p, f) {
+						t.Errorf("%s %s: %q puts the school after %q", lang, key, p, strings.TrimSuffix(f, " {item}"))
+					}
+				}
+			}
+		}
+	}
+}
