@@ -199,6 +199,7 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 	var a draftBuf
 	b := w.greet(a[:0], f.first, saltGreet, openLine)
 	openEnd := len(b)
+	prev := openLine // the sentence the next one must not echo
 	h := f.best()
 	if cat == linkvet.KnownContact && !sayToKnown[h.kind] {
 		// "Nice to know more people around Acme" is for someone new; the
@@ -208,14 +209,15 @@ func (w writer) acceptNote(f *facts, cat linkvet.Category) string {
 	if list := w.pb.Accept.Hook[hookNames[h.kind]]; len(list) > 0 {
 		// Never two sentences opening alike ("Gracias por escribirme ...
 		// Gracias por mencionar ..."): take the next phrasing instead.
-		i := pick(w.seed, saltHook, len(list))
-		for n := 0; n < len(list) && sameOpener(list[i], openLine); n++ {
-			i = (i + 1) % len(list)
-		}
+		i := fresh(list, pick(w.seed, saltHook, len(list)), openLine)
 		b = addFilled(b, list[i], "{item}", h.value)
+		prev = list[i]
 	}
 	hookEnd := len(b)
-	b = addSentence(b, w.one(w.pb.Accept.Close, saltClose))
+	// The closing line does not echo the sentence before it either
+	// ("un plaisir de ... Au plaisir d'échanger.").
+	closes := w.pb.Accept.Close
+	b = addSentence(b, closes[fresh(closes, pick(w.seed, saltClose, len(closes)), prev)])
 	for _, end := range [...]int{len(b), hookEnd, openEnd} {
 		if runeCountBytes(b[:end]) <= AcceptLimit {
 			return string(b[:end])
@@ -280,7 +282,7 @@ func (w writer) askNote(f *facts, cat linkvet.Category) string {
 		b = addFilled(b, w.one(w.pb.Ask.ContextMentioned, saltHook), "{item}", h.value)
 	case h.kind == hookColleague:
 		b = addFilled(b, w.one(w.pb.Ask.ContextColleague, saltHook), "{item}", h.value)
-	case h.value != "" && h.kind != hookTheirCompany:
+	case h.value != "" && h.kind != hookTheirCompany && w.inRunningText(h):
 		b = addFilled(b, w.one(w.pb.Ask.ContextShared, saltHook), "{item}", h.value)
 	default:
 		b = addSentence(b, w.one(w.pb.Ask.ContextNone, saltHook))
@@ -292,6 +294,15 @@ func (w writer) askNote(f *facts, cat linkvet.Category) string {
 	b = addSentence(b, w.one(questions, saltQuestion+20))
 	b = addSentence(b, w.one(w.pb.Ask.Door, saltClose+20))
 	return string(b)
+}
+
+// inRunningText reports whether h's value can stand in a sentence of this
+// phrasebook: sector names come from LinkedIn's English list, and an
+// English "Software Development" does not belong in a Portuguese
+// sentence, so only English drafts name them (the other phrasebooks'
+// industry sentences say "your field" instead).
+func (w writer) inRunningText(h hook) bool {
+	return h.kind != hookIndustry || primary(normTag(w.pb.Tag)) == "en"
 }
 
 // declineNote turns the invitation down politely: a thank-you, a reason
@@ -319,6 +330,74 @@ func (w writer) declineNote(f *facts, cat linkvet.Category) string {
 // user already knows: what they wrote, where they met, the years they
 // shared, what they read of the user's.
 var sayToKnown = map[hookKind]bool{hookMentioned: true, hookMet: true, hookEvent: true, hookFormerColleague: true, hookEngaged: true}
+
+// fresh returns the index of the first phrasing of list, from i on and
+// wrapping, that does not echo prev; failing that, the first that at
+// least does not open like it; failing that, i.
+func fresh(list []string, i int, prev string) int {
+	for n := range len(list) {
+		if j := (i + n) % len(list); !echoes(list[j], prev) {
+			return j
+		}
+	}
+	for n := range len(list) {
+		if j := (i + n) % len(list); !sameOpener(list[j], prev) {
+			return j
+		}
+	}
+	return i
+}
+
+// echoes reports whether sentence next, following prev, would sound
+// like a repetition: both open alike (sameOpener), or one of next's first
+// three words of four letters or more is a word of prev ("schön, dass wir
+// uns vernetzen. Schön, ...", "glad to be connected. Glad to ..."). No
+// allocation: it runs per draft.
+func echoes(next, prev string) bool {
+	if sameOpener(next, prev) {
+		return true
+	}
+	rest := next
+	for n := 0; n < 3; n++ {
+		w, after, ok := nextWord(rest)
+		if !ok {
+			return false
+		}
+		rest = after
+		if utf8.RuneCountInString(w) >= 4 && hasWord(prev, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the first run of letters in s and what follows it.
+func nextWord(s string) (word, rest string, ok bool) {
+	start := strings.IndexFunc(s, unicode.IsLetter)
+	if start < 0 {
+		return "", "", false
+	}
+	s = s[start:]
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		return s, "", true
+	}
+	return s[:end], s[end:], true
+}
+
+// hasWord reports whether w is one of s's words, ignoring case.
+func hasWord(s, w string) bool {
+	for {
+		x, rest, ok := nextWord(s)
+		if !ok {
+			return false
+		}
+		if strings.EqualFold(x, w) {
+			return true
+		}
+		s = rest
+	}
+}
 
 // sameOpener: two sentences open with the same word or forms of it
 // ("thank you …", "Thanks for …"): their first words agree, ignoring case,

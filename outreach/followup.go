@@ -153,11 +153,15 @@ func knownContact(si *linkvet.StoredInvitation, p *policy.Policy) bool {
 
 // followUpDraft drafts the follow-up as the engine does for an accepted
 // invitation, keeping the stored verdict's category, so that a scammer
-// the user accepted anyway still gets nothing friendly drafted.
+// the user accepted anyway still gets nothing friendly drafted, and its
+// languages, so that the follow-up is written in the language the
+// verdict's own drafts chose (a Portuguese note gets a Portuguese
+// follow-up, not one in the user's first language).
 func followUpDraft(si *linkvet.StoredInvitation, me linkvet.Me) string {
 	v := linkvet.Verdict{ID: si.Invitation.ID, Action: linkvet.Accept, Category: linkvet.IndustryPeer, Intent: linkvet.KeepInTouch}
 	if sv := si.Verdict; sv != nil {
 		v.Category, v.Intent, v.Report = sv.Category, sv.Intent, sv.Report
+		v.Language, v.DraftsLanguage = sv.Language, sv.DraftsLanguage
 	}
 	return compose.Drafts(&si.Invitation, &v, me).FollowUp
 }
