@@ -444,6 +444,13 @@ type ReadMark struct {
 	// that digest is the same listing, marked current without a write.
 	ListedState  string
 	ListedDigest int64
+	// UnsavedAt is when the listing was screened, for a listing kept
+	// without its verdict (zero otherwise), and UnsavedState the state it
+	// is current in (through an alias; whole reads only): a verdict read
+	// whole is screened again at UnsavedAt when its listing is current,
+	// so that it is the verdict the listing shows.
+	UnsavedAt    time.Time
+	UnsavedState string
 }
 
 // OutreachKind is what happened to an invitation after it was sent, or

@@ -34,6 +34,10 @@ type ListFilter struct {
 	Category Category
 	Offset   int
 	Limit    int // 0 = no limit
+	// Unsettled includes, when not All, the pending invitations an export
+	// could not settle (which the inbox leaves out): a list of every
+	// pending invitation needs their listings too.
+	Unsettled bool
 	// State is the state current verdicts are screened in: an invitation
 	// whose listing was made in another (or has none) is not listed but
 	// returned by Store.Unlisted, for the caller to screen again.

@@ -165,7 +165,7 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 			if err != nil {
 				return err
 			}
-			v = es.engine.Screen(&si.Invitation, s.now())
+			v = es.engine.Screen(&si.Invitation, screenedAt(si, es.state, s.now()))
 			v.ID = si.Invitation.ID
 			if err := tx.SaveListed(ctx, []linkvet.Verdict{v}, []linkvet.Listing{listingOf(&si.Invitation, &v)}, es.state); err != nil {
 				return err

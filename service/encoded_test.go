@@ -2,6 +2,7 @@ package service_test
 
 import (
 	"context"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/sqlite"
@@ -54,7 +55,7 @@ func (t *countingTx) SaveEncodedListed(ctx context.Context, vs []linkvet.Verdict
 
 // ListScreened counts the listings kept without their verdicts: what a
 // list screened again and did not store whole.
-func (t *countingTx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error {
+func (t *countingTx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string, at time.Time) error {
 	t.c.listed += len(ls)
-	return t.Tx.ListScreened(ctx, ls, digests, read, state)
+	return t.Tx.ListScreened(ctx, ls, digests, read, state, at)
 }

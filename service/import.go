@@ -86,6 +86,9 @@ func (s *Service) ImportOptions(ctx context.Context, base linkedin.Options) (lin
 // people and invitations. The whole export is in memory: ImportStream is
 // the bounded way.
 func (s *Service) Import(ctx context.Context, read Reader, opt linkedin.Options) (Imported, error) {
+	if err := s.listingsCurrent(ctx); err != nil {
+		return Imported{}, err
+	}
 	type stored struct {
 		res linkvet.ImportResult
 		err error
@@ -127,6 +130,9 @@ func (s *Service) Import(ctx context.Context, read Reader, opt linkedin.Options)
 // killed import keeps whole batches, and the next start marks its run
 // abandoned.
 func (s *Service) ImportStream(ctx context.Context, stream Streamer, opt linkedin.Options) (Imported, error) {
+	if err := s.listingsCurrent(ctx); err != nil {
+		return Imported{}, err
+	}
 	ss, ok := s.store.(StreamStore)
 	if !ok {
 		return s.Import(ctx, func(o linkedin.Options) (*linkvet.Export, error) { return collect(stream, o) }, opt)
@@ -519,4 +525,21 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// listingsCurrent brings the listing of every incoming invitation up to
+// date before an import: an import that finds a person has become a
+// connection records the decision by rule, with the advice the listing
+// holds, which must be the current state's (not a --policy run's, nor the
+// policy's before a change no list has shown yet). Cheap when nothing
+// changed: two counts.
+func (s *Service) listingsCurrent(ctx context.Context) error {
+	state, err := s.State(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := s.relistAll(ctx, linkvet.ListFilter{All: true, State: state}); err != nil {
+		return fmt.Errorf("bring the listings up to date: %w", err)
+	}
+	return nil
 }

@@ -68,7 +68,7 @@ func (s *Service) Add(ctx context.Context, invs []linkvet.Invitation) (AddResult
 			for _, c := range changes {
 				res.count(c)
 			}
-			vs, data, _, ls := screenAll(es.engine, now, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation }, false)
+			vs, data, _, ls := screenAll(es.engine, func(int) time.Time { return now }, len(stored), func(i int) *linkvet.Invitation { return &stored[i].Invitation }, false)
 			for i := range stored {
 				stored[i].Verdict = &vs[i]
 				stored[i].VerdictState = es.state
@@ -125,7 +125,7 @@ func putStored(ctx context.Context, tx linkvet.Tx, invs []linkvet.Invitation) ([
 // (data) or, with digestsOnly, only its jsonio.Digest: the JSON is made on
 // the same cores by jsonio's encoder (encoding/json's bytes, several times
 // faster).
-func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkvet.Invitation, digestsOnly bool) (vs []linkvet.Verdict, data []string, digests []int64, ls []linkvet.Listing) {
+func screenAll(eng *screen.Engine, now func(i int) time.Time, n int, inv func(i int) *linkvet.Invitation, digestsOnly bool) (vs []linkvet.Verdict, data []string, digests []int64, ls []linkvet.Listing) {
 	vs = make([]linkvet.Verdict, n)
 	ls = make([]linkvet.Listing, n)
 	if digestsOnly {
@@ -145,7 +145,7 @@ func screenAll(eng *screen.Engine, now time.Time, n int, inv func(i int) *linkve
 			var ends []int
 			for i := w; i < n; i += workers {
 				x := inv(i)
-				vs[i] = eng.Screen(x, now)
+				vs[i] = eng.Screen(x, now(i))
 				vs[i].ID = x.ID
 				if vs[i].Reasons == nil {
 					vs[i].Reasons = []linkvet.Reason{} // the spec: never null, whoever encodes it
@@ -246,7 +246,7 @@ func (s *Service) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
 		return InboxPage{}, err
 	}
 	lf := linkvet.ListFilter{All: f.All, Action: f.Action, Category: f.Category, Offset: f.Offset, Limit: f.Limit, State: state}
-	if err := s.relistAll(ctx, lf); err != nil {
+	if lf.State, err = s.relistAll(ctx, lf); err != nil {
 		return InboxPage{}, err
 	}
 	items, total, err := s.store.List(ctx, lf)
@@ -286,8 +286,9 @@ func (s *Service) Invitations(ctx context.Context, f linkvet.InvitationFilter) (
 	if err != nil {
 		return nil, 0, err
 	}
-	lf := linkvet.ListFilter{All: f.Pending == nil || !*f.Pending, State: state}
-	if err := s.relistAll(ctx, lf); err != nil {
+	// Unsettled too: the store lists every pending invitation here.
+	lf := linkvet.ListFilter{All: f.Pending == nil || !*f.Pending, Unsettled: true, State: state}
+	if _, err := s.relistAll(ctx, lf); err != nil {
 		return nil, 0, err
 	}
 	items, total, err := s.store.Invitations(ctx, f)
@@ -326,20 +327,31 @@ func (s *Service) Whole(ctx context.Context, ids []string) ([]linkvet.StoredInvi
 	return out, nil
 }
 
-// relistAll is relist until nothing is left unlisted. Another process
-// may enrich an invitation between relist's read and its save: what was
-// made from the text before is then not kept, and the invitation is
-// unlisted still. It is screened again here rather than left out of the
-// list (a few times at most: a writer that never stops leaves it to the
-// next list).
-func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) error {
+// relistAll is relist until nothing is left unlisted, and returns the
+// state it left the listings current in. Another process may enrich an
+// invitation between relist's read and its save: what was made from the
+// text before is then not kept, and the invitation is unlisted still.
+// The state may change meanwhile too (a decision trains the classifier,
+// another process stores a policy): relist keeps the listings under the
+// state it screened in. Each pass reads the state again and lists what is
+// still unlisted in it, a few times at most: a writer that never stops
+// leaves the rest to the next list.
+func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) (string, error) {
 	for range 3 {
 		n, err := s.relist(ctx, lf)
-		if err != nil || n == 0 {
-			return err
+		if err != nil {
+			return "", err
 		}
+		state, err := s.State(ctx)
+		if err != nil {
+			return "", err
+		}
+		if n == 0 && state == lf.State {
+			return state, nil
+		}
+		lf.State = state
 	}
-	return nil
+	return lf.State, nil
 }
 
 // relist brings the listing of every invitation lf selects up to date:
@@ -386,7 +398,7 @@ func (s *Service) relist(ctx context.Context, lf linkvet.ListFilter) (int, error
 // their verdicts, as long as each invitation is still as it was read
 // (sqlite.Tx.ListScreened).
 type listScreener interface {
-	ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error
+	ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string, at time.Time) error
 }
 
 // verdictStater reads, within a transaction, the state each invitation's
@@ -506,7 +518,8 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 			part := stale[from:min(from+batch, len(stale))]
 			lsr, listing := tx.(listScreener)
 			listing = listing && listOnly
-			vs, data, digests, ls := screenAll(es.engine, now, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation }, listing)
+			at := func(j int) time.Time { return screenedAt(&items[part[j]], es.state, now) }
+			vs, data, digests, ls := screenAll(es.engine, at, len(part), func(j int) *linkvet.Invitation { return &items[part[j]].Invitation }, listing)
 			if saving != nil {
 				if err := <-saving; err != nil {
 					return err
@@ -521,7 +534,7 @@ func (s *Service) rescreen(ctx context.Context, items []linkvet.StoredInvitation
 			saving = make(chan error, 1)
 			go func() {
 				if listing {
-					saving <- lsr.ListScreened(ctx, ls, digests, marks, es.state)
+					saving <- lsr.ListScreened(ctx, ls, digests, marks, es.state, now)
 					return
 				}
 				keep, err := unchangedSince(ctx, tx, read, vs)
@@ -557,6 +570,18 @@ func (s *Service) Export(ctx context.Context, w io.Writer, format string) error 
 		return fmt.Errorf("export: bring the verdicts up to date: %w", err)
 	}
 	return ex.Export(ctx, w, format)
+}
+
+// screenedAt is the instant to screen si at in state: when its listing
+// was kept without its verdict and is current in state, the instant that
+// listing was screened at, so that the verdict read whole is the one the
+// list shows (a verdict may depend on the time: the age of an account);
+// else now.
+func screenedAt(si *linkvet.StoredInvitation, state string, now time.Time) time.Time {
+	if r := si.Read; !r.UnsavedAt.IsZero() && r.UnsavedState == state {
+		return r.UnsavedAt
+	}
+	return now
 }
 
 // RescreenAll brings every incoming invitation's verdict in line with the

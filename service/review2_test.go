@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/linkedin"
 	"github.com/linkvet/linkvet/service"
 	"github.com/linkvet/linkvet/sqlite"
 )
@@ -449,7 +450,11 @@ func TestReview2RuleDecisionAfterAPolicyRunRecordsThePolicyInForce(t *testing.T)
 	if tried == inForce.Verdict.Action || inv.Person.ProfileURL == "" {
 		t.Fatalf("fixture: demo-13 is %s in force and %s under the run; want them to differ, and a profile", inForce.Verdict.Action, tried)
 	}
-	if _, err := db.Import(ctx, &linkvet.Export{Known: []linkvet.KnownPerson{{Name: inv.Person.Name, ProfileURL: inv.Person.ProfileURL, Sources: []string{"connection"}}}}); err != nil {
+	// Through the service, as the CLI and the web app import: the store
+	// alone cannot know which state is in force (a --policy run keeps its
+	// listings too), so the service brings the listings up to date first.
+	exp := &linkvet.Export{Known: []linkvet.KnownPerson{{Name: inv.Person.Name, ProfileURL: inv.Person.ProfileURL, Sources: []string{"connection"}}}}
+	if _, err := svc.Import(ctx, func(linkedin.Options) (*linkvet.Export, error) { return exp, nil }, linkedin.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.Decisions(ctx, "demo-13")

@@ -355,7 +355,10 @@ func invitationName(i int, id string) string {
 // A verdict's state is its listing's when it has one: a verdict screened
 // again unchanged is marked current there only (see 0008), or by an alias
 // of its state (0009).
-const selectStored = `SELECT i.json, i.added_at, i.revision, l.state, l.digest, v.json, coalesce(` + aliasedListingState + `, v.state),
+const selectStored = `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
+		CASE WHEN l.unsaved = 1 THEN l.screened_at END,
+		CASE WHEN l.unsaved = 1 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END,
+		v.json, coalesce(` + aliasedListingState + `, v.state),
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id
@@ -384,6 +387,7 @@ type rawStored struct {
 	revision                              int64
 	listedState                           sql.NullString
 	listedDigest                          sql.NullInt64
+	unsavedAt, unsavedState               sql.NullString
 	verdictJSON, verdictState             sql.NullString
 	decUndo                               sql.NullInt64
 	decID                                 sql.NullInt64
@@ -392,7 +396,7 @@ type rawStored struct {
 }
 
 func (r *rawStored) scan(s scanner) error {
-	return s.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
+	return s.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.unsavedAt, &r.unsavedState, &r.verdictJSON, &r.verdictState, &r.decID, &r.decAction, &r.decVerdict, &r.decNote, &r.decBy, &r.decAt, &r.decUndo)
 }
 
 func (r *rawStored) decode(fresh string) (linkvet.StoredInvitation, error) {
@@ -411,7 +415,10 @@ func (r *rawStored) decodeInto(fresh string, si *linkvet.StoredInvitation) error
 		return err
 	}
 	si.VerdictState = r.verdictState.String
-	si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
+	si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64, UnsavedState: r.unsavedState.String}
+	if si.Read.UnsavedAt, err = parseTime(r.unsavedAt); err != nil {
+		return err
+	}
 	if r.verdictJSON.Valid && (fresh == "" || r.verdictState.String == fresh) {
 		si.Verdict = new(linkvet.Verdict)
 		if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {

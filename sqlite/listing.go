@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
@@ -167,7 +168,7 @@ func parseListing(s string, l *linkvet.Listing) error {
 // (see 0007), col naming the invitation's id; most stores have none, and
 // then it is empty, so that no row is looked up for them.
 func unsettledClause(ctx context.Context, tx *sql.Tx, f linkvet.ListFilter, col string) (string, error) {
-	if f.All {
+	if f.All || f.Unsettled {
 		return "", nil
 	}
 	var some bool
@@ -349,7 +350,7 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		// verdict is looked up only for an invitation without a listing
 		// (a listed one is stale here, its verdict not needed): after a
 		// policy change, that is none of them.
-		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
+		rows, err := tx.QueryContext(ctx, `SELECT i.json, i.added_at, i.revision, l.state, l.digest, CASE WHEN l.unsaved = 1 THEN l.screened_at END,
 				CASE WHEN l.state IS NULL THEN (SELECT v.json FROM verdicts v WHERE v.invitation_id = i.id AND v.state = ?) END,
 				CASE WHEN l.state IS NULL THEN (SELECT v.state FROM verdicts v WHERE v.invitation_id = i.id) END
 			FROM invitations i
@@ -384,6 +385,7 @@ type unlistedRow struct {
 	revision                  int64
 	listedState               sql.NullString
 	listedDigest              sql.NullInt64
+	unsavedAt                 sql.NullString
 	verdictJSON, verdictState sql.NullString
 }
 
@@ -391,7 +393,7 @@ func (u *unlistedRead) scan(rows *sql.Rows) error {
 	defer rows.Close()
 	for rows.Next() {
 		var r unlistedRow
-		if err := rows.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.verdictJSON, &r.verdictState); err != nil {
+		if err := rows.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.unsavedAt, &r.verdictJSON, &r.verdictState); err != nil {
 			return err
 		}
 		u.rows = append(u.rows, r)
@@ -429,6 +431,9 @@ func (u *unlistedRead) decodeRun(out []linkvet.StoredInvitation, rows []unlisted
 		}
 		si.VerdictState = r.verdictState.String
 		si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
+		if si.Read.UnsavedAt, err = parseTime(r.unsavedAt); err != nil {
+			return err
+		}
 		if r.verdictJSON.Valid && r.verdictState.String == state {
 			si.Verdict = new(linkvet.Verdict)
 			if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
@@ -570,15 +575,15 @@ func upsertListings(n int) string {
 const screenedChunk = 256
 
 // relistScreened is the statement that keeps n listings made by screening
-// again, without their verdicts (0010): the state, then id, attention,
-// text, verdict digest, action, category and the revision screened for
-// each. An invitation no longer at that revision (enriched since, by any
+// again, without their verdicts (0010): the state and the time screened
+// at, then id, attention, text, verdict digest, action, category and the
+// revision screened for each. An invitation no longer at that revision (enriched since, by any
 // process) is left as it is. The listing stays saved (its verdict stored)
 // only when the verdict came out with the JSON the stored one has.
 func relistScreened(n int) string {
 	var b strings.Builder
-	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest, action, category, unsaved, revision)
-		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4, j.column5, j.column6, 1, i.revision FROM (VALUES `)
+	b.WriteString(`INSERT INTO listings (invitation_id, direction, pending, sent_at, attention, state, listing, digest, action, category, unsaved, revision, screened_at)
+		SELECT i.id, i.direction, i.pending, coalesce(i.sent_at, ''), j.column2, ?1, j.column3, j.column4, j.column5, j.column6, 1, i.revision, ?2 FROM (VALUES `)
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
@@ -590,6 +595,7 @@ func relistScreened(n int) string {
 		attention = excluded.attention, state = excluded.state, listing = excluded.listing,
 		action = excluded.action, category = excluded.category,
 		unsaved = CASE WHEN listings.digest = excluded.digest THEN listings.unsaved ELSE 1 END,
+		screened_at = CASE WHEN listings.digest = excluded.digest AND listings.unsaved = 0 THEN listings.screened_at ELSE excluded.screened_at END,
 		digest = excluded.digest, revision = excluded.revision`)
 	return b.String()
 }
@@ -609,7 +615,7 @@ func relistScreened(n int) string {
 // keeps what it has, and is screened again by the next read that finds it
 // stale. A verdict read whole whose listing is unsaved reports its own,
 // older, state: whoever reads it whole screens it again and stores it.
-func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string) error {
+func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []int64, read []linkvet.ReadMark, state string, at time.Time) error {
 	if len(digests) != len(ls) || len(read) != len(ls) {
 		return linkvet.Errorf(linkvet.EINTERNAL, "keep listings: %d listings, %d digests and %d read marks", len(ls), len(digests), len(read))
 	}
@@ -627,6 +633,11 @@ func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []i
 			return linkvet.Errorf(linkvet.EINVALID, "keep listings: listing %d has no id", i+1)
 		}
 		switch r := read[i]; {
+		case !r.UnsavedAt.IsZero():
+			// Kept without its verdict: written again with the time of
+			// this screening, which a whole read screens at.
+			delete(d.rows, ls[i].ID)
+			changed = append(changed, i)
 		case r.ListedState != "" && r.ListedDigest == digests[i] && r.ListedState != state:
 			d.rows[ls[i].ID] = stampRow{old: r.ListedState, digest: digests[i], revision: r.Revision}
 		case r.ListedState == state && r.ListedDigest == digests[i]:
@@ -643,7 +654,7 @@ func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []i
 			stmt.Close()
 		}
 	}()
-	args := make([]any, 0, 1+screenedChunk*7)
+	args := make([]any, 0, 2+screenedChunk*7)
 	for from := 0; from < len(changed); from += screenedChunk {
 		part := changed[from:min(from+screenedChunk, len(changed))]
 		if stmt == nil || stmtRows != len(part) {
@@ -656,7 +667,7 @@ func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []i
 			}
 			stmtRows = len(part)
 		}
-		args = append(args[:0], state)
+		args = append(args[:0], state, formatTime(at))
 		for _, i := range part {
 			l := &ls[i]
 			args = append(args, l.ID, l.Attention, listingText(l), digests[i], string(l.Action), string(l.Category), read[i].Revision)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/jsonio"
@@ -48,7 +49,7 @@ func TestListScreenedKeepsListingsNotVerdicts(t *testing.T) {
 		digests[i], marks[i] = verdictDigest(string(b)), byID[again[i].ID]
 	}
 	err = db.Update(ctx, func(tx linkvet.Tx) error {
-		return tx.(*Tx).ListScreened(ctx, lsAgain, digests, marks, "s2")
+		return tx.(*Tx).ListScreened(ctx, lsAgain, digests, marks, "s2", time.Now())
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -103,9 +104,9 @@ func TestListScreenedRefusesBadInput(t *testing.T) {
 	ctx := context.Background()
 	db, _, ls := aliasStore(t)
 	for name, call := range map[string]func(tx *Tx) error{
-		"lengths": func(tx *Tx) error { return tx.ListScreened(ctx, ls, []int64{1}, nil, "s2") },
+		"lengths": func(tx *Tx) error { return tx.ListScreened(ctx, ls, []int64{1}, nil, "s2", time.Now()) },
 		"no id": func(tx *Tx) error {
-			return tx.ListScreened(ctx, []linkvet.Listing{{}}, []int64{1}, []linkvet.ReadMark{{}}, "s2")
+			return tx.ListScreened(ctx, []linkvet.Listing{{}}, []int64{1}, []linkvet.ReadMark{{}}, "s2", time.Now())
 		},
 	} {
 		err := db.Update(ctx, func(tx linkvet.Tx) error { return call(tx.(*Tx)) })
@@ -147,7 +148,7 @@ func TestListScreenedWithDecidedListings(t *testing.T) {
 		}
 	}
 	lsRead := []linkvet.Listing{ls[slices.IndexFunc(ls, func(l linkvet.Listing) bool { return l.ID == read[0].Invitation.ID })], ls[slices.IndexFunc(ls, func(l linkvet.Listing) bool { return l.ID == read[1].Invitation.ID })]}
-	if err := db.Update(ctx, func(tx linkvet.Tx) error { return tx.(*Tx).ListScreened(ctx, lsRead, digests, marks, "s2") }); err != nil {
+	if err := db.Update(ctx, func(tx linkvet.Tx) error { return tx.(*Tx).ListScreened(ctx, lsRead, digests, marks, "s2", time.Now()) }); err != nil {
 		t.Fatal(err)
 	}
 	if got := aliases(t, db); len(got) != 0 {

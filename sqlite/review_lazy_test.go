@@ -88,7 +88,7 @@ func rvListScreened(t *testing.T, db *DB, read []linkvet.StoredInvitation, vs []
 		}
 	}
 	if err := db.Update(ctx, func(tx linkvet.Tx) error {
-		return tx.(*Tx).ListScreened(ctx, ls, digests, marks, state)
+		return tx.(*Tx).ListScreened(ctx, ls, digests, marks, state, time.Now())
 	}); err != nil {
 		t.Fatal(err)
 	}
