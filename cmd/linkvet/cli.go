@@ -21,7 +21,7 @@ var version = ""
 // Exit codes. exitCode is the one place errors become them.
 const (
 	exitOK       = 0
-	exitRejected = 1 // some input was rejected, or the thing asked for does not exist
+	exitRejected = 1 // some input was rejected, the thing asked for does not exist, or a server could not be reached
 	exitUsage    = 2 // a usage error or an invalid policy: nothing was done
 	exitInternal = 3
 )
@@ -85,7 +85,7 @@ func exitCode(err error, stderr io.Writer) int {
 	case linkvet.EINVALID, linkvet.ELIMIT:
 		fmt.Fprintln(stderr, "linkvet:", err)
 		return exitUsage
-	case linkvet.ENOTFOUND, linkvet.ECONFLICT:
+	case linkvet.ENOTFOUND, linkvet.ECONFLICT, linkvet.EUNAVAILABLE:
 		fmt.Fprintln(stderr, "linkvet:", err)
 		return exitRejected
 	}

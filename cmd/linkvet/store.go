@@ -48,7 +48,8 @@ func (e *env) openStore() (*sqlite.DB, error) {
 }
 
 // openExisting opens the database and refuses to create one: a read-only
-// command (inbox, history, followups, network, where) on a mistyped --db
+// command (inbox, history, followups, network, outreach plan, learn
+// rebuild) on a mistyped --db
 // is an error naming the path, never a new empty store.
 func (e *env) openExisting() (*sqlite.DB, error) {
 	return e.open(true)
@@ -61,7 +62,7 @@ func (e *env) open(mustExist bool) (*sqlite.DB, error) {
 	}
 	if mustExist {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import or linkvet add", path)
+			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import, add or policy use", path)
 		}
 	} else {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
@@ -122,6 +123,15 @@ func (e *env) service(mustExist bool) (*service.Service, func(), error) {
 		fmt.Fprintf(e.stderr, "linkvet: using %s for this run only; the stored policy is unchanged (make it the one in force with: linkvet policy use %s)\n", e.policyPath, e.policyPath)
 	}
 	return svc, func() { db.Close() }, nil
+}
+
+// fileService is the service of a command that reads a file and only
+// consults the store (outreach check, note check and draft): as for screen
+// (engineNow), a --db given is a database that must exist, and a mistyped one
+// is an error naming it, never advice from the defaults; without --db the
+// store in force is used if there is one.
+func (e *env) fileService() (*service.Service, func(), error) {
+	return e.service(e.dbPath != "")
 }
 
 // readPolicyFile reads a policy file, with the errors the guide promises.
