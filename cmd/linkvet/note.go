@@ -85,7 +85,7 @@ it has an error (empty, too long, a placeholder, or only stock text).`,
 				}
 				target = &inv
 			}
-			svc, done, err := e.fileService()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}
@@ -168,7 +168,7 @@ your first language; else in English.`,
 			if err != nil {
 				return err
 			}
-			svc, done, err := e.fileService()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}

@@ -62,7 +62,7 @@ then weighed as they are shown there.`,
 			if err != nil {
 				return err
 			}
-			svc, done, err := e.fileService()
+			svc, done, err := e.service(false)
 			if err != nil {
 				return err
 			}

@@ -125,15 +125,6 @@ func (e *env) service(mustExist bool) (*service.Service, func(), error) {
 	return svc, func() { db.Close() }, nil
 }
 
-// fileService is the service of a command that reads a file and only
-// consults the store (outreach check, note check and draft): as for screen
-// (engineNow), a --db given is a database that must exist, and a mistyped one
-// is an error naming it, never advice from the defaults; without --db the
-// store in force is used if there is one.
-func (e *env) fileService() (*service.Service, func(), error) {
-	return e.service(e.dbPath != "")
-}
-
 // readPolicyFile reads a policy file, with the errors the guide promises.
 func readPolicyFile(path string) ([]byte, error) {
 	fi, err := os.Stat(path)
