@@ -343,10 +343,9 @@ func dial(ctx context.Context, cfg Config, timeout time.Duration) (c *imapclient
 	}
 	if err = c.WaitGreeting(); err != nil {
 		c.Close()
-		if isNetwork(err) {
-			return nil, nil, unreachable(addr, "the server did not greet", err)
-		}
-		return nil, nil, fmt.Errorf("imap %s: no greeting: %w", addr, err)
+		// No greeting is a connection that failed or a port where no IMAP
+		// server listens: both are for the user to check.
+		return nil, nil, unreachable(addr, "the server did not greet", err)
 	}
 	return c, unwatch, nil
 }
