@@ -35,7 +35,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	goimap "github.com/emersion/go-imap/v2"
@@ -132,7 +131,7 @@ func Sync(ctx context.Context, cfg Config, st State) (SyncResult, State, error) 
 			return fmt.Errorf("imap %s: %s: %w", cfg.Host, what, ctx.Err())
 		}
 		if isNetwork(err) {
-			return unreachable(net.JoinHostPort(strings.Trim(cfg.Host, "[]"), strconv.Itoa(cfg.port())), "the connection failed during "+what, err)
+			return unreachable(net.JoinHostPort(strings.Trim(cfg.Host, "[]"), strconv.Itoa(cfg.port())), "stopped answering during "+what, err)
 		}
 		return fmt.Errorf("imap %s: %s: %w", cfg.Host, what, err)
 	}
@@ -376,6 +375,10 @@ func unreachable(addr, what string, err error) error {
 	if errors.As(err, &ne) && ne.Timeout() {
 		cause = "no answer in time"
 	}
+	if strings.HasPrefix(what, "stopped answering") {
+		// Reached, then lost: what was read before is kept by the caller.
+		return linkvet.Errorf(linkvet.EUNAVAILABLE, "imap server %s %s (%s); %s", addr, what, cause, hint)
+	}
 	return linkvet.Errorf(linkvet.EUNAVAILABLE, "imap server %s could not be reached: %s (%s); %s", addr, what, cause, hint)
 }
 
@@ -384,7 +387,7 @@ func unreachable(addr, what string, err error) error {
 func isNetwork(err error) bool {
 	var ne net.Error
 	var op *net.OpError
-	return errors.As(err, &ne) || errors.As(err, &op) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET)
+	return errors.As(err, &ne) || errors.As(err, &op) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // idleConn bounds every read and write by a deadline.

@@ -78,3 +78,33 @@ func TestUnreachableCanceled(t *testing.T) {
 		t.Fatalf("Sync with a canceled context: %v (code %q)", err, linkvet.ErrorCode(err))
 	}
 }
+
+// TestStoppedAnswering: a server that greets and then drops the connection
+// is EUNAVAILABLE too, said as such.
+func TestStoppedAnswering(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Write([]byte("* OK made-up server ready\r\n"))
+			c.Close()
+		}
+	}()
+	port := ln.Addr().(*net.TCPAddr).Port
+	cfg := Config{Host: "127.0.0.1", Port: port, User: "me", Password: "pw", Security: Plain, Timeout: 5 * time.Second}
+	_, _, err = Sync(context.Background(), cfg, State{})
+	if linkvet.ErrorCode(err) != linkvet.EUNAVAILABLE {
+		t.Fatalf("Sync: %v (code %q), want %s", err, linkvet.ErrorCode(err), linkvet.EUNAVAILABLE)
+	}
+	want := "imap server 127.0.0.1:" + strconv.Itoa(port) + " stopped answering during login"
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("message %q does not say %q", err, want)
+	}
+}
