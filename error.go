@@ -12,7 +12,11 @@ const (
 	ENOTFOUND = "not_found" // no such thing
 	ECONFLICT = "conflict"  // the change clashes with what is stored
 	ELIMIT    = "too_large" // the input is over a size or count limit
-	EINTERNAL = "internal"  // a bug or an I/O failure; the message is not for users
+	// EUNAVAILABLE is a server linkvet needs (a mailbox) that cannot be
+	// reached or stopped answering: not a bug in linkvet, and worth trying
+	// again. The message names the server and what to check.
+	EUNAVAILABLE = "unavailable"
+	EINTERNAL    = "internal" // a bug or an I/O failure; the message is not for users
 )
 
 // Error is linkvet's one error type: a code for machines and a message for

@@ -28,8 +28,10 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,6 +129,9 @@ func Sync(ctx context.Context, cfg Config, st State) (SyncResult, State, error) 
 	fail := func(what string, err error) error {
 		if ctx.Err() != nil {
 			return fmt.Errorf("imap %s: %s: %w", cfg.Host, what, ctx.Err())
+		}
+		if isNetwork(err) {
+			return unreachable(net.JoinHostPort(strings.Trim(cfg.Host, "[]"), strconv.Itoa(cfg.port())), "stopped answering during "+what, err)
 		}
 		return fmt.Errorf("imap %s: %s: %w", cfg.Host, what, err)
 	}
@@ -296,7 +301,10 @@ func dial(ctx context.Context, cfg Config, timeout time.Duration) (c *imapclient
 	d := &net.Dialer{Timeout: timeout}
 	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, nil, fmt.Errorf("imap %s: connect: %w", addr, err)
+		if ctx.Err() != nil {
+			return nil, nil, fmt.Errorf("imap %s: connect: %w", addr, ctx.Err())
+		}
+		return nil, nil, unreachable(addr, "cannot connect", err)
 	}
 	unwatch := context.AfterFunc(ctx, func() { raw.Close() })
 	defer func() {
@@ -318,6 +326,9 @@ func dial(ctx context.Context, cfg Config, timeout time.Duration) (c *imapclient
 		err = tconn.HandshakeContext(hctx)
 		cancel()
 		if err != nil {
+			if isNetwork(err) {
+				return nil, nil, unreachable(addr, "the connection failed during the TLS handshake", err)
+			}
 			return nil, nil, fmt.Errorf("imap %s: TLS: %w", addr, err)
 		}
 		c = imapclient.New(tconn, opts)
@@ -331,9 +342,52 @@ func dial(ctx context.Context, cfg Config, timeout time.Duration) (c *imapclient
 	}
 	if err = c.WaitGreeting(); err != nil {
 		c.Close()
-		return nil, nil, fmt.Errorf("imap %s: no greeting: %w", addr, err)
+		// No greeting is a connection that failed or a port where no IMAP
+		// server listens: both are for the user to check.
+		return nil, nil, unreachable(addr, "the server did not greet", err)
 	}
 	return c, unwatch, nil
+}
+
+// unreachable is a server that cannot be reached or stopped answering: the
+// user's network, host name or port, or the server itself, never a bug in
+// linkvet. The message names the server, the cause, and what to check.
+func unreachable(addr, what string, err error) error {
+	var dns *net.DNSError
+	hint := "check the host and port in --server, your network connection, and that the server is up; then try again"
+	cause := err.Error()
+	var op *net.OpError
+	switch {
+	case errors.As(err, &dns):
+		cause = "no such host"
+		if !dns.IsNotFound {
+			cause = "the host name could not be looked up"
+		}
+		hint = "check the host name in --server and your network connection; then try again"
+	case errors.As(err, &op) && op.Err != nil:
+		cause = op.Err.Error()
+		var se *os.SyscallError
+		if errors.As(op.Err, &se) {
+			cause = se.Err.Error()
+		}
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		cause = "no answer in time"
+	}
+	if strings.HasPrefix(what, "stopped answering") {
+		// Reached, then lost: what was read before is kept by the caller.
+		return linkvet.Errorf(linkvet.EUNAVAILABLE, "imap server %s %s (%s); %s", addr, what, cause, hint)
+	}
+	return linkvet.Errorf(linkvet.EUNAVAILABLE, "imap server %s could not be reached: %s (%s); %s", addr, what, cause, hint)
+}
+
+// isNetwork says err is the connection failing (reset, closed, timed out)
+// rather than the server saying something linkvet did not expect.
+func isNetwork(err error) bool {
+	var ne net.Error
+	var op *net.OpError
+	return errors.As(err, &ne) || errors.As(err, &op) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // idleConn bounds every read and write by a deadline.

@@ -22,7 +22,7 @@ type Change struct {
 // ReplayReport compares two policies over stored invitations.
 type ReplayReport struct {
 	Screened int `json:"screened"`
-	Decided  int `json:"decided"` // invitations with a user decision
+	Decided  int `json:"decided"` // invitations with a standing user decision (an undo is none)
 	// AgreedBefore and AgreedAfter count decided invitations whose verdict
 	// matches the user's decision under the old and the new engine.
 	AgreedBefore int      `json:"agreed_before"`
@@ -34,15 +34,18 @@ type ReplayReport struct {
 // changes, against what the user actually decided. It is how a policy
 // change is previewed before it is saved.
 func Replay(before, after *Engine, items []linkvet.StoredInvitation, now time.Time) ReplayReport {
-	var r ReplayReport
+	// Changes is never nil: JSON readers get [] for "nothing changes".
+	r := ReplayReport{Changes: []Change{}}
 	for i := range items {
 		it := &items[i]
 		b := before.Screen(&it.Invitation, now)
 		a := after.Screen(&it.Invitation, now)
 		r.Screened++
 		var decided linkvet.Action
-		if it.Decision != nil {
-			decided = it.Decision.Action
+		// An undo is stored as a decision row; only a standing decision
+		// is one the user still holds.
+		if d := linkvet.Standing(it.Decision); d != nil {
+			decided = d.Action
 			r.Decided++
 			if b.Action == decided {
 				r.AgreedBefore++

@@ -192,14 +192,18 @@ func ruleBlocked(e *Engine, f *facts, t *tallies) result {
 	if f.blocked {
 		return fire(-100, t.cat("on your blocked list as ", f.blockedEntry))
 	}
-	return skipf(f, func() string { return fmt.Sprintf("not on your blocked list (%d entries)", len(e.pol.Blocked)) })
+	return skipf(f, func() string {
+		return fmt.Sprintf("not on your blocked list (%d entr%s)", len(e.pol.Blocked), pluralY(len(e.pol.Blocked)))
+	})
 }
 
 func ruleKnown(e *Engine, f *facts, t *tallies) result {
 	if f.known {
 		return fire(30, t.cat("on your list of people you know as ", f.knownEntry))
 	}
-	return skipf(f, func() string { return fmt.Sprintf("not on your known list (%d entries)", len(e.pol.Known)) })
+	return skipf(f, func() string {
+		return fmt.Sprintf("not on your known list (%d entr%s)", len(e.pol.Known), pluralY(len(e.pol.Known)))
+	})
 }
 
 func ruleDisqualify(e *Engine, f *facts, t *tallies) result {
@@ -211,6 +215,9 @@ func ruleDisqualify(e *Engine, f *facts, t *tallies) result {
 	// note disqualify a stranger.
 	if len(f.disqualified) == 0 {
 		return skipf(f, func() string {
+			if n == 1 {
+				return "your disqualify phrase does not appear in the headline, about text or note"
+			}
 			return fmt.Sprintf("none of your %d disqualify phrases appears in the headline, about text or note", n)
 		})
 	}
@@ -265,7 +272,12 @@ func ruleCompetitor(e *Engine, f *facts, t *tallies) result {
 		return skip(f, "your policy lists no competitors")
 	}
 	if f.competitor == "" {
-		return skipf(f, func() string { return fmt.Sprintf("does not work for any of your %d competitors", e.competitors.Len()) })
+		return skipf(f, func() string {
+			if e.competitors.Len() == 1 {
+				return "does not work for your competitor"
+			}
+			return fmt.Sprintf("does not work for any of your %d competitors", e.competitors.Len())
+		})
 	}
 	return fire(-15, t.cat("works for ", f.competitor, ", which your policy lists as a competitor"))
 }
@@ -788,6 +800,14 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// pluralY ends "entr" as "entry" or "entries".
+func pluralY(n int) string {
+	if n == 1 {
+		return "y"
+	}
+	return "ies"
 }
 
 func rulePitch(e *Engine, f *facts, t *tallies) result {

@@ -152,7 +152,7 @@ func (s *Service) Decide(ctx context.Context, id string, action linkvet.Action, 
 			return err
 		}
 		if si.Invitation.Direction == linkvet.Outgoing {
-			return linkvet.Errorf(linkvet.EINVALID, "invitation %s is one you sent: record what happened to it with linkvet outreach mark %s accepted|declined|ignored|withdrawn", id, id)
+			return linkvet.Errorf(linkvet.EINVALID, "invitation %s is one you sent: record what happened to it with linkvet outreach mark %s accepted|declined|ignored, or, if you took it back, linkvet outreach withdraw %s", id, id, id)
 		}
 		if d := linkvet.Standing(si.Decision); d != nil && d.Action == action && d.By == linkvet.ByUser {
 			return linkvet.Errorf(linkvet.ECONFLICT, "invitation %s is already decided %s (on %s); nothing to record", id, action, d.At.Format("2006-01-02"))

@@ -234,6 +234,8 @@ func httpStatus(err error) int {
 		return http.StatusConflict
 	case linkvet.ELIMIT:
 		return http.StatusRequestEntityTooLarge
+	case linkvet.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
 	case errMethod:
 		return http.StatusMethodNotAllowed
 	case errUnauthorized:

@@ -453,7 +453,7 @@ func TestCheckBind(t *testing.T) {
 
 func TestHTTPStatusMapping(t *testing.T) {
 	for code, status := range map[string]int{
-		linkvet.EINVALID: 400, linkvet.ENOTFOUND: 404, linkvet.ECONFLICT: 409, linkvet.ELIMIT: 413, linkvet.EINTERNAL: 500,
+		linkvet.EINVALID: 400, linkvet.ENOTFOUND: 404, linkvet.ECONFLICT: 409, linkvet.ELIMIT: 413, linkvet.EUNAVAILABLE: 503, linkvet.EINTERNAL: 500,
 	} {
 		if got := httpStatus(linkvet.Errorf(code, "x")); got != status {
 			t.Errorf("%s: %d, want %d", code, got, status)

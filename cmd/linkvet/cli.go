@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,7 +22,7 @@ var version = ""
 // Exit codes. exitCode is the one place errors become them.
 const (
 	exitOK       = 0
-	exitRejected = 1 // some input was rejected, or the thing asked for does not exist
+	exitRejected = 1 // some input was rejected, the thing asked for does not exist, or a server could not be reached
 	exitUsage    = 2 // a usage error or an invalid policy: nothing was done
 	exitInternal = 3
 )
@@ -68,14 +69,14 @@ func exitCode(err error, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &fe):
 		if !fe.silent {
-			fmt.Fprintln(stderr, "linkvet:", err)
+			say(stderr, err)
 		}
 		return exitRejected
 	case errors.As(err, &re):
-		fmt.Fprintln(stderr, "linkvet:", err)
+		say(stderr, err)
 		return exitRejected
 	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, "linkvet:", err)
+		say(stderr, err)
 		return exitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(stderr, "linkvet: interrupted")
@@ -83,14 +84,23 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	switch linkvet.ErrorCode(err) {
 	case linkvet.EINVALID, linkvet.ELIMIT:
-		fmt.Fprintln(stderr, "linkvet:", err)
+		say(stderr, err)
 		return exitUsage
-	case linkvet.ENOTFOUND, linkvet.ECONFLICT:
-		fmt.Fprintln(stderr, "linkvet:", err)
+	case linkvet.ENOTFOUND, linkvet.ECONFLICT, linkvet.EUNAVAILABLE:
+		say(stderr, err)
 		return exitRejected
 	}
-	fmt.Fprintln(stderr, "linkvet:", err)
+	say(stderr, err)
 	return exitInternal
+}
+
+// say prints an error on stderr, every line of it prefixed "linkvet: ":
+// an error listing several problems (a policy file's) reads the same on
+// each line as one with a single problem.
+func say(stderr io.Writer, err error) {
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintln(stderr, "linkvet:", line)
+	}
 }
 
 // env is what every command gets: the streams, the clock and the options

@@ -196,7 +196,7 @@ writes, and the version of this linkvet. It never creates anything.`,
 			}
 			state := "exists"
 			if !exists {
-				state = "does not exist yet: linkvet import or linkvet add creates it"
+				state = "does not exist yet: the first command that stores something creates it (linkvet import, add or policy use)"
 			}
 			fmt.Fprintf(e.stdout, "database:   %s (%s; %s)\n", path, from, state)
 			fmt.Fprintf(e.stdout, "data dir:   %s\n", dirOf(path))

@@ -10,14 +10,16 @@ import (
 )
 
 // TestExitCodes holds the CLI to the guide's exit statuses: 1 when an
-// input is unreadable or rejected, 2 for a usage error or an invalid
-// policy. Each case runs in a directory of its own with a new database.
+// input is unreadable or rejected, a database is missing or a server cannot
+// be reached, 2 for a usage error or an invalid policy. Each case runs in a
+// directory of its own with a new database.
 func TestExitCodes(t *testing.T) {
 	files := map[string]string{
 		"trunc.json": `{"format":"linkvet-export",` + "\n" + `"invitations":[{"id":"a"`,
 		"bad.json":   "{\"format\":\n  \"linkvet-export\" x}\n",
 		"two.jsonl":  `{"person":{"name":"Ana Ruiz"}}` + "\n" + `{"person":{"name":"Ben Ode"}}` + "\n",
 		"none.jsonl": "",
+		"pw":         "not-a-real-password\n",
 	}
 	tests := []struct {
 		name   string
@@ -31,6 +33,10 @@ func TestExitCodes(t *testing.T) {
 		{"outreach check of two people", []string{"outreach", "check", "two.jsonl"}, exitRejected, "two.jsonl holds 2 invitations"},
 		{"outreach sent of nobody", []string{"outreach", "sent", "none.jsonl"}, exitRejected, "none.jsonl holds no invitation"},
 		{"an unknown action", []string{"decide", "x", "maybe"}, exitUsage, `"maybe" is not one of`},
+		// Nothing listens on port 1: the server is unreachable, which is
+		// not a bug in linkvet (exit 3) but something for the user to check.
+		{"a mail server that cannot be reached", []string{"mail", "sync", "--server", "imaps://me@127.0.0.1:1/INBOX", "--password-file", "pw"}, exitRejected, "imap server 127.0.0.1:1 could not be reached"},
+		{"outreach plan on a missing database", []string{"outreach", "plan"}, exitRejected, "no linkvet database at"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/outreach"
 	"github.com/linkvet/linkvet/screen"
 )
 
@@ -22,7 +23,13 @@ func explainCmd(e *env) *cobra.Command {
 fired with their points and evidence, and those that did not with the reason.
 FILE holds the invitation (standard input when "-"); when it holds several,
 --id picks one. With --id and no FILE, it explains the stored invitation with
-that id, with the policy in force (or --policy for this run).`,
+that id, with the policy in force (or --policy for this run).
+
+An invitation you send ("direction": "outgoing") is not judged as if a
+stranger sent it to you: explain prints its outreach check instead, as
+'linkvet outreach check' and the API's /screen do (--json: {"id", "direction",
+"check"}). A stored invitation you sent is refused: 'linkvet outreach plan'
+shows where it stands.`,
 		Example: `  linkvet explain one.json
   linkvet explain --id li-3f2a9c1e`,
 		Args: cobra.MaximumNArgs(1),
@@ -42,6 +49,9 @@ that id, with the policy in force (or --policy for this run).`,
 				if err != nil {
 					return err
 				}
+				if si.Invitation.Direction == linkvet.Outgoing {
+					return linkvet.Errorf(linkvet.EINVALID, "invitation %s is one you sent: explain judges invitations you receive; linkvet outreach plan shows where your invitations stand, and linkvet outreach check FILE checks one before you send it", id)
+				}
 				inv, x = &si.Invitation, ex
 			} else {
 				eng, now, err := e.engineNow()
@@ -56,6 +66,9 @@ that id, with the policy in force (or --policy for this run).`,
 				}
 				if inv, err = e.pickInvitation(name, id); err != nil {
 					return err
+				}
+				if inv.Direction == linkvet.Outgoing {
+					return e.explainOutgoing(inv, asJSON)
 				}
 				x = eng.Explain(inv, now)
 			}
@@ -76,6 +89,34 @@ that id, with the policy in force (or --policy for this run).`,
 		return completeIDs(e, linkvet.Incoming, false, toComplete), cobra.ShellCompDirectiveNoFileComp
 	})
 	return c
+}
+
+// explainOutgoing answers explain on an invitation the user sends with its
+// outreach check, as the API's /screen does: a verdict on it as if it came
+// from a stranger would judge the user's own note.
+func (e *env) explainOutgoing(inv *linkvet.Invitation, asJSON bool) error {
+	svc, done, err := e.service(false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	if inv.ID == "" {
+		inv.ID = linkvet.InvitationID(inv)
+	}
+	c, _, err := svc.CheckTarget(e.ctx, inv, "", "")
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(e.stdout, struct {
+			ID        string            `json:"id,omitempty"`
+			Direction linkvet.Direction `json:"direction"`
+			Check     outreach.Check    `json:"check"`
+		}{inv.ID, linkvet.Outgoing, c})
+	}
+	fmt.Fprintln(e.stdout, "an invitation you send: its outreach check (as linkvet outreach check gives it), not a screening verdict")
+	printCheck(e.stdout, inv, c)
+	return nil
 }
 
 // pickInvitation reads one invitation from a file: the only one, or the

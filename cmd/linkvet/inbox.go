@@ -90,7 +90,7 @@ the table then says how many there are in all.`,
 					rows[i], marks[i] = listedRow(&kept[i]), len(kept[i].Missing) > 0
 				}
 				if total > len(rows) && len(rows) > 0 {
-					defer fmt.Fprintf(e.stdout, "showing the first %d of %d; linkvet inbox without --limit lists them all\n", len(rows), total)
+					defer fmt.Fprintf(e.stdout, "showing the first %d of %d; linkvet inbox without --limit lists all %d\n", len(rows), total, total)
 				}
 				return e.printInbox(svc, rows, marks, all, drafts, filtered(f, needsDetails))
 			}
@@ -111,6 +111,9 @@ the table then says how many there are in all.`,
 				w := json.NewEncoder(e.stdout)
 				w.SetEscapeHTML(false)
 				for i := range kept {
+					// The decision shown is the standing one, as on the
+					// web: an undo leaves none.
+					kept[i].Decision = linkvet.Standing(kept[i].Decision)
 					if err := w.Encode(kept[i]); err != nil {
 						return err
 					}
@@ -124,7 +127,7 @@ the table then says how many there are in all.`,
 			return e.printInbox(svc, kept, marks, all, drafts, filtered(f, needsDetails))
 		}),
 	}
-	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: each invitation with its verdict and latest decision")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines: each invitation with its verdict and standing decision")
 	c.Flags().BoolVar(&all, "all", false, "include invitations you already decided, with what you decided")
 	c.Flags().BoolVar(&drafts, "drafts", false, "show the drafted messages under each invitation (--json always has them)")
 	c.Flags().StringVar(&onlyAction, "action", "", "only invitations with this verdict")

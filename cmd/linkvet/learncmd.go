@@ -97,7 +97,7 @@ have decided since), in one transaction. Run it when linkvet says the classifier
 step with the decisions.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			svc, done, err := e.service(false)
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}

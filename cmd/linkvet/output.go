@@ -50,7 +50,7 @@ func (t *tableSink) WriteStored(si *linkvet.StoredInvitation) error {
 	if t.decided {
 		if !t.header {
 			t.header = true
-			fmt.Fprintf(t.w, "%-20s %-9s ", "", "DECIDED")
+			fmt.Fprintf(t.w, "%-20s %-9s ", "ID", "DECIDED")
 			fmt.Fprintf(t.w, tableFormat[len("%-20s "):], "ACTION", "CATEGORY", "INTENT", "SCORE", "CONF", "NAME", "WHY")
 		}
 		dec := "-"

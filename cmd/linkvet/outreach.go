@@ -169,7 +169,7 @@ pending longer than outreach.withdraw_after_days (default 30) to withdraw, and
 the people not to invite again.`,
 		Args: cobra.NoArgs,
 		RunE: action(func(cmd *cobra.Command, args []string) error {
-			svc, done, err := e.service(false)
+			svc, done, err := e.service(true)
 			if err != nil {
 				return err
 			}

@@ -35,9 +35,11 @@ trained classifier, when you have one; else with the built-in defaults.
 --policy FILE screens with FILE for this run. Nothing is stored.
 
 A malformed record is reported on standard error with its file, line and
-reason, and every other record is still screened. Exit status: 0 when every
-invitation was screened, 1 when some were rejected, 2 for a usage error or
-an invalid policy.`,
+reason, and every other record is still screened. An invitation you send
+("direction": "outgoing") is not screened: it is named on standard error as
+rejected, for 'linkvet outreach check FILE' (or 'linkvet explain FILE'), which
+checks it as the API's /screen does. Exit status: 0 when every invitation was
+screened, 1 when some were rejected, 2 for a usage error or an invalid policy.`,
 		Example: `  linkvet screen inbox.jsonl
   linkvet screen --json --policy me.yaml inbox.jsonl > verdicts.jsonl
   cat one.json | linkvet screen -`,
@@ -253,6 +255,9 @@ func (e *env) screenInputs(inputs []input, eng *screen.Engine, now time.Time, ou
 	return nil
 }
 
+// outgoingRefusal is what screen says of an invitation the user sends.
+const outgoingRefusal = `an invitation you send ("direction": "outgoing"), not one you received: screen judges invitations you receive; check it with linkvet outreach check FILE (one invitation) or linkvet explain FILE --id ID`
+
 // countingSink counts the verdicts written.
 type countingSink struct {
 	verdictSink
@@ -436,6 +441,14 @@ func (e *env) screenStream(nr namedReader, eng *screen.Engine, now time.Time, ou
 				readErr = err
 				flush()
 				return
+			}
+			if rec.Invitation.Direction == linkvet.Outgoing {
+				// An invitation the user sends is not a stranger's: the
+				// engine's verdict on it would be nonsense ("the note
+				// greets someone else"). Its check is outreach's.
+				rejected++
+				fmt.Fprintf(e.stderr, "%s:%d: %s\n", displayName(nr.name), rec.Line, outgoingRefusal)
+				continue
 			}
 			b.records = append(b.records, rec)
 			if len(b.records) == batchSize && !flush() {

@@ -48,7 +48,8 @@ func (e *env) openStore() (*sqlite.DB, error) {
 }
 
 // openExisting opens the database and refuses to create one: a read-only
-// command (inbox, history, followups, network, where) on a mistyped --db
+// command (inbox, history, followups, network, outreach plan, learn
+// rebuild) on a mistyped --db
 // is an error naming the path, never a new empty store.
 func (e *env) openExisting() (*sqlite.DB, error) {
 	return e.open(true)
@@ -61,7 +62,7 @@ func (e *env) open(mustExist bool) (*sqlite.DB, error) {
 	}
 	if mustExist {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import or linkvet add", path)
+			return nil, linkvet.Errorf(linkvet.ENOTFOUND, "no linkvet database at %s: check --db or LINKVET_DB, or create one with linkvet import, add or policy use", path)
 		}
 	} else {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
