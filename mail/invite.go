@@ -173,7 +173,7 @@ func extract(lines []line, name string) extracted {
 					if !linkedInHost(u) && !opaque {
 						x.offsite = append(x.offsite, "the profile link goes to "+hostOf(u))
 					}
-					if x.name == "" && l.text != "" && len(l.text) <= 80 && !labelWords.MatchString(l.f) {
+					if x.name == "" && l.text != "" && len(l.text) <= 80 && !labelWords().MatchString(l.f) {
 						x.name, fname = l.text, l.f
 					}
 				}
@@ -205,7 +205,7 @@ func extract(lines []line, name string) extracted {
 				x.mutual, x.mutualNames = &n, names
 			}
 			l.used = true
-		} else if m := countPattern.FindStringSubmatch(l.f); m != nil && len(l.f) <= 80 {
+		} else if m := countPattern().FindStringSubmatch(l.f); m != nil && len(l.f) <= 80 {
 			if n, err := strconv.Atoi(m[1]); err == nil && x.mutual == nil {
 				x.mutual = &n
 			}
@@ -237,7 +237,7 @@ func extract(lines []line, name string) extracted {
 		// The name is written differently in the body than in the
 		// subject: the linked line that carries the profile is the card.
 		for i := range lines {
-			if lines[i].text != "" && len(lines[i].text) <= 80 && !labelWords.MatchString(lines[i].f) && slices.ContainsFunc(lines[i].urls, func(u string) bool { _, ok := profileLink(u); return ok }) {
+			if lines[i].text != "" && len(lines[i].text) <= 80 && !labelWords().MatchString(lines[i].f) && slices.ContainsFunc(lines[i].urls, func(u string) bool { _, ok := profileLink(u); return ok }) {
 				card = i
 				break
 			}
@@ -251,8 +251,8 @@ func extract(lines []line, name string) extracted {
 		}
 		for j := card + 1; j < len(lines) && taken < 2; j++ {
 			l := &lines[j]
-			if l.used || len(l.urls) > 0 || quoted(l.text) || labelWords.MatchString(l.f) && len(l.f) < 40 ||
-				greeting.MatchString(l.f) || strings.HasSuffix(l.f, ",") || strings.HasSuffix(l.f, ":") {
+			if l.used || len(l.urls) > 0 || quoted(l.text) || labelWords().MatchString(l.f) && len(l.f) < 40 ||
+				greeting().MatchString(l.f) || strings.HasSuffix(l.f, ",") || strings.HasSuffix(l.f, ":") {
 				break
 			}
 			if j+1 < len(lines) && len(lines[j+1].urls) > 0 && lines[j+1].text == "" {
@@ -306,7 +306,7 @@ func extract(lines []line, name string) extracted {
 	}
 	// A greeting standing alone is the template's ("Hi Dana,"); a note
 	// that starts with one keeps it in its first paragraph.
-	for len(body) > 0 && greeting.MatchString(ffold(body[0])) {
+	for len(body) > 0 && greeting().MatchString(ffold(body[0])) {
 		body = body[1:]
 	}
 	// A note quoted as a whole over several paragraphs loses its quotes.
@@ -402,7 +402,7 @@ var degree = regexp.MustCompile(`^(?:1st|2nd|3rd\+?|[123][º°oe.]?\+?)$`)
 // prose tells a line with a link that is a sentence someone wrote (six
 // words or more, not a label), not a button.
 func prose(l *line) bool {
-	if len(strings.Fields(l.text)) < 6 || labelWords.MatchString(l.f) || strings.HasSuffix(l.f, ":") {
+	if len(strings.Fields(l.text)) < 6 || labelWords().MatchString(l.f) || strings.HasSuffix(l.f, ":") {
 		return false
 	}
 	for _, u := range l.urls {
@@ -427,10 +427,10 @@ func chrome(f, fname string) bool {
 	if f == "" || strings.Trim(f, "-=_*~·•|. ") == "" {
 		return true
 	}
-	if chromeLines.MatchString(f) || defaultSentence(f) || restates(f, fname) {
+	if chromeLines().MatchString(f) || defaultSentence(f) || restates(f, fname) {
 		return true
 	}
-	if labelWords.MatchString(f) && len(f) <= 40 {
+	if labelWords().MatchString(f) && len(f) <= 40 {
 		return true
 	}
 	if _, ok := matchSubject(f); ok {

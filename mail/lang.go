@@ -3,6 +3,7 @@ package mail
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/linkvet/linkvet/fold"
 )
@@ -19,81 +20,83 @@ import (
 // subjectPatterns recognise a subject line that announces one invitation;
 // the group "n" captures the inviter's name (empty when the subject names
 // nobody, as 2010s "Invitation to connect on LinkedIn" did).
-var subjectPatterns = compile(
-	// en
-	`(?P<n>[^:]+?) wants to connect( with you)?( on linkedin)?`,
-	`(?P<n>[^:]+?) would like to connect( with you)?( on linkedin)?`,
-	`invitation from (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) sent you an invitation( to connect)?( on linkedin)?`,
-	`(?P<n>[^:]+?) (has )?invited you to connect( on linkedin)?`,
-	`(?P<n>[^:]+?) is waiting for your response`,
-	`(?P<n>[^:]+?)'?s invitation is (still )?waiting( for your response)?`,
-	`(?P<n>[^:]+?) requested to add you as a connection( on linkedin)?`,
-	`invitation to connect on linkedin`,
-	`(?P<n>[^:]+?) wants to be part of your network`,
-	`(?P<n>[^:]+?)'?s invitation (will expire soon|expires soon|is about to expire|will expire)`,
-	// es
-	`(?P<n>[^:]+?) quiere (conectar(se)?|contactar) contigo( en linkedin)?`,
-	`(?P<n>[^:]+?) quiere conectar(se)?`,
-	`invitacion de (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) te (ha )?(enviado|envio) una invitacion( para conectar)?( en linkedin)?`,
-	`(?P<n>[^:]+?) te (ha )?invitado a conectar(te)?`,
-	`(?P<n>[^:]+?) (esta esperando|espera) (tu|su) respuesta`,
-	`invitacion para conectar(se)? en linkedin`,
-	// pt
-	`(?P<n>[^:]+?) (quer|gostaria de) se conectar( com voce)?( no linkedin)?`,
-	`convite de (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) (te |lhe )?enviou um convite( para se conectar)?( no linkedin)?`,
-	`(?P<n>[^:]+?) (te |lhe )?convidou para se conectar`,
-	`(?P<n>[^:]+?) (esta aguardando|aguarda) (a )?sua resposta`,
-	`convite para se conectar no linkedin`,
-	// fr
-	`(?P<n>[^:]+?) (souhaite|aimerait|voudrait) (entrer en relation|se connecter)( avec vous)?( sur linkedin)?`,
-	`invitation de (la part de )?(?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) vous a (envoye|adresse) une invitation( a (se connecter|entrer en relation))?( sur linkedin)?`,
-	`(?P<n>[^:]+?) vous invite a (se connecter|entrer en relation)`,
-	`(?P<n>[^:]+?) attend votre reponse`,
-	`invitation a (se connecter|entrer en relation) sur linkedin`,
-	// de
-	`(?P<n>[^:]+?) mochte sich (gerne )?mit (ihnen|dir) vernetzen`,
-	`(?P<n>[^:]+?) mochte (sich )?(mit ihnen |mit dir )?vernetzen`,
-	`(?P<n>[^:]+?) mochte ihr kontakt (auf linkedin )?werden`,
-	`einladung von (?P<n>[^:]+?)`,
-	`kontaktanfrage von (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) hat (ihnen|dir) eine (kontaktanfrage|einladung)( zum vernetzen)? (gesendet|geschickt)`,
-	`(?P<n>[^:]+?) wartet auf (ihre|deine) antwort`,
-	`einladung zum vernetzen auf linkedin`,
-	// it
-	`(?P<n>[^:]+?) (vorrebbe|vuole|desidera) collegarsi( con te)?( su linkedin)?`,
-	`invito (da|di) (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) ti ha (inviato|mandato) un invito( a collegarti)?( su linkedin)?`,
-	`(?P<n>[^:]+?) (e in attesa di una tua risposta|attende la tua risposta)`,
-	`invito a collegarsi su linkedin`,
-	// nl
-	`(?P<n>[^:]+?) wil (graag )?(met u |met je )?(connectie maken|connecten|verbinden)`,
-	`uitnodiging van (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) heeft (u|je) een uitnodiging( om te connecten| om connectie te maken)? (gestuurd|verzonden)`,
-	`(?P<n>[^:]+?) wacht op (uw|je) (reactie|antwoord)`,
-	`uitnodiging om connectie te maken op linkedin`,
-	// pl
-	`(?P<n>[^:]+?) chce (nawiazac kontakt|sie polaczyc|dodac cie do kontaktow)`,
-	`zaproszenie od (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) (wyslal|wyslala|wysłal\(a\)|przeslal|przeslala)( ci)? zaproszenie( do (nawiazania kontaktu|sieci kontaktow))?`,
-	`(?P<n>[^:]+?) czeka na (twoja|pani|pana) odpowiedz`,
-	`zaproszenie do nawiazania kontaktu na linkedin`,
-	// tr
-	`(?P<n>[^:]+?) (sizinle )?baglanti kurmak istiyor`,
-	`(?P<n>[^:]+?) (adli kisiden|kisisinden|tarafindan) (davet|baglanti daveti)`,
-	`(?P<n>[^:]+?) size (bir )?baglanti daveti gonderdi`,
-	`(?P<n>[^:]+?) (yanitinizi|cevabinizi) bekliyor`,
-	`linkedin'de baglanti daveti`,
-	// id
-	`(?P<n>[^:]+?) ingin terhubung( dengan anda)?( di linkedin)?`,
-	`undangan dari (?P<n>[^:]+?)`,
-	`(?P<n>[^:]+?) (telah )?mengirim(kan)? (anda )?undangan( untuk terhubung)?`,
-	`(?P<n>[^:]+?) menunggu (tanggapan|balasan) anda`,
-	`undangan untuk terhubung di linkedin`,
-)
+var subjectPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return compile(
+		// en
+		`(?P<n>[^:]+?) wants to connect( with you)?( on linkedin)?`,
+		`(?P<n>[^:]+?) would like to connect( with you)?( on linkedin)?`,
+		`invitation from (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) sent you an invitation( to connect)?( on linkedin)?`,
+		`(?P<n>[^:]+?) (has )?invited you to connect( on linkedin)?`,
+		`(?P<n>[^:]+?) is waiting for your response`,
+		`(?P<n>[^:]+?)'?s invitation is (still )?waiting( for your response)?`,
+		`(?P<n>[^:]+?) requested to add you as a connection( on linkedin)?`,
+		`invitation to connect on linkedin`,
+		`(?P<n>[^:]+?) wants to be part of your network`,
+		`(?P<n>[^:]+?)'?s invitation (will expire soon|expires soon|is about to expire|will expire)`,
+		// es
+		`(?P<n>[^:]+?) quiere (conectar(se)?|contactar) contigo( en linkedin)?`,
+		`(?P<n>[^:]+?) quiere conectar(se)?`,
+		`invitacion de (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) te (ha )?(enviado|envio) una invitacion( para conectar)?( en linkedin)?`,
+		`(?P<n>[^:]+?) te (ha )?invitado a conectar(te)?`,
+		`(?P<n>[^:]+?) (esta esperando|espera) (tu|su) respuesta`,
+		`invitacion para conectar(se)? en linkedin`,
+		// pt
+		`(?P<n>[^:]+?) (quer|gostaria de) se conectar( com voce)?( no linkedin)?`,
+		`convite de (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) (te |lhe )?enviou um convite( para se conectar)?( no linkedin)?`,
+		`(?P<n>[^:]+?) (te |lhe )?convidou para se conectar`,
+		`(?P<n>[^:]+?) (esta aguardando|aguarda) (a )?sua resposta`,
+		`convite para se conectar no linkedin`,
+		// fr
+		`(?P<n>[^:]+?) (souhaite|aimerait|voudrait) (entrer en relation|se connecter)( avec vous)?( sur linkedin)?`,
+		`invitation de (la part de )?(?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) vous a (envoye|adresse) une invitation( a (se connecter|entrer en relation))?( sur linkedin)?`,
+		`(?P<n>[^:]+?) vous invite a (se connecter|entrer en relation)`,
+		`(?P<n>[^:]+?) attend votre reponse`,
+		`invitation a (se connecter|entrer en relation) sur linkedin`,
+		// de
+		`(?P<n>[^:]+?) mochte sich (gerne )?mit (ihnen|dir) vernetzen`,
+		`(?P<n>[^:]+?) mochte (sich )?(mit ihnen |mit dir )?vernetzen`,
+		`(?P<n>[^:]+?) mochte ihr kontakt (auf linkedin )?werden`,
+		`einladung von (?P<n>[^:]+?)`,
+		`kontaktanfrage von (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) hat (ihnen|dir) eine (kontaktanfrage|einladung)( zum vernetzen)? (gesendet|geschickt)`,
+		`(?P<n>[^:]+?) wartet auf (ihre|deine) antwort`,
+		`einladung zum vernetzen auf linkedin`,
+		// it
+		`(?P<n>[^:]+?) (vorrebbe|vuole|desidera) collegarsi( con te)?( su linkedin)?`,
+		`invito (da|di) (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) ti ha (inviato|mandato) un invito( a collegarti)?( su linkedin)?`,
+		`(?P<n>[^:]+?) (e in attesa di una tua risposta|attende la tua risposta)`,
+		`invito a collegarsi su linkedin`,
+		// nl
+		`(?P<n>[^:]+?) wil (graag )?(met u |met je )?(connectie maken|connecten|verbinden)`,
+		`uitnodiging van (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) heeft (u|je) een uitnodiging( om te connecten| om connectie te maken)? (gestuurd|verzonden)`,
+		`(?P<n>[^:]+?) wacht op (uw|je) (reactie|antwoord)`,
+		`uitnodiging om connectie te maken op linkedin`,
+		// pl
+		`(?P<n>[^:]+?) chce (nawiazac kontakt|sie polaczyc|dodac cie do kontaktow)`,
+		`zaproszenie od (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) (wyslal|wyslala|wysłal\(a\)|przeslal|przeslala)( ci)? zaproszenie( do (nawiazania kontaktu|sieci kontaktow))?`,
+		`(?P<n>[^:]+?) czeka na (twoja|pani|pana) odpowiedz`,
+		`zaproszenie do nawiazania kontaktu na linkedin`,
+		// tr
+		`(?P<n>[^:]+?) (sizinle )?baglanti kurmak istiyor`,
+		`(?P<n>[^:]+?) (adli kisiden|kisisinden|tarafindan) (davet|baglanti daveti)`,
+		`(?P<n>[^:]+?) size (bir )?baglanti daveti gonderdi`,
+		`(?P<n>[^:]+?) (yanitinizi|cevabinizi) bekliyor`,
+		`linkedin'de baglanti daveti`,
+		// id
+		`(?P<n>[^:]+?) ingin terhubung( dengan anda)?( di linkedin)?`,
+		`undangan dari (?P<n>[^:]+?)`,
+		`(?P<n>[^:]+?) (telah )?mengirim(kan)? (anda )?undangan( untuk terhubung)?`,
+		`(?P<n>[^:]+?) menunggu (tanggapan|balasan) anda`,
+		`undangan untuk terhubung di linkedin`,
+	)
+})
 
 // subjectWords: every subject pattern contains one of these, so a subject
 // without any is not an invitation and the patterns need not be tried.
@@ -160,7 +163,7 @@ func matchSubject(subject string) (name string, ok bool) {
 	if !subjectWord(f) {
 		return "", false // most mail: no pattern can match
 	}
-	for _, re := range subjectPatterns {
+	for _, re := range subjectPatterns() {
 		m := re.FindStringSubmatchIndex(f)
 		if m == nil {
 			continue
@@ -212,17 +215,19 @@ var addressed = regexp.MustCompile(`^[\p{L}'-]+, (\p{L}.*)$`)
 var viaLinkedIn = regexp.MustCompile(`(?i)\s+(via|uber|über|a traves de|a través de|por meio do|por|par|tramite|przez|melalui|aracılığıyla|araciligiyla|op)\s+linkedin\s*$`)
 
 // countPattern reads "N connections in common" and its translations.
-var countPattern = regexp.MustCompile(`(?:^|\b)(\d{1,5})\+?\s+(?:` + strings.Join([]string{
-	`(?:mutual|shared) connections?`, `connections? in common`, `mutual`, // en
-	`(?:contactos?|conexiones?|contatos?|conexoes?|conexao) (?:en|em) comu[nm]`, `(?:contactos?|conexiones?) mutu[oa]s?`, // es, pt
-	`relations? en commun`, `relations? communes?`, // fr
-	`gemeinsamen? kontakte?`, `kontakte? gemeinsam`, // de
-	`collegamenti in comune`, `collegamento in comune`, `collegamenti comuni`, // it
-	`gemeenschappelijke connecties?`, `connecties? gemeenschappelijk`, `gedeelde connecties?`, // nl
-	`wspoln(?:y|e|ych) (?:kontakt(?:y|ow)?|znajom(?:y|ych|i))`, // pl
-	`ortak baglanti`,                       // tr
-	`koneksi bersama`, `koneksi yang sama`, // id
-}, "|") + `)`)
+var countPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|\b)(\d{1,5})\+?\s+(?:` + strings.Join([]string{
+		`(?:mutual|shared) connections?`, `connections? in common`, `mutual`, // en
+		`(?:contactos?|conexiones?|contatos?|conexoes?|conexao) (?:en|em) comu[nm]`, `(?:contactos?|conexiones?) mutu[oa]s?`, // es, pt
+		`relations? en commun`, `relations? communes?`, // fr
+		`gemeinsamen? kontakte?`, `kontakte? gemeinsam`, // de
+		`collegamenti in comune`, `collegamento in comune`, `collegamenti comuni`, // it
+		`gemeenschappelijke connecties?`, `connecties? gemeenschappelijk`, `gedeelde connecties?`, // nl
+		`wspoln(?:y|e|ych) (?:kontakt(?:y|ow)?|znajom(?:y|ych|i))`, // pl
+		`ortak baglanti`,                       // tr
+		`koneksi bersama`, `koneksi yang sama`, // id
+	}, "|") + `)`)
+})
 
 // oneCount reads "one connection in common", "a mutual connection".
 var oneCount = regexp.MustCompile(`^(?:one|a|1) (?:mutual|shared) connection|^one connection in common`)
@@ -282,11 +287,15 @@ func defaultSentence(f string) bool {
 var networkWords = []string{"network", "red ", "red.", "rede ", "rede.", "reseau", "netzwerk", "rete ", "rete.", "netwerk", "sieci", "siec ", "agim", "aginiza", "agina", "jaringan", "connect", "conect", "vernetz", "collegar", "kontakt", "baglanti", "terhubung", "relation"}
 
 // greeting tells a salutation line ("Hi Dana,", "Hallo Dana,", "Dana,").
-var greeting = regexp.MustCompile(`^(?:(?:hi|hello|hey|dear|hola|ola|oi|prezado|prezada|querido|querida|estimado|estimada|bonjour|salut|cher|chere|hallo|guten tag|liebe|lieber|sehr geehrte|ciao|salve|gentile|caro|cara|beste|hoi|dag|czesc|witaj|dzien dobry|merhaba|selam|sayin|halo|hai|yth)(?: [\p{L}'.-]+){0,3} ?[,!:]?|[\p{L}'-]+(?: [\p{L}'-]+)?,)$`)
+var greeting = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(?:hi|hello|hey|dear|hola|ola|oi|prezado|prezada|querido|querida|estimado|estimada|bonjour|salut|cher|chere|hallo|guten tag|liebe|lieber|sehr geehrte|ciao|salve|gentile|caro|cara|beste|hoi|dag|czesc|witaj|dzien dobry|merhaba|selam|sayin|halo|hai|yth)(?: [\p{L}'.-]+){0,3} ?[,!:]?|[\p{L}'-]+(?: [\p{L}'-]+)?,)$`)
+})
 
 // labelWords name links and buttons: lines made of them are page chrome,
 // never a note.
-var labelWords = regexp.MustCompile(`^(?:accept|ignore|decline|reply|view|see|connect|respond|accept invitation|view profile|view invitation|see all invitations|aceptar|ignorar|responder|ver perfil|ver invitacion|aceitar|ver convite|accepter|ignorer|voir le profil|repondre|annehmen|bestatigen|ignorieren|profil anzeigen|antworten|accetta|ignora|visualizza profilo|rispondi|accepteren|negeren|profiel bekijken|beantwoorden|akceptuj|zignoruj|wyswietl profil|odpowiedz|kabul et|yoksay|profili goruntule|yanitla|terima|abaikan|lihat profil|balas)\b`)
+var labelWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:accept|ignore|decline|reply|view|see|connect|respond|accept invitation|view profile|view invitation|see all invitations|aceptar|ignorar|responder|ver perfil|ver invitacion|aceitar|ver convite|accepter|ignorer|voir le profil|repondre|annehmen|bestatigen|ignorieren|profil anzeigen|antworten|accetta|ignora|visualizza profilo|rispondi|accepteren|negeren|profiel bekijken|beantwoorden|akceptuj|zignoruj|wyswietl profil|odpowiedz|kabul et|yoksay|profili goruntule|yanitla|terima|abaikan|lihat profil|balas)\b`)
+})
 
 // acceptLabel tells a link whose text says Accept.
 var acceptLabel = regexp.MustCompile(`\b(?:accept|aceptar|aceitar|accepter|annehmen|bestatigen|accetta|accettare|accepteren|akceptuj|zaakceptuj|kabul|terima)\b`)
@@ -299,14 +308,16 @@ var inviteWords = []string{"invit", "connect", "conect", "conex", "contact", "ve
 
 // chromeLines are LinkedIn's own short lines that name no one: page
 // titles, "you have an invitation", "view in browser".
-var chromeLines = regexp.MustCompile(`^(?:` + strings.Join([]string{
-	`(?:you have|you've got|tienes|tiene|voce tem|vous avez|sie haben|du hast|hai|u hebt|je hebt|masz|anda memiliki|bir) (?:an?|una|um|une|eine|un|een|\d+|yeni)? ?(?:new |nueva |nova |nouvelle |neue |nuova |nieuwe |nowe |baru )?(?:invitations?|invitacion(?:es)?|convites?|einladungen?|inviti?|uitnodigingen?|zaproszeni[ea]|davet|undangan)`,
-	`(?:view|open|read|see) (?:this )?(?:e-?mail |message )?(?:in|on) (?:your |a )?(?:web )?browser`,
-	`(?:ver|abrir|afficher|anzeigen|visualizza|bekijk|zobacz|goruntule|lihat) .{0,30}(?:navegador|navigateur|browser|przegladarce|tarayici)`,
-	`(?:invitations?|invitacion(?:es)?|convites?|einladungen?|invit[io]|uitnodigingen?|zaproszeni[ea]|davetler?|undangan|my network|mi red|minha rede|mon reseau|mein netzwerk|la mia rete|mijn netwerk|moja siec|agim|jaringan saya)`,
-	`(?:see|view) all(?: pending)? invitations`,
-	`linkedin(?: corporation| ireland(?: unlimited company)?)?`,
-}, "|") + `)[.!]?$`)
+var chromeLines = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` + strings.Join([]string{
+		`(?:you have|you've got|tienes|tiene|voce tem|vous avez|sie haben|du hast|hai|u hebt|je hebt|masz|anda memiliki|bir) (?:an?|una|um|une|eine|un|een|\d+|yeni)? ?(?:new |nueva |nova |nouvelle |neue |nuova |nieuwe |nowe |baru )?(?:invitations?|invitacion(?:es)?|convites?|einladungen?|inviti?|uitnodigingen?|zaproszeni[ea]|davet|undangan)`,
+		`(?:view|open|read|see) (?:this )?(?:e-?mail |message )?(?:in|on) (?:your |a )?(?:web )?browser`,
+		`(?:ver|abrir|afficher|anzeigen|visualizza|bekijk|zobacz|goruntule|lihat) .{0,30}(?:navegador|navigateur|browser|przegladarce|tarayici)`,
+		`(?:invitations?|invitacion(?:es)?|convites?|einladungen?|invit[io]|uitnodigingen?|zaproszeni[ea]|davetler?|undangan|my network|mi red|minha rede|mon reseau|mein netzwerk|la mia rete|mijn netwerk|moja siec|agim|jaringan saya)`,
+		`(?:see|view) all(?: pending)? invitations`,
+		`linkedin(?: corporation| ireland(?: unlimited company)?)?`,
+	}, "|") + `)[.!]?$`)
+})
 
 // mutualNamed reads the forms that name mutual connections: "Jo Park and
 // 6 other mutual connections", "Jo Park is a mutual connection", "Jo Park

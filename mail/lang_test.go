@@ -130,7 +130,7 @@ func TestUnwrap(t *testing.T) {
 // TestSubjectWords: the quick filter never hides a pattern: each pattern
 // holds one of the filter's words.
 func TestSubjectWords(t *testing.T) {
-	for _, re := range subjectPatterns {
+	for _, re := range subjectPatterns() {
 		if !subjectWord(re.String()) {
 			t.Errorf("pattern %s has none of subjectWords", re)
 		}
@@ -174,7 +174,7 @@ func TestPhrases(t *testing.T) {
 		"8 relations en commun": 8, "5 gemeinsame Kontakte": 5, "2 collegamenti in comune": 2, "3 gemeenschappelijke connecties": 3,
 		"3 wspólne kontakty": 3, "7 ortak bağlantı": 7, "9 koneksi bersama": 9,
 	} {
-		m := countPattern.FindStringSubmatch(ffold(s))
+		m := countPattern().FindStringSubmatch(ffold(s))
 		if m == nil || m[1] != strconv.Itoa(n) {
 			t.Errorf("count in %q: %v, want %d", s, m, n)
 		}

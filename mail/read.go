@@ -475,7 +475,7 @@ func digestCards(lines []line) [][]line {
 func cardName(card []line) string {
 	for _, l := range card {
 		if len(l.urls) > 0 && !isProfileLine(l) || l.text == "" || len(l.text) > 80 || chrome(l.f, "") ||
-			countPattern.MatchString(l.f) || labelWords.MatchString(l.f) || greeting.MatchString(l.f) {
+			countPattern().MatchString(l.f) || labelWords().MatchString(l.f) || greeting().MatchString(l.f) {
 			continue
 		}
 		return l.text
