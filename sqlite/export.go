@@ -192,7 +192,7 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 		return eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) { emit(si) })
 	})
 	j.array("decisions", func(emit func(any)) error {
-		return eachDecision(ctx, tx, func(d linkvet.Decision) { emit(d) })
+		return eachDecision(ctx, tx, "", func(d linkvet.Decision) { emit(d) })
 	})
 	j.array("known", func(emit func(any)) error {
 		return eachKnown(ctx, tx, func(k linkvet.KnownPerson) { emit(k) })
@@ -204,7 +204,7 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 		return eachMessage(ctx, tx, func(m linkvet.Message) { emit(m) })
 	})
 	j.array("outreach", func(emit func(any)) error {
-		return eachEvent(ctx, tx, func(e linkvet.OutreachEvent) { emit(e) })
+		return eachEvent(ctx, tx, "", func(e linkvet.OutreachEvent) { emit(e) })
 	})
 	j.array("policies", func(emit func(any)) error {
 		return eachPolicy(ctx, tx, func(pv linkvet.PolicyVersion) { emit(pv) })
@@ -341,7 +341,7 @@ func writeCSV(ctx context.Context, tx *sql.Tx, w io.Writer) error {
 		return werr
 	}
 	werr = nil
-	err = eachDecision(ctx, tx, func(dec linkvet.Decision) {
+	err = eachDecision(ctx, tx, "", func(dec linkvet.Decision) {
 		if werr != nil {
 			return
 		}
@@ -441,14 +441,21 @@ func isInteger(s string) bool {
 	return true
 }
 
-// The readers below stream a table one row at a time for the export; the
-// package's other readers (readDecisions, readEvents, readImports) gather
-// a slice, which is what their callers want, but an export of a store with
-// hundreds of thousands of decisions must not hold them all.
+// The readers below stream a table one row at a time: the export's, as a
+// store with hundreds of thousands of decisions must not hold them all,
+// and under readDecisions and readEvents, which gather a slice for callers
+// that want one.
 
-// eachDecision calls fn with every decision, oldest first.
-func eachDecision(ctx context.Context, q querier, fn func(linkvet.Decision)) error {
-	rows, err := q.QueryContext(ctx, `SELECT id, invitation_id, action, verdict, note, decided_by, at, undo FROM decisions ORDER BY id`)
+// eachDecision calls fn with every decision (of one invitation when
+// invitationID is set), oldest first.
+func eachDecision(ctx context.Context, q querier, invitationID string, fn func(linkvet.Decision)) error {
+	query := `SELECT id, invitation_id, action, verdict, note, decided_by, at, undo FROM decisions`
+	var args []any
+	if invitationID != "" {
+		query += ` WHERE invitation_id = ?`
+		args = append(args, invitationID)
+	}
+	rows, err := q.QueryContext(ctx, query+` ORDER BY id`, args...)
 	if err != nil {
 		return fmt.Errorf("read decisions: %w", err)
 	}
@@ -473,9 +480,16 @@ func eachDecision(ctx context.Context, q querier, fn func(linkvet.Decision)) err
 	return nil
 }
 
-// eachEvent calls fn with every outreach event, oldest first.
-func eachEvent(ctx context.Context, q querier, fn func(linkvet.OutreachEvent)) error {
-	rows, err := q.QueryContext(ctx, `SELECT id, invitation_id, kind, at, note FROM outreach_events ORDER BY id`)
+// eachEvent calls fn with every outreach event (of one invitation when
+// invitationID is set), oldest first.
+func eachEvent(ctx context.Context, q querier, invitationID string, fn func(linkvet.OutreachEvent)) error {
+	query := `SELECT id, invitation_id, kind, at, note FROM outreach_events`
+	var args []any
+	if invitationID != "" {
+		query += ` WHERE invitation_id = ?`
+		args = append(args, invitationID)
+	}
+	rows, err := q.QueryContext(ctx, query+` ORDER BY id`, args...)
 	if err != nil {
 		return fmt.Errorf("read outreach events: %w", err)
 	}

@@ -890,34 +890,7 @@ func mustExist(ctx context.Context, q querier, id string) error {
 }
 
 func readDecisions(ctx context.Context, q querier, invitationID string) ([]linkvet.Decision, error) {
-	query := `SELECT id, invitation_id, action, verdict, note, decided_by, at, undo FROM decisions`
-	var args []any
-	if invitationID != "" {
-		query += ` WHERE invitation_id = ?`
-		args = append(args, invitationID)
-	}
-	rows, err := q.QueryContext(ctx, query+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read decisions: %w", err)
-	}
-	defer rows.Close()
 	var out []linkvet.Decision
-	for rows.Next() {
-		var d linkvet.Decision
-		var action, verdict, by string
-		var at sql.NullString
-		var undo int
-		if err := rows.Scan(&d.ID, &d.InvitationID, &action, &verdict, &d.Note, &by, &at, &undo); err != nil {
-			return nil, fmt.Errorf("read decisions: %w", err)
-		}
-		d.Action, d.Verdict, d.By, d.Undo = linkvet.Action(action), linkvet.Action(verdict), linkvet.DecidedBy(by), undo == 1
-		if d.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("read decisions: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read decisions: %w", err)
-	}
-	return out, nil
+	err := eachDecision(ctx, q, invitationID, func(d linkvet.Decision) { out = append(out, d) })
+	return out, err
 }

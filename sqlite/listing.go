@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/linkvet/linkvet"
@@ -317,7 +315,7 @@ func (r *rawDecision) decision(invitationID string) (*linkvet.Decision, error) {
 // listing, and "" for one whose listing is stale: the caller screens that
 // one again whatever its verdict's state, which is not looked up.
 func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
-	var read unlistedRead
+	var raws []rawStored
 	err := db.inReadTx(ctx, func(tx *sql.Tx) error {
 		unsettled, err := unsettledClause(ctx, tx, f, "i.id")
 		if err != nil {
@@ -360,88 +358,38 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 		if err != nil {
 			return err
 		}
+		defer rows.Close()
 		// About this many rows: the list grows once, not by doubling.
-		read.rows = make([]unlistedRow, 0, max(selected-listed, 0))
-		return read.scan(rows)
+		raws = make([]rawStored, 0, max(selected-listed, 0))
+		for rows.Next() {
+			var r rawStored
+			if err := rows.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.unsavedAt, &r.verdictJSON, &r.verdictState); err != nil {
+				return err
+			}
+			raws = append(raws, r)
+		}
+		return rows.Err()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)
 	}
-	if len(read.rows) == 0 {
+	if len(raws) == 0 {
 		return nil, nil
 	}
-	out, err := read.decode(f.State)
+	// The verdict JSON was read only where it is of f.State; "" asks
+	// decodeAll for every verdict, so a state that differs stays nil here.
+	out, err := decodeAll(raws, f.State)
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)
 	}
-	return out, nil
-}
-
-// unlistedRead is what Unlisted read, before decoding: a row each.
-type unlistedRead struct{ rows []unlistedRow }
-
-type unlistedRow struct {
-	invJSON, addedAt          string
-	revision                  int64
-	listedState               sql.NullString
-	listedDigest              sql.NullInt64
-	unsavedAt                 sql.NullString
-	verdictJSON, verdictState sql.NullString
-}
-
-func (u *unlistedRead) scan(rows *sql.Rows) error {
-	defer rows.Close()
-	for rows.Next() {
-		var r unlistedRow
-		if err := rows.Scan(&r.invJSON, &r.addedAt, &r.revision, &r.listedState, &r.listedDigest, &r.unsavedAt, &r.verdictJSON, &r.verdictState); err != nil {
-			return err
-		}
-		u.rows = append(u.rows, r)
-	}
-	return rows.Err()
-}
-
-// decode decodes the rows on every core, each core a run of them, each
-// invitation in place from the string SQLite's driver made of it
-// (jsonio.UnmarshalInvitation: no copy into a stream, none of the
-// decoded strings). A verdict is decoded only when it is of state (a
-// verdict of another state is left nil: it is screened again).
-func (u *unlistedRead) decode(state string) ([]linkvet.StoredInvitation, error) {
-	out := make([]linkvet.StoredInvitation, len(u.rows))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(u.rows)/256))
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(u.rows)/workers, (w+1)*len(u.rows)/workers
-		wg.Go(func() { errs[w] = u.decodeRun(out[lo:hi], u.rows[lo:hi], state) })
-	}
-	wg.Wait()
-	return out, errors.Join(errs...)
-}
-
-func (u *unlistedRead) decodeRun(out []linkvet.StoredInvitation, rows []unlistedRow, state string) error {
-	for k := range rows {
-		r, si := &rows[k], &out[k]
-		if err := jsonio.UnmarshalInvitation(r.invJSON, &si.Invitation); err != nil {
-			return fmt.Errorf("decode stored invitation: %w", err)
-		}
-		var err error
-		if si.AddedAt, err = parseTime(sql.NullString{String: r.addedAt, Valid: true}); err != nil {
-			return err
-		}
-		si.VerdictState = r.verdictState.String
-		si.Read = linkvet.ReadMark{Revision: r.revision, ListedState: r.listedState.String, ListedDigest: r.listedDigest.Int64}
-		if si.Read.UnsavedAt, err = parseTime(r.unsavedAt); err != nil {
-			return err
-		}
-		if r.verdictJSON.Valid && r.verdictState.String == state {
-			si.Verdict = new(linkvet.Verdict)
-			if err := decodeVerdict(r.verdictJSON.String, si.Verdict); err != nil {
-				return fmt.Errorf("decode verdict of %s: %w", si.Invitation.ID, err)
+	if f.State == "" {
+		for i := range out {
+			if out[i].VerdictState != "" {
+				out[i].Verdict = nil
 			}
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // SaveListed is SaveVerdicts that keeps each verdict's listing too (ls[i]

@@ -50,35 +50,9 @@ func (db *DB) OutreachEvents(ctx context.Context, invitationID string) ([]linkve
 }
 
 func readEvents(ctx context.Context, q querier, invitationID string) ([]linkvet.OutreachEvent, error) {
-	query := `SELECT id, invitation_id, kind, at, note FROM outreach_events`
-	var args []any
-	if invitationID != "" {
-		query += ` WHERE invitation_id = ?`
-		args = append(args, invitationID)
-	}
-	rows, err := q.QueryContext(ctx, query+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read outreach events: %w", err)
-	}
-	defer rows.Close()
 	var out []linkvet.OutreachEvent
-	for rows.Next() {
-		var ev linkvet.OutreachEvent
-		var kind string
-		var at sql.NullString
-		if err := rows.Scan(&ev.ID, &ev.InvitationID, &kind, &at, &ev.Note); err != nil {
-			return nil, fmt.Errorf("read outreach events: %w", err)
-		}
-		ev.Kind = linkvet.OutreachKind(kind)
-		if ev.At, err = parseTime(at); err != nil {
-			return nil, fmt.Errorf("read outreach events: %w", err)
-		}
-		out = append(out, ev)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read outreach events: %w", err)
-	}
-	return out, nil
+	err := eachEvent(ctx, q, invitationID, func(ev linkvet.OutreachEvent) { out = append(out, ev) })
+	return out, err
 }
 
 // OutreachState reads what package outreach needs, in one snapshot: every
