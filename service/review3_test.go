@@ -1,0 +1,87 @@
+package service_test
+
+// Third review of the listing-first inbox: the second round's fixes
+// (fe99f35: relistAll's state, ReadMark.UnsavedAt, listingsCurrent before
+// imports, Unlisted's decoder). Tests named TestReview3... that fail name
+// a bug (see the report); the others are regression tests of what held.
+// Helpers rv* are review_lazy_test.go's.
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/service"
+)
+
+// r3Young is an invitation whose verdict depends on the clock (an account
+// opened 2026-09: young on the demo's day, less so two months after).
+func r3Young() linkvet.Invitation {
+	return linkvet.Invitation{ID: "young-1", Direction: linkvet.Incoming,
+		Person:  linkvet.Person{Name: "Yan Made-Up", Headline: "Data Engineer at Made-Up Analytics", MemberSince: "2026-09", Connections: ptrInt(10)},
+		Message: "Hi Dana, I read your post on Kafka consumer lag, would love to connect."}
+}
+
+func r3At(db linkvet.Store, at time.Time, override *service.Override) *service.Service {
+	return service.New(service.Config{Store: db, Now: func() time.Time { return at }, Override: override})
+}
+
+func r3Row(t *testing.T, page service.InboxPage, id string) linkvet.Listing {
+	t.Helper()
+	for _, l := range page.Items {
+		if l.ID == id {
+			return l
+		}
+	}
+	t.Fatalf("%s not in the inbox %+v", id, page.Items)
+	return linkvet.Listing{}
+}
+
+// TestReview3WholeReadAfterARunAndBackAgreesWithTheListing: young-1 is
+// added on day 1 under the stored policy (its verdict stored, state S).
+// A --policy run lists the inbox (an unsaved listing under the run's
+// state). Two months later a plain inbox lists it again under S: the
+// listing is written anew, unsaved, screened two months later. Its
+// verdict row is still S's, so a whole read takes the stored verdict as
+// current (VerdictState S = the state in force) and returns day 1's
+// verdict, not the one the row shows: the page, the API and a decision
+// disagree with the inbox at the same moment.
+func TestReview3WholeReadAfterARunAndBackAgreesWithTheListing(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	later := day1.AddDate(0, 2, 0)
+	svc := r3At(db, day1, nil)
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+		t.Fatal(err)
+	}
+	run := &service.Override{Name: "open.yaml", Text: []byte("style: open\n")}
+	if _, err := r3At(db, day1, run).Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	now := r3At(db, later, nil)
+	page, err := now.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r3Row(t, page, "young-1")
+	si, err := now.Invitation(ctx, "young-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if si.Verdict.Action != row.Action || si.Verdict.Score != row.Score {
+		t.Errorf("the inbox row says %s, score %d; its page, read at the same moment, says %s, score %d",
+			row.Action, row.Score, si.Verdict.Action, si.Verdict.Score)
+	}
+	items, _, err := now.Invitations(ctx, linkvet.InvitationFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items {
+		if it.Invitation.ID == "young-1" && it.Verdict.Score != row.Score {
+			t.Errorf("the API returns young-1 with score %d; the inbox row says %d", it.Verdict.Score, row.Score)
+		}
+	}
+}
