@@ -85,3 +85,61 @@ func TestReview3WholeReadAfterARunAndBackAgreesWithTheListing(t *testing.T) {
 		}
 	}
 }
+
+// TestReview3APIPageAgreesWithItsFilterWhenTheStateChangesMeanwhile: GET
+// /api/v1/invitations?action=accept (service.Invitations) relists, reads
+// the page selected by the listings' action, then makes its verdicts
+// current. Another process (the CLI) stores a policy between the read and
+// Fresh: the page is screened under the new policy and returns
+// invitations whose verdict is not accept, with a total counted under
+// the old one. Invitations discards the state relistAll returns and
+// never checks it again.
+func TestReview3APIPageAgreesWithItsFilterWhenTheStateChangesMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &rvHookStore{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow})
+	rvLoad(t, web)
+	if _, _, err := web.Invitations(ctx, linkvet.InvitationFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	hs.afterInvitations = func() { rvUse(t, cli, "style: curated\n") }
+	items, total, err := web.Invitations(ctx, linkvet.InvitationFilter{Action: linkvet.Accept})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) == 0 {
+		t.Fatal("fixture: no invitation advised accept")
+	}
+	for _, si := range items {
+		if si.Verdict.Action != linkvet.Accept {
+			t.Errorf("?action=accept (total %d) returns %s with the verdict %s", total, si.Invitation.ID, si.Verdict.Action)
+		}
+	}
+}
+
+// TestReview3InboxItemsAgreeWithTheirRowsWhenTheStateChangesMeanwhile: the
+// same for inbox --json and the web inbox's whole items (InboxItems): the
+// rows are listed under one state, the items read whole under the next.
+func TestReview3InboxItemsAgreeWithTheirRowsWhenTheStateChangesMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &rvHookStore{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow})
+	rvLoad(t, web)
+	hs.afterInvitations = func() { rvUse(t, cli, "style: curated\n") }
+	items, total, err := web.InboxItems(ctx, service.InboxFilter{Action: linkvet.Accept})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) == 0 {
+		t.Fatal("fixture: no invitation advised accept")
+	}
+	for _, si := range items {
+		if si.Verdict.Action != linkvet.Accept {
+			t.Errorf("inbox --action accept (total %d) returns %s with the verdict %s", total, si.Invitation.ID, si.Verdict.Action)
+		}
+	}
+}
