@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/linkedin"
 	"github.com/linkvet/linkvet/service"
 )
 
@@ -141,5 +142,45 @@ func TestReview3InboxItemsAgreeWithTheirRowsWhenTheStateChangesMeanwhile(t *test
 		if si.Verdict.Action != linkvet.Accept {
 			t.Errorf("inbox --action accept (total %d) returns %s with the verdict %s", total, si.Invitation.ID, si.Verdict.Action)
 		}
+	}
+}
+
+// TestReview3RuleDecisionOfAnImportUnderAPolicyRunRecordsThePolicyInForce:
+// linkvet --policy curated.yaml import export.zip (import takes --policy).
+// listingsCurrent relists under the service's state, which is the run's:
+// the import then closes demo-13 by rule (its sender is a connection now)
+// and records the run's advice, which was never in force (the same
+// import without --policy records the policy in force's: see
+// TestReview2RuleDecisionAfterAPolicyRunRecordsThePolicyInForce).
+func TestReview3RuleDecisionOfAnImportUnderAPolicyRunRecordsThePolicyInForce(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	svc := service.New(service.Config{Store: db, Now: service.DemoNow})
+	rvLoad(t, svc)
+	inForce, err := svc.Invitation(ctx, "demo-13")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &service.Override{Name: "curated.yaml", Text: []byte("style: curated\n")}
+	runSvc := service.New(service.Config{Store: db, Now: service.DemoNow, Override: run})
+	eng, _, err := runSvc.Engine(ctx) // nothing stored under the run before the import
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := inForce.Invitation
+	tried := eng.Screen(&inv, service.DemoNow())
+	if tried.Action == inForce.Verdict.Action || inv.Person.ProfileURL == "" {
+		t.Fatalf("fixture: demo-13 is %s in force and %s under the run; want them to differ, and a profile", inForce.Verdict.Action, tried.Action)
+	}
+	exp := &linkvet.Export{Known: []linkvet.KnownPerson{{Name: inv.Person.Name, ProfileURL: inv.Person.ProfileURL, Sources: []string{"connection"}}}}
+	if _, err := runSvc.Import(ctx, func(linkedin.Options) (*linkvet.Export, error) { return exp, nil }, linkedin.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := db.Decisions(ctx, "demo-13")
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("no decision by rule on demo-13: %v %v", ds, err)
+	}
+	if d := ds[len(ds)-1]; d.Verdict != inForce.Verdict.Action {
+		t.Errorf("the rule's decision records linkvet's advice as %s (the --policy run's); the policy in force advised %s", d.Verdict, inForce.Verdict.Action)
 	}
 }
