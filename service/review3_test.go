@@ -7,13 +7,17 @@ package service_test
 // Helpers rv* are review_lazy_test.go's.
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/linkedin"
 	"github.com/linkvet/linkvet/service"
+	"github.com/linkvet/linkvet/sqlite"
 )
 
 // r3Young is an invitation whose verdict depends on the clock (an account
@@ -182,5 +186,94 @@ func TestReview3RuleDecisionOfAnImportUnderAPolicyRunRecordsThePolicyInForce(t *
 	}
 	if d := ds[len(ds)-1]; d.Verdict != inForce.Verdict.Action {
 		t.Errorf("the rule's decision records linkvet's advice as %s (the --policy run's); the policy in force advised %s", d.Verdict, inForce.Verdict.Action)
+	}
+}
+
+// r3Restored exports db through svc and restores the file into a new
+// store.
+func r3Restored(t *testing.T, svc *service.Service) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if err := svc.Export(ctx, &buf, "json"); err != nil {
+		t.Fatal(err)
+	}
+	db2, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "restored.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db2.Close() })
+	if err := db2.Restore(ctx, &buf, "export.json"); err != nil {
+		t.Fatal(err)
+	}
+	return db2
+}
+
+// r3Rows is an inbox as text: id, action, score and deciding reason of
+// each row, in order, and the total.
+func r3Rows(t *testing.T, svc *service.Service, f service.InboxFilter) string {
+	t.Helper()
+	page, err := svc.Inbox(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "total %d\n", page.Total)
+	for _, l := range page.Items {
+		fmt.Fprintf(&b, "%s %s %d %s\n", l.ID, l.Action, l.Score, l.Reason.Detail)
+	}
+	return b.String()
+}
+
+// TestReview3RestoredStoreListsTheSameInbox: restore does not restore
+// listings. A store exported right after a policy change (the inbox kept
+// unsaved listings, screened on day 1) or after whole reads, restored into
+// a new one, lists the same inbox as the original, on day 1 and two
+// months later, and its pages say what its rows say.
+func TestReview3RestoredStoreListsTheSameInbox(t *testing.T) {
+	for _, whole := range []bool{false, true} {
+		t.Run(fmt.Sprintf("whole=%v", whole), func(t *testing.T) {
+			ctx := context.Background()
+			db, _ := rvOpen(t)
+			day1 := service.DemoNow()
+			later := day1.AddDate(0, 2, 0)
+			svc := r3At(db, day1, nil)
+			rvLoad(t, svc)
+			if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+				t.Fatal(err)
+			}
+			rvUse(t, svc, "style: curated\n")
+			if _, err := svc.Inbox(ctx, service.InboxFilter{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			if whole {
+				if _, _, err := svc.InboxItems(ctx, service.InboxFilter{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db2 := r3Restored(t, svc)
+			for _, at := range []time.Time{day1, later} {
+				orig, restored := r3At(db, at, nil), r3At(db2, at, nil)
+				for _, f := range []service.InboxFilter{{}, {All: true}, {Action: linkvet.Decline}, {Action: linkvet.Ignore}} {
+					a, b := r3Rows(t, orig, f), r3Rows(t, restored, f)
+					if a != b {
+						t.Errorf("on %s, inbox %+v: the original lists\n%s\nthe restored store lists\n%s", at.Format("2006-01-02"), f, a, b)
+					}
+				}
+				page, err := restored.Inbox(ctx, service.InboxFilter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range page.Items {
+					si, err := restored.Invitation(ctx, l.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if si.Verdict.Action != l.Action || si.Verdict.Score != l.Score {
+						t.Errorf("on %s, restored: %s listed %s/%d, its page says %s/%d", at.Format("2006-01-02"), l.ID, l.Action, l.Score, si.Verdict.Action, si.Verdict.Score)
+					}
+				}
+			}
+		})
 	}
 }
