@@ -277,3 +277,56 @@ func TestReview3RestoredStoreListsTheSameInbox(t *testing.T) {
 		})
 	}
 }
+
+// r3EveryUnlisted is a store that runs a hook after every Unlisted read.
+type r3EveryUnlisted struct {
+	*sqlite.DB
+	after func()
+}
+
+func (h *r3EveryUnlisted) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.StoredInvitation, error) {
+	out, err := h.DB.Unlisted(ctx, f)
+	if h.after != nil {
+		h.after()
+	}
+	return out, err
+}
+
+// TestReview3InboxUnderAStateThatKeepsChangingListsEverything: another
+// process stores a policy after each of relistAll's three reads (the CLI
+// in a loop, a script). relistAll gives up after three passes, as its
+// comment says, but returns the state read after the last pass, under
+// which nothing was listed: the inbox comes back empty (total 0) instead
+// of listing every pending invitation under the state it last relisted in.
+func TestReview3InboxUnderAStateThatKeepsChangingListsEverything(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &r3EveryUnlisted{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow})
+	rvLoad(t, web)
+	raw, _ := rvWant(t, dbA, nil)
+	pending := 0
+	for _, si := range raw {
+		if linkvet.Standing(si.Decision) == nil {
+			pending++
+		}
+	}
+	texts := []string{"style: curated\n", "style: open\n"}
+	n := 0
+	hs.after = func() {
+		if n < 3 {
+			rvUse(t, cli, texts[n%2])
+		}
+		n++
+	}
+	page, err := web.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != pending || len(page.Items) != pending {
+		t.Errorf("the inbox listed while the policy changed three times shows %d invitations (total %d); %d are pending", len(page.Items), page.Total, pending)
+	}
+	hs.after = nil
+	rvCheckInbox(t, web, dbA, nil, "the inbox after")
+}
