@@ -330,3 +330,36 @@ func TestReview3InboxUnderAStateThatKeepsChangingListsEverything(t *testing.T) {
 	hs.after = nil
 	rvCheckInbox(t, web, dbA, nil, "the inbox after")
 }
+
+// TestReview3WholeReadInAnotherZoneOfTheSameInstantAgreesWithTheListing:
+// the engine reads the account's age in the clock's own zone
+// (screen.accountAge: now.Year(), now.Month()). The inbox lists at
+// 2026-12-01 05:00 +10:00 (the user's local time; 2026-11-30 19:00 UTC):
+// an account opened 2026-09 is 3 months old (-2). The listing keeps
+// screened_at in UTC and a whole read screens again at that instant
+// parsed back in UTC: November, 2 months old (-6). The page says another
+// score than the row, at the very instant the row was screened.
+func TestReview3WholeReadInAnotherZoneOfTheSameInstantAgreesWithTheListing(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	local := time.Date(2026, 12, 1, 5, 0, 0, 0, time.FixedZone("UTC+10", 10*3600))
+	svc := r3At(db, local, nil)
+	if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	page, err := svc.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r3Row(t, page, "young-1")
+	si, err := svc.Invitation(ctx, "young-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if si.Verdict.Action != row.Action || si.Verdict.Score != row.Score {
+		r, _ := service.DecidingReason(si.Verdict)
+		t.Errorf("the inbox row says %s, score %d (%s); its page, read by the same process at the same instant, says %s, score %d (%s)",
+			row.Action, row.Score, row.Reason.Detail, si.Verdict.Action, si.Verdict.Score, r.Detail)
+	}
+}
