@@ -9,8 +9,10 @@ package service_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -257,7 +259,7 @@ func TestReview3RestoredStoreListsTheSameInbox(t *testing.T) {
 				for _, f := range []service.InboxFilter{{}, {All: true}, {Action: linkvet.Decline}, {Action: linkvet.Ignore}} {
 					a, b := r3Rows(t, orig, f), r3Rows(t, restored, f)
 					if a != b {
-						t.Errorf("on %s, inbox %+v: the original lists\n%s\nthe restored store lists\n%s", at.Format("2006-01-02"), f, a, b)
+						t.Errorf("on %s, inbox %+v: the original and the restored store differ:\n%s", at.Format("2006-01-02"), f, r3Diff(a, b))
 					}
 				}
 				page, err := restored.Inbox(ctx, service.InboxFilter{})
@@ -362,4 +364,113 @@ func TestReview3WholeReadInAnotherZoneOfTheSameInstantAgreesWithTheListing(t *te
 		t.Errorf("the inbox row says %s, score %d (%s); its page, read by the same process at the same instant, says %s, score %d (%s)",
 			row.Action, row.Score, row.Reason.Detail, si.Verdict.Action, si.Verdict.Score, r.Detail)
 	}
+}
+
+// TestReview3ExportAfterARunAndBackHasTheVerdictShown: the sequence of
+// TestReview3WholeReadAfterARunAndBackAgreesWithTheListing, then an
+// export (JSON, what restore reads). The export brings every verdict up to
+// date first, but takes young-1's stored day-1 verdict as current (its
+// row's state is the state in force): the file says score 5 where the
+// inbox shows 9. (A store restored from it screens everything again, its
+// state being new, and lists 9: regression part.)
+func TestReview3ExportAfterARunAndBackHasTheVerdictShown(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	later := day1.AddDate(0, 2, 0)
+	svc := r3At(db, day1, nil)
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+		t.Fatal(err)
+	}
+	run := &service.Override{Name: "open.yaml", Text: []byte("style: open\n")}
+	if _, err := r3At(db, day1, run).Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	now := r3At(db, later, nil)
+	page, err := now.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r3Row(t, page, "young-1")
+	var buf bytes.Buffer
+	if err := now.Export(ctx, &buf, "json"); err != nil {
+		t.Fatal(err)
+	}
+	var dump struct {
+		Invitations []linkvet.StoredInvitation `json:"invitations"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &dump); err != nil {
+		t.Fatal(err)
+	}
+	for _, si := range dump.Invitations {
+		if si.Invitation.ID == "young-1" && (si.Verdict == nil || si.Verdict.Score != row.Score) {
+			t.Errorf("the inbox shows young-1 with score %d; the export holds %s", row.Score, rvJSON(si.Verdict))
+		}
+	}
+	db2 := r3Restored(t, now)
+	a, b := r3Rows(t, now, service.InboxFilter{}), r3Rows(t, r3At(db2, later, nil), service.InboxFilter{})
+	if a != b {
+		t.Errorf("the original and the restored store differ:\n%s", r3Diff(a, b))
+	}
+}
+
+// TestReview3RestoredStoreFirstListedLaterListsTheSameInbox: as
+// TestReview3RestoredStoreListsTheSameInbox, but the restored store is
+// first listed two months later (restored on a new machine, say). Restore
+// stores every verdict with the state '' (stale), though the export
+// brought each up to date under the state the restored store is in
+// (the same key): the restored store screens everything again at its own
+// clock and lists young-1 with score 9, while the original, at the same
+// clock, still lists the verdict it screened on day 1 (score 5).
+func TestReview3RestoredStoreFirstListedLaterListsTheSameInbox(t *testing.T) {
+	for _, whole := range []bool{false, true} {
+		t.Run(fmt.Sprintf("whole=%v", whole), func(t *testing.T) {
+			ctx := context.Background()
+			db, _ := rvOpen(t)
+			day1 := service.DemoNow()
+			later := day1.AddDate(0, 2, 0)
+			svc := r3At(db, day1, nil)
+			rvLoad(t, svc)
+			if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+				t.Fatal(err)
+			}
+			rvUse(t, svc, "style: curated\n")
+			if _, err := svc.Inbox(ctx, service.InboxFilter{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			if whole {
+				if _, _, err := svc.InboxItems(ctx, service.InboxFilter{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db2 := r3Restored(t, svc)
+			orig, restored := r3At(db, later, nil), r3At(db2, later, nil)
+			for _, f := range []service.InboxFilter{{}, {All: true}} {
+				a, b := r3Rows(t, orig, f), r3Rows(t, restored, f)
+				if a != b {
+					t.Errorf("two months later, inbox %+v: the original and the restored store differ:\n%s", f, r3Diff(a, b))
+				}
+			}
+		})
+	}
+}
+
+// r3Diff is the lines of two r3Rows texts that differ, place by place.
+func r3Diff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out strings.Builder
+	for i := range max(len(la), len(lb)) {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y {
+			fmt.Fprintf(&out, "  original: %s\n  restored: %s\n", x, y)
+		}
+	}
+	return out.String()
 }
