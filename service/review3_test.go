@@ -418,7 +418,7 @@ func TestReview3ExportAfterARunAndBackHasTheVerdictShown(t *testing.T) {
 // TestReview3RestoredStoreFirstListedLaterListsTheSameInbox: as
 // TestReview3RestoredStoreListsTheSameInbox, but the restored store is
 // first listed two months later (restored on a new machine, say). Restore
-// stores every verdict with the state ” (stale), though the export
+// stores every verdict with an empty state (stale), though the export
 // brought each up to date under the state the restored store is in
 // (the same key): the restored store screens everything again at its own
 // clock and lists young-1 with score 9, while the original, at the same
