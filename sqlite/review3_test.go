@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/service"
@@ -116,5 +117,68 @@ func TestReview3StoreOf0010BeforeScreenedAtOpensAndLists(t *testing.T) {
 	}
 	if _, err := svc.Invitation(ctx, "demo-01"); err != nil {
 		t.Errorf("a store of 0010 as shipped by d35c31c: read demo-01: %v", err)
+	}
+}
+
+// r3ListScreenedAt is rvListScreened at a given instant.
+func r3ListScreenedAt(t *testing.T, db *DB, read []linkvet.StoredInvitation, vs []linkvet.Verdict, state string, at time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	ls := rvListings(vs)
+	digests := make([]int64, len(vs))
+	marks := make([]linkvet.ReadMark, len(vs))
+	for i := range vs {
+		digests[i] = rvDigest(t, vs[i])
+		for _, si := range read {
+			if si.Invitation.ID == vs[i].ID {
+				marks[i] = si.Read
+			}
+		}
+	}
+	if err := db.Update(ctx, func(tx linkvet.Tx) error {
+		return tx.(*Tx).ListScreened(ctx, ls, digests, marks, state, at)
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReview3UnsavedListingIsNeverAliasedWithItsOldInstant: a, b, c are
+// saved under s1. Under s2 (day 1) a comes out changed (kept unsaved,
+// screened day 1), b and c unchanged (stamped). Under s3 (day 60) every
+// listing comes out as under s2: b and c are stamped again (an alias or
+// marks), a is written anew, screened on day 60, and read whole it is
+// screened again on day 60, never day 1; under s2 again (a --policy run
+// back, day 90) a is not current (its listing is s3's) and is read whole
+// as stale. Regression test.
+func TestReview3UnsavedListingIsNeverAliasedWithItsOldInstant(t *testing.T) {
+	ctx := context.Background()
+	db, _, vs := rvStore(t)
+	day1 := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	day60 := day1.AddDate(0, 0, 60)
+	next := slices.Clone(vs)
+	next[0].Score = 70
+	r3ListScreenedAt(t, db, rvUnlisted(t, db, "s2"), next, "s2", day1)
+	r3ListScreenedAt(t, db, rvUnlisted(t, db, "s3"), next, "s3", day60)
+	if listed := rvListed(t, db, "s3", linkvet.ListFilter{}); len(listed) != 3 || listed["a"].Score != 70 {
+		t.Fatalf("listed in s3: %v", listed)
+	}
+	si, err := db.Invitation(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !si.Read.UnsavedAt.Equal(day60) || si.Read.UnsavedState != "s3" {
+		t.Errorf("a read whole: screened at %v in %q, want day 60 in s3", si.Read.UnsavedAt, si.Read.UnsavedState)
+	}
+	for _, id := range []string{"b", "c"} {
+		si, err := db.Invitation(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !si.Read.UnsavedAt.IsZero() || si.VerdictState != "s3" {
+			t.Errorf("%s read whole: unsaved at %v, state %q; want its stored verdict current in s3", id, si.Read.UnsavedAt, si.VerdictState)
+		}
+	}
+	if listed := rvListed(t, db, "s2", linkvet.ListFilter{}); len(listed) != 0 {
+		t.Errorf("listed in s2 after s3: %v", listed)
 	}
 }
