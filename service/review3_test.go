@@ -474,3 +474,58 @@ func r3Diff(a, b string) string {
 	}
 	return out.String()
 }
+
+// TestReview3ImportThatChangesMeWhileListingRecordsTheAdviceShown: the web
+// app imports an export that makes demo-13's sender a connection and
+// carries a profile ("me") of its own, while, after listingsCurrent's
+// first read, the CLI imports another profile (a new state). The rule's
+// decision records the advice of the state the listings were brought up
+// to (the one after the CLI's import, before the web's), which is what an
+// inbox listed then shows. Regression test.
+func TestReview3ImportThatChangesMeWhileListingRecordsTheAdviceShown(t *testing.T) {
+	ctx := context.Background()
+	dbA, dbB := rvOpen(t)
+	hs := &rvHookStore{DB: dbA}
+	web := service.New(service.Config{Store: hs, Now: service.DemoNow})
+	cli := service.New(service.Config{Store: dbB, Now: service.DemoNow})
+	rvLoad(t, web)
+	rvUse(t, web, "style: curated\n")
+	before, err := web.State(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shown linkvet.Action
+	hs.afterUnlisted = func() {
+		other := &linkvet.Export{Me: linkvet.Me{Name: "Dana Made-Up", Headline: "Platform engineer", Location: "Lisbon"}}
+		if _, err := cli.Import(ctx, func(linkedin.Options) (*linkvet.Export, error) { return other, nil }, linkedin.Options{}); err != nil {
+			t.Error(err)
+		}
+		eng, _, err := service.New(service.Config{Store: dbB, Now: service.DemoNow}).Engine(ctx)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		raw := rvRaw(t, dbB, "demo-13")
+		shown = eng.Screen(&raw, service.DemoNow()).Action
+	}
+	inv := rvRaw(t, dbA, "demo-13")
+	if inv.Person.ProfileURL == "" {
+		t.Fatal("fixture: demo-13 has no profile URL")
+	}
+	exp := &linkvet.Export{Me: linkvet.Me{Name: "Dana Made-Up", Headline: "Data engineer", Location: "Berlin"},
+		Known: []linkvet.KnownPerson{{Name: inv.Person.Name, ProfileURL: inv.Person.ProfileURL, Sources: []string{"connection"}}}}
+	if _, err := web.Import(ctx, func(linkedin.Options) (*linkvet.Export, error) { return exp, nil }, linkedin.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := web.State(ctx); after == before {
+		t.Fatalf("fixture: the imports should change the state")
+	}
+	ds, err := dbA.Decisions(ctx, "demo-13")
+	if err != nil || len(ds) == 0 {
+		t.Fatalf("no decision by rule on demo-13: %v %v", ds, err)
+	}
+	if d := ds[len(ds)-1]; d.Verdict != shown {
+		t.Errorf("the rule's decision records linkvet's advice as %s; the state the listings were brought up to advised %s", d.Verdict, shown)
+	}
+	rvCheckInbox(t, web, dbA, nil, "after the imports")
+}
