@@ -529,3 +529,37 @@ func TestReview3ImportThatChangesMeWhileListingRecordsTheAdviceShown(t *testing.
 	}
 	rvCheckInbox(t, web, dbA, nil, "after the imports")
 }
+
+// TestReview3ExplainLaterAgreesWithTheListing: the clock face of
+// TestReview2WholeReadAgreesWithTheListingLater for linkvet explain ID
+// (Service.Explain): two months after a list-only inbox the row says
+// score 5 (screened on day 1; the page and the API now agree with it),
+// while explain screens at its own clock and explains score 9: the one
+// reader of a whole verdict that screenedAt left out.
+func TestReview3ExplainLaterAgreesWithTheListing(t *testing.T) {
+	ctx := context.Background()
+	db, _ := rvOpen(t)
+	day1 := service.DemoNow()
+	svc := r3At(db, day1, nil)
+	if _, err := svc.Add(ctx, []linkvet.Invitation{r3Young()}); err != nil {
+		t.Fatal(err)
+	}
+	rvUse(t, svc, "style: curated\n")
+	if _, err := svc.Inbox(ctx, service.InboxFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	later := r3At(db, day1.AddDate(0, 2, 0), nil)
+	page, err := later.Inbox(ctx, service.InboxFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := r3Row(t, page, "young-1")
+	_, x, err := later.Explain(ctx, "young-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Verdict.Action != row.Action || x.Verdict.Score != row.Score {
+		t.Errorf("the inbox row says %s, score %d; explain, at the same moment, explains %s, score %d",
+			row.Action, row.Score, x.Verdict.Action, x.Verdict.Score)
+	}
+}
