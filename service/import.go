@@ -530,15 +530,21 @@ func plural(n int) string {
 // listingsCurrent brings the listing of every incoming invitation up to
 // date before an import: an import that finds a person has become a
 // connection records the decision by rule, with the advice the listing
-// holds, which must be the current state's (not a --policy run's, nor the
-// policy's before a change no list has shown yet). Cheap when nothing
+// holds, which must be the policy in force's (not a --policy run's, nor
+// the policy's before a change no list has shown yet). Cheap when nothing
 // changed: two counts.
 func (s *Service) listingsCurrent(ctx context.Context) error {
-	state, err := s.State(ctx)
+	// The policy in force's: a decision is history, whatever policy this
+	// run screens with (--policy).
+	inForce := s
+	if s.override != nil {
+		inForce = New(Config{Store: s.store, Now: s.now})
+	}
+	state, err := inForce.State(ctx)
 	if err != nil {
 		return err
 	}
-	if _, err := s.relistAll(ctx, linkvet.ListFilter{All: true, State: state}); err != nil {
+	if _, err := inForce.relistAll(ctx, linkvet.ListFilter{All: true, State: state}); err != nil {
 		return fmt.Errorf("bring the listings up to date: %w", err)
 	}
 	return nil

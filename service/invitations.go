@@ -231,6 +231,8 @@ type InboxPage struct {
 	Items []linkvet.Listing
 	// Total counts what the filter selects, every page together.
 	Total int
+	// State is the state the listings are current in.
+	State string
 }
 
 // Inbox lists incoming invitations, most worth the user's attention first:
@@ -253,22 +255,44 @@ func (s *Service) Inbox(ctx context.Context, f InboxFilter) (InboxPage, error) {
 	if err != nil {
 		return InboxPage{}, err
 	}
-	return InboxPage{Items: items, Total: total}, nil
+	return InboxPage{Items: items, Total: total, State: lf.State}, nil
 }
 
 // InboxItems is Inbox with each invitation read whole, verdict and latest
 // decision with it, in the same order.
+// The state may change between the list and the whole read (a decision,
+// another process): the page is listed again then, a few times at most, so
+// that every row says what the list selected it by.
 func (s *Service) InboxItems(ctx context.Context, f InboxFilter) ([]linkvet.StoredInvitation, int, error) {
-	page, err := s.Inbox(ctx, f)
-	if err != nil {
-		return nil, 0, err
+	var items []linkvet.StoredInvitation
+	var page InboxPage
+	for range 3 {
+		var err error
+		if page, err = s.Inbox(ctx, f); err != nil {
+			return nil, 0, err
+		}
+		ids := make([]string, len(page.Items))
+		for i := range page.Items {
+			ids[i] = page.Items[i].ID
+		}
+		if items, err = s.Whole(ctx, ids); err != nil {
+			return nil, 0, err
+		}
+		if allIn(items, page.State) {
+			break
+		}
 	}
-	ids := make([]string, len(page.Items))
-	for i := range page.Items {
-		ids[i] = page.Items[i].ID
+	return items, page.Total, nil
+}
+
+// allIn reports whether every verdict of items was made in state.
+func allIn(items []linkvet.StoredInvitation, state string) bool {
+	for i := range items {
+		if items[i].VerdictState != state {
+			return false
+		}
 	}
-	items, err := s.Whole(ctx, ids)
-	return items, page.Total, err
+	return true
 }
 
 // Invitations lists stored incoming invitations f selects, whole, paged
@@ -282,21 +306,29 @@ func (s *Service) Invitations(ctx context.Context, f linkvet.InvitationFilter) (
 		return nil, 0, linkvet.Errorf(linkvet.EINVALID, "invitations: direction %q: only incoming invitations are listed here", f.Direction)
 	}
 	f.Direction = linkvet.Incoming
-	state, err := s.State(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
-	// Unsettled too: the store lists every pending invitation here.
-	lf := linkvet.ListFilter{All: f.Pending == nil || !*f.Pending, Unsettled: true, State: state}
-	if _, err := s.relistAll(ctx, lf); err != nil {
-		return nil, 0, err
-	}
-	items, total, err := s.store.Invitations(ctx, f)
-	if err != nil {
-		return nil, 0, err
-	}
-	if err := s.Fresh(ctx, items); err != nil {
-		return nil, 0, err
+	// As InboxItems: listed again when the state changed before the page
+	// was read fresh, a few times at most.
+	var items []linkvet.StoredInvitation
+	var total int
+	for range 3 {
+		state, err := s.State(ctx)
+		if err != nil {
+			return nil, 0, err
+		}
+		// Unsettled too: the store lists every pending invitation here.
+		lf := linkvet.ListFilter{All: f.Pending == nil || !*f.Pending, Unsettled: true, State: state}
+		if state, err = s.relistAll(ctx, lf); err != nil {
+			return nil, 0, err
+		}
+		if items, total, err = s.store.Invitations(ctx, f); err != nil {
+			return nil, 0, err
+		}
+		if err := s.Fresh(ctx, items); err != nil {
+			return nil, 0, err
+		}
+		if allIn(items, state) {
+			break
+		}
 	}
 	return items, total, nil
 }
@@ -337,7 +369,7 @@ func (s *Service) Whole(ctx context.Context, ids []string) ([]linkvet.StoredInvi
 // still unlisted in it, a few times at most: a writer that never stops
 // leaves the rest to the next list.
 func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) (string, error) {
-	for range 3 {
+	for pass := range 3 {
 		n, err := s.relist(ctx, lf)
 		if err != nil {
 			return "", err
@@ -346,8 +378,9 @@ func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) (string,
 		if err != nil {
 			return "", err
 		}
-		if n == 0 && state == lf.State {
-			return state, nil
+		if n == 0 && state == lf.State || pass == 2 {
+			// Done; or, after the last pass, the state it listed in.
+			return lf.State, nil
 		}
 		lf.State = state
 	}
@@ -616,11 +649,13 @@ func (s *Service) Explain(ctx context.Context, id string) (*linkvet.StoredInvita
 	if err != nil {
 		return nil, screen.Explanation{}, err
 	}
-	eng, _, err := s.Engine(ctx)
+	eng, state, err := s.Engine(ctx)
 	if err != nil {
 		return nil, screen.Explanation{}, err
 	}
-	return si, eng.Explain(&si.Invitation, s.now()), nil
+	// At the instant the list screened it, when its listing was kept
+	// without its verdict: the explanation is of the verdict the list shows.
+	return si, eng.Explain(&si.Invitation, screenedAt(si, state, s.now())), nil
 }
 
 // SortByAttention puts what most needs the user's eye first; ties keep the

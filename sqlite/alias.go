@@ -60,8 +60,16 @@ func currentIn(ctx context.Context, tx *sql.Tx, state string) (string, []any, er
 // aliasedListingState is the SQL expression of the state listing l's
 // verdict is reported current in: its alias's when its state has one.
 // NULL without a listing, and for a listing kept without its verdict
-// (0010: the stored verdict is an older one, and reports its own state).
+// (0010: see reportedVerdictState).
 const aliasedListingState = `CASE WHEN l.unsaved = 0 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END`
+
+// reportedVerdictState is the SQL expression of the state a verdict read
+// whole is reported in (listing l, verdict v): its listing's when the
+// listing describes it (aliasedListingState); "" when the listing was kept
+// without it (0010: the stored verdict is older than the listing, and may
+// have been screened in the very state now in force, at another instant:
+// it is screened again, at the listing's); else the verdict's own.
+const reportedVerdictState = `CASE WHEN l.unsaved = 1 THEN '' ELSE coalesce(` + aliasedListingState + `, v.state) END`
 
 // deferredStamps are the listings one transaction found unchanged under
 // state and not yet marked: by invitation id, the state each is stamped
@@ -361,7 +369,7 @@ func (t *Tx) VerdictRevisions(ctx context.Context, ids []string) (map[string]str
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT i.id, coalesce(`+aliasedListingState+`, v.state, ''), i.revision
+	rows, err := t.tx.QueryContext(ctx, `SELECT i.id, coalesce(`+reportedVerdictState+`, ''), i.revision
 		FROM json_each(?) j
 		JOIN invitations i ON i.id = j.value
 		LEFT JOIN verdicts v ON v.invitation_id = i.id

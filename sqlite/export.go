@@ -23,20 +23,20 @@ const ExportFormat = "linkvet-store-v1"
 // dump is everything the store holds, as Export writes it in JSON and
 // Restore reads it back.
 type dump struct {
-	Format        string                     `json:"format"`
-	SchemaVersion int                        `json:"schema_version"`
-	ExportedAt    time.Time                  `json:"exported_at"`
-	Me            linkvet.Me                 `json:"me"`
-	Invitations   []linkvet.StoredInvitation `json:"invitations"`
-	Decisions     []linkvet.Decision         `json:"decisions"`
-	Known         []linkvet.KnownPerson      `json:"known"`
-	Imports       []ImportRun                `json:"imports"`
-	Messages      []linkvet.Message          `json:"messages"`
-	Outreach      []linkvet.OutreachEvent    `json:"outreach"`
-	Policies      []linkvet.PolicyVersion    `json:"policies"`
-	Audit         []linkvet.AuditEntry       `json:"audit"`
-	Models        []storedModel              `json:"models"`
-	Trained       map[string]string          `json:"trained"`
+	Format        string                  `json:"format"`
+	SchemaVersion int                     `json:"schema_version"`
+	ExportedAt    time.Time               `json:"exported_at"`
+	Me            linkvet.Me              `json:"me"`
+	Invitations   []exportedInvitation    `json:"invitations"`
+	Decisions     []linkvet.Decision      `json:"decisions"`
+	Known         []linkvet.KnownPerson   `json:"known"`
+	Imports       []ImportRun             `json:"imports"`
+	Messages      []linkvet.Message       `json:"messages"`
+	Outreach      []linkvet.OutreachEvent `json:"outreach"`
+	Policies      []linkvet.PolicyVersion `json:"policies"`
+	Audit         []linkvet.AuditEntry    `json:"audit"`
+	Models        []storedModel           `json:"models"`
+	Trained       map[string]string       `json:"trained"`
 	// Inferred and Unsettled: see migration 0007 (import.go).
 	Inferred  []inferredRow `json:"inferred,omitempty"`
 	Unsettled []string      `json:"unsettled,omitempty"`
@@ -45,6 +45,16 @@ type dump struct {
 	// restores without them.
 	RawInputs  []rawInputIn   `json:"raw_inputs,omitempty"`
 	SyncStates []syncStateRow `json:"sync_states,omitempty"`
+}
+
+// exportedInvitation is an invitation as the export writes it: with the
+// state its verdict was screened in, so that a restored store whose state
+// is the same (the same policies, profile and classifier, restored too)
+// keeps the verdicts as current instead of screening them all again at its
+// own clock (a verdict may depend on the time).
+type exportedInvitation struct {
+	linkvet.StoredInvitation
+	VerdictState string `json:"verdict_state,omitempty"`
 }
 
 // storedModel is a named blob with its generation (JSON writes the blob
@@ -189,7 +199,13 @@ func (db *DB) writeJSON(ctx context.Context, tx *sql.Tx, w *bufio.Writer) error 
 	j.field("exported_at", db.now().UTC())
 	j.field("me", me)
 	j.array("invitations", func(emit func(any)) error {
-		return eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) { emit(si) })
+		return eachInvitation(ctx, tx, func(si linkvet.StoredInvitation) {
+			e := exportedInvitation{StoredInvitation: si}
+			if si.Verdict != nil {
+				e.VerdictState = si.VerdictState
+			}
+			emit(e)
+		})
 	})
 	j.array("decisions", func(emit func(any)) error {
 		return eachDecision(ctx, tx, "", func(d linkvet.Decision) { emit(d) })

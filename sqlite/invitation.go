@@ -358,7 +358,7 @@ func invitationName(i int, id string) string {
 const selectStored = `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
 		CASE WHEN l.unsaved = 1 THEN l.screened_at END,
 		CASE WHEN l.unsaved = 1 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END,
-		v.json, coalesce(` + aliasedListingState + `, v.state),
+		v.json, ` + reportedVerdictState + `,
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i
 	LEFT JOIN verdicts v ON v.invitation_id = i.id

@@ -615,7 +615,9 @@ func (t *Tx) ListScreened(ctx context.Context, ls []linkvet.Listing, digests []i
 			}
 			stmtRows = len(part)
 		}
-		args = append(args[:0], state, formatTime(at))
+		// With its zone, not in UTC: the engine reads an account's age
+		// in the clock's zone, and a whole read screens at this instant.
+		args = append(args[:0], state, at.Format(time.RFC3339Nano))
 		for _, i := range part {
 			l := &ls[i]
 			args = append(args, l.ID, l.Attention, listingText(l), digests[i], string(l.Action), string(l.Category), read[i].Revision)

@@ -13,8 +13,8 @@ import (
 // TestListScreenedKeepsListingsNotVerdicts: listings made by screening
 // again under s2 are kept without their verdicts. The one whose verdict
 // came out as stored is marked current by an alias; the one that changed
-// is written, and its stored (older) verdict reads whole as stale until a
-// verdict is stored for it; the one enriched since it was read (by another
+// is written, and its stored (older) verdict reads whole as stale ("")
+// until a verdict is stored for it; the one enriched since it was read (by another
 // process, say) keeps no listing made from its old text.
 func TestListScreenedKeepsListingsNotVerdicts(t *testing.T) {
 	ctx := context.Background()
@@ -82,8 +82,8 @@ func TestListScreenedKeepsListingsNotVerdicts(t *testing.T) {
 	if si := whole("a"); si.VerdictState != "s2" || si.Verdict.Score != 0 {
 		t.Errorf("a reads whole as of %q with score %d, want s2 and 0", si.VerdictState, si.Verdict.Score)
 	}
-	if si := whole("b"); si.VerdictState != "s1" || si.Verdict.Score != 1 {
-		t.Errorf("b reads whole as of %q with score %d, want its stored verdict: s1 and 1", si.VerdictState, si.Verdict.Score)
+	if si := whole("b"); si.VerdictState != "" || si.Verdict.Score != 1 {
+		t.Errorf("b reads whole as of %q with score %d, want its stored verdict (score 1), stale", si.VerdictState, si.Verdict.Score)
 	}
 	// Storing b's verdict (what a whole read does) makes it current whole.
 	if err := db.SaveListed(ctx, again[1:2], lsAgain[1:2], "s2"); err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/linkvet/linkvet"
 	"github.com/linkvet/linkvet/fold"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // Restore reads a JSON export (Export's "json" format) into an empty
@@ -363,12 +364,14 @@ func restoreRows(ctx context.Context, tx *sql.Tx, d *dump) error {
 			return fmt.Errorf("invitation %s: %w", inv.ID, err)
 		}
 		if v := si.Verdict; v != nil {
-			vj, err := json.Marshal(v)
+			vj, err := jsonio.AppendVerdict(nil, v)
 			if err != nil {
 				return err
 			}
+			// The state it was screened in: current if this store's state
+			// is the same, stale (screened again) otherwise.
 			if err := exec(`INSERT INTO verdicts (invitation_id, action, category, score, saved_at, json, state)
-				VALUES (?, ?, ?, ?, ?, ?, '')`, inv.ID, string(v.Action), string(v.Category), v.Score, formatTime(d.ExportedAt), string(vj)); err != nil {
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, inv.ID, string(v.Action), string(v.Category), v.Score, formatTime(d.ExportedAt), string(vj), si.VerdictState); err != nil {
 				return fmt.Errorf("verdict of %s: %w", inv.ID, err)
 			}
 		}

@@ -161,7 +161,9 @@ func TestReviewChangedListingReadsWholeAsStale(t *testing.T) {
 	if sc := rvListed(t, db, "s2", linkvet.ListFilter{Category: linkvet.Scammer}); len(sc) != 1 {
 		t.Errorf("category filter scammer selects %v, want b alone", sc)
 	}
-	for id, want := range map[string]string{"a": "s2", "b": "s1", "c": "s2"} {
+	// b's listing was kept without its verdict: read whole it is stale
+	// ("", screened again), never the listing's s2.
+	for id, want := range map[string]string{"a": "s2", "b": "", "c": "s2"} {
 		si, err := db.Invitation(ctx, id)
 		if err != nil {
 			t.Fatal(err)
@@ -174,8 +176,8 @@ func TestReviewChangedListingReadsWholeAsStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(states, map[string]string{"a": "s2", "b": "s1", "c": "s2"}) {
-		t.Errorf("VerdictStates %v, want b of s1, a and c of s2", states)
+	if !reflect.DeepEqual(states, map[string]string{"a": "s2", "b": "", "c": "s2"}) {
+		t.Errorf("VerdictStates %v, want b stale (\"\"), a and c of s2", states)
 	}
 }
 
@@ -279,9 +281,9 @@ func TestReviewAliasLeavesOutAListingMadeAgainFromNewText(t *testing.T) {
 }
 
 // TestReviewAliasOfUnsavedListingsKeepsVerdictRowState: listings kept
-// without their verdicts under s2 (all changed), then found unchanged
-// under s3 (an alias s2 -> s3): they list in s3, but read whole they
-// report their verdict rows' state (s1), never s3 through the alias.
+// without their verdicts under s2 (all changed), then screened again
+// under s3: they list in s3, but read whole they are stale (""), never s3:
+// their stored verdicts are older than their listings.
 func TestReviewAliasOfUnsavedListingsKeepsVerdictRowState(t *testing.T) {
 	ctx := context.Background()
 	db, _, vs := rvStore(t)
@@ -302,8 +304,8 @@ func TestReviewAliasOfUnsavedListingsKeepsVerdictRowState(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if si.VerdictState != "s1" || si.Verdict == nil || si.Verdict.Score != vs[slices.IndexFunc(vs, func(v linkvet.Verdict) bool { return v.ID == id })].Score {
-			t.Errorf("%s reads whole as of %q (%+v), want its stored verdict of s1", id, si.VerdictState, si.Verdict)
+		if si.VerdictState != "" || si.Verdict == nil || si.Verdict.Score != vs[slices.IndexFunc(vs, func(v linkvet.Verdict) bool { return v.ID == id })].Score {
+			t.Errorf("%s reads whole as of %q (%+v), want its stored verdict, stale", id, si.VerdictState, si.Verdict)
 		}
 	}
 }

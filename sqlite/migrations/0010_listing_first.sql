@@ -15,8 +15,7 @@
 --     verdict read whole then reports its own state, which is stale, and is
 --     screened again and stored. 0 (every row written before) is 0008's
 --     rule: the verdict's JSON is the one digest names.
---   - listings.revision is the revision the listing was made from, and
---     listings.screened_at when an unsaved one was screened.
+--   - listings.revision is the revision the listing was made from.
 --   - listings.action and listings.category copy the listing's own, so
 --     that the inbox filters on the listing rather than on a verdict row
 --     that may be older than it. Rows written before take them from their
@@ -39,11 +38,6 @@ ALTER TABLE listings ADD COLUMN unsaved INTEGER NOT NULL DEFAULT 0;
 -- the listings of a state are still the ones it found (sqlite/alias.go),
 -- from sums over the narrow rows alone.
 ALTER TABLE listings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
--- When a listing kept without its verdict was screened (formatTime): a
--- verdict read whole is screened again at that instant, so that it is the
--- one the listing shows, whatever the clock says now (a verdict may depend
--- on the time: the age of an account). '' for the others.
-ALTER TABLE listings ADD COLUMN screened_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE listings ADD COLUMN action TEXT NOT NULL DEFAULT '';
 ALTER TABLE listings ADD COLUMN category TEXT NOT NULL DEFAULT '';
 

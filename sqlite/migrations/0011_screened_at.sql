@@ -1,0 +1,11 @@
+-- 0011: when a listing kept without its verdict (0010) was screened.
+--
+-- A verdict may depend on the time (the age of an account). A verdict read
+-- whole whose listing was kept without it is screened again at the instant
+-- the listing was, so that it is the verdict the list shows, whatever the
+-- clock says now. RFC 3339 with the zone the clock had: the engine reads an
+-- account's age in the clock's zone. '' for the other listings.
+--
+-- A migration of its own, after 0010: 0010 was applied without it by
+-- stores made in between, and a migration once applied never changes.
+ALTER TABLE listings ADD COLUMN screened_at TEXT NOT NULL DEFAULT '';
