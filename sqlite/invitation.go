@@ -54,6 +54,7 @@ func actionList() string {
 // transaction.
 type invitationWriter struct {
 	db       *DB
+	tx       *sql.Tx
 	byPerson *sql.Stmt
 	byID     *sql.Stmt
 	insert   *sql.Stmt
@@ -64,6 +65,12 @@ type invitationWriter struct {
 	// id ("i" + id) that may be stored: a record whose key and id are not
 	// in it is new without a lookup. Written rows are added as they go.
 	known map[string]bool
+
+	// batched, when set, makes new invitations wait in pending and go in
+	// several rows per INSERT (see flush): one statement per row was most
+	// of storing a batch of new invitations.
+	batched bool
+	pending pendingRows
 }
 
 // preload fills w.known for invs with one query, so that a batch of new
@@ -118,7 +125,7 @@ func (w *invitationWriter) wrote(id, direction, key string) {
 }
 
 func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationWriter, error) {
-	w := &invitationWriter{db: db}
+	w := &invitationWriter{db: db, tx: tx}
 	var err error
 	prepare := func(q string) *sql.Stmt {
 		if err != nil {
@@ -146,6 +153,11 @@ type storedRow struct {
 }
 
 func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any) (*storedRow, error) {
+	// A lookup sees what is buffered: the rows go in first, so that it
+	// finds exactly what it found when every row went in at once.
+	if err := w.flush(ctx); err != nil {
+		return nil, err
+	}
 	var r storedRow
 	err := stmt.QueryRowContext(ctx, args...).Scan(&r.id, &r.direction, &r.personKey, &r.json)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -197,7 +209,9 @@ func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, w
 		if err != nil {
 			return "", false, nil, fmt.Errorf("encode %s: %w", where, err)
 		}
-		if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
+		if w.batched {
+			w.pending.add(where, inv.ID, key, string(inv.Direction), sentAt(inv), now, string(data))
+		} else if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
 			return "", false, nil, fmt.Errorf("store %s: %w", where, err)
 		}
 		w.wrote(inv.ID, string(inv.Direction), key)
@@ -296,9 +310,16 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 	// batch) are read back once the batch is written, so that every entry
 	// shows the invitation as the batch left it; new ones are not read.
 	reread := map[string]*linkvet.StoredInvitation{}
+	w.batched = true
+	defer w.pending.close()
 	for i, inv := range norm {
 		id, changed, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
 		if err != nil {
+			// The rows buffered before came first: their error wins, as
+			// when each went in on its own.
+			if ferr := w.flush(ctx); ferr != nil {
+				err = ferr
+			}
 			return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 		}
 		ids[i] = id
@@ -318,6 +339,9 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 			continue
 		}
 		out[i] = *si
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 	}
 	if len(reread) > 0 {
 		read, err := tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`)
