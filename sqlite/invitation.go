@@ -153,11 +153,6 @@ type storedRow struct {
 }
 
 func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any) (*storedRow, error) {
-	// A lookup sees what is buffered: the rows go in first, so that it
-	// finds exactly what it found when every row went in at once.
-	if err := w.flush(ctx); err != nil {
-		return nil, err
-	}
 	var r storedRow
 	err := stmt.QueryRowContext(ctx, args...).Scan(&r.id, &r.direction, &r.personKey, &r.json)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -183,12 +178,18 @@ func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, w
 	key := invitationPersonKey(inv.Person)
 	var row *storedRow
 	var err error
-	if key != "" && w.mayHave("k"+string(inv.Direction)+key) {
+	if k := "k" + string(inv.Direction) + key; key != "" && w.mayHave(k) {
+		if err := w.flushFor(ctx, k); err != nil {
+			return "", false, nil, err
+		}
 		if row, err = w.find(ctx, w.byPerson, key, string(inv.Direction)); err != nil {
 			return "", false, nil, err
 		}
 	}
-	if row == nil && w.mayHave("i"+inv.ID) {
+	if k := "i" + inv.ID; row == nil && w.mayHave(k) {
+		if err := w.flushFor(ctx, k); err != nil {
+			return "", false, nil, err
+		}
 		if row, err = w.find(ctx, w.byID, inv.ID); err != nil {
 			return "", false, nil, err
 		}

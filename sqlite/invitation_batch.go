@@ -18,21 +18,44 @@ const invitationChunk = 256
 type pendingRows struct {
 	args  []any
 	where []string
-	// full is the prepared INSERT of invitationChunk rows, kept for the
-	// writer's life: every chunk but the last has that size.
-	full *sql.Stmt
+	// keys holds each buffered row's person key and id, spelled as in
+	// invitationWriter.known: only a lookup of one of them needs the rows
+	// in the table first.
+	keys map[string]struct{}
+	// stmts are the prepared INSERTs by their number of rows, kept for
+	// the writer's life.
+	stmts map[int]*sql.Stmt
 }
 
 func (p *pendingRows) add(where, id, key, direction string, sent any, now, data string) {
 	p.args = append(p.args, id, key, direction, sent, now, now, data)
 	p.where = append(p.where, where)
+	if p.keys == nil {
+		p.keys = make(map[string]struct{})
+	}
+	p.keys["i"+id] = struct{}{}
+	if key != "" {
+		p.keys["k"+direction+key] = struct{}{}
+	}
+}
+
+// flushFor stores the buffered rows when a lookup of k (a key of
+// invitationWriter.known) could find one of them, so that every lookup
+// finds exactly what it found when each row went in on its own. A lookup
+// of anything else finds the same with the rows still buffered: it does
+// not wait for them.
+func (w *invitationWriter) flushFor(ctx context.Context, k string) error {
+	if _, ok := w.pending.keys[k]; !ok {
+		return nil
+	}
+	return w.flush(ctx)
 }
 
 func (p *pendingRows) close() {
-	if p.full != nil {
-		p.full.Close()
-		p.full = nil
+	for _, s := range p.stmts {
+		s.Close()
 	}
+	p.stmts = nil
 }
 
 // insertInvitations is the statement that stores n invitations, the
@@ -50,7 +73,10 @@ func insertInvitations(n int) string {
 	return b.String()
 }
 
-// flush inserts the buffered invitations, in order, a chunk per statement.
+// flush inserts the buffered invitations, in order, in chunks of
+// invitationChunk rows and then of falling powers of two (a flush of 7 is
+// 4 + 2 + 1): a statement of each size is prepared once per writer, where
+// preparing one for every flush's size cost as much as the rows saved.
 // A statement that fails stores none of its rows (SQLite undoes the whole
 // statement), so the chunk is then stored row by row again: the error is
 // the one the first failing row gave when each row had its own statement,
@@ -58,18 +84,14 @@ func insertInvitations(n int) string {
 func (w *invitationWriter) flush(ctx context.Context) error {
 	p := &w.pending
 	for from := 0; from < len(p.where); {
-		n := min(len(p.where)-from, invitationChunk)
+		n := invitationChunk
+		for n > len(p.where)-from {
+			n /= 2
+		}
 		args := p.args[from*7 : (from+n)*7]
-		var err error
-		if n == invitationChunk {
-			if p.full == nil {
-				p.full, err = w.tx.PrepareContext(ctx, insertInvitations(n))
-			}
-			if err == nil {
-				_, err = p.full.ExecContext(ctx, args...)
-			}
-		} else {
-			_, err = w.tx.ExecContext(ctx, insertInvitations(n), args...)
+		stmt, err := w.insertStmt(ctx, n)
+		if err == nil {
+			_, err = stmt.ExecContext(ctx, args...)
 		}
 		if err != nil {
 			for i := range n {
@@ -88,9 +110,31 @@ func (w *invitationWriter) flush(ctx context.Context) error {
 	return nil
 }
 
+// insertStmt returns the prepared INSERT of n rows, n a power of two up
+// to invitationChunk.
+func (w *invitationWriter) insertStmt(ctx context.Context, n int) (*sql.Stmt, error) {
+	if n == 1 {
+		return w.insert, nil
+	}
+	p := &w.pending
+	if p.stmts == nil {
+		p.stmts = make(map[int]*sql.Stmt)
+	}
+	if s := p.stmts[n]; s != nil {
+		return s, nil
+	}
+	s, err := w.tx.PrepareContext(ctx, insertInvitations(n))
+	if err != nil {
+		return nil, err
+	}
+	p.stmts[n] = s
+	return s, nil
+}
+
 // drop forgets the buffered rows: stored, or failed (the transaction is
 // then lost anyway, and the error is reported once).
 func (p *pendingRows) drop() {
 	clear(p.args) // the texts are not kept alive until the next batch
 	p.args, p.where = p.args[:0], p.where[:0]
+	clear(p.keys)
 }
