@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -17,35 +18,32 @@ const invitationChunk = 256
 // for errors.
 type pendingRows struct {
 	args  []any
-	where []string
-	// keys holds each buffered row's person key and id, spelled as in
-	// invitationWriter.known: only a lookup of one of them needs the rows
-	// in the table first.
-	keys map[string]struct{}
+	where []recordName
 	// stmts are the prepared INSERTs by their number of rows, kept for
 	// the writer's life.
 	stmts map[int]*sql.Stmt
 }
 
-func (p *pendingRows) add(where, id, key, direction string, sent any, now, data string) {
-	p.args = append(p.args, id, key, direction, sent, now, now, data)
+// grow makes room for n rows.
+func (p *pendingRows) grow(n int) {
+	p.args = slices.Grow(p.args, 7*n)
+	p.where = slices.Grow(p.where, n)
+}
+
+func (p *pendingRows) add(where recordName, id, key, direction string, sent any, now, data string) {
+	at := any(now) // added_at and updated_at: one value, boxed once
+	p.args = append(p.args, id, key, direction, sent, at, at, data)
 	p.where = append(p.where, where)
-	if p.keys == nil {
-		p.keys = make(map[string]struct{})
-	}
-	p.keys["i"+id] = struct{}{}
-	if key != "" {
-		p.keys["k"+direction+key] = struct{}{}
-	}
 }
 
 // flushFor stores the buffered rows when a lookup of k (a key of
 // invitationWriter.known) could find one of them, so that every lookup
 // finds exactly what it found when each row went in on its own. A lookup
 // of anything else finds the same with the rows still buffered: it does
-// not wait for them.
+// not wait for them. Buffered rows' keys carry the current epoch (an
+// enriched row's may too: a flush then is early, never wrong).
 func (w *invitationWriter) flushFor(ctx context.Context, k string) error {
-	if _, ok := w.pending.keys[k]; !ok {
+	if len(w.pending.where) == 0 || w.known != nil && w.known[k] != w.epoch {
 		return nil
 	}
 	return w.flush(ctx)
@@ -107,6 +105,7 @@ func (w *invitationWriter) flush(ctx context.Context) error {
 		from += n
 	}
 	p.drop()
+	w.epoch++ // what was buffered is stored
 	return nil
 }
 
@@ -136,5 +135,4 @@ func (w *invitationWriter) insertStmt(ctx context.Context, n int) (*sql.Stmt, er
 func (p *pendingRows) drop() {
 	clear(p.args) // the texts are not kept alive until the next batch
 	p.args, p.where = p.args[:0], p.where[:0]
-	clear(p.keys)
 }
