@@ -79,10 +79,19 @@ type invitationWriter struct {
 // preload fills w.known for invs with one query, so that a batch of new
 // invitations costs no lookups.
 func (w *invitationWriter) preload(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) error {
+	personKeys := make([]string, len(invs))
+	for i, inv := range invs {
+		personKeys[i] = invitationPersonKey(inv.Person)
+	}
+	return w.preloadKeys(ctx, tx, invs, personKeys)
+}
+
+// preloadKeys is preload given each invitation's person key.
+func (w *invitationWriter) preloadKeys(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, personKeys []string) error {
 	keys := make([]string, 0, len(invs))
 	ids := make([]string, 0, len(invs))
-	for _, inv := range invs {
-		if k := invitationPersonKey(inv.Person); k != "" {
+	for i, inv := range invs {
+		if k := personKeys[i]; k != "" {
 			keys = append(keys, k)
 		}
 		ids = append(ids, inv.ID)
@@ -178,7 +187,7 @@ func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any
 // person and direction, then by id. It returns the stored id and whether
 // anything changed.
 func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, error) {
-	id, changed, _, err := w.putNew(ctx, inv, recordName{text: where}, nil)
+	id, changed, _, err := w.putNew(ctx, inv, invitationPersonKey(inv.Person), recordName{text: where}, nil)
 	return id, changed, err
 }
 
@@ -199,9 +208,9 @@ func (n recordName) String() string {
 
 // putNew is put that also reports whether the invitation was new and then
 // sets *into (when not nil) to it as stored: the caller need not read it
-// back. New rows wait in w.pending when w.batched.
-func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, where recordName, into *linkvet.StoredInvitation) (string, bool, bool, error) {
-	key := invitationPersonKey(inv.Person)
+// back. key is invitationPersonKey(inv.Person). New rows wait in w.pending
+// when w.batched.
+func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, key string, where recordName, into *linkvet.StoredInvitation) (string, bool, bool, error) {
 	var kk string
 	var row *storedRow
 	var err error
@@ -342,7 +351,11 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := w.preload(ctx, tx, norm); err != nil {
+	personKeys := make([]string, len(norm))
+	for i := range norm {
+		personKeys[i] = invitationPersonKey(norm[i].Person)
+	}
+	if err := w.preloadKeys(ctx, tx, norm, personKeys); err != nil {
 		return nil, nil, nil, err
 	}
 	// Invitations matched to a stored one (or to one earlier in the
@@ -357,7 +370,7 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 		if stored {
 			into = &out[i]
 		}
-		id, changed, isNew, err := w.putNew(ctx, inv, recordName{i: i, id: inv.ID}, into)
+		id, changed, isNew, err := w.putNew(ctx, inv, personKeys[i], recordName{i: i, id: inv.ID}, into)
 		if err != nil {
 			// The rows buffered before came first: their error wins, as
 			// when each went in on its own.
