@@ -247,14 +247,18 @@ func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, k
 		// later merge of the same record reproduces (lists without
 		// duplicates, no "unknown" photo): re-imports then change nothing.
 		inv = mergeInvitation(linkvet.Invitation{ID: inv.ID, Direction: inv.Direction}, inv)
-		data, err := json.Marshal(inv)
-		if err != nil {
-			return "", false, false, fmt.Errorf("encode %s: %w", where, err)
-		}
 		if w.batched {
-			w.pending.add(where, inv.ID, key, string(inv.Direction), sentAt(inv), now, string(data))
-		} else if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
-			return "", false, false, fmt.Errorf("store %s: %w", where, err)
+			if err := w.pending.add(where, &inv, key, sentAt(inv), now); err != nil {
+				return "", false, false, fmt.Errorf("encode %s: %w", where, err)
+			}
+		} else {
+			data, err := json.Marshal(inv)
+			if err != nil {
+				return "", false, false, fmt.Errorf("encode %s: %w", where, err)
+			}
+			if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
+				return "", false, false, fmt.Errorf("store %s: %w", where, err)
+			}
 		}
 		w.wroteKeys(ik, kk)
 		if into != nil {

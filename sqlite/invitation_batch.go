@@ -1,24 +1,34 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/linkvet/linkvet"
 )
 
 // invitationChunk is how many new invitations one INSERT stores (7
-// parameters each, far below SQLite's limit of 32,766). Past a few hundred
-// rows a bigger statement saves nothing more.
-const invitationChunk = 256
+// parameters each, far below SQLite's limit of 32,766). Bigger statements
+// save no more per row and cost more to prepare (once per transaction).
+const invitationChunk = 64
 
 // pendingRows holds new invitations not yet inserted, in the order they
-// came: the arguments of each row (7 apiece) and the name of its record
-// for errors.
+// came: the arguments of each row (7 apiece; the JSON is filled in by
+// flush), the name of its record for errors, and the JSON of all of them
+// in one buffer (each row's ending at ends[i]): encoding/json's Marshal
+// made a slice and then a string of every invitation, two allocations and
+// two copies, where the rows now share one string per flush.
 type pendingRows struct {
 	args  []any
 	where []recordName
+	text  bytes.Buffer
+	ends  []int
+	enc   *json.Encoder
 	// stmts are the prepared INSERTs by their number of rows, kept for
 	// the writer's life.
 	stmts map[int]*sql.Stmt
@@ -28,12 +38,25 @@ type pendingRows struct {
 func (p *pendingRows) grow(n int) {
 	p.args = slices.Grow(p.args, 7*n)
 	p.where = slices.Grow(p.where, n)
+	p.ends = slices.Grow(p.ends, n)
 }
 
-func (p *pendingRows) add(where recordName, id, key, direction string, sent any, now, data string) {
+// add buffers inv (merged, normalized) as a row, its JSON the bytes
+// json.Marshal gives: an Encoder's output is Marshal's (HTML escaped too)
+// and a newline, dropped here.
+func (p *pendingRows) add(where recordName, inv *linkvet.Invitation, key string, sent any, now string) error {
+	if p.enc == nil {
+		p.enc = json.NewEncoder(&p.text)
+	}
+	if err := p.enc.Encode(inv); err != nil {
+		return err // Encode writes nothing when it fails
+	}
+	p.text.Truncate(p.text.Len() - 1)
+	p.ends = append(p.ends, p.text.Len())
 	at := any(now) // added_at and updated_at: one value, boxed once
-	p.args = append(p.args, id, key, direction, sent, at, at, data)
+	p.args = append(p.args, inv.ID, key, string(inv.Direction), sent, at, at, nil)
 	p.where = append(p.where, where)
+	return nil
 }
 
 // flushFor stores the buffered rows when a lookup of k (a key of
@@ -81,6 +104,13 @@ func insertInvitations(n int) string {
 // naming that row's record.
 func (w *invitationWriter) flush(ctx context.Context) error {
 	p := &w.pending
+	if len(p.where) == 0 {
+		return nil
+	}
+	text, start := p.text.String(), 0
+	for i, end := range p.ends {
+		p.args[i*7+6], start = text[start:end], end
+	}
 	for from := 0; from < len(p.where); {
 		n := invitationChunk
 		for n > len(p.where)-from {
@@ -134,5 +164,6 @@ func (w *invitationWriter) insertStmt(ctx context.Context, n int) (*sql.Stmt, er
 // then lost anyway, and the error is reported once).
 func (p *pendingRows) drop() {
 	clear(p.args) // the texts are not kept alive until the next batch
-	p.args, p.where = p.args[:0], p.where[:0]
+	p.args, p.where, p.ends = p.args[:0], p.where[:0], p.ends[:0]
+	p.text.Reset()
 }
