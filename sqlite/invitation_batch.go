@@ -29,6 +29,9 @@ type pendingRows struct {
 	text  bytes.Buffer
 	ends  []int
 	enc   *json.Encoder
+	// expect is how many rows the batch may buffer (see grow): text is
+	// sized from the first row for all of them, not doubled as it fills.
+	expect int
 	// stmts are the prepared INSERTs by their number of rows, kept for
 	// the writer's life.
 	stmts map[int]*sql.Stmt
@@ -36,6 +39,7 @@ type pendingRows struct {
 
 // grow makes room for n rows.
 func (p *pendingRows) grow(n int) {
+	p.expect = n
 	p.args = slices.Grow(p.args, 7*n)
 	p.where = slices.Grow(p.where, n)
 	p.ends = slices.Grow(p.ends, n)
@@ -52,6 +56,9 @@ func (p *pendingRows) add(where recordName, inv *linkvet.Invitation, key string,
 		return err // Encode writes nothing when it fails
 	}
 	p.text.Truncate(p.text.Len() - 1)
+	if p.expect > 1 && len(p.ends) == 0 && p.text.Cap() < p.text.Len()*2 {
+		p.text.Grow(p.text.Len() * p.expect * 5 / 4)
+	}
 	p.ends = append(p.ends, p.text.Len())
 	at := any(now) // added_at and updated_at: one value, boxed once
 	p.args = append(p.args, inv.ID, key, string(inv.Direction), sent, at, at, nil)
