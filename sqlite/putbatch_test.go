@@ -278,6 +278,35 @@ func TestPutBatchedConflictsAsRowByRow(t *testing.T) {
 	}
 }
 
+// TestPutBatchedStoreErrorAsRowByRow: when SQLite refuses a row (here a
+// trigger refuses one id), the batch fails naming that record, as when
+// each row had its own statement, whether the refused row sits in a full
+// chunk, a short one, or alone.
+func TestPutBatchedStoreErrorAsRowByRow(t *testing.T) {
+	invs := batchRecords(11, 400, 0)
+	for _, at := range []int{3, invitationChunk + 5, len(invs) - 1} {
+		t.Run(fmt.Sprint(at), func(t *testing.T) {
+			dbNew, dbOld := openInternal(t), openInternal(t)
+			for _, db := range []*DB{dbNew, dbOld} {
+				if _, err := db.sql.Exec(`CREATE TRIGGER refuse BEFORE INSERT ON invitations
+					WHEN NEW.id = '` + invs[at].ID + `' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, want := putWith(t, dbNew, invs, true), putWith(t, dbOld, invs, false)
+			if want.Err == "" || !strings.Contains(want.Err, fmt.Sprintf("invitation %d ", at+1)) {
+				t.Fatalf("row by row: error %q, want one naming invitation %d", want.Err, at+1)
+			}
+			if got.Err != want.Err {
+				t.Fatalf("error differs:\n got %s\nwant %s", got.Err, want.Err)
+			}
+			if d := dumpRows(t, dbNew); len(d) != 0 {
+				t.Fatalf("a failed batch left %d rows", len(d))
+			}
+		})
+	}
+}
+
 // BenchmarkPutInvitations5000 stores 5,000 generated records into a fresh
 // store, batched and row by row: all new (as BenchmarkAdd5000's), and a
 // third of them repeats or enrichments.
