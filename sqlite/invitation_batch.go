@@ -1,15 +1,14 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/linkvet/linkvet"
+	"github.com/linkvet/linkvet/jsonio"
 )
 
 // invitationChunk is how many new invitations one INSERT stores (7
@@ -20,15 +19,15 @@ const invitationChunk = 64
 // pendingRows holds new invitations not yet inserted, in the order they
 // came: the arguments of each row (7 apiece; the JSON is filled in by
 // flush), the name of its record for errors, and the JSON of all of them
-// in one buffer (each row's ending at ends[i]): encoding/json's Marshal
-// made a slice and then a string of every invitation, two allocations and
-// two copies, where the rows now share one string per flush.
+// in one buffer (each row's ending at ends[i]), written by
+// jsonio.AppendInvitation (json.Marshal's bytes, faster): Marshal made a
+// slice and then a string of every invitation, two allocations and two
+// copies, where the rows now share one string per flush.
 type pendingRows struct {
 	args  []any
 	where []recordName
-	text  bytes.Buffer
+	text  []byte
 	ends  []int
-	enc   *json.Encoder
 	// expect is how many rows the batch may buffer (see grow): text is
 	// sized from the first row for all of them, not doubled as it fills.
 	expect int
@@ -46,20 +45,17 @@ func (p *pendingRows) grow(n int) {
 }
 
 // add buffers inv (merged, normalized) as a row, its JSON the bytes
-// json.Marshal gives: an Encoder's output is Marshal's (HTML escaped too)
-// and a newline, dropped here.
+// json.Marshal gives.
 func (p *pendingRows) add(where recordName, inv *linkvet.Invitation, key string, sent any, now string) error {
-	if p.enc == nil {
-		p.enc = json.NewEncoder(&p.text)
+	n := len(p.text)
+	var err error
+	if p.text, err = jsonio.AppendInvitation(p.text, inv); err != nil {
+		return err
 	}
-	if err := p.enc.Encode(inv); err != nil {
-		return err // Encode writes nothing when it fails
+	if p.expect > 1 && len(p.ends) == 0 && cap(p.text) < 2*len(p.text) {
+		p.text = slices.Grow(p.text, (len(p.text)-n)*p.expect*5/4)
 	}
-	p.text.Truncate(p.text.Len() - 1)
-	if p.expect > 1 && len(p.ends) == 0 && p.text.Cap() < p.text.Len()*2 {
-		p.text.Grow(p.text.Len() * p.expect * 5 / 4)
-	}
-	p.ends = append(p.ends, p.text.Len())
+	p.ends = append(p.ends, len(p.text))
 	at := any(now) // added_at and updated_at: one value, boxed once
 	p.args = append(p.args, inv.ID, key, string(inv.Direction), sent, at, at, nil)
 	p.where = append(p.where, where)
@@ -114,7 +110,7 @@ func (w *invitationWriter) flush(ctx context.Context) error {
 	if len(p.where) == 0 {
 		return nil
 	}
-	text, start := p.text.String(), 0
+	text, start := string(p.text), 0
 	for i, end := range p.ends {
 		p.args[i*7+6], start = text[start:end], end
 	}
@@ -172,5 +168,5 @@ func (w *invitationWriter) insertStmt(ctx context.Context, n int) (*sql.Stmt, er
 func (p *pendingRows) drop() {
 	clear(p.args) // the texts are not kept alive until the next batch
 	p.args, p.where, p.ends = p.args[:0], p.where[:0], p.ends[:0]
-	p.text.Reset()
+	p.text = p.text[:0]
 }

@@ -255,6 +255,10 @@ func TestPutBatchedConflictsAsRowByRow(t *testing.T) {
 		{"other person", func(f linkvet.Invitation) linkvet.Invitation {
 			return linkvet.Invitation{ID: f.ID, Person: linkvet.Person{ProfileURL: "https://www.linkedin.com/in/someone-else-made-up/"}}
 		}},
+		{"year beyond 9999", func(f linkvet.Invitation) linkvet.Invitation {
+			far := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+			return linkvet.Invitation{ID: "far", Person: linkvet.Person{Name: "Far Made-Up"}, SentAt: &far}
+		}},
 		{"bad label", func(f linkvet.Invitation) linkvet.Invitation {
 			return linkvet.Invitation{ID: "x", Person: linkvet.Person{Name: "X"}, Label: "maybe"}
 		}},
