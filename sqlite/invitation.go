@@ -54,6 +54,7 @@ func actionList() string {
 // transaction.
 type invitationWriter struct {
 	db       *DB
+	tx       *sql.Tx
 	byPerson *sql.Stmt
 	byID     *sql.Stmt
 	insert   *sql.Stmt
@@ -62,17 +63,35 @@ type invitationWriter struct {
 
 	// known, when set, holds every person key ("k" + direction + key) and
 	// id ("i" + id) that may be stored: a record whose key and id are not
-	// in it is new without a lookup. Written rows are added as they go.
-	known map[string]bool
+	// in it is new without a lookup. Written rows are added as they go,
+	// with the epoch they were written in (stored ones: 1): a key of the
+	// current epoch may be a row still buffered (see flushFor).
+	known map[string]uint32
+	epoch uint32
+
+	// batched, when set, makes new invitations wait in pending and go in
+	// several rows per INSERT (see flush): one statement per row was most
+	// of storing a batch of new invitations.
+	batched bool
+	pending pendingRows
 }
 
 // preload fills w.known for invs with one query, so that a batch of new
 // invitations costs no lookups.
 func (w *invitationWriter) preload(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation) error {
+	personKeys := make([]string, len(invs))
+	for i, inv := range invs {
+		personKeys[i] = invitationPersonKey(inv.Person)
+	}
+	return w.preloadKeys(ctx, tx, invs, personKeys)
+}
+
+// preloadKeys is preload given each invitation's person key.
+func (w *invitationWriter) preloadKeys(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, personKeys []string) error {
 	keys := make([]string, 0, len(invs))
 	ids := make([]string, 0, len(invs))
-	for _, inv := range invs {
-		if k := invitationPersonKey(inv.Person); k != "" {
+	for i, inv := range invs {
+		if k := personKeys[i]; k != "" {
 			keys = append(keys, k)
 		}
 		ids = append(ids, inv.ID)
@@ -92,13 +111,14 @@ func (w *invitationWriter) preload(ctx context.Context, tx *sql.Tx, invs []linkv
 		return fmt.Errorf("look up invitations: %w", err)
 	}
 	defer rows.Close()
-	w.known = make(map[string]bool, len(invs))
+	w.known = make(map[string]uint32, 2*len(invs))
+	w.epoch = 2
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
 			return fmt.Errorf("look up invitations: %w", err)
 		}
-		w.known[k] = true
+		w.known[k] = 1
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("look up invitations: %w", err)
@@ -107,18 +127,25 @@ func (w *invitationWriter) preload(ctx context.Context, tx *sql.Tx, invs []linkv
 }
 
 // mayHave reports whether a lookup of k can find anything.
-func (w *invitationWriter) mayHave(k string) bool { return w.known == nil || w.known[k] }
+func (w *invitationWriter) mayHave(k string) bool { return w.known == nil || w.known[k] != 0 }
 
 // wrote records a row written in this transaction.
 func (w *invitationWriter) wrote(id, direction, key string) {
 	if w.known != nil {
-		w.known["i"+id] = true
-		w.known["k"+direction+key] = true
+		w.wroteKeys("i"+id, "k"+direction+key)
+	}
+}
+
+// wroteKeys is wrote given the row's keys as known spells them.
+func (w *invitationWriter) wroteKeys(ik, kk string) {
+	if w.known != nil {
+		w.known[ik] = w.epoch
+		w.known[kk] = w.epoch
 	}
 }
 
 func (db *DB) newInvitationWriter(ctx context.Context, tx *sql.Tx) (*invitationWriter, error) {
-	w := &invitationWriter{db: db}
+	w := &invitationWriter{db: db, tx: tx}
 	var err error
 	prepare := func(q string) *sql.Stmt {
 		if err != nil {
@@ -160,31 +187,58 @@ func (w *invitationWriter) find(ctx context.Context, stmt *sql.Stmt, args ...any
 // person and direction, then by id. It returns the stored id and whether
 // anything changed.
 func (w *invitationWriter) put(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, error) {
-	id, changed, _, err := w.putNew(ctx, inv, where)
+	id, changed, _, err := w.putNew(ctx, inv, invitationPersonKey(inv.Person), recordName{text: where}, nil)
 	return id, changed, err
 }
 
-// putNew is put that also returns the invitation as stored when it was
-// new (nil when it matched one already stored): the caller then need not
-// read it back.
-func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, where string) (string, bool, *linkvet.StoredInvitation, error) {
-	key := invitationPersonKey(inv.Person)
+// recordName names a record in errors ("invitation 3 (id "x")"), made
+// only when an error is: naming every record cost a Sprintf each.
+type recordName struct {
+	i    int
+	id   string
+	text string // the name, when given whole
+}
+
+func (n recordName) String() string {
+	if n.text != "" {
+		return n.text
+	}
+	return invitationName(n.i, n.id)
+}
+
+// putNew is put that also reports whether the invitation was new and then
+// sets *into (when not nil) to it as stored: the caller need not read it
+// back. key is invitationPersonKey(inv.Person). New rows wait in w.pending
+// when w.batched.
+func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, key string, where recordName, into *linkvet.StoredInvitation) (string, bool, bool, error) {
+	var kk string
 	var row *storedRow
 	var err error
-	if key != "" && w.mayHave("k"+string(inv.Direction)+key) {
-		if row, err = w.find(ctx, w.byPerson, key, string(inv.Direction)); err != nil {
-			return "", false, nil, err
+	if key != "" {
+		if kk = "k" + string(inv.Direction) + key; w.mayHave(kk) {
+			if err := w.flushFor(ctx, kk); err != nil {
+				return "", false, false, err
+			}
+			if row, err = w.find(ctx, w.byPerson, key, string(inv.Direction)); err != nil {
+				return "", false, false, err
+			}
 		}
+	} else {
+		kk = "k" + string(inv.Direction)
 	}
-	if row == nil && w.mayHave("i"+inv.ID) {
+	ik := "i" + inv.ID
+	if row == nil && w.mayHave(ik) {
+		if err := w.flushFor(ctx, ik); err != nil {
+			return "", false, false, err
+		}
 		if row, err = w.find(ctx, w.byID, inv.ID); err != nil {
-			return "", false, nil, err
+			return "", false, false, err
 		}
 		if row != nil && row.direction != string(inv.Direction) {
-			return "", false, nil, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored as an %s invitation, not %s", where, inv.ID, row.direction, inv.Direction)
+			return "", false, false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored as an %s invitation, not %s", where, inv.ID, row.direction, inv.Direction)
 		}
 		if row != nil && key != "" && row.personKey != "" && row.personKey != key {
-			return "", false, nil, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored for %s, not %s", where, inv.ID, row.personKey, key)
+			return "", false, false, linkvet.Errorf(linkvet.ECONFLICT, "%s: id %q is stored for %s, not %s", where, inv.ID, row.personKey, key)
 		}
 	}
 	now := formatTime(w.db.now())
@@ -193,44 +247,54 @@ func (w *invitationWriter) putNew(ctx context.Context, inv linkvet.Invitation, w
 		// later merge of the same record reproduces (lists without
 		// duplicates, no "unknown" photo): re-imports then change nothing.
 		inv = mergeInvitation(linkvet.Invitation{ID: inv.ID, Direction: inv.Direction}, inv)
-		data, err := json.Marshal(inv)
-		if err != nil {
-			return "", false, nil, fmt.Errorf("encode %s: %w", where, err)
+		if w.batched {
+			if err := w.pending.add(where, &inv, key, sentAt(inv), now); err != nil {
+				return "", false, false, fmt.Errorf("encode %s: %w", where, err)
+			}
+		} else {
+			data, err := json.Marshal(inv)
+			if err != nil {
+				return "", false, false, fmt.Errorf("encode %s: %w", where, err)
+			}
+			if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
+				return "", false, false, fmt.Errorf("store %s: %w", where, err)
+			}
 		}
-		if _, err := w.insert.ExecContext(ctx, inv.ID, key, string(inv.Direction), sentAt(inv), now, now, string(data)); err != nil {
-			return "", false, nil, fmt.Errorf("store %s: %w", where, err)
+		w.wroteKeys(ik, kk)
+		if into != nil {
+			added, err := parseTime(sql.NullString{String: now, Valid: true})
+			if err != nil {
+				return "", false, false, err
+			}
+			// The invitation as merged is what a read gives back (the
+			// tests hold the two together), without decoding what was
+			// just encoded.
+			*into = linkvet.StoredInvitation{Invitation: inv, AddedAt: added}
 		}
-		w.wrote(inv.ID, string(inv.Direction), key)
-		added, err := parseTime(sql.NullString{String: now, Valid: true})
-		if err != nil {
-			return "", false, nil, err
-		}
-		// The invitation as merged is what a read gives back (the tests
-		// hold the two together), without decoding what was just encoded.
-		return inv.ID, true, &linkvet.StoredInvitation{Invitation: inv, AddedAt: added}, nil
+		return inv.ID, true, true, nil
 	}
 	var stored linkvet.Invitation
 	if err := json.Unmarshal([]byte(row.json), &stored); err != nil {
-		return "", false, nil, fmt.Errorf("decode stored invitation %s: %w", row.id, err)
+		return "", false, false, fmt.Errorf("decode stored invitation %s: %w", row.id, err)
 	}
 	merged := mergeInvitation(stored, inv)
 	merged.ID, merged.Direction = row.id, stored.Direction
 	data, err := json.Marshal(merged)
 	if err != nil {
-		return "", false, nil, fmt.Errorf("encode %s: %w", where, err)
+		return "", false, false, fmt.Errorf("encode %s: %w", where, err)
 	}
 	if string(data) == row.json {
-		return row.id, false, nil, nil
+		return row.id, false, false, nil
 	}
 	if _, err := w.update.ExecContext(ctx, invitationPersonKey(merged.Person), sentAt(merged), now, string(data), row.id); err != nil {
-		return "", false, nil, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+		return "", false, false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
 	}
 	w.wrote(row.id, string(stored.Direction), invitationPersonKey(merged.Person))
 	// The verdict was about the invitation as it was: mark it stale.
 	if _, err := w.stale.ExecContext(ctx, row.id); err != nil {
-		return "", false, nil, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
+		return "", false, false, fmt.Errorf("update invitation %s from %s: %w", row.id, where, err)
 	}
-	return row.id, true, nil, nil
+	return row.id, true, false, nil
 }
 
 func sentAt(inv linkvet.Invitation) any {
@@ -272,9 +336,11 @@ func (t *Tx) PutInvitationsStored(ctx context.Context, invs []linkvet.Invitation
 func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkvet.Invitation, stored bool) ([]string, []linkvet.StoredInvitation, []linkvet.Change, error) {
 	norm := make([]linkvet.Invitation, len(invs))
 	for i, inv := range invs {
-		where := invitationName(i, inv.ID)
-		n, err := normalizeInvitation(inv, where)
+		n, err := normalizeInvitation(inv, "")
 		if err != nil {
+			// Named only now: the same check again gives the same error,
+			// naming the record.
+			_, err = normalizeInvitation(inv, invitationName(i, inv.ID))
 			return nil, nil, nil, err
 		}
 		norm[i] = n
@@ -289,35 +355,49 @@ func (db *DB) putInvitationsStored(ctx context.Context, tx *sql.Tx, invs []linkv
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := w.preload(ctx, tx, norm); err != nil {
+	personKeys := make([]string, len(norm))
+	for i := range norm {
+		personKeys[i] = invitationPersonKey(norm[i].Person)
+	}
+	if err := w.preloadKeys(ctx, tx, norm, personKeys); err != nil {
 		return nil, nil, nil, err
 	}
 	// Invitations matched to a stored one (or to one earlier in the
 	// batch) are read back once the batch is written, so that every entry
 	// shows the invitation as the batch left it; new ones are not read.
 	reread := map[string]*linkvet.StoredInvitation{}
+	w.batched = true
+	w.pending.grow(len(norm))
+	defer w.pending.close()
 	for i, inv := range norm {
-		id, changed, si, err := w.putNew(ctx, inv, invitationName(i, inv.ID))
+		var into *linkvet.StoredInvitation
+		if stored {
+			into = &out[i]
+		}
+		id, changed, isNew, err := w.putNew(ctx, inv, personKeys[i], recordName{i: i, id: inv.ID}, into)
 		if err != nil {
+			// The rows buffered before came first: their error wins, as
+			// when each went in on its own.
+			if ferr := w.flush(ctx); ferr != nil {
+				err = ferr
+			}
 			return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 		}
 		ids[i] = id
 		switch {
-		case si != nil:
+		case isNew:
 			changes[i] = linkvet.ChangeNew
 		case changed:
 			changes[i] = linkvet.ChangeEnriched
 		default:
 			changes[i] = linkvet.ChangeUnchanged
 		}
-		if !stored {
-			continue
-		}
-		if si == nil {
+		if stored && !isNew {
 			reread[id] = nil
-			continue
 		}
-		out[i] = *si
+	}
+	if err := w.flush(ctx); err != nil {
+		return nil, nil, nil, fmt.Errorf("put invitations: %w", err)
 	}
 	if len(reread) > 0 {
 		read, err := tx.PrepareContext(ctx, selectStored+` WHERE i.id = ?`)
