@@ -217,13 +217,16 @@ const hexDigits = "0123456789abcdef"
 // appendString writes s quoted as encoding/json does without HTML
 // escaping: control characters escaped, invalid UTF-8 as U+FFFD, and the
 // line and paragraph separators escaped for JavaScript's sake.
-func appendString(b []byte, s string) []byte {
+func appendString(b []byte, s string) []byte { return appendQuoted(b, s, false) }
+
+// appendQuoted is appendString, with html: appendStringHTML.
+func appendQuoted(b []byte, s string, html bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&')) {
 				i++
 				continue
 			}
