@@ -57,18 +57,18 @@ func currentIn(ctx context.Context, tx *sql.Tx, state string) (string, []any, er
 	return `l.state IN (?` + strings.Repeat(", ?", len(args)-1) + `)`, args, nil
 }
 
-// aliasedListingState is the SQL expression of the state listing l's
-// verdict is reported current in: its alias's when its state has one.
-// NULL without a listing, and for a listing kept without its verdict
-// (0010: see reportedVerdictState).
-const aliasedListingState = `CASE WHEN l.unsaved = 0 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END`
+// aliasedListingState is the SQL expression of the state listing l is
+// current in: its alias's when its state has one, else its own (NULL
+// without a listing).
+const aliasedListingState = `coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state)`
 
 // reportedVerdictState is the SQL expression of the state a verdict read
 // whole is reported in (listing l, verdict v): its listing's when the
 // listing describes it (aliasedListingState); "" when the listing was kept
 // without it (0010: the stored verdict is older than the listing, and may
 // have been screened in the very state now in force, at another instant:
-// it is screened again, at the listing's); else the verdict's own.
+// it is screened again, at the listing's); the verdict's own without a
+// listing.
 const reportedVerdictState = `CASE WHEN l.unsaved = 1 THEN '' ELSE coalesce(` + aliasedListingState + `, v.state) END`
 
 // deferredStamps are the listings one transaction found unchanged under
@@ -279,11 +279,9 @@ func (db *DB) settleStamps(ctx context.Context, tx *sql.Tx) error {
 				return fmt.Errorf("alias state %q to %q: %w", old, d.state, err)
 			}
 		case allPending(old):
+			// The aliases from d.state went when the save began (stampsFor).
 			if _, err := tx.ExecContext(ctx, `UPDATE listings SET state = ? WHERE state = ? AND pending = 1`, d.state, old); err != nil {
 				return fmt.Errorf("mark listings current: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM state_aliases WHERE old = ?`, d.state); err != nil {
-				return fmt.Errorf("forget aliases of %q: %w", d.state, err)
 			}
 		}
 	}
@@ -349,17 +347,10 @@ func stampRows(ctx context.Context, tx *sql.Tx, d *deferredStamps) error {
 	return nil
 }
 
-// VerdictStates returns the state each invitation's verdict is reported
-// in, as a read reports it (selectStored, Unlisted): its listing's, through
-// an alias, else the verdict's; "" without a verdict, or for an
-// invitation enriched since it was screened.
-func (t *Tx) VerdictStates(ctx context.Context, ids []string) (map[string]string, error) {
-	states, _, err := t.VerdictRevisions(ctx, ids)
-	return states, err
-}
-
-// VerdictRevisions is VerdictStates with each invitation's revision (the
-// count of changes to its text). A caller that read and screened
+// VerdictRevisions returns the state each invitation's verdict is
+// reported in, as a read reports it (selectStored: reportedVerdictState;
+// "" without a verdict), and each invitation's revision (the count of
+// changes to its text). A caller that read and screened
 // invitations outside tx compares both with what it read, so that a
 // verdict another process saved, or an enrichment, meanwhile is not
 // overwritten by one made from the text read before: the state alone

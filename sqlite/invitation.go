@@ -437,7 +437,7 @@ func invitationName(i int, id string) string {
 // of its state (0009).
 const selectStored = `SELECT i.json, i.added_at, i.revision, l.state, l.digest,
 		CASE WHEN l.unsaved = 1 THEN l.screened_at END,
-		CASE WHEN l.unsaved = 1 THEN coalesce((SELECT a.current FROM state_aliases a WHERE a.old = l.state), l.state) END,
+		CASE WHEN l.unsaved = 1 THEN ` + aliasedListingState + ` END,
 		v.json, ` + reportedVerdictState + `,
 		d.id, d.action, d.verdict, d.note, d.decided_by, d.at, d.undo
 	FROM invitations i

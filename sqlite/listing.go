@@ -26,8 +26,8 @@ import (
 // Since 0010 a listing may be newer than the stored verdict: after a
 // policy change the inbox keeps the listings it made (ListScreened) and
 // not the verdicts. Such a listing is marked unsaved; its verdict reads
-// whole in its own, older, state (aliasedListingState), so whoever reads
-// it whole screens it again and stores it. List filters on the listing's
+// whole as stale (reportedVerdictState), so whoever reads it whole
+// screens it again and stores it. List filters on the listing's
 // own action and category.
 
 // listingVersion starts every listing text; a store written by a later
@@ -376,18 +376,10 @@ func (db *DB) Unlisted(ctx context.Context, f linkvet.ListFilter) ([]linkvet.Sto
 	if len(raws) == 0 {
 		return nil, nil
 	}
-	// The verdict JSON was read only where it is of f.State; "" asks
-	// decodeAll for every verdict, so a state that differs stays nil here.
+	// The verdict JSON was read only where it is of f.State.
 	out, err := decodeAll(raws, f.State)
 	if err != nil {
 		return nil, fmt.Errorf("list unlisted invitations: %w", err)
-	}
-	if f.State == "" {
-		for i := range out {
-			if out[i].VerdictState != "" {
-				out[i].Verdict = nil
-			}
-		}
 	}
 	return out, nil
 }

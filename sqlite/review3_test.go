@@ -53,7 +53,7 @@ func TestReview3UnsavedListingInItsVerdictsStateReadsWholeAsStale(t *testing.T) 
 			t.Fatal(err)
 		}
 		if states[id] == "s1" && si.Verdict.Score != l.Score {
-			t.Errorf("%s: VerdictStates reports s1 for a verdict row the s1 listing does not show", id)
+			t.Errorf("%s: VerdictRevisions reports s1 for a verdict row the s1 listing does not show", id)
 		}
 	}
 }

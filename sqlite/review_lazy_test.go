@@ -177,7 +177,7 @@ func TestReviewChangedListingReadsWholeAsStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(states, map[string]string{"a": "s2", "b": "", "c": "s2"}) {
-		t.Errorf("VerdictStates %v, want b stale (\"\"), a and c of s2", states)
+		t.Errorf("VerdictRevisions %v, want b stale (\"\"), a and c of s2", states)
 	}
 }
 
@@ -185,7 +185,7 @@ func rvVerdictStates(db *DB, ids []string) (map[string]string, error) {
 	var out map[string]string
 	err := db.Update(context.Background(), func(tx linkvet.Tx) error {
 		var err error
-		out, err = tx.(*Tx).VerdictStates(context.Background(), ids)
+		out, _, err = tx.(*Tx).VerdictRevisions(context.Background(), ids)
 		return err
 	})
 	return out, err
