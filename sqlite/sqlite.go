@@ -23,7 +23,8 @@
 //	             with the state it is current in, indexed in the inbox's
 //	             order; no row means "make it again"; unsaved = 1 when the
 //	             stored verdict is older than the listing, which then reads
-//	             whole as stale (listing.go, 0010)
+//	             whole as stale and is screened again at screened_at, the
+//	             instant the listing was (listing.go, 0010, 0011)
 //	state_aliases  an old state whose listings are all current under a
 //	             newer one too, so that they need no write each (alias.go)
 //	decisions    append-only log of decisions; triggers refuse UPDATE and
