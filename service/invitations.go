@@ -374,15 +374,15 @@ func (s *Service) relistAll(ctx context.Context, lf linkvet.ListFilter) (string,
 		if err != nil {
 			return "", err
 		}
-		state, err := s.State(ctx)
-		if err != nil {
-			return "", err
-		}
-		if n == 0 && state == lf.State || pass == 2 {
-			// Done; or, after the last pass, the state it listed in.
+		if n == 0 || pass == 2 {
+			// Every listing current in lf.State (the common case: one
+			// read of the state in all); or, after the last pass, the
+			// state it listed in.
 			return lf.State, nil
 		}
-		lf.State = state
+		if lf.State, err = s.State(ctx); err != nil {
+			return "", err
+		}
 	}
 	return lf.State, nil
 }
